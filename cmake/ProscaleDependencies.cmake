@@ -1,0 +1,14 @@
+# Every dependency is a Debian 12 package (scripts/setup.sh installs them); nothing is
+# downloaded or vendored.
+find_package(PkgConfig REQUIRED)
+find_package(SUNDIALS 6.4 REQUIRED)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(Boost 1.74 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(VTK REQUIRED COMPONENTS IOXML CommonCore CommonDataModel)
+find_package(MPI REQUIRED COMPONENTS C CXX)
+pkg_check_modules(PETSC REQUIRED IMPORTED_TARGET PETSc)
+if(PROSCALE_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  include(Catch)
+endif()

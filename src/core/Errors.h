@@ -1,0 +1,57 @@
+#pragma once
+// The exception family of proscale. Input errors carry where in the case file the problem is;
+// solver errors carry how far the integration got. The app turns the first into exit code 2
+// and the second into exit code 3 (docs/architecture.md, "Errors").
+#include <stdexcept>
+#include <string>
+
+namespace proscale {
+
+/// A position in a case file (1-based line and column). line == 0 means "no position known".
+struct SourceMark {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+/// Base of every error proscale reports to a user.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Bad input: `FILE:LINE:COL: key.path: what is wrong`.
+class InputError : public Error {
+ public:
+  InputError(SourceMark mark, std::string keyPath, std::string problem);
+  const SourceMark& mark() const { return m_mark; }
+  const std::string& keyPath() const { return m_keyPath; }
+  const std::string& problem() const { return m_problem; }
+
+ private:
+  SourceMark m_mark;
+  std::string m_keyPath;
+  std::string m_problem;
+};
+
+/// A failed integration or nonlinear solve: the time reached and the library's flag name.
+class SolverError : public Error {
+ public:
+  SolverError(double timeReached, std::string flagName, std::string detail);
+  double timeReached() const { return m_time; }
+  const std::string& flagName() const { return m_flag; }
+
+ private:
+  double m_time;
+  std::string m_flag;
+};
+
+/// Thrown by a model's right-hand side when the state is outside its domain (for example a
+/// negative concentration under a logarithm). Solvers treat it as recoverable: they retry with
+/// a smaller step instead of failing.
+class RecoverableError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace proscale

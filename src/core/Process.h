@@ -1,0 +1,31 @@
+#pragma once
+// A process model assembled from a case: it owns its OdeSystem and says how to turn states
+// into reported quantities. The app drives it: system -> solver -> observers -> writers.
+#include <span>
+#include <vector>
+
+#include "core/OdeSystem.h"
+#include "core/Results.h"
+
+namespace proscale {
+
+class Process {
+ public:
+  virtual ~Process() = default;
+
+  virtual OdeSystem& system() = 0;
+
+  /// Columns of timeseries.csv (time first) and their values at one state.
+  virtual std::vector<SeriesColumn> seriesColumns() const = 0;
+  virtual void series(double t, std::span<const double> y, std::span<double> row) const = 0;
+
+  /// The particle size distribution, if the process has one.
+  virtual bool hasSizeDistribution() const { return false; }
+  virtual PsdHistory sizeClasses() const { return {}; }  ///< faces and pivots, no times
+  virtual std::vector<double> numberPerClass(std::span<const double> /*y*/) const { return {}; }
+
+  /// Key results of the final state (summary.json), incl. conservation errors.
+  virtual std::vector<Metric> metrics(double t, std::span<const double> y) const = 0;
+};
+
+}  // namespace proscale

@@ -1,0 +1,51 @@
+#pragma once
+// Plain result containers passed from a process model (through the app) to the writers in
+// src/output. No model or solver types appear here, so writers depend on core only.
+#include <string>
+#include <vector>
+
+#include "core/SolverReport.h"
+
+namespace proscale {
+
+/// One column of a time series: name as it appears in the CSV header, SI unit, meaning.
+struct SeriesColumn {
+  std::string name;
+  std::string unit;
+  std::string doc;
+};
+
+struct TimeSeriesTable {
+  std::vector<SeriesColumn> columns;        ///< the first column is time [s]
+  std::vector<std::vector<double>> rows;    ///< one row per output time
+};
+
+/// A particle size distribution on fixed classes, at several times.
+struct PsdHistory {
+  std::vector<double> faces;    ///< class boundaries [m], size n + 1
+  std::vector<double> pivots;   ///< representative sizes [m], size n
+  std::vector<double> times;    ///< s
+  std::vector<std::vector<double>> number;  ///< [time][class] particles per m^3 of suspension
+  std::string sizeMeaning = "diameter";     ///< what the size coordinate is
+};
+
+/// A named scalar result in SI units.
+struct Metric {
+  std::string name;
+  double value = 0.0;
+  std::string unit;
+  std::string doc;
+};
+
+struct RunSummary {
+  std::string caseFile;
+  std::string caseName;
+  std::string model;              ///< the process model's type, e.g. "batch-precipitation"
+  std::string proscaleVersion;
+  bool complete = false;          ///< "complete" / "incomplete" in summary.json
+  std::vector<Metric> metrics;
+  SolverReport solver;
+  double runWallTime = 0.0;       ///< s, whole run including set-up and writing
+};
+
+}  // namespace proscale

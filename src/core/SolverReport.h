@@ -1,0 +1,27 @@
+#pragma once
+// What an integration reports back, independent of the library that did it.
+#include <string>
+
+namespace proscale {
+
+struct SolverStatistics {
+  long steps = 0;
+  long rhsEvaluations = 0;         ///< including those for difference-quotient Jacobians
+  long jacobianEvaluations = 0;
+  long linearSetups = 0;
+  long nonlinearIterations = 0;
+  long nonlinearConvergenceFailures = 0;
+  long errorTestFailures = 0;
+  double wallTime = 0.0;           ///< seconds spent inside the integrator
+};
+
+struct SolverReport {
+  bool complete = false;      ///< reached the final output time
+  double timeReached = 0.0;   ///< s
+  std::string flagName;       ///< e.g. "CV_SUCCESS", "CV_CONV_FAILURE"
+  std::string message;        ///< the library's or the model's explanation when not complete
+  std::string method;         ///< e.g. "CVODE BDF, Newton, bordered-band direct"
+  SolverStatistics statistics;
+};
+
+}  // namespace proscale

@@ -1,0 +1,46 @@
+#include "core/StateLayout.h"
+
+#include <stdexcept>
+
+namespace proscale {
+
+std::size_t StateLayout::add(std::string name, std::size_t size, std::string unit, double scale,
+                             std::vector<std::string> componentNames) {
+  if (has(name)) throw std::logic_error("state block '" + name + "' declared twice");
+  m_blocks.push_back(StateBlock{std::move(name), m_size, size, std::move(unit), scale,
+                                std::move(componentNames)});
+  m_size += size;
+  return m_blocks.back().offset;
+}
+
+bool StateLayout::has(const std::string& name) const {
+  for (const auto& b : m_blocks)
+    if (b.name == name) return true;
+  return false;
+}
+
+const StateBlock& StateLayout::block(const std::string& name) const {
+  for (const auto& b : m_blocks)
+    if (b.name == name) return b;
+  throw std::out_of_range("no state block '" + name + "'");
+}
+
+std::span<const double> StateLayout::view(const std::string& name,
+                                          std::span<const double> y) const {
+  const auto& b = block(name);
+  return y.subspan(b.offset, b.size);
+}
+
+std::span<double> StateLayout::view(const std::string& name, std::span<double> y) const {
+  const auto& b = block(name);
+  return y.subspan(b.offset, b.size);
+}
+
+std::vector<double> StateLayout::absoluteTolerances(double atol) const {
+  std::vector<double> tol(m_size);
+  for (const auto& b : m_blocks)
+    for (std::size_t i = 0; i < b.size; ++i) tol[b.offset + i] = atol * b.scale;
+  return tol;
+}
+
+}  // namespace proscale
