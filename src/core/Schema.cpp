@@ -39,7 +39,7 @@ ParamSpec ParamSpec::realList(std::string key, Dimension d, std::string doc) {
 }
 ParamSpec ParamSpec::section(std::string key, SchemaPtr s, std::string doc) {
   auto p = make(std::move(key), ParamType::Section, std::move(doc));
-  p.section = std::move(s);
+  p.sectionSchema = std::move(s);
   return p;
 }
 ParamSpec ParamSpec::typed(std::string key, FamilyPtr f, std::string doc) {
@@ -49,12 +49,12 @@ ParamSpec ParamSpec::typed(std::string key, FamilyPtr f, std::string doc) {
 }
 ParamSpec ParamSpec::sectionMap(std::string key, SchemaPtr entry, std::string doc) {
   auto p = make(std::move(key), ParamType::SectionMap, std::move(doc));
-  p.section = std::move(entry);
+  p.sectionSchema = std::move(entry);
   return p;
 }
 ParamSpec ParamSpec::sectionList(std::string key, SchemaPtr entry, std::string doc) {
   auto p = make(std::move(key), ParamType::SectionList, std::move(doc));
-  p.section = std::move(entry);
+  p.sectionSchema = std::move(entry);
   return p;
 }
 

@@ -48,7 +48,7 @@ struct ParamSpec {
   std::optional<std::string> defaultText;  ///< as a user would write it in YAML
   std::optional<Bound> lower, upper;       ///< Real, RealList, Integer
   std::vector<std::string> choices;        ///< Choice
-  SchemaPtr section;                       ///< Section, SectionMap, SectionList
+  SchemaPtr sectionSchema;                 ///< Section, SectionMap, SectionList
   FamilyPtr family;                        ///< TypedSection
   std::optional<std::string> defaultType;  ///< TypedSection: variant used when `type` is absent
 
