@@ -66,7 +66,7 @@ struct ParamSpec {
   ParamSpec& unit(std::string hint) { unitHint = std::move(hint); return *this; }
   ParamSpec& isRequired() { required = true; return *this; }
   ParamSpec& defaultsTo(std::string text) { defaultText = std::move(text); return *this; }
-  ParamSpec& defaultVariant(std::string type) { defaultType = std::move(type); return *this; }
+  ParamSpec& defaultVariant(std::string variant) { defaultType = std::move(variant); return *this; }
   ParamSpec& above(double v) { lower = Bound{v, false}; return *this; }
   ParamSpec& atLeast(double v) { lower = Bound{v, true}; return *this; }
   ParamSpec& below(double v) { upper = Bound{v, false}; return *this; }
