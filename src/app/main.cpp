@@ -1,1 +1,39 @@
-int main() { return 0; }
+// The `proscale` command. Turns every error into one message and an exit code (see
+// CommandLine.cpp's usage text); no exception leaves main.
+#include <iostream>
+
+#include "app/CaseSchema.h"
+#include "app/CommandLine.h"
+#include "app/ReferenceCommand.h"
+#include "app/RunCommand.h"
+#include "core/Errors.h"
+#include "core/Version.h"
+
+int main(int argc, char** argv) {
+  using namespace proscale;
+  try {
+    const CommandLine cl = parseCommandLine(argc, argv);
+    if (cl.verb == "help") {
+      std::cout << usageText();
+      return kSuccess;
+    }
+    if (cl.verb == "version") {
+      std::cout << "proscale " << kVersion << "\n";
+      return kSuccess;
+    }
+    if (cl.verb == "reference") {
+      std::cout << caseReferenceMarkdown();
+      return kSuccess;
+    }
+    return runCase(cl, std::cout);
+  } catch (const UsageError& e) {
+    std::cerr << "proscale: " << e.what() << "\n\n" << usageText();
+    return kBadInput;
+  } catch (const InputError& e) {
+    std::cerr << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "proscale: internal error: " << e.what() << "\n";
+    return kInternalError;
+  }
+}

@@ -13,6 +13,14 @@ std::size_t StateLayout::add(std::string name, std::size_t size, std::string uni
   return m_blocks.back().offset;
 }
 
+std::size_t StateLayout::add(std::string name, std::string unit, std::vector<double> componentScales,
+                             std::vector<std::string> componentNames) {
+  const std::size_t offset = add(std::move(name), componentScales.size(), std::move(unit), 1.0,
+                                 std::move(componentNames));
+  m_blocks.back().componentScales = std::move(componentScales);
+  return offset;
+}
+
 bool StateLayout::has(const std::string& name) const {
   for (const auto& b : m_blocks)
     if (b.name == name) return true;
@@ -39,7 +47,8 @@ std::span<double> StateLayout::view(const std::string& name, std::span<double> y
 std::vector<double> StateLayout::absoluteTolerances(double atol) const {
   std::vector<double> tol(m_size);
   for (const auto& b : m_blocks)
-    for (std::size_t i = 0; i < b.size; ++i) tol[b.offset + i] = atol * b.scale;
+    for (std::size_t i = 0; i < b.size; ++i)
+      tol[b.offset + i] = atol * (b.componentScales.empty() ? b.scale : b.componentScales[i]);
   return tol;
 }
 

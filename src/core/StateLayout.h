@@ -15,6 +15,7 @@ struct StateBlock {
   std::string unit;        ///< SI unit of the stored values, e.g. "mol/m^3"
   double scale = 1.0;      ///< typical magnitude; absolute tolerance = atol * scale
   std::vector<std::string> componentNames;  ///< optional, one per entry
+  std::vector<double> componentScales;      ///< optional, one per entry; overrides `scale`
 };
 
 class StateLayout {
@@ -22,6 +23,9 @@ class StateLayout {
   /// Appends a block and returns its offset.
   std::size_t add(std::string name, std::size_t size, std::string unit, double scale,
                   std::vector<std::string> componentNames = {});
+  /// Appends a block whose entries have their own scales.
+  std::size_t add(std::string name, std::string unit, std::vector<double> componentScales,
+                  std::vector<std::string> componentNames);
   std::size_t size() const { return m_size; }
   const std::vector<StateBlock>& blocks() const { return m_blocks; }
   bool has(const std::string& name) const;

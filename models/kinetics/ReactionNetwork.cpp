@@ -1,0 +1,91 @@
+#include "models/kinetics/ReactionNetwork.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "core/Units.h"
+#include "models/kinetics/Stoichiometry.h"
+
+namespace proscale {
+
+SchemaPtr ReactionNetwork::schema() {
+  auto s = std::make_shared<Schema>("reaction", "An irreversible mass-action reaction.");
+  s->add(ParamSpec::string("equation", "Reaction equation, e.g. 'A + B -> C'; reactant "
+                                       "coefficients are the reaction orders.")
+             .isRequired());
+  s->add(ParamSpec::string("rate-constant",
+                           "Rate constant k in (concentration)^(1 - order)/time, e.g. "
+                           "'0.1 1/s' (first order) or '2 L/mol/s' (second order).")
+             .isRequired());
+  return s;
+}
+
+ReactionNetwork::ReactionNetwork(const Parameters::List& list,
+                                 const std::vector<std::string>& species) {
+  auto indexOf = [&](const Parameters& p, const std::string& name) {
+    auto it = std::find(species.begin(), species.end(), name);
+    if (it == species.end())
+      throw p.error("equation", "species '" + name + "' is not declared in solution.species");
+    return static_cast<std::size_t>(it - species.begin());
+  };
+  for (const Parameters& p : list) {
+    Reaction r;
+    r.equation = p.string("equation");
+    ReactionEquation eq;
+    try {
+      eq = parseEquation(r.equation);
+    } catch (const std::invalid_argument& e) {
+      throw p.error("equation", e.what());
+    }
+    r.netStoichiometry.assign(species.size(), 0.0);
+    double order = 0.0;
+    for (const auto& [name, nu] : eq.reactants) {
+      const std::size_t i = indexOf(p, name);
+      r.reactants.emplace_back(i, nu);
+      r.netStoichiometry[i] -= nu;
+      order += nu;
+    }
+    for (const auto& [name, nu] : eq.products) r.netStoichiometry[indexOf(p, name)] += nu;
+    // k carries (mol/m^3)^(1-order)/s; only integer total orders have a unit to check.
+    Quantity k;
+    try {
+      k = parseQuantity(p.string("rate-constant"));
+    } catch (const UnitError& e) {
+      throw p.error("rate-constant", e.what());
+    }
+    if (order == std::round(order)) {
+      const Dimension want = dim::concentration.pow(1 - static_cast<int>(order)) / dim::time;
+      if (k.dimension != want)
+        throw p.error("rate-constant", "unit has dimension " + k.dimension.toString() +
+                                           ", a reaction of order " + std::to_string(static_cast<int>(order)) +
+                                           " needs " + want.toString());
+    }
+    if (!(k.value >= 0.0)) throw p.error("rate-constant", "must be >= 0");
+    r.rateConstant = k.value;
+    m_reactions.push_back(std::move(r));
+  }
+}
+
+void ReactionNetwork::addRates(std::span<const double> c, std::span<double> dcdt) const {
+  for (const auto& r : m_reactions) {
+    double rate = r.rateConstant;
+    for (const auto& [i, nu] : r.reactants) rate *= std::pow(std::max(c[i], 0.0), nu);
+    for (std::size_t i = 0; i < dcdt.size(); ++i) dcdt[i] += r.netStoichiometry[i] * rate;
+  }
+}
+
+void ReactionNetwork::addJacobian(std::span<const double> c, BorderedBandJacobian& J) const {
+  for (const auto& r : m_reactions) {
+    for (const auto& [j, nuj] : r.reactants) {
+      // d rate / d c_j = k nu_j c_j^(nu_j - 1) prod_{l != j} c_l^nu_l
+      double d = r.rateConstant * nuj * std::pow(std::max(c[j], 0.0), nuj - 1.0);
+      for (const auto& [l, nul] : r.reactants)
+        if (l != j) d *= std::pow(std::max(c[l], 0.0), nul);
+      for (std::size_t i = 0; i < r.netStoichiometry.size(); ++i)
+        if (r.netStoichiometry[i] != 0.0) J.D(i, j) += r.netStoichiometry[i] * d;
+    }
+  }
+}
+
+}  // namespace proscale

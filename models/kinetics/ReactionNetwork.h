@@ -1,0 +1,40 @@
+#pragma once
+// Irreversible liquid-phase reactions with mass-action rates r = k prod_j c_j^(nu_j)
+// (orders = reactant coefficients), c in mol/m^3. Source: any kinetics text, e.g.
+// Levenspiel, Chemical Reaction Engineering, 3rd ed., ch. 2.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/BorderedBandJacobian.h"
+#include "core/Parameters.h"
+#include "core/Schema.h"
+
+namespace proscale {
+
+class ReactionNetwork {
+ public:
+  struct Reaction {
+    std::string equation;
+    double rateConstant = 0.0;  ///< SI: (mol/m^3)^(1 - order) / s
+    std::vector<std::pair<std::size_t, double>> reactants;  ///< (species index, order)
+    std::vector<double> netStoichiometry;                   ///< per species
+  };
+
+  /// Entry schema of the case's `reactions:` list.
+  static SchemaPtr schema();
+  ReactionNetwork() = default;
+  /// Builds from the validated list; species names must be among `species`.
+  ReactionNetwork(const Parameters::List& list, const std::vector<std::string>& species);
+
+  const std::vector<Reaction>& reactions() const { return m_reactions; }
+  /// Adds the reaction source terms to dcdt.
+  void addRates(std::span<const double> c, std::span<double> dcdt) const;
+  /// Adds d(dc_i/dt)/dc_j to the D block of J (species occupy border indices 0..).
+  void addJacobian(std::span<const double> c, BorderedBandJacobian& J) const;
+
+ private:
+  std::vector<Reaction> m_reactions;
+};
+
+}  // namespace proscale

@@ -1,0 +1,56 @@
+#include "models/kinetics/Stoichiometry.h"
+
+#include <cctype>
+#include <sstream>
+#include <stdexcept>
+
+namespace proscale {
+namespace {
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+std::pair<std::string, double> parseTerm(const std::string& raw) {
+  const std::string term = trim(raw);
+  if (term.empty()) throw std::invalid_argument("empty term in '" + raw + "'");
+  std::size_t pos = 0;
+  double coefficient = 1.0;
+  if (std::isdigit(static_cast<unsigned char>(term[0])) || term[0] == '.') {
+    coefficient = std::stod(term, &pos);
+    if (pos >= term.size() || !std::isspace(static_cast<unsigned char>(term[pos])))
+      throw std::invalid_argument("write a space between coefficient and species in '" + term + "'");
+    if (!(coefficient > 0.0)) throw std::invalid_argument("coefficient must be > 0 in '" + term + "'");
+  }
+  const std::string name = trim(term.substr(pos));
+  if (name.empty() || name.find(' ') != std::string::npos)
+    throw std::invalid_argument("cannot read the term '" + term + "' (terms are joined by ' + ')");
+  return {name, coefficient};
+}
+}  // namespace
+
+StoichiometricTerms parseTerms(const std::string& text) {
+  StoichiometricTerms terms;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t sep = text.find(" + ", start);
+    terms.push_back(parseTerm(text.substr(start, sep == std::string::npos ? std::string::npos : sep - start)));
+    if (sep == std::string::npos) break;
+    start = sep + 3;
+  }
+  for (std::size_t i = 0; i < terms.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (terms[i].first == terms[j].first)
+        throw std::invalid_argument("species '" + terms[i].first + "' appears twice in '" + text + "'");
+  return terms;
+}
+
+ReactionEquation parseEquation(const std::string& text) {
+  const std::size_t arrow = text.find("->");
+  if (arrow == std::string::npos || text.find("->", arrow + 2) != std::string::npos)
+    throw std::invalid_argument("an equation needs exactly one '->', e.g. 'A + B -> C'");
+  return {parseTerms(text.substr(0, arrow)), parseTerms(text.substr(arrow + 2))};
+}
+
+}  // namespace proscale

@@ -1,0 +1,189 @@
+#include "models/reactors/BatchPrecipitation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace proscale {
+namespace {
+SchemaPtr reactorSchema() {
+  auto s = std::make_shared<Schema>("reactor", "Well-mixed, isothermal batch vessel.");
+  s->add(ParamSpec::real("temperature", dim::temperature, "Temperature of the suspension.")
+             .unit("degC")
+             .isRequired()
+             .above(0));
+  s->add(ParamSpec::real("volume", dim::volume, "Suspension volume (scales the product mass).")
+             .unit("L")
+             .defaultsTo("1 L")
+             .above(0));
+  return s;
+}
+
+std::size_t classCount(const Parameters& root) {
+  return static_cast<std::size_t>(root.section("population").integer("classes"));
+}
+}  // namespace
+
+std::vector<ParamSpec> BatchPrecipitation::sections() {
+  return {
+      ParamSpec::section("reactor", reactorSchema(), "The vessel.").isRequired(),
+      ParamSpec::section("solution", Solution::schema(), "The liquid phase.").isRequired(),
+      ParamSpec::sectionList("reactions", ReactionNetwork::schema(),
+                             "Liquid-phase reactions (optional)."),
+      ParamSpec::section("solid", PrecipitatingSolid::schema(), "The precipitating solid.")
+          .isRequired(),
+      ParamSpec::typed("nucleation", nucleationLaws().family(), "Primary nucleation.").isRequired(),
+      ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
+      ParamSpec::section("population", PopulationSettings::schema(),
+                         "Population balance discretisation.")
+          .isRequired(),
+  };
+}
+
+BatchPrecipitation::BatchPrecipitation(const Parameters& root)
+    : m_T(root.section("reactor").real("temperature")),
+      m_volume(root.section("reactor").real("volume")),
+      m_solution(root.section("solution")),
+      m_reactions(root.has("reactions") ? ReactionNetwork(root.list("reactions"), m_solution.names())
+                                        : ReactionNetwork()),
+      m_solid(root.section("solid"), m_solution),
+      m_nucleation(nucleationLaws().make(root.section("nucleation"))),
+      m_growth(growthLaws().make(root.section("growth"))),
+      m_population(PopulationSettings::from(root.section("population"))),
+      m_grid(m_population.minSize, m_population.maxSize, classCount(root), m_population.spacing,
+             m_solid.shapeFactor()),
+      m_fv(m_grid, m_population.scheme) {
+  if (m_population.moments) m_moments.emplace(m_grid.faces().front());
+  m_layout.add("species", m_solution.size(), "mol/m^3", 1.0, m_solution.names());
+  // Tolerance scales: number budgets in number-scale units; moments with the nucleus size, so
+  // that the relative tolerance governs them.
+  const double Ns = m_population.numberScale;
+  m_budget = m_layout.add("budget", "mol/m^3 | 1/m^3", {1.0, Ns, Ns, Ns},
+                          {"solid_lost_top", "number_lost_top", "number_dissolved", "number_nucleated"});
+  if (m_moments) {
+    std::vector<std::string> names;
+    std::vector<double> scales;
+    for (std::size_t k = 0; k < MomentEquations::kCount; ++k) {
+      names.push_back("mu" + std::to_string(k));
+      scales.push_back(Ns * std::pow(m_grid.faces().front(), static_cast<double>(k)));
+    }
+    m_mom = m_layout.add("moments", "m^k/m^3", scales, names);
+  }
+  m_psd = m_layout.add("psd", m_grid.size(), "1/m^3", Ns);
+  m_y0.assign(m_layout.size(), 0.0);
+  std::copy(m_solution.initialConcentrations().begin(), m_solution.initialConcentrations().end(),
+            m_y0.begin());
+  auto N0 = std::span<double>(m_y0).subspan(m_psd, m_grid.size());
+  if (m_population.seeds) fillLogNormal(m_grid, *m_population.seeds, N0);
+  if (m_moments)
+    for (std::size_t i = 0; i < m_grid.size(); ++i)
+      for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
+        m_y0[m_mom + k] += std::pow(m_grid.pivots()[i], static_cast<double>(k)) * N0[i];
+  m_work.resize(m_grid.size());
+  m_perUnitG.resize(m_grid.size());
+}
+
+void BatchPrecipitation::initialState(std::span<double> y0) const {
+  std::copy(m_y0.begin(), m_y0.end(), y0.begin());
+}
+
+BorderedBandShape BatchPrecipitation::jacobianShape() const {
+  return {m_psd, m_grid.size(), m_fv.lowerBandwidth(), m_fv.upperBandwidth()};
+}
+
+BatchPrecipitation::Rates BatchPrecipitation::rates(std::span<const double> c) const {
+  Rates r;
+  r.ss = m_solid.supersaturation(c, m_T);
+  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume()};
+  r.B = m_nucleation->rate(f);
+  r.G = m_growth->rate(f);
+  return r;
+}
+
+void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double> ydot) {
+  const std::size_t ns = m_solution.size(), n = m_grid.size();
+  const auto c = y.first(ns);
+  const auto N = y.subspan(m_psd, n);
+  auto dN = ydot.subspan(m_psd, n);
+  const Rates r = rates(c);
+  const double G = r.G.value, B = r.B.value;
+  const BoundaryFluxes out = m_fv.rates(N, G, dN);
+  dN[0] += B;
+  const auto& x = m_grid.volumes();
+  double solidVolumeRate = x[n - 1] * out.numberOutTop;
+  for (std::size_t i = 0; i < n; ++i) solidVolumeRate += x[i] * dN[i];
+  const double P = solidVolumeRate / m_solid.molarVolume();
+
+  auto dc = ydot.first(ns);
+  std::fill(dc.begin(), dc.end(), 0.0);
+  m_reactions.addRates(c, dc);
+  for (const auto& [j, nu] : m_solid.formula()) dc[j] -= nu * P;
+
+  ydot[m_budget + kSolidLostTop] = x[n - 1] * out.numberOutTop / m_solid.molarVolume();
+  ydot[m_budget + kNumberLostTop] = out.numberOutTop;
+  ydot[m_budget + kNumberDissolved] = out.numberOutBottom;
+  ydot[m_budget + kNumberNucleated] = B;
+  if (m_moments) m_moments->rates(y.subspan(m_mom, 5), G, B, ydot.subspan(m_mom, 5));
+}
+
+void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<const double>,
+                                  BorderedBandJacobian& J) {
+  const std::size_t ns = m_solution.size(), n = m_grid.size();
+  const auto c = y.first(ns);
+  const auto N = y.subspan(m_psd, n);
+  const auto& x = m_grid.volumes();
+  const double Vm = m_solid.molarVolume();
+  const Rates r = rates(c);
+  const double G = r.G.value;
+  J.setZero();
+
+  // Band block and the rows that integrate over classes (consumption, budget).
+  m_fv.addJacobian(N, G, J);
+  const double top = m_fv.topOutflowSlope(G), bottom = m_fv.bottomOutflowSlope(G);
+  for (std::size_t m = 0; m < n; ++m) {
+    double dP = m + 1 == n ? x[n - 1] * top : 0.0;  // d(P V_m)/dN_m
+    const std::size_t lo = m >= J.shape().upper ? m - J.shape().upper : 0;
+    const std::size_t hi = std::min(n - 1, m + J.shape().lower);
+    for (std::size_t i = lo; i <= hi; ++i) dP += x[i] * J.B(i, m);
+    for (const auto& [j, nu] : m_solid.formula()) J.R(j, m) = -nu * dP / Vm;
+  }
+  J.R(m_budget + kSolidLostTop, n - 1) = x[n - 1] * top / Vm;
+  J.R(m_budget + kNumberLostTop, n - 1) = top;
+  J.R(m_budget + kNumberDissolved, 0) = bottom;
+
+  // Columns of the species: through G and B. dN/dG at fixed N is the growth term per unit G
+  // (the scheme is linear in G for a given flow direction; G = 0 takes the G > 0 branch).
+  const double sign = G < 0.0 ? -1.0 : 1.0;
+  const BoundaryFluxes unit = m_fv.rates(N, sign, m_perUnitG);
+  for (double& v : m_perUnitG) v *= sign;
+  const double dTopdG = sign * unit.numberOutTop, dBottomdG = sign * unit.numberOutBottom;
+  double dPdG = x[n - 1] * dTopdG;  // d(P V_m)/dG
+  for (std::size_t i = 0; i < n; ++i) dPdG += x[i] * m_perUnitG[i];
+  const double dPdB = x[0];
+
+  std::array<double, MomentEquations::kCount> momG{}, momB{};
+  if (m_moments) m_moments->slopes(y.subspan(m_mom, 5), momG, momB);
+
+  for (std::size_t m = 0; m < ns; ++m) {
+    const double dG = r.G.dLnS * r.ss.dLnS[m] + r.G.dLnC * r.ss.dLnC[m];
+    const double dB = r.B.dLnS * r.ss.dLnS[m] + r.B.dLnC * r.ss.dLnC[m];
+    if (dG == 0.0 && dB == 0.0) continue;
+    auto column = J.borderColumn(m);
+    for (std::size_t i = 0; i < n; ++i) column[i] = m_perUnitG[i] * dG;
+    column[0] += dB;
+    const double dP = (dPdG * dG + dPdB * dB) / Vm;
+    for (const auto& [j, nu] : m_solid.formula()) J.D(j, m) -= nu * dP;
+    J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTopdG * dG / Vm;
+    J.D(m_budget + kNumberLostTop, m) = dTopdG * dG;
+    J.D(m_budget + kNumberDissolved, m) = dBottomdG * dG;
+    J.D(m_budget + kNumberNucleated, m) = dB;
+    if (m_moments)
+      for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
+        J.D(m_mom + k, m) = momG[k] * dG + momB[k] * dB;
+  }
+  m_reactions.addJacobian(c, J);
+  if (m_moments)
+    for (std::size_t k = 1; k < MomentEquations::kCount; ++k)
+      J.D(m_mom + k, m_mom + k - 1) = static_cast<double>(k) * G;
+}
+
+}  // namespace proscale

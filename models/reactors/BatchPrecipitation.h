@@ -1,0 +1,85 @@
+#pragma once
+// Isothermal, well-mixed batch precipitation: liquid-phase reactions, a precipitating solid,
+// primary nucleation, size-independent growth and the population balance on a size grid,
+// plus the method of moments as a cross-check. One stiff ODE system.
+//
+// State (border first, see core/BorderedBandJacobian.h):
+//   species  c_j [mol/m^3]            dc_j/dt = reactions_j(c) - nu_j P
+//   budget   [solid lost above the grid [mol/m^3], particles lost above, particles dissolved
+//            below, particles nucleated [1/m^3]]  -- exact conservation bookkeeping
+//   moments  mu_0..mu_4 [m^k/m^3]     (optional) method of moments
+//   psd      N_i [1/m^3]              dN_i/dt = growth fluxes + B delta_i0
+// with the solid formation rate P = (1/V_m) (sum_i x_i dN_i/dt + x_{n-1} F_top) [mol/(m^3 s)],
+// so that solute + solid is conserved to round-off. Equations and sources:
+// docs/theory/batch-precipitation.md.
+#include <memory>
+#include <optional>
+
+#include "core/Process.h"
+#include "core/Schema.h"
+#include "models/kinetics/ReactionNetwork.h"
+#include "models/particles/GrowthLaws.h"
+#include "models/particles/NucleationLaws.h"
+#include "models/pbe/FiniteVolumeGrowth.h"
+#include "models/pbe/MomentEquations.h"
+#include "models/pbe/PopulationSettings.h"
+#include "models/thermo/PrecipitatingSolid.h"
+#include "models/thermo/Solution.h"
+
+namespace proscale {
+
+class BatchPrecipitation final : public Process, public OdeSystem {
+ public:
+  /// The case sections this model reads (reactor, solution, reactions, solid, nucleation,
+  /// growth, population).
+  static std::vector<ParamSpec> sections();
+  explicit BatchPrecipitation(const Parameters& root);
+
+  // OdeSystem
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override;
+  void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
+  BorderedBandShape jacobianShape() const override;
+  bool hasJacobian() const override { return true; }
+  void jacobian(double t, std::span<const double> y, std::span<const double> f,
+                BorderedBandJacobian& J) override;
+
+  // Process
+  OdeSystem& system() override { return *this; }
+  std::vector<SeriesColumn> seriesColumns() const override;
+  void series(double t, std::span<const double> y, std::span<double> row) const override;
+  bool hasSizeDistribution() const override { return true; }
+  PsdHistory sizeClasses() const override;
+  std::vector<double> numberPerClass(std::span<const double> y) const override;
+  std::vector<Metric> metrics(double t, std::span<const double> y) const override;
+
+  const SizeGrid& grid() const { return m_grid; }
+
+ private:
+  enum Budget { kSolidLostTop, kNumberLostTop, kNumberDissolved, kNumberNucleated, kBudgetSize };
+  struct Rates {
+    SupersaturationState ss;
+    RateAndSlopes B, G;
+  };
+  Rates rates(std::span<const double> c) const;
+  double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
+  double massBalanceError(std::span<const double> y) const;
+  double numberBalanceError(std::span<const double> y) const;
+
+  double m_T, m_volume;
+  Solution m_solution;
+  ReactionNetwork m_reactions;
+  PrecipitatingSolid m_solid;
+  std::unique_ptr<NucleationLaw> m_nucleation;
+  std::unique_ptr<GrowthLaw> m_growth;
+  PopulationSettings m_population;
+  SizeGrid m_grid;
+  FiniteVolumeGrowth m_fv;
+  std::optional<MomentEquations> m_moments;
+  StateLayout m_layout;
+  std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
+  std::vector<double> m_y0;
+  mutable std::vector<double> m_work, m_perUnitG;
+};
+
+}  // namespace proscale

@@ -1,0 +1,159 @@
+// What BatchPrecipitation reports: time-series columns, size classes, summary metrics and
+// the conservation checks.
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+
+#include "models/pbe/PsdStatistics.h"
+#include "models/reactors/BatchPrecipitation.h"
+
+namespace proscale {
+namespace {
+const char* const kMomentUnits[5] = {"1/m^3", "m/m^3", "m^2/m^3", "m^3/m^3", "m^4/m^3"};
+}
+
+double BatchPrecipitation::solidConcentration(std::span<const double> y) const {
+  const auto N = y.subspan(m_psd, m_grid.size());
+  double volume = 0.0;
+  for (std::size_t i = 0; i < N.size(); ++i) volume += m_grid.volumes()[i] * N[i];
+  return volume / m_solid.molarVolume() + y[m_budget + kSolidLostTop];
+}
+
+// Largest relative drift of any conserved moiety. Components z = (c_1..c_ns, solid); the
+// moieties w span the left null space of the stoichiometric matrix whose columns are the
+// reactions and the precipitation (-nu_f on the formula species, +1 on the solid), so
+// w . z is constant in exact arithmetic. Drift is scaled by sum_i |w_i| z0_i.
+double BatchPrecipitation::massBalanceError(std::span<const double> y) const {
+  const std::size_t ns = m_solution.size();
+  const std::size_t nr = m_reactions.reactions().size();
+  Eigen::MatrixXd S = Eigen::MatrixXd::Zero(ns + 1, nr + 1);
+  for (std::size_t r = 0; r < nr; ++r)
+    for (std::size_t i = 0; i < ns; ++i) S(i, r) = m_reactions.reactions()[r].netStoichiometry[i];
+  for (const auto& [j, nu] : m_solid.formula()) S(j, nr) = -nu;
+  S(ns, nr) = 1.0;
+  const Eigen::MatrixXd W = Eigen::FullPivLU<Eigen::MatrixXd>(S.transpose()).kernel();
+  Eigen::VectorXd z(ns + 1), z0(ns + 1);
+  for (std::size_t i = 0; i < ns; ++i) {
+    z(i) = y[i];
+    z0(i) = m_y0[i];
+  }
+  z(ns) = solidConcentration(y);
+  z0(ns) = solidConcentration(m_y0);
+  double worst = 0.0;
+  for (Eigen::Index k = 0; k < W.cols(); ++k) {
+    const double scale = W.col(k).cwiseAbs().dot(z0.cwiseAbs());
+    if (scale > 0.0) worst = std::max(worst, std::abs(W.col(k).dot(z - z0)) / scale);
+  }
+  return worst;
+}
+
+// Particles on the grid + those that left = seeds + nucleated.
+double BatchPrecipitation::numberBalanceError(std::span<const double> y) const {
+  double onGrid = 0.0, initial = 0.0;
+  for (std::size_t i = 0; i < m_grid.size(); ++i) {
+    onGrid += y[m_psd + i];
+    initial += m_y0[m_psd + i];
+  }
+  const double in = initial + y[m_budget + kNumberNucleated];
+  const double out = onGrid + y[m_budget + kNumberLostTop] + y[m_budget + kNumberDissolved];
+  return in > 0.0 ? std::abs(out - in) / in : 0.0;
+}
+
+std::vector<SeriesColumn> BatchPrecipitation::seriesColumns() const {
+  std::vector<SeriesColumn> cols{{"time", "s", "time"}, {"temperature", "K", "temperature"}};
+  for (const auto& name : m_solution.names())
+    cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name});
+  cols.push_back({"supersaturation", "-", "supersaturation ratio S of " + m_solid.name()});
+  cols.push_back({"nucleation_rate", "1/m^3/s", "primary nucleation rate B"});
+  cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt"});
+  for (int k = 0; k < 5; ++k)
+    cols.push_back({"mu" + std::to_string(k), kMomentUnits[k], "moment of the grid PSD, sum L_i^k N_i"});
+  if (m_moments)
+    for (int k = 0; k < 5; ++k)
+      cols.push_back({"mom_mu" + std::to_string(k), kMomentUnits[k], "method-of-moments moment"});
+  const char* sizes[][2] = {{"mean_diameter", "number mean diameter mu1/mu0"},
+                            {"sauter_diameter", "Sauter diameter mu3/mu2"},
+                            {"d10_number", "10 % quantile of the number distribution"},
+                            {"d50_number", "median of the number distribution"},
+                            {"d90_number", "90 % quantile of the number distribution"},
+                            {"d10_volume", "10 % quantile of the volume distribution"},
+                            {"d50_volume", "median of the volume distribution"},
+                            {"d90_volume", "90 % quantile of the volume distribution"}};
+  cols.push_back({"number_density", "1/m^3", "particles per volume of suspension"});
+  for (auto& s : sizes) cols.push_back({s[0], "m", s[1]});
+  cols.push_back({"cv", "-", "coefficient of variation of the number distribution"});
+  cols.push_back({"solid_concentration", "mol/m^3", "solid formed per volume (incl. above the grid)"});
+  cols.push_back({"mass_balance_error", "-", "largest relative drift of a conserved moiety"});
+  return cols;
+}
+
+void BatchPrecipitation::series(double t, std::span<const double> y, std::span<double> row) const {
+  const std::size_t ns = m_solution.size();
+  const Rates r = rates(y.first(ns));
+  const PsdStatistics s = psdStatistics(m_grid, y.subspan(m_psd, m_grid.size()));
+  std::size_t k = 0;
+  row[k++] = t;
+  row[k++] = m_T;
+  for (std::size_t i = 0; i < ns; ++i) row[k++] = y[i];
+  row[k++] = std::exp(r.ss.lnS);
+  row[k++] = r.B.value;
+  row[k++] = r.G.value;
+  for (double mu : s.moments) row[k++] = mu;
+  if (m_moments)
+    for (std::size_t j = 0; j < MomentEquations::kCount; ++j) row[k++] = y[m_mom + j];
+  for (double v : {s.numberDensity, s.meanDiameter, s.sauterDiameter, s.d10Number, s.d50Number,
+                   s.d90Number, s.d10Volume, s.d50Volume, s.d90Volume, s.cv})
+    row[k++] = v;
+  row[k++] = solidConcentration(y);
+  row[k++] = massBalanceError(y);
+}
+
+PsdHistory BatchPrecipitation::sizeClasses() const {
+  PsdHistory h;
+  h.faces = m_grid.faces();
+  h.pivots = m_grid.pivots();
+  return h;
+}
+
+std::vector<double> BatchPrecipitation::numberPerClass(std::span<const double> y) const {
+  const auto N = y.subspan(m_psd, m_grid.size());
+  return {N.begin(), N.end()};
+}
+
+std::vector<Metric> BatchPrecipitation::metrics(double t, std::span<const double> y) const {
+  const PsdStatistics s = psdStatistics(m_grid, y.subspan(m_psd, m_grid.size()));
+  const Rates r = rates(y.first(m_solution.size()));
+  const double solid = solidConcentration(y);
+  std::vector<Metric> m{
+      {"final_time", t, "s", "time of the reported state"},
+      {"number_density", s.numberDensity, "1/m^3", "particles per volume of suspension"},
+      {"mean_diameter", s.meanDiameter, "m", "number mean diameter mu1/mu0"},
+      {"sauter_diameter", s.sauterDiameter, "m", "Sauter diameter mu3/mu2"},
+      {"cv", s.cv, "-", "coefficient of variation of the number distribution"},
+      {"d10_number", s.d10Number, "m", "10 % quantile of the number distribution"},
+      {"d50_number", s.d50Number, "m", "median of the number distribution"},
+      {"d90_number", s.d90Number, "m", "90 % quantile of the number distribution"},
+      {"d10_volume", s.d10Volume, "m", "10 % quantile of the volume distribution"},
+      {"d50_volume", s.d50Volume, "m", "median of the volume distribution"},
+      {"d90_volume", s.d90Volume, "m", "90 % quantile of the volume distribution"},
+      {"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"},
+      {"solid_concentration", solid, "mol/m^3", "solid formed per volume of suspension"},
+      {"solid_mass_concentration", solid * m_solid.molarMass(), "kg/m^3", "solid mass per volume"},
+      {"product_mass", solid * m_solid.molarMass() * m_volume, "kg", "solid mass in the vessel"},
+      {"mass_balance_error", massBalanceError(y), "-", "largest relative drift of a conserved moiety"},
+      {"number_balance_error", numberBalanceError(y), "-",
+       "|particles on grid + left - seeded - nucleated| / (seeded + nucleated)"},
+      {"solid_lost_above_grid", solid > 0.0 ? y[m_budget + kSolidLostTop] / solid : 0.0, "-",
+       "fraction of the solid that grew past max-size"},
+  };
+  if (m_moments) {
+    const double mom0 = y[m_mom], mom3 = y[m_mom + 3];
+    m.push_back({"moments_difference_mu0", mom0 > 0.0 ? std::abs(s.moments[0] - mom0) / mom0 : 0.0,
+                 "-", "relative difference of mu0, grid vs method of moments"});
+    m.push_back({"moments_difference_mu3", mom3 > 0.0 ? std::abs(s.moments[3] - mom3) / mom3 : 0.0,
+                 "-", "relative difference of mu3, grid vs method of moments"});
+  }
+  return m;
+}
+
+}  // namespace proscale

@@ -1,0 +1,71 @@
+#include "app/CaseSchema.h"
+
+#include <cmath>
+
+#include "models/ProcessModels.h"
+#include "solvers/IntegratorOptions.h"
+
+namespace proscale {
+namespace {
+SchemaPtr outputSchema() {
+  auto s = std::make_shared<Schema>("output", "When to report and what to write.");
+  s->add(ParamSpec::real("end-time", dim::time, "Simulated time span, from t = 0.")
+             .unit("min")
+             .isRequired()
+             .above(0));
+  s->add(ParamSpec::integer("count", "Number of output times including t = 0.")
+             .defaultsTo("101")
+             .atLeast(2));
+  s->add(ParamSpec::choice("spacing", {"linear", "logarithmic"},
+                           "Spacing of the output times after t = 0.")
+             .defaultsTo("linear"));
+  s->add(ParamSpec::real("first-time", dim::time,
+                         "First output time after t = 0 for logarithmic spacing "
+                         "(default: end-time / 10^4).")
+             .unit("s")
+             .above(0));
+  s->add(ParamSpec::boolean("vtk", "Write the PSD as a ParaView time series (psd.pvd).")
+             .defaultsTo("true"));
+  return s;
+}
+}  // namespace
+
+std::vector<std::string> processModelNames() {
+  std::vector<std::string> names;
+  for (const auto& [name, entry] : processModels()) names.push_back(name);
+  return names;
+}
+
+SchemaPtr caseSchema(const std::string& modelType) {
+  const auto& entry = processModels().at(modelType);
+  auto s = std::make_shared<Schema>(modelType, entry.doc);
+  s->add(ParamSpec::string("model", "Process model: " + modelType + ".").isRequired());
+  s->add(ParamSpec::string("name", "Short name of the case (used in outputs).").defaultsTo("case"));
+  s->add(ParamSpec::string("description", "What the case is and where its numbers come from.")
+             .defaultsTo(""));
+  for (auto& spec : entry.sections()) s->add(std::move(spec));
+  s->add(ParamSpec::section("solver", integratorSchema(), "Time integration (CVODE)."));
+  s->add(ParamSpec::section("output", outputSchema(), "Output times and files.").isRequired());
+  return s;
+}
+
+std::vector<double> outputTimes(const Parameters& output) {
+  const double end = output.real("end-time");
+  const auto count = static_cast<std::size_t>(output.integer("count"));
+  std::vector<double> times(count, 0.0);
+  if (output.string("spacing") == "linear") {
+    for (std::size_t i = 1; i < count; ++i)
+      times[i] = end * static_cast<double>(i) / static_cast<double>(count - 1);
+  } else {
+    const double first = output.has("first-time") ? output.real("first-time") : end * 1e-4;
+    if (!(first < end)) throw output.error("first-time", "must be smaller than end-time");
+    for (std::size_t i = 1; i < count; ++i)
+      times[i] = count == 2 ? end
+                            : first * std::pow(end / first, static_cast<double>(i - 1) /
+                                                                static_cast<double>(count - 2));
+  }
+  times.back() = end;
+  return times;
+}
+
+}  // namespace proscale

@@ -1,0 +1,21 @@
+#pragma once
+// The whole case file's schema: the keys every case has (name, description, model, solver,
+// output) plus the sections of the chosen process model.
+#include <string>
+#include <vector>
+
+#include "core/Parameters.h"
+#include "core/Schema.h"
+
+namespace proscale {
+
+/// Schema of a case whose `model:` is `modelType` (a key of processModels()).
+SchemaPtr caseSchema(const std::string& modelType);
+
+/// Names of the registered process models.
+std::vector<std::string> processModelNames();
+
+/// The output times of the `output:` section, t = 0 first.
+std::vector<double> outputTimes(const Parameters& output);
+
+}  // namespace proscale
