@@ -10,7 +10,10 @@ std::string Dimension::toString() const {
   auto append = [](std::string& s, const char* sym, int e) {
     if (!s.empty()) s += ' ';
     s += sym;
-    if (e != 1) s += "^" + std::to_string(e);
+    if (e != 1) {
+      s += '^';
+      s += std::to_string(e);
+    }
   };
   for (std::size_t i = 0; i < kBaseCount; ++i) {
     if (m_exp[i] > 0) append(num, symbols[i], m_exp[i]);
@@ -18,8 +21,16 @@ std::string Dimension::toString() const {
   }
   if (num.empty() && den.empty()) return "1";
   if (den.empty()) return num;
-  if (den.find(' ') != std::string::npos) den = "(" + den + ")";
-  return (num.empty() ? "1" : num) + "/" + den;
+  std::string out = num.empty() ? "1" : num;
+  out += '/';
+  if (den.find(' ') != std::string::npos) {
+    out += '(';
+    out += den;
+    out += ')';
+  } else {
+    out += den;
+  }
+  return out;
 }
 
 }  // namespace proscale

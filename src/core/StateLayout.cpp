@@ -7,8 +7,14 @@ namespace proscale {
 std::size_t StateLayout::add(std::string name, std::size_t size, std::string unit, double scale,
                              std::vector<std::string> componentNames) {
   if (has(name)) throw std::logic_error("state block '" + name + "' declared twice");
-  m_blocks.push_back(StateBlock{std::move(name), m_size, size, std::move(unit), scale,
-                                std::move(componentNames)});
+  StateBlock block;
+  block.name = std::move(name);
+  block.offset = m_size;
+  block.size = size;
+  block.unit = std::move(unit);
+  block.scale = scale;
+  block.componentNames = std::move(componentNames);
+  m_blocks.push_back(std::move(block));
   m_size += size;
   return m_blocks.back().offset;
 }

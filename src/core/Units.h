@@ -32,6 +32,11 @@ class UnitError : public Error {
 Quantity parseQuantity(std::string_view text);
 
 /// Parses a unit expression alone ("mol/L") and returns its SI factor and dimension.
+/// `degC` and `degF` are offset scales, not factors, and are rejected here.
 Quantity parseUnit(std::string_view unit);
+
+/// The unit part of a quantity text, trimmed ("mol/L" for "0.1 mol/L", "" for "5").
+/// Throws UnitError when the text does not start with a number.
+std::string_view unitText(std::string_view text);
 
 }  // namespace proscale

@@ -1,0 +1,48 @@
+#include "app/CaseRun.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "app/CaseSchema.h"
+#include "case/CaseDocument.h"
+#include "core/Version.h"
+#include "models/ProcessModels.h"
+
+namespace proscale {
+
+LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>& overrides) {
+  const CaseDocument doc = CaseDocument::load(file, overrides);
+  LoadedCase c;
+  c.file = file;
+  c.modelType = doc.modelType(processModelNames());
+  c.params = doc.validate(*caseSchema(c.modelType));
+  c.process = processModels().at(c.modelType).make(c.params);
+  c.times = outputTimes(c.params.section("output"));
+  try {
+    c.integrator = std::make_unique<CvodeIntegrator>(
+        c.process->system(), integratorOptionsFrom(c.params.section("solver")));
+  } catch (const std::invalid_argument& e) {
+    throw c.params.section("solver").error("linear", e.what());
+  }
+  return c;
+}
+
+CaseOutcome simulate(LoadedCase& c, double secondsSinceStart) {
+  const auto start = std::chrono::steady_clock::now();
+  CaseOutcome out;
+  out.results = std::make_unique<ResultCollector>(*c.process);
+  const SolverReport report = c.integrator->integrate(c.times, *out.results);
+  RunSummary& s = out.summary;
+  s.caseFile = c.file;
+  s.caseName = c.params.string("name");
+  s.model = c.modelType;
+  s.proscaleVersion = kVersion;
+  s.complete = report.complete;
+  s.solver = report;
+  s.metrics = c.process->metrics(out.results->lastTime(), out.results->lastState());
+  s.runWallTime = secondsSinceStart +
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace proscale

@@ -1,0 +1,37 @@
+#pragma once
+// Loading and simulating a case, independent of how the results are shown: the command line
+// writes them to files, the Python module returns them as arrays.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/ResultCollector.h"
+#include "case/Overrides.h"
+#include "core/Parameters.h"
+#include "core/Process.h"
+#include "solvers/CvodeIntegrator.h"
+
+namespace proscale {
+
+/// A validated case with its model and integrator built. Throws InputError for bad input.
+struct LoadedCase {
+  std::string file;
+  std::string modelType;
+  Parameters params;
+  std::unique_ptr<Process> process;
+  std::unique_ptr<CvodeIntegrator> integrator;
+  std::vector<double> times;
+
+  static LoadedCase load(const std::string& file, const std::vector<Override>& overrides);
+};
+
+struct CaseOutcome {
+  std::unique_ptr<ResultCollector> results;
+  RunSummary summary;
+};
+
+/// Integrates the case; a solver failure gives summary.complete == false, not an exception.
+/// `started` is when the run began (for the whole run's wall time).
+CaseOutcome simulate(LoadedCase& loaded, double secondsSinceStart = 0.0);
+
+}  // namespace proscale

@@ -1,0 +1,73 @@
+#include "output/SummaryWriter.h"
+
+#include <ostream>
+#include <set>
+#include <string>
+
+#include "core/Errors.h"
+#include "output/AtomicFile.h"
+#include "output/JsonWriter.h"
+#include "output/TextFormat.h"
+
+namespace proscale {
+namespace {
+
+void checkMetricNames(const std::filesystem::path& target, const RunSummary& summary) {
+  std::set<std::string> seen;
+  for (const Metric& metric : summary.metrics) {
+    if (!seen.insert(metric.name).second) {
+      throw Error("cannot write '" + target.string() + "': metric '" + metric.name +
+                  "' appears twice");
+    }
+  }
+}
+
+void writeSolver(JsonWriter& json, const SolverReport& report) {
+  const SolverStatistics& stats = report.statistics;
+  json.key("solver").beginObject();
+  json.member("method", report.method)
+      .member("flag", report.flagName)
+      .member("message", report.message)
+      .member("time_reached_s", report.timeReached)
+      .member("steps", stats.steps)
+      .member("rhs_evaluations", stats.rhsEvaluations)
+      .member("jacobian_evaluations", stats.jacobianEvaluations)
+      .member("linear_setups", stats.linearSetups)
+      .member("nonlinear_iterations", stats.nonlinearIterations)
+      .member("nonlinear_convergence_failures", stats.nonlinearConvergenceFailures)
+      .member("error_test_failures", stats.errorTestFailures)
+      .member("integration_wall_time_s", stats.wallTime);
+  json.endObject();
+}
+
+}  // namespace
+
+void writeSummaryJson(const std::filesystem::path& target, const RunSummary& summary) {
+  checkMetricNames(target, summary);
+  writeFileAtomically(target, [&](std::ostream& out) {
+    JsonWriter json(out);
+    json.beginObject();
+    json.member("status", summary.complete ? "complete" : "incomplete");
+    json.key("case").beginObject();
+    json.member("file", summary.caseFile)
+        .member("name", summary.caseName)
+        .member("model", summary.model);
+    json.endObject();
+    json.member("proscale_version", summary.proscaleVersion);
+    json.key("metrics").beginObject();
+    for (const Metric& metric : summary.metrics) {
+      json.key(metric.name).beginObject();
+      json.member("value", metric.value)
+          .member("unit", unitLabel(metric.unit))
+          .member("doc", metric.doc);
+      json.endObject();
+    }
+    json.endObject();
+    writeSolver(json, summary.solver);
+    json.member("run_wall_time_s", summary.runWallTime);
+    json.endObject();
+    json.finish();
+  });
+}
+
+}  // namespace proscale

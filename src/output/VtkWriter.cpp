@@ -1,0 +1,238 @@
+#include "output/VtkWriter.h"
+
+#include <vtkCellData.h>
+#include <vtkDoubleArray.h>
+#include <vtkErrorCode.h>
+#include <vtkFieldData.h>
+#include <vtkIndent.h>
+#include <vtkNew.h>
+#include <vtkRectilinearGrid.h>
+#include <vtkXMLDataElement.h>
+#include <vtkXMLRectilinearGridWriter.h>
+
+#include <bit>
+#include <cerrno>
+#include <cstring>
+#include <numbers>
+#include <ostream>
+#include <system_error>
+#include <vector>
+
+#include "core/Errors.h"
+#include "output/AtomicFile.h"
+#include "output/OutputDirectory.h"
+#include "output/PsdCheck.h"
+#include "output/TextFormat.h"
+
+namespace proscale {
+namespace {
+
+void checkStem(const std::filesystem::path& dir, const std::string& stem) {
+  if (stem.empty() || stem == "." || stem == ".." ||
+      stem.find_first_of(std::string("/\0", 2)) != std::string::npos) {
+    throw Error("cannot write ParaView files in '" + dir.string() + "': '" + stem +
+                "' is not a plain file name");
+  }
+}
+
+/// `<stem>_<index>.vtr`, index zero-padded to `digits`.
+std::string pieceName(const std::string& stem, std::size_t index, std::size_t digits) {
+  std::string number = std::to_string(index);
+  if (number.size() < digits) number.insert(0, digits - number.size(), '0');
+  return stem + "_" + number + ".vtr";
+}
+
+std::size_t pieceDigits(std::size_t count) {
+  std::size_t digits = count > 0 ? std::to_string(count - 1).size() : 1;
+  return digits < 4 ? 4 : digits;
+}
+
+/// VTK keeps errno values below FirstVTKErrorCode and its own codes above.
+std::string describeVtkError(unsigned long code) {
+  if (code > 0 && code < vtkErrorCode::FirstVTKErrorCode) {
+    return std::strerror(static_cast<int>(code));
+  }
+  switch (code) {
+    case vtkErrorCode::FileNotFoundError:
+      return "file not found";
+    case vtkErrorCode::CannotOpenFileError:
+      return "cannot open file";
+    case vtkErrorCode::NoFileNameError:
+      return "no file name";
+    case vtkErrorCode::OutOfDiskSpaceError:
+      return "out of disk space";
+    default:
+      return "VTK writer error " + std::to_string(code);
+  }
+}
+
+vtkNew<vtkDoubleArray> namedArray(const char* name, std::size_t size) {
+  vtkNew<vtkDoubleArray> array;
+  array->SetName(name);
+  array->SetNumberOfComponents(1);
+  array->SetNumberOfTuples(static_cast<vtkIdType>(size));
+  return array;
+}
+
+/// One grid whose coordinates stay fixed; its arrays are refilled for every output time.
+class PsdGrid {
+ public:
+  explicit PsdGrid(const PsdHistory& psd)
+      : m_psd(psd),
+        m_classes(psd.pivots.size()),
+        m_withVolume(psd.sizeMeaning == "diameter"),
+        m_density(namedArray("number_density", m_classes)),
+        m_number(namedArray("number_per_class", m_classes)),
+        m_volume(namedArray("volume_fraction_density", m_classes)),
+        m_size(namedArray("size", m_classes)),
+        m_time(namedArray("TIME", 1)) {
+    auto x = namedArray("faces", m_classes + 1);
+    for (std::size_t i = 0; i <= m_classes; ++i)
+      x->SetValue(static_cast<vtkIdType>(i), psd.faces[i]);
+    auto yz = namedArray("zero", 1);
+    yz->SetValue(0, 0.0);
+    m_grid->SetDimensions(static_cast<int>(m_classes + 1), 1, 1);
+    m_grid->SetXCoordinates(x);
+    m_grid->SetYCoordinates(yz);
+    m_grid->SetZCoordinates(yz);
+    for (std::size_t i = 0; i < m_classes; ++i)
+      m_size->SetValue(static_cast<vtkIdType>(i), psd.pivots[i]);
+    m_grid->GetCellData()->AddArray(m_density);
+    m_grid->GetCellData()->AddArray(m_number);
+    if (m_withVolume) m_grid->GetCellData()->AddArray(m_volume);
+    m_grid->GetCellData()->AddArray(m_size);
+    m_grid->GetFieldData()->AddArray(m_time);
+  }
+
+  vtkRectilinearGrid* at(std::size_t timeIndex) {
+    const auto& number = m_psd.number[timeIndex];
+    for (std::size_t i = 0; i < m_classes; ++i) {
+      const auto cell = static_cast<vtkIdType>(i);
+      const double width = m_psd.faces[i + 1] - m_psd.faces[i];
+      const double size = m_psd.pivots[i];
+      m_density->SetValue(cell, number[i] / width);
+      m_number->SetValue(cell, number[i]);
+      m_volume->SetValue(cell, std::numbers::pi / 6.0 * size * size * size * number[i] / width);
+    }
+    m_time->SetValue(0, m_psd.times[timeIndex]);
+    for (vtkDoubleArray* array : {m_density.Get(), m_number.Get(), m_volume.Get(), m_time.Get()}) {
+      array->Modified();
+    }
+    m_grid->Modified();
+    return m_grid;
+  }
+
+ private:
+  const PsdHistory& m_psd;
+  std::size_t m_classes;
+  bool m_withVolume;
+  vtkNew<vtkRectilinearGrid> m_grid;
+  vtkNew<vtkDoubleArray> m_density;
+  vtkNew<vtkDoubleArray> m_number;
+  vtkNew<vtkDoubleArray> m_volume;
+  vtkNew<vtkDoubleArray> m_size;
+  vtkNew<vtkDoubleArray> m_time;
+};
+
+void writePiece(const std::filesystem::path& target, vtkRectilinearGrid* grid) {
+  writePathAtomically(target, [&](const std::filesystem::path& temporary) {
+    vtkNew<vtkXMLRectilinearGridWriter> writer;
+    writer->SetInputData(grid);
+    writer->SetFileName(temporary.string().c_str());
+    writer->SetDataModeToAppended();
+    writer->EncodeAppendedDataOff();
+    writer->SetCompressorTypeToZLib();
+    const int ok = writer->Write();
+    if (ok != 1 || writer->GetErrorCode() != vtkErrorCode::NoError) {
+      throw Error("cannot write '" + target.string() +
+                  "': " + describeVtkError(writer->GetErrorCode()));
+    }
+  });
+}
+
+/// The .pvd: <VTKFile type="Collection"><Collection><DataSet timestep=".." file=".."/>...
+void writeCollection(const std::filesystem::path& target, const std::string& stem,
+                     const PsdHistory& psd, std::size_t digits) {
+  vtkNew<vtkXMLDataElement> root;
+  root->SetName("VTKFile");
+  root->SetAttribute("type", "Collection");
+  root->SetAttribute("version", "0.1");
+  root->SetAttribute("byte_order",
+                     std::endian::native == std::endian::little ? "LittleEndian" : "BigEndian");
+  vtkNew<vtkXMLDataElement> collection;
+  collection->SetName("Collection");
+  root->AddNestedElement(collection);
+  for (std::size_t k = 0; k < psd.times.size(); ++k) {
+    vtkNew<vtkXMLDataElement> dataSet;
+    dataSet->SetName("DataSet");
+    dataSet->SetAttribute("timestep", formatShortest(psd.times[k]).c_str());
+    dataSet->SetAttribute("part", "0");
+    dataSet->SetAttribute("file", (stem + "/" + pieceName(stem, k, digits)).c_str());
+    collection->AddNestedElement(dataSet);
+  }
+  writeFileAtomically(target, [&](std::ostream& out) {
+    out << "<?xml version=\"1.0\"?>\n";
+    vtkIndent indent;
+    root->PrintXML(out, indent);  // escapes &, <, > and quotes in attribute values
+  });
+}
+
+/// True for `<stem>_<digits>.vtr` with the number >= count.
+bool isStalePiece(const std::string& name, const std::string& stem, std::size_t count) {
+  const std::string prefix = stem + "_";
+  const std::string suffix = ".vtr";
+  if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) ||
+      !name.ends_with(suffix)) {
+    return false;
+  }
+  const std::string digits =
+      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return false;
+  const std::size_t firstNonZero = digits.find_first_not_of('0');
+  const std::string significant =
+      firstNonZero == std::string::npos ? "0" : digits.substr(firstNonZero);
+  const std::string limit = std::to_string(count);
+  return significant.size() > limit.size() ||
+         (significant.size() == limit.size() && significant >= limit);
+}
+
+void removeStalePieces(const std::filesystem::path& pieceDir, const std::string& stem,
+                       std::size_t count) {
+  std::error_code status;
+  std::vector<std::filesystem::path> stale;
+  std::filesystem::directory_iterator entry(pieceDir, status);
+  for (; !status && entry != std::filesystem::directory_iterator(); entry.increment(status)) {
+    std::error_code typeStatus;
+    if (entry->is_regular_file(typeStatus) &&
+        isStalePiece(entry->path().filename().string(), stem, count)) {
+      stale.push_back(entry->path());
+    }
+  }
+  if (status) {
+    throw Error("cannot list '" + pieceDir.string() + "': " + status.message());
+  }
+  for (const auto& file : stale) {
+    if (!std::filesystem::remove(file, status) && status) {
+      throw Error("cannot remove stale piece '" + file.string() + "': " + status.message());
+    }
+  }
+}
+
+}  // namespace
+
+void writePsdVtk(const std::filesystem::path& dir, const std::string& stem, const PsdHistory& psd) {
+  checkStem(dir, stem);
+  const std::filesystem::path collectionPath = dir / (stem + ".pvd");
+  checkPsdHistory(psd, collectionPath);
+  const std::filesystem::path pieceDir = dir / stem;
+  ensureDirectory(pieceDir);
+  const std::size_t digits = pieceDigits(psd.times.size());
+  PsdGrid grid(psd);
+  for (std::size_t k = 0; k < psd.times.size(); ++k) {
+    writePiece(pieceDir / pieceName(stem, k, digits), grid.at(k));
+  }
+  writeCollection(collectionPath, stem, psd, digits);
+  removeStalePieces(pieceDir, stem, psd.times.size());
+}
+
+}  // namespace proscale

@@ -1,0 +1,28 @@
+#pragma once
+// ParaView files of a particle size distribution, written through VTK's XML writers:
+//   <dir>/<stem>.pvd                  collection, one DataSet entry per output time
+//   <dir>/<stem>/<stem>_<NNNN>.vtr    one 1-D rectilinear grid per output time
+// Each .vtr has the class faces [m] as x coordinates (y = z = 0), so every cell is a size
+// class, with cell data
+//   number_density           [1/m^4]  number per m^3 of suspension in the class / dL
+//   number_per_class         [1/m^3]  number per m^3 of suspension in the class
+//   volume_fraction_density  [1/m]    (pi/6) L^3 * number / dL, L the pivot size; only when
+//                                     the size coordinate is a diameter
+//   size                     [m]      the pivot size L of the class
+// and field data TIME [s] (one value). Binary appended, zlib-compressed data.
+#include <filesystem>
+#include <string>
+
+#include "core/Results.h"
+
+namespace proscale {
+
+/// Writes the collection and its pieces, each file atomically; pieces first, the .pvd last.
+/// <NNNN> is the output-time index, zero-padded to at least four digits. Pieces named
+/// `<stem>_<digits>.vtr` in `<dir>/<stem>/` left over from an earlier, longer run are removed
+/// after the new .pvd is in place. `stem` must be a plain file name (no '/', not "." or "..").
+/// Creates `<dir>/<stem>/` (and `dir`) if needed. Throws Error on an inconsistent history
+/// (output/PsdCheck.h) or when a file cannot be written.
+void writePsdVtk(const std::filesystem::path& dir, const std::string& stem, const PsdHistory& psd);
+
+}  // namespace proscale
