@@ -1,0 +1,119 @@
+// The real `proscale` command end to end: the flagship case, overrides, solver failures, the
+// generated key reference.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <regex>
+
+#include "CliSupport.h"
+
+using namespace proscale::test;
+
+namespace {
+// The value of "metrics": {"name": {"value": X ...} in summary.json.
+double metric(const std::string& json, const std::string& name) {
+  const std::regex re("\"" + name + "\": \\{\\s*\"value\": ([-+0-9.eE]+)");
+  std::smatch m;
+  REQUIRE(std::regex_search(json, m, re));
+  return std::stod(m[1]);
+}
+
+std::vector<std::vector<double>> readCsv(const std::filesystem::path& file, std::vector<std::string>& header) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  std::stringstream hs(line);
+  for (std::string cell; std::getline(hs, cell, ',');) header.push_back(cell);
+  std::vector<std::vector<double>> rows;
+  while (std::getline(in, line)) {
+    std::stringstream ls(line);
+    std::vector<double> row;
+    for (std::string cell; std::getline(ls, cell, ',');) row.push_back(std::stod(cell));
+    rows.push_back(row);
+  }
+  return rows;
+}
+}  // namespace
+
+TEST_CASE("Flagship case runs and its results are physically sane", "[cli][regression]") {
+  const auto out = freshDir("flagship");
+  const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " + out.string());
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  for (const char* f : {"timeseries.csv", "psd.csv", "summary.json", "psd.pvd", "psd/psd_0000.vtr"})
+    CHECK(std::filesystem::exists(out / f));
+  const std::string summary = readFile(out / "summary.json");
+  CHECK(summary.find("\"status\": \"complete\"") != std::string::npos);
+  // Requirement: solute + solid conserved to 1e-8 relative.
+  CHECK(metric(summary, "mass_balance_error") < 1e-8);
+  // All 25 mol/m^3 of BaSO4 minus its solubility (~1e-2 mol/m^3) precipitates.
+  CHECK(metric(summary, "solid_concentration") == Approx(25.0).epsilon(2e-3));
+  // Particle sizes between 30 nm and 5 um, as BaSO4 from mixing precipitation gives
+  // (Schwarzer & Peukert, AIChE J. 50 (2004) 3234), and ordered d10 < d50 < d90.
+  const double d10 = metric(summary, "d10_volume"), d50 = metric(summary, "d50_volume"),
+               d90 = metric(summary, "d90_volume");
+  CHECK(d50 > 30e-9);
+  CHECK(d50 < 5e-6);
+  CHECK(d10 < d50);
+  CHECK(d50 < d90);
+  // Every particle has at least the nucleus volume: N * k_v L_min^3 < solid volume fraction.
+  CHECK(metric(summary, "number_density") > 0.0);
+  CHECK(metric(summary, "number_density") * M_PI / 6 * 1e-27 < 25.0 * 233.39e-3 / 4480.0);
+  for (const char* key : {"\"steps\"", "\"rhs_evaluations\"", "\"jacobian_evaluations\"",
+                          "\"linear_setups\"", "\"integration_wall_time_s\"", "\"run_wall_time_s\""})
+    CHECK(summary.find(key) != std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = readCsv(out / "timeseries.csv", header);
+  CHECK(rows.size() == 81);
+  CHECK(header.front() == "time [s]");
+  for (const auto& row : rows)
+    for (double v : row) CHECK(std::isfinite(v));
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("--set overrides a value with units", "[cli]") {
+  const auto out = freshDir("override");
+  const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " +
+                                      out.string() + " --set reactor.temperature=\"40 degC\"" +
+                                      " --set population.classes=60 --set output.count=5 --quiet");
+  INFO(r.err);
+  REQUIRE(r.exitCode == 0);
+  std::vector<std::string> header;
+  const auto rows = readCsv(out / "timeseries.csv", header);
+  REQUIRE(header[1] == "temperature [K]");
+  CHECK(rows.front()[1] == Approx(313.15).epsilon(1e-12));
+  CHECK(rows.size() == 5);
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("A solver failure keeps partial results marked incomplete, exit code 3", "[cli]") {
+  const auto out = freshDir("solver-failure");
+  const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " +
+                                      out.string() + " --set solver.max-steps=20");
+  INFO(r.out << r.err);
+  CHECK(r.exitCode == 3);
+  CHECK(r.out.find("solver failed at t = ") != std::string::npos);
+  CHECK(r.out.find("CV_TOO_MUCH_WORK") != std::string::npos);
+  const std::string summary = readFile(out / "summary.json");
+  CHECK(summary.find("\"status\": \"incomplete\"") != std::string::npos);
+  CHECK(summary.find("CV_TOO_MUCH_WORK") != std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = readCsv(out / "timeseries.csv", header);
+  CHECK(rows.size() >= 2);          // t = 0 and the time reached
+  CHECK(rows.back()[0] < 60.0);     // ended before the end time
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("The key reference in docs is the one the code generates", "[cli]") {
+  const CommandResult r = runProscale("reference");
+  REQUIRE(r.exitCode == 0);
+  INFO("regenerate with: build/bin/proscale reference > docs/reference/case-files.md");
+  CHECK(r.out == readFile(sourcePath("docs/reference/case-files.md")));
+}
+
+TEST_CASE("check validates without writing; --help and --version", "[cli]") {
+  const CommandResult c = runProscale("check " + sourcePath("cases/baso4_batch.yaml"));
+  CHECK(c.exitCode == 0);
+  CHECK(c.out.find("OK") != std::string::npos);
+  CHECK(runProscale("--help").out.find("Usage:") != std::string::npos);
+  CHECK(runProscale("--version").out.find("proscale ") == 0);
+}
