@@ -12,3 +12,8 @@ if(PROSCALE_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)
 endif()
+if(PROSCALE_BUILD_PYTHON)
+  # Debian's interpreter owns numpy/matplotlib: pass -DPython3_EXECUTABLE=/usr/bin/python3.
+  find_package(Python3 REQUIRED COMPONENTS Interpreter Development)
+  find_package(pybind11 REQUIRED)
+endif()

@@ -1,0 +1,43 @@
+"""The Python module against the command line's own case files (run by ctest)."""
+import math
+import os
+import sys
+import unittest
+
+import numpy as np
+import proscale
+
+ROOT = os.environ["PROSCALE_SOURCE_DIR"]
+
+
+class ModuleTest(unittest.TestCase):
+    def test_run_flagship(self):
+        r = proscale.run(os.path.join(ROOT, "cases/baso4_batch.yaml"),
+                         set={"population.classes": "80", "output.vtk": "false"})
+        self.assertEqual(r["status"], "complete")
+        # Requirement: solute + solid conserved to 1e-8.
+        self.assertLess(r["metrics"]["mass_balance_error"], 1e-8)
+        self.assertEqual(r["units"]["d50_volume"], "m")
+        ts = r["timeseries"]
+        self.assertEqual(len(ts["time"]), 81)
+        self.assertTrue(np.all(np.isfinite(ts["supersaturation"])))
+        # S falls from its initial value to saturation.
+        self.assertGreater(ts["supersaturation"][0], 100.0)
+        self.assertAlmostEqual(ts["supersaturation"][-1], 1.0, delta=0.01)
+        psd = r["psd"]
+        self.assertEqual(psd["number"].shape, (81, 80))
+        self.assertEqual(len(psd["faces"]), 81)
+        # The number density is the sum over classes of the final PSD.
+        total = psd["number"][-1].clip(min=0).sum()
+        self.assertTrue(math.isclose(total, r["metrics"]["number_density"], rel_tol=1e-12))
+
+    def test_bad_input_raises(self):
+        with self.assertRaises(proscale.InputError) as ctx:
+            proscale.check(os.path.join(ROOT, "cases/baso4_batch.yaml"),
+                           set={"reactor.temprature": "40 degC"})
+        self.assertIn("did you mean 'temperature'", str(ctx.exception))
+        self.assertTrue(issubclass(proscale.InputError, ValueError))
+
+
+if __name__ == "__main__":
+    sys.exit(unittest.main())
