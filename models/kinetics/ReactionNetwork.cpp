@@ -67,10 +67,18 @@ ReactionNetwork::ReactionNetwork(const Parameters::List& list,
   }
 }
 
+namespace {
+// c^nu; integer orders keep the polynomial (smooth through c = 0, as BDF needs when a
+// concentration undershoots slightly), fractional orders use max(c, 0).
+double power(double c, double nu) {
+  return nu == std::round(nu) ? std::pow(c, nu) : std::pow(std::max(c, 0.0), nu);
+}
+}  // namespace
+
 void ReactionNetwork::addRates(std::span<const double> c, std::span<double> dcdt) const {
   for (const auto& r : m_reactions) {
     double rate = r.rateConstant;
-    for (const auto& [i, nu] : r.reactants) rate *= std::pow(std::max(c[i], 0.0), nu);
+    for (const auto& [i, nu] : r.reactants) rate *= power(c[i], nu);
     for (std::size_t i = 0; i < dcdt.size(); ++i) dcdt[i] += r.netStoichiometry[i] * rate;
   }
 }
@@ -79,9 +87,9 @@ void ReactionNetwork::addJacobian(std::span<const double> c, BorderedBandJacobia
   for (const auto& r : m_reactions) {
     for (const auto& [j, nuj] : r.reactants) {
       // d rate / d c_j = k nu_j c_j^(nu_j - 1) prod_{l != j} c_l^nu_l
-      double d = r.rateConstant * nuj * std::pow(std::max(c[j], 0.0), nuj - 1.0);
+      double d = nuj == std::round(nuj) || c[j] > 0.0 ? r.rateConstant * nuj * power(c[j], nuj - 1.0) : 0.0;
       for (const auto& [l, nul] : r.reactants)
-        if (l != j) d *= std::pow(std::max(c[l], 0.0), nul);
+        if (l != j) d *= power(c[l], nul);
       for (std::size_t i = 0; i < r.netStoichiometry.size(); ++i)
         if (r.netStoichiometry[i] != 0.0) J.D(i, j) += r.netStoichiometry[i] * d;
     }

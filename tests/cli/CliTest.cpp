@@ -70,7 +70,7 @@ TEST_CASE("Flagship case runs and its results are physically sane", "[cli][regre
   std::filesystem::remove_all(out);
 }
 
-TEST_CASE("--set overrides a value with units", "[cli]") {
+TEST_CASE("Overrides with --set change a value with units", "[cli]") {
   const auto out = freshDir("override");
   const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " +
                                       out.string() + " --set reactor.temperature=\"40 degC\"" +

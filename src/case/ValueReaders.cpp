@@ -1,0 +1,119 @@
+#include "case/ValueReaders.h"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "case/DidYouMean.h"
+#include "core/Units.h"
+
+namespace proscale {
+namespace {
+
+std::string hintSuffix(const ParamSpec& spec) {
+  return spec.unitHint.empty() ? "" : " (e.g. " + spec.unitHint + ")";
+}
+
+std::string withUnit(double value, const Dimension& d) {
+  return formatNumber(value) + (d.isDimensionless() ? "" : " " + d.toString());
+}
+
+/// Throws when `value` violates the spec's lower or upper bound.
+void checkBounds(const ParamSpec& spec, double value, const Dimension& d) {
+  auto fail = [&](const char* op, double bound) {
+    throw ValueError(0, std::string("must be ") + op + " " + withUnit(bound, d) + ", got " +
+                            withUnit(value, d));
+  };
+  if (spec.lower && (spec.lower->inclusive ? value < spec.lower->value : value <= spec.lower->value))
+    fail(spec.lower->inclusive ? ">=" : ">", spec.lower->value);
+  if (spec.upper && (spec.upper->inclusive ? value > spec.upper->value : value >= spec.upper->value))
+    fail(spec.upper->inclusive ? "<=" : "<", spec.upper->value);
+}
+
+std::string numberPart(std::string_view text, std::string_view unit) {
+  std::string_view head = text.substr(0, static_cast<std::size_t>(unit.data() - text.data()));
+  std::size_t b = head.find_first_not_of(" \t"), e = head.find_last_not_of(" \t");
+  return b == std::string_view::npos ? std::string(text) : std::string(head.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+std::string formatNumber(double value) {
+  std::ostringstream out;
+  out.precision(6);
+  out << value;
+  return out.str();
+}
+
+std::string expectedText(const ParamSpec& spec) {
+  const std::string unit = spec.dimension.isDimensionless()
+                               ? ""
+                               : " with a unit of " + spec.dimension.toString() + hintSuffix(spec);
+  switch (spec.type) {
+    case ParamType::Real: return "a number" + unit;
+    case ParamType::RealList: return "a list of numbers" + unit;
+    case ParamType::Integer: return "a whole number";
+    case ParamType::Bool: return "true or false";
+    case ParamType::String: return "a string";
+    case ParamType::Choice: return "one of: " + joinWords(spec.choices);
+    case ParamType::Section:
+    case ParamType::TypedSection:
+    case ParamType::SectionMap: return "a mapping";
+    case ParamType::SectionList: return "a list of mappings";
+  }
+  return "a value";
+}
+
+double readReal(const ParamSpec& spec, std::string_view text) {
+  Quantity q;
+  try {
+    q = parseQuantity(text);
+  } catch (const UnitError& e) {
+    throw ValueError(e.column(), e.what());
+  }
+  std::string_view unit = unitText(text);
+  const std::size_t unitColumn = static_cast<std::size_t>(unit.data() - text.data());
+  if (!q.hasUnit && !spec.dimension.isDimensionless()) {
+    std::string expected = spec.unitHint.empty() ? spec.dimension.toString() : spec.unitHint;
+    throw ValueError(0, "missing unit: expected a quantity in " + expected + ", e.g. '" +
+                            numberPart(text, unit) + " " + expected + "'");
+  }
+  if (q.dimension != spec.dimension) {
+    std::string expected = spec.dimension.isDimensionless()
+                               ? "a plain number (or %, ppm)"
+                               : spec.dimension.toString() + hintSuffix(spec);
+    throw ValueError(unitColumn, "unit '" + std::string(unit) + "' has dimension " +
+                                     q.dimension.toString() + ", expected " + expected);
+  }
+  if (!std::isfinite(q.value)) throw ValueError(0, "must be a finite number");
+  checkBounds(spec, q.value, spec.dimension);
+  return q.value;
+}
+
+long readInteger(const ParamSpec& spec, std::string_view text) {
+  std::size_t from = !text.empty() && text[0] == '+' ? 1 : 0;
+  long value = 0;
+  auto r = std::from_chars(text.data() + from, text.data() + text.size(), value);
+  if (r.ec == std::errc::result_out_of_range)
+    throw ValueError(0, "whole number '" + std::string(text) + "' is out of range");
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size())
+    throw ValueError(0, "expected a whole number, got '" + std::string(text) + "'");
+  checkBounds(spec, static_cast<double>(value), dim::none);
+  return value;
+}
+
+bool readBool(std::string_view text) {
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
+  throw ValueError(0, "expected true or false, got '" + std::string(text) + "'");
+}
+
+std::string readChoice(const ParamSpec& spec, std::string_view text) {
+  std::string value(text);
+  for (const auto& c : spec.choices)
+    if (c == value) return value;
+  throw ValueError(0, "unknown value '" + value + "'" + didYouMean(value, spec.choices) +
+                          "; one of: " + joinWords(spec.choices));
+}
+
+}  // namespace proscale
