@@ -18,9 +18,22 @@ std::string withUnit(double value, const Dimension& d) {
   return formatNumber(value) + (d.isDimensionless() ? "" : " " + d.toString());
 }
 
-/// Throws when `value` violates the spec's lower or upper bound.
-void checkBounds(const ParamSpec& spec, double value, const Dimension& d) {
+/// Throws when `value` (SI) violates the spec's lower or upper bound. The message speaks in
+/// the unit the user wrote when that unit is a plain factor ("J/m^2"), else in SI.
+void checkBounds(const ParamSpec& spec, double value, const Dimension& d,
+                 std::string_view writtenUnit = {}) {
   auto fail = [&](const char* op, double bound) {
+    Quantity unit;
+    try {
+      if (!writtenUnit.empty()) unit = parseUnit(writtenUnit);
+    } catch (const UnitError&) {
+      unit = Quantity{};  // offset units (degC): report in SI
+    }
+    if (unit.hasUnit && unit.value > 0.0) {
+      const std::string u(writtenUnit);
+      throw ValueError(0, std::string("must be ") + op + " " + formatNumber(bound / unit.value) +
+                              " " + u + ", got " + formatNumber(value / unit.value) + " " + u);
+    }
     throw ValueError(0, std::string("must be ") + op + " " + withUnit(bound, d) + ", got " +
                             withUnit(value, d));
   };
@@ -86,7 +99,7 @@ double readReal(const ParamSpec& spec, std::string_view text) {
                                      q.dimension.toString() + ", expected " + expected);
   }
   if (!std::isfinite(q.value)) throw ValueError(0, "must be a finite number");
-  checkBounds(spec, q.value, spec.dimension);
+  checkBounds(spec, q.value, spec.dimension, unit);
   return q.value;
 }
 

@@ -97,7 +97,7 @@ TEST_CASE("lists of numbers convert each item", "[input]") {
   CHECK(firstError(caseWith("seeds: [10 um, 20]\n")) ==
         "case.yaml:4:16: seeds[1]: missing unit: expected a quantity in um, e.g. '20 um'");
   CHECK(firstError(caseWith("seeds:\n  - 10 um\n  - -1 um\n")) ==
-        "case.yaml:6:5: seeds[1]: must be > 0 m, got -1e-06 m");
+        "case.yaml:6:5: seeds[1]: must be > 0 um, got -1 um");
   CHECK(firstError(caseWith("seeds: [[1 um]]\n")) ==
         "case.yaml:4:9: seeds[0]: expected a number with a unit of m (e.g. um)");
 }

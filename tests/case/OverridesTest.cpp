@@ -74,7 +74,7 @@ TEST_CASE("errors in overridden values point at --set", "[input]") {
         "--set:1:1: output.directory: required key is missing");
   // an override error comes before errors in the file
   CHECK(firstError(std::string(kMinimalCase) + "yield: 2\n", {parseOverride("reactor.volume=0 L")}) ==
-        "--set:1:1: reactor.volume: must be > 0 m^3, got 0 m^3");
+        "--set:1:1: reactor.volume: must be > 0 L, got 0 L");
 }
 
 TEST_CASE("override paths that cannot be applied", "[input]") {

@@ -76,8 +76,8 @@ TEST_CASE("bounds are checked on the SI value", "[input]") {
   CHECK(firstError(reactorWith("temperature: -300 degC")) ==
         "case.yaml:4:16: reactor.temperature: must be > 0 K, got -26.85 K");
   CHECK(firstError("model: batch\nreactor:\n  volume: 0 mL\n") ==
-        "case.yaml:3:11: reactor.volume: must be > 0 m^3, got 0 m^3");
-  CHECK(firstError(caseWith("yield: 120 %\n")) == "case.yaml:4:8: yield: must be <= 1, got 1.2");
+        "case.yaml:3:11: reactor.volume: must be > 0 mL, got 0 mL");
+  CHECK(firstError(caseWith("yield: 120 %\n")) == "case.yaml:4:8: yield: must be <= 100 %, got 120 %");
   CHECK(firstError(caseWith("numerics:\n  tolerance: 1\n")) == "case.yaml:5:14: numerics.tolerance: must be < 1, got 1");
   CHECK(firstError(caseWith("numerics:\n  classes: 5\n")) == "case.yaml:5:12: numerics.classes: must be >= 10, got 5");
 }
