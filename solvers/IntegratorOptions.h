@@ -1,0 +1,33 @@
+#pragma once
+// Settings of the time integrator and their case-file declaration (the `solver:` section).
+#include "core/Parameters.h"
+#include "core/Schema.h"
+
+namespace proscale {
+
+struct IntegratorOptions {
+  enum class LinearSolver {
+    Bordered,  ///< Schur-complement solve exploiting the arrow structure, O(n) per solve
+    Klu,       ///< general sparse LU (SuiteSparse KLU) on the same structure
+    Dense,     ///< dense LU; the only choice for systems without an analytic Jacobian
+  };
+
+  double rtol = 1e-6;   ///< relative tolerance
+  double atol = 1e-8;   ///< absolute tolerance in units of each state block's scale
+  LinearSolver linear = LinearSolver::Bordered;
+  long maxSteps = 100000;   ///< internal steps allowed between two output times
+  double initialStep = 0;   ///< s; 0 lets CVODE estimate it
+  double maxStep = 0;       ///< s; 0 means unlimited
+  int maxOrder = 5;         ///< highest BDF order, 1..5
+};
+
+/// Case-file keys of the `solver:` section.
+SchemaPtr integratorSchema();
+
+/// Options from a validated `solver:` section; absent keys keep the defaults above.
+IntegratorOptions integratorOptionsFrom(const Parameters& section);
+
+/// The case-file spelling of a linear solver choice ("bordered", "klu", "dense").
+const char* linearSolverKey(IntegratorOptions::LinearSolver linear);
+
+}  // namespace proscale

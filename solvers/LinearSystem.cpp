@@ -1,0 +1,111 @@
+#include "solvers/LinearSystem.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+#include <sunlinsol/sunlinsol_dense.h>
+#include <sunlinsol/sunlinsol_klu.h>
+#include <sunmatrix/sunmatrix_dense.h>
+#include <sunmatrix/sunmatrix_sparse.h>
+
+#include "solvers/SunBordered.h"
+
+namespace proscale {
+namespace {
+
+/// Compressed-column pattern of a bordered-band matrix: border columns are dense; band column
+/// j has the k border rows, then band rows j - upper .. j + lower.
+struct SparsePattern {
+  std::vector<sunindextype> columnStart;
+  std::vector<sunindextype> rows;
+};
+
+SparsePattern sparsePattern(const BorderedBandShape& s) {
+  const std::size_t k = s.border, n = s.band, size = s.size();
+  SparsePattern p;
+  p.columnStart.reserve(size + 1);
+  p.columnStart.push_back(0);
+  for (std::size_t c = 0; c < k; ++c) {
+    for (std::size_t r = 0; r < size; ++r) p.rows.push_back(static_cast<sunindextype>(r));
+    p.columnStart.push_back(static_cast<sunindextype>(p.rows.size()));
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t r = 0; r < k; ++r) p.rows.push_back(static_cast<sunindextype>(r));
+    const std::size_t lo = j >= s.upper ? j - s.upper : 0;
+    const std::size_t hi = std::min(n - 1, j + s.lower);
+    for (std::size_t i = lo; i <= hi; ++i) p.rows.push_back(static_cast<sunindextype>(k + i));
+    p.columnStart.push_back(static_cast<sunindextype>(p.rows.size()));
+  }
+  return p;
+}
+
+// CVLS zeroes a sparse matrix, pattern included (SUNMatZero_Sparse), before every Jacobian
+// evaluation, so the pattern is written together with the values.
+void copyToSparse(const SparsePattern& p, const BorderedBandJacobian& J, SUNMatrix A) {
+  sunindextype* start = SUNSparseMatrix_IndexPointers(A);
+  sunindextype* rows = SUNSparseMatrix_IndexValues(A);
+  double* values = SUNSparseMatrix_Data(A);
+  std::copy(p.columnStart.begin(), p.columnStart.end(), start);
+  std::copy(p.rows.begin(), p.rows.end(), rows);
+  const std::size_t columns = p.columnStart.size() - 1;
+  for (std::size_t c = 0; c < columns; ++c)
+    for (auto e = p.columnStart[c]; e < p.columnStart[c + 1]; ++e)
+      values[e] = J.at(static_cast<std::size_t>(p.rows[static_cast<std::size_t>(e)]), c);
+}
+
+void copyToDense(const BorderedBandJacobian& J, SUNMatrix A) {
+  const std::size_t size = J.shape().size();
+  for (std::size_t c = 0; c < size; ++c) {
+    double* column = SUNDenseMatrix_Column(A, static_cast<sunindextype>(c));
+    for (std::size_t r = 0; r < size; ++r) column[r] = J.at(r, c);
+  }
+}
+
+}  // namespace
+
+LinearSystem makeLinearSystem(IntegratorOptions::LinearSolver kind, const BorderedBandShape& shape,
+                              bool analyticJacobian, N_Vector y, SUNContext context) {
+  using Kind = IntegratorOptions::LinearSolver;
+  if (!analyticJacobian && kind != Kind::Dense)
+    throw std::invalid_argument(std::string("linear solver '") + linearSolverKey(kind) +
+                                "' needs an analytic Jacobian; this model has none, use 'dense'");
+  const auto size = static_cast<sunindextype>(shape.size());
+  LinearSystem ls;
+  switch (kind) {
+    case Kind::Bordered:
+      ls.matrix =
+          sun::checked(sun::Matrix(newBorderedSunMatrix(shape, context)), "bordered matrix");
+      ls.solver = sun::checked(sun::LinearSolver(newBorderedSunLinearSolver(shape, context)),
+                               "bordered linear solver");
+      ls.copyJacobian = [](const BorderedBandJacobian& J, SUNMatrix A) {
+        borderedContent(A).assign(J);
+      };
+      ls.description = "bordered-band direct (Schur complement)";
+      break;
+    case Kind::Klu: {
+      SparsePattern pattern = sparsePattern(shape);
+      const auto nnz = static_cast<sunindextype>(pattern.rows.size());
+      ls.matrix = sun::checked(sun::Matrix(SUNSparseMatrix(size, size, nnz, CSC_MAT, context)),
+                               "sparse matrix");
+      copyToSparse(pattern, BorderedBandJacobian(shape), ls.matrix.get());  // pattern for KLU
+      ls.solver = sun::checked(sun::LinearSolver(SUNLinSol_KLU(y, ls.matrix.get(), context)),
+                               "KLU linear solver");
+      ls.copyJacobian = [p = std::move(pattern)](const BorderedBandJacobian& J, SUNMatrix A) {
+        copyToSparse(p, J, A);
+      };
+      ls.description = "KLU sparse direct";
+      break;
+    }
+    case Kind::Dense:
+      ls.matrix = sun::checked(sun::Matrix(SUNDenseMatrix(size, size, context)), "dense matrix");
+      ls.solver = sun::checked(sun::LinearSolver(SUNLinSol_Dense(y, ls.matrix.get(), context)),
+                               "dense linear solver");
+      if (analyticJacobian) ls.copyJacobian = copyToDense;
+      ls.description = "dense direct";
+      break;
+  }
+  return ls;
+}
+
+}  // namespace proscale

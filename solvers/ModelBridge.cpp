@@ -1,0 +1,104 @@
+#include "solvers/ModelBridge.h"
+
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <span>
+
+#include "core/Errors.h"
+
+namespace proscale {
+namespace {
+
+std::span<double> view(N_Vector v) {
+  return {N_VGetArrayPointer(v), static_cast<std::size_t>(N_VGetLength(v))};
+}
+
+std::string format(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.9g", x);
+  return buffer;
+}
+
+}  // namespace
+
+ModelBridge::ModelBridge(OdeSystem& system, JacobianCopy copy)
+    : m_system(system), m_copy(std::move(copy)), m_jacobian(system.jacobianShape()) {}
+
+int ModelBridge::rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self) {
+  return static_cast<ModelBridge*>(self)->evaluateRhs(t, y, ydot);
+}
+
+int ModelBridge::jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
+                          N_Vector, N_Vector, N_Vector) {
+  return static_cast<ModelBridge*>(self)->evaluateJacobian(t, y, fy, J);
+}
+
+std::string ModelBridge::componentName(const StateLayout& layout, std::size_t i) {
+  for (const StateBlock& b : layout.blocks()) {
+    if (i < b.offset || i >= b.offset + b.size) continue;
+    const std::size_t local = i - b.offset;
+    std::string name = b.name + "[" + std::to_string(local) + "]";
+    if (local < b.componentNames.size()) name += " (" + b.componentNames[local] + ")";
+    return name;
+  }
+  return "component " + std::to_string(i);
+}
+
+int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
+  try {
+    const std::span<double> out = view(ydot);
+    m_system.rhs(t, view(y), out);
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (!std::isfinite(out[i]))
+        return failRecoverable("non-finite time derivative of " +
+                               componentName(m_system.layout(), i) + " (" + format(out[i]) +
+                               ") at t = " + format(t) + " s");
+    return 0;
+  } catch (const RecoverableError& e) {
+    try {
+      return failRecoverable("at t = " + format(t) + " s: " + e.what());
+    } catch (...) {
+      return 1;
+    }
+  } catch (const std::exception& e) {
+    return failFatal("right-hand side", t, e.what());
+  } catch (...) {
+    return failFatal("right-hand side", t, "unknown exception");
+  }
+}
+
+int ModelBridge::evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept {
+  try {
+    m_jacobian.setZero();
+    m_system.jacobian(t, view(y), view(fy), m_jacobian);
+    m_copy(m_jacobian, J);
+    return 0;
+  } catch (const RecoverableError& e) {
+    try {
+      return failRecoverable("Jacobian at t = " + format(t) + " s: " + e.what());
+    } catch (...) {
+      return 1;
+    }
+  } catch (const std::exception& e) {
+    return failFatal("Jacobian", t, e.what());
+  } catch (...) {
+    return failFatal("Jacobian", t, "unknown exception");
+  }
+}
+
+int ModelBridge::failRecoverable(std::string message) noexcept {
+  m_recoverable = std::move(message);  // move-assignment of std::string does not throw
+  return 1;
+}
+
+int ModelBridge::failFatal(const char* where, double t, const char* what) noexcept {
+  try {
+    m_fatal = std::string(what) + " (in the model's " + where + " at t = " + format(t) + " s)";
+  } catch (...) {
+    // Out of memory while describing the failure: CVODE still stops; the report says so.
+  }
+  return -1;
+}
+
+}  // namespace proscale

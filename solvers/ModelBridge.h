@@ -1,0 +1,52 @@
+#pragma once
+// The C callbacks CVODE calls, forwarding to an OdeSystem. Nothing thrown by the model crosses
+// into SUNDIALS: RecoverableError and non-finite derivatives become return value 1 (CVODE
+// retries with a smaller step), any other exception becomes -1 (CVODE stops) with its message
+// kept here for the SolverReport. Internal to proscale_solvers.
+#include <functional>
+#include <string>
+
+#include <sundials/sundials_matrix.h>
+#include <sundials/sundials_nvector.h>
+
+#include "core/OdeSystem.h"
+
+namespace proscale {
+
+class ModelBridge {
+ public:
+  using JacobianCopy = std::function<void(const BorderedBandJacobian&, SUNMatrix)>;
+
+  /// `copy` moves the model's Jacobian into CVODE's matrix (unused for a difference-quotient one).
+  ModelBridge(OdeSystem& system, JacobianCopy copy);
+
+  /// CVRhsFn; user_data is the ModelBridge.
+  static int rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self);
+  /// CVLsJacFn; user_data is the ModelBridge.
+  static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
+                      N_Vector, N_Vector, N_Vector);
+
+  /// The message of the exception that made a callback fail fatally (empty if none).
+  const std::string& fatalMessage() const { return m_fatal; }
+  /// The last recoverable failure (RecoverableError text or non-finite derivative).
+  const std::string& recoverableMessage() const { return m_recoverable; }
+  void clearRecoverable() { m_recoverable.clear(); }
+  void clearAll() { m_fatal.clear(); m_recoverable.clear(); }
+
+  /// "block[index]" (with the component name if the block has one) of global index i.
+  static std::string componentName(const StateLayout& layout, std::size_t i);
+
+ private:
+  int evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept;
+  int evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept;
+  int failRecoverable(std::string message) noexcept;
+  int failFatal(const char* where, double t, const char* what) noexcept;
+
+  OdeSystem& m_system;
+  JacobianCopy m_copy;
+  BorderedBandJacobian m_jacobian;
+  std::string m_fatal;
+  std::string m_recoverable;
+};
+
+}  // namespace proscale

@@ -1,0 +1,195 @@
+#pragma once
+// Small OdeSystems with known solutions and a recording observer, shared by the solver tests.
+#include <cmath>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "core/OdeSystem.h"
+
+namespace proscale::test {
+
+/// Records every observed (t, y).
+class Collector : public OdeObserver {
+ public:
+  void observe(double t, std::span<const double> y) override {
+    times.push_back(t);
+    states.emplace_back(y.begin(), y.end());
+  }
+  std::vector<double> times;
+  std::vector<std::vector<double>> states;
+};
+
+/// Writes global entry (r, c) into the block of J it belongs to (must be inside the structure).
+inline void setEntry(BorderedBandJacobian& J, std::size_t r, std::size_t c, double v) {
+  const std::size_t k = J.shape().border;
+  if (r < k && c < k) J.D(r, c) = v;
+  else if (r < k) J.R(r, c - k) = v;
+  else if (c < k) J.C(r - k, c) = v;
+  else J.B(r - k, c - k) = v;
+}
+
+/// Robertson's chemical kinetics (Robertson 1966; Hairer & Wanner, Solving ODEs II, sec. IV.1),
+/// y(0) = (1, 0, 0), laid out with any Jacobian shape of size 3.
+class Robertson : public OdeSystem {
+ public:
+  Robertson(BorderedBandShape shape, bool analytic) : m_shape(shape), m_analytic(analytic) {
+    m_layout.add("y1", 1, "1", 1.0);
+    m_layout.add("y2", 1, "1", 1e-4);  // y2 peaks near 3.6e-5
+    m_layout.add("y3", 1, "1", 1.0);
+  }
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override { y0[0] = 1; y0[1] = 0; y0[2] = 0; }
+  void rhs(double, std::span<const double> y, std::span<double> f) override {
+    f[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
+    f[2] = 3e7 * y[1] * y[1];
+    f[1] = -f[0] - f[2];
+  }
+  BorderedBandShape jacobianShape() const override { return m_shape; }
+  bool hasJacobian() const override { return m_analytic; }
+  void jacobian(double, std::span<const double> y, std::span<const double>,
+                BorderedBandJacobian& J) override {
+    const double a[3][3] = {{-0.04, 1e4 * y[2], 1e4 * y[1]},
+                            {0.04, -1e4 * y[2] - 6e7 * y[1], -1e4 * y[1]},
+                            {0.0, 6e7 * y[1], 0.0}};
+    for (std::size_t r = 0; r < 3; ++r)
+      for (std::size_t c = 0; c < 3; ++c) setEntry(J, r, c, a[r][c]);
+  }
+
+ private:
+  StateLayout m_layout;
+  BorderedBandShape m_shape;
+  bool m_analytic;
+};
+
+/// Linear decay chain with border coupling, y' = A y, solved in closed form (Bateman 1910):
+/// border "parent" p feeds class 0 at rate a; class m leaves at rate kappa_m, a fraction f of
+/// which feeds class m + 1 (none for the last class) and the rest goes to the border "sink".
+/// Shape: k = 2, lower bandwidth 1, upper 0, dense sink row (R), parent column (C).
+class DecayChain : public OdeSystem {
+ public:
+  DecayChain() {
+    m_layout.add("parent", 1, "mol/m^3", 1.0);
+    m_layout.add("sink", 1, "mol/m^3", 1.0);
+    m_layout.add("chain", kappa.size(), "mol/m^3", 1.0);
+  }
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override {
+    for (auto& v : y0) v = 0;
+    y0[0] = 1;
+    if (onInitial) onInitial(y0);
+  }
+  double transfer(std::size_t m) const { return m + 1 < kappa.size() ? f * kappa[m] : 0.0; }
+  void rhs(double t, std::span<const double> y, std::span<double> ydot) override {
+    if (onRhs) onRhs(t, y);
+    const std::size_t n = kappa.size();
+    ydot[0] = -a * y[0];
+    ydot[1] = 0;
+    for (std::size_t m = 0; m < n; ++m) {
+      const double in = m == 0 ? a * y[0] : transfer(m - 1) * y[1 + m];
+      ydot[2 + m] = in - kappa[m] * y[2 + m];
+      ydot[1] += (kappa[m] - transfer(m)) * y[2 + m];
+    }
+    if (afterRhs) afterRhs(t, ydot);
+  }
+  BorderedBandShape jacobianShape() const override { return {2, kappa.size(), 1, 0}; }
+  bool hasJacobian() const override { return true; }
+  void jacobian(double t, std::span<const double>, std::span<const double>,
+                BorderedBandJacobian& J) override {
+    if (onJacobian) onJacobian(t);
+    J.D(0, 0) = -a;
+    J.C(0, 0) = a;
+    for (std::size_t m = 0; m < kappa.size(); ++m) {
+      J.B(m, m) = -kappa[m];
+      if (m > 0) J.B(m, m - 1) = transfer(m - 1);
+      J.R(1, m) = kappa[m] - transfer(m);
+    }
+  }
+  /// Closed form: chain member j (0 = parent, j = 1 + m) by the Bateman sum over distinct rates.
+  std::vector<double> exact(double t) const {
+    const std::size_t n = kappa.size();
+    std::vector<double> r{a}, feed{a};  // rates of chain members, transfer into the next
+    for (std::size_t m = 0; m < n; ++m) { r.push_back(kappa[m]); feed.push_back(transfer(m)); }
+    std::vector<double> y(2 + n);
+    double total = 0;
+    for (std::size_t j = 0; j <= n; ++j) {
+      double coefficient = 1, sum = 0;
+      for (std::size_t i = 0; i < j; ++i) coefficient *= feed[i];
+      for (std::size_t i = 0; i <= j; ++i) {
+        double denominator = 1;
+        for (std::size_t l = 0; l <= j; ++l)
+          if (l != i) denominator *= r[l] - r[i];
+        sum += std::exp(-r[i] * t) / denominator;
+      }
+      const double c = coefficient * sum;
+      y[j == 0 ? 0 : 1 + j] = c;
+      total += c;
+    }
+    y[1] = 1 - total;  // conservation: what left the chain is in the sink
+    return y;
+  }
+
+  double a = 1.0, f = 0.6;
+  std::vector<double> kappa{3, 10, 30, 100, 300};
+  std::function<void(std::span<double>)> onInitial;             // may corrupt y0
+  std::function<void(double, std::span<const double>)> onRhs;  // may throw
+  std::function<void(double, std::span<double>)> afterRhs;       // may corrupt ydot
+  std::function<void(double)> onJacobian;                         // may throw
+
+ private:
+  StateLayout m_layout;
+};
+
+/// Prothero-Robinson problem y' = A (y - phi(t)) + phi'(t) with exact solution phi, for a stiff
+/// arrow-shaped A (k = 2, n = 200, lower 2, upper 1), diagonally dominant by rows so that every
+/// Gershgorin disc lies in the left half plane; band eigenvalues spread from about -2 to -2000.
+class ArrowProtheroRobinson : public OdeSystem {
+ public:
+  static constexpr std::size_t k = 2, n = 200;
+  ArrowProtheroRobinson() : m_A({k, n, 2, 1}) {
+    m_layout.add("border", k, "1", 1.0);
+    m_layout.add("classes", n, "1", 1.0);
+    m_A.D(0, 0) = -50; m_A.D(0, 1) = 1; m_A.D(1, 0) = 2; m_A.D(1, 1) = -80;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double d = 2 + 2000.0 * static_cast<double>(i) / n;
+      m_A.B(i, i) = -d;
+      if (i >= 1) m_A.B(i, i - 1) = 0.3 * d;
+      if (i >= 2) m_A.B(i, i - 2) = 0.1 * d;
+      if (i + 1 < n) m_A.B(i, i + 1) = 0.2 * d;
+      m_A.C(i, 0) = 0.1;
+      m_A.C(i, 1) = -0.05 * std::cos(0.1 * static_cast<double>(i));
+      m_A.R(0, i) = 0.01;
+      m_A.R(1, i) = 0.02 * std::sin(0.05 * static_cast<double>(i));
+    }
+  }
+  static double phi(std::size_t i, double t) {
+    return i < k ? 2 + std::cos(2 * t + static_cast<double>(i))
+                 : 1 + 0.5 * std::sin(t + 0.03 * static_cast<double>(i));
+  }
+  static double phiDot(std::size_t i, double t) {
+    return i < k ? -2 * std::sin(2 * t + static_cast<double>(i))
+                 : 0.5 * std::cos(t + 0.03 * static_cast<double>(i));
+  }
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override {
+    for (std::size_t i = 0; i < k + n; ++i) y0[i] = phi(i, 0);
+  }
+  void rhs(double t, std::span<const double> y, std::span<double> ydot) override {
+    std::vector<double> e(k + n);
+    for (std::size_t i = 0; i < k + n; ++i) e[i] = y[i] - phi(i, t);
+    m_A.multiply(e, ydot);
+    for (std::size_t i = 0; i < k + n; ++i) ydot[i] += phiDot(i, t);
+  }
+  BorderedBandShape jacobianShape() const override { return m_A.shape(); }
+  bool hasJacobian() const override { return true; }
+  void jacobian(double, std::span<const double>, std::span<const double>,
+                BorderedBandJacobian& J) override {
+    J = m_A;
+  }
+
+ private:
+  StateLayout m_layout;
+  BorderedBandJacobian m_A;
+};
+
+}  // namespace proscale::test
