@@ -59,33 +59,34 @@ double metric(const BatchPrecipitation& m, const Recorder& r, const std::string&
 // Jacobian is one of the two one-sided derivatives: an entry passes if it matches the forward
 // or the backward difference. Step 1e-7 relative (a fraction of the tolerance scale where y = 0);
 // agreement to 1e-4 of the column's largest entry leaves room for the O(h) truncation.
-// Columns of classes holding fewer than 1e-6 of the solver's absolute tolerance (the far tail,
-// where differences drown in round-off) are skipped: they cannot affect the Newton iteration.
+// Columns of classes holding less than 1e-14 of their reference scale (1e-6 of the default
+// absolute tolerance; the far tail, where differences drown in round-off) are skipped: they
+// cannot affect the Newton iteration.
 void checkJacobian(BatchPrecipitation& m, std::span<const double> y) {
   const std::size_t n = y.size();
   BorderedBandJacobian J(m.jacobianShape());
   std::vector<double> f(n), fp(n), fm(n), yp(y.begin(), y.end());
   m.rhs(0.0, y, f);
   m.jacobian(0.0, y, f, J);
-  const auto tol = m.layout().absoluteTolerances(1e-8);
+  const auto scale = m.layout().absoluteTolerances(1.0);  // each entry's reference scale
   for (std::size_t j = 0; j < n; ++j) {
-    if (y[j] != 0.0 && std::abs(y[j]) < 1e-6 * tol[j]) continue;
-    const double h = 1e-7 * (y[j] != 0.0 ? std::abs(y[j]) : tol[j]);
+    if (y[j] != 0.0 && std::abs(y[j]) < 1e-14 * scale[j]) continue;
+    const double h = 1e-7 * (y[j] != 0.0 ? std::abs(y[j]) : scale[j]);
     yp[j] = y[j] + h;
     m.rhs(0.0, yp, fp);
     yp[j] = y[j] - h;
     m.rhs(0.0, yp, fm);
     yp[j] = y[j];
-    double scale = 0.0;
+    double largest = 0.0;
     for (std::size_t i = 0; i < n; ++i)
-      scale = std::max({scale, std::abs(fp[i] - f[i]) / h, std::abs(f[i] - fm[i]) / h});
+      largest = std::max({largest, std::abs(fp[i] - f[i]) / h, std::abs(f[i] - fm[i]) / h});
     for (std::size_t i = 0; i < n; ++i) {
       const double forward = (fp[i] - f[i]) / h, backward = (f[i] - fm[i]) / h;
       const double error = std::min(std::abs(J.at(i, j) - forward), std::abs(J.at(i, j) - backward));
       INFO("y[j-2..j+2] = " << y[std::max<std::size_t>(j, 2) - 2] << " " << y[std::max<std::size_t>(j, 1) - 1] << " " << y[j] << " " << y[std::min(j + 1, n - 1)] << " " << y[std::min(j + 2, n - 1)]);
       INFO("row " << i << ", column " << j << ": analytic " << J.at(i, j) << ", forward "
                   << forward << ", backward " << backward);
-      CHECK(error <= 1e-4 * scale);
+      CHECK(error <= 1e-4 * largest);
     }
   }
 }
