@@ -162,3 +162,22 @@ TEST_CASE("Grid moments converge to the method of moments under refinement", "[v
   CHECK(std::log2(diff[2] / diff[3]) > 0.8);
   CHECK(diff.back() < 1e-2);
 }
+
+TEST_CASE("Benchmark case reproduces the shared scipy baseline's totals", "[validation][regression]") {
+  // Reference: ../shared/baseline/pbe_scipy_peer.py --case a --N 100 / --N 400 (scipy 1.10
+  // solve_ivp BDF, rtol 1e-6, same discretisation): N_total and d32 printed by that script.
+  // Two independent integrations at rtol 1e-6 agree to ~1e-7 here; the issue asks for 1e-4.
+  struct Reference {
+    const char* classes;
+    double numberDensity, sauterDiameter;
+  };
+  for (const Reference ref : {Reference{"100", 1.2604469534332954e22, 4.447130026304094e-9},
+                              Reference{"400", 1.4072842358337923e22, 4.181467259016747e-9}}) {
+    Loaded l = load("pbe_benchmark_growth.yaml", {{"population.classes", ref.classes}});
+    Recorder r = run(l);
+    INFO("N = " << ref.classes);
+    CHECK(metric(*l.model, r, "number_density") == Approx(ref.numberDensity).epsilon(1e-4));
+    CHECK(metric(*l.model, r, "sauter_diameter") == Approx(ref.sauterDiameter).epsilon(1e-4));
+    CHECK(metric(*l.model, r, "mass_balance_error") < 1e-10);
+  }
+}
