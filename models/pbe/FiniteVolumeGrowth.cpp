@@ -71,6 +71,15 @@ BoundaryFluxes FiniteVolumeGrowth::rates(std::span<const double> N, double G,
     out.numberOutBottom = -G * N[0] / dL[0];
     dNdt[0] -= out.numberOutBottom;
   }
+  if (m_scheme == GrowthScheme::Upwind) {  // F_k = G n_u: no reconstruction needed
+    for (std::size_t k = 1; k < n; ++k) {
+      const std::size_t u = positive ? k - 1 : k;
+      const double F = G * N[u] / dL[u];
+      dNdt[k - 1] -= F;
+      dNdt[k] += F;
+    }
+    return out;
+  }
   for (std::size_t k = 1; k < n; ++k) {
     const double F = G * interiorFace(N, k, positive).value;
     dNdt[k - 1] -= F;
