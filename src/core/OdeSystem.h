@@ -25,6 +25,10 @@ class OdeSystem {
   virtual BorderedBandShape jacobianShape() const { return {size(), 0, 0, 0}; }
   /// True if jacobian() is implemented (otherwise the solver differentiates numerically).
   virtual bool hasJacobian() const { return false; }
+  /// True when jacobian() is the exact df/dy. An approximate Jacobian (for example the banded
+  /// part of a dense aggregation operator) is used only to precondition a Krylov (GMRES)
+  /// solve whose Jacobian-vector products come from differences of f.
+  virtual bool jacobianIsExact() const { return true; }
   /// J = df/dy at (t, y); `f` is f(t, y), already evaluated. J has jacobianShape().
   virtual void jacobian(double /*t*/, std::span<const double> /*y*/, std::span<const double> /*f*/,
                         BorderedBandJacobian& /*J*/) {}

@@ -10,6 +10,7 @@ struct SolverStatistics {
   long jacobianEvaluations = 0;
   long linearSetups = 0;
   long nonlinearIterations = 0;
+  long linearIterations = 0;       ///< Krylov iterations (0 for direct linear solvers)
   long nonlinearConvergenceFailures = 0;
   long errorTestFailures = 0;
   double wallTime = 0.0;           ///< seconds spent inside the integrator
