@@ -9,6 +9,7 @@ struct DrivingForce {
   double lnS = 0.0;         ///< ln of the supersaturation ratio [-]
   double c = 0.0;           ///< mean concentration of formula units [mol/m^3]
   double molarVolume = 0.0; ///< of the solid [m^3/mol]
+  double nu = 1.0;          ///< dissolved species per formula unit (Gibbs-Thomson) [-]
 };
 
 struct RateAndSlopes {

@@ -55,65 +55,81 @@ FiniteVolumeGrowth::Face FiniteVolumeGrowth::interiorFace(std::span<const double
   return face;
 }
 
-BoundaryFluxes FiniteVolumeGrowth::rates(std::span<const double> N, double G,
-                                         std::span<double> dNdt) const {
+FiniteVolumeGrowth::Face FiniteVolumeGrowth::face(std::span<const double> N, std::size_t k,
+                                                  bool positiveGrowth) const {
   const std::size_t n = N.size();
-  const auto& dL = m_grid.widths();
-  std::fill(dNdt.begin(), dNdt.end(), 0.0);
-  BoundaryFluxes out;
-  if (G == 0.0 || n == 0) return out;
-  const bool positive = G > 0.0;
-  // Outer faces: first order outflow, nothing flows in (nucleation is the caller's source).
-  if (positive) {
-    out.numberOutTop = G * N[n - 1] / dL[n - 1];
-    dNdt[n - 1] -= out.numberOutTop;
-  } else {
-    out.numberOutBottom = -G * N[0] / dL[0];
-    dNdt[0] -= out.numberOutBottom;
-  }
-  if (m_scheme == GrowthScheme::Upwind) {  // F_k = G n_u: no reconstruction needed
-    for (std::size_t k = 1; k < n; ++k) {
-      const std::size_t u = positive ? k - 1 : k;
-      const double F = G * N[u] / dL[u];
-      dNdt[k - 1] -= F;
-      dNdt[k] += F;
-    }
-    return out;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    const double F = G * interiorFace(N, k, positive).value;
-    dNdt[k - 1] -= F;
-    dNdt[k] += F;
-  }
-  return out;
+  if (k > 0 && k < n) return interiorFace(N, k, positiveGrowth);
+  Face f;  // outer face: outflow carries the class value, nothing flows in
+  const bool outflow = (k == 0 && !positiveGrowth) || (k == n && positiveGrowth);
+  if (!outflow) return f;
+  f.u = k == 0 ? 0 : n - 1;
+  f.value = N[f.u] / m_grid.widths()[f.u];
+  f.d[1] = 1.0 / m_grid.widths()[f.u];
+  return f;
 }
 
-void FiniteVolumeGrowth::addJacobian(std::span<const double> N, double G,
+BoundaryFluxes FiniteVolumeGrowth::weightedRates(std::span<const double> N,
+                                                 std::span<const double> faceG,
+                                                 std::span<const double> faceWeights,
+                                                 std::span<double> out) const {
+  const std::size_t n = N.size();
+  const auto& dL = m_grid.widths();
+  std::fill(out.begin(), out.end(), 0.0);
+  BoundaryFluxes b;
+  if (n == 0) return b;
+  // F_k = w_k n(face k); dN_i/dt = F_i - F_{i+1} with faces i (left) and i + 1 (right).
+  auto add = [&](std::size_t k, double F) {
+    if (k > 0) out[k - 1] -= F;
+    if (k < n) out[k] += F;
+  };
+  for (std::size_t k = 0; k <= n; ++k) {
+    const double w = faceWeights[k];
+    if (w == 0.0) continue;
+    const bool positive = faceG[k] >= 0.0;  // G = 0: the G > 0 branch (one-sided slope)
+    double value;
+    if (m_scheme == GrowthScheme::Upwind || k == 0 || k == n) {  // no reconstruction needed
+      const bool inflow = (k == 0 && positive) || (k == n && !positive);
+      if (inflow) continue;
+      const std::size_t u = positive ? k - 1 : k;
+      value = N[u] / dL[u];
+    } else {
+      value = interiorFace(N, k, positive).value;
+    }
+    const double F = w * value;
+    add(k, F);
+    if (k == n) b.numberOutTop = F;
+    if (k == 0) b.numberOutBottom = -F;
+  }
+  return b;
+}
+
+BoundaryFluxes FiniteVolumeGrowth::rates(std::span<const double> N, std::span<const double> faceG,
+                                         std::span<double> dNdt) const {
+  return weightedRates(N, faceG, faceG, dNdt);
+}
+
+void FiniteVolumeGrowth::addJacobian(std::span<const double> N, std::span<const double> faceG,
                                      BorderedBandJacobian& J) const {
   const std::size_t n = N.size();
-  if (G == 0.0 || n == 0) return;
-  const bool positive = G > 0.0;
-  if (positive)
-    J.B(n - 1, n - 1) -= topOutflowSlope(G);
-  else
-    J.B(0, 0) -= bottomOutflowSlope(G);
-  for (std::size_t k = 1; k < n; ++k) {
-    const Face f = interiorFace(N, k, positive);
+  for (std::size_t k = 0; k <= n && n > 0; ++k) {
+    const double G = faceG[k];
+    if (G == 0.0) continue;
+    const Face f = face(N, k, G > 0.0);
     for (int s = 0; s < 3; ++s) {
       if (f.d[s] == 0.0) continue;
       const std::size_t j = f.u + s - 1;
-      J.B(k - 1, j) -= G * f.d[s];
-      J.B(k, j) += G * f.d[s];
+      if (k > 0) J.B(k - 1, j) -= G * f.d[s];
+      if (k < n) J.B(k, j) += G * f.d[s];
     }
   }
 }
 
-double FiniteVolumeGrowth::topOutflowSlope(double G) const {
-  return G > 0.0 ? G / m_grid.widths().back() : 0.0;
+double FiniteVolumeGrowth::topOutflowSlope(double Gtop) const {
+  return Gtop > 0.0 ? Gtop / m_grid.widths().back() : 0.0;
 }
 
-double FiniteVolumeGrowth::bottomOutflowSlope(double G) const {
-  return G < 0.0 ? -G / m_grid.widths().front() : 0.0;
+double FiniteVolumeGrowth::bottomOutflowSlope(double Gbottom) const {
+  return Gbottom < 0.0 ? -Gbottom / m_grid.widths().front() : 0.0;
 }
 
 }  // namespace proscale

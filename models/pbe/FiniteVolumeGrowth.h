@@ -30,23 +30,33 @@ class FiniteVolumeGrowth {
   std::size_t lowerBandwidth() const { return m_scheme == GrowthScheme::Upwind ? 1 : 2; }
   std::size_t upperBandwidth() const { return m_scheme == GrowthScheme::Upwind ? 1 : 2; }
 
-  /// Writes dN/dt due to growth at rate G [m/s] (for a given sign of G, linear in G).
-  BoundaryFluxes rates(std::span<const double> N, double G, std::span<double> dNdt) const;
+  /// dN/dt due to growth at rates faceG [m/s] given at the n + 1 class faces (size-dependent
+  /// growth; a size-independent G is the same at every face). The flow direction at each face
+  /// follows the sign of its G.
+  BoundaryFluxes rates(std::span<const double> N, std::span<const double> faceG,
+                       std::span<double> dNdt) const;
+  /// The same growth term with the face rates replaced by `faceWeights` but the face values
+  /// and flow directions of faceG: with faceWeights = dG_k/dp it is d(dN/dt)/dp at fixed N.
+  BoundaryFluxes weightedRates(std::span<const double> N, std::span<const double> faceG,
+                               std::span<const double> faceWeights, std::span<double> out) const;
 
-  /// Adds d(dN_i/dt)/dN_j at rate G to the band block B of J.
-  void addJacobian(std::span<const double> N, double G, BorderedBandJacobian& J) const;
-  /// d(numberOutTop)/dN_{n-1} and d(numberOutBottom)/dN_0 (the only non-zero slopes).
-  double topOutflowSlope(double G) const;
-  double bottomOutflowSlope(double G) const;
+  /// Adds d(dN_i/dt)/dN_j at face rates faceG to the band block B of J.
+  void addJacobian(std::span<const double> N, std::span<const double> faceG,
+                   BorderedBandJacobian& J) const;
+  /// d(numberOutTop)/dN_{n-1} for growth rate Gtop at the top face, d(numberOutBottom)/dN_0
+  /// for Gbottom at the bottom face (the only non-zero slopes).
+  double topOutflowSlope(double Gtop) const;
+  double bottomOutflowSlope(double Gbottom) const;
 
  private:
-  /// n at face k (between classes k-1 and k) reconstructed from the upwind class u, with the
-  /// derivatives of that value w.r.t. N_{u-1}, N_u, N_{u+1}.
+  /// n at face k reconstructed from the upwind class u, with the derivatives of that value
+  /// w.r.t. N_{u-1}, N_u, N_{u+1}. Outer faces: first-order outflow, zero inflow.
   struct Face {
     double value = 0.0;
     std::size_t u = 0;
     double d[3] = {0.0, 0.0, 0.0};
   };
+  Face face(std::span<const double> N, std::size_t k, bool positiveGrowth) const;
   Face interiorFace(std::span<const double> N, std::size_t k, bool positiveGrowth) const;
   double limitedSlope(double a, double b, double& dA, double& dB) const;
 

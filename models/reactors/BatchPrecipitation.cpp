@@ -52,7 +52,13 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
       m_grid(m_population.minSize, m_population.maxSize, classCount(root), m_population.spacing,
              m_solid.shapeFactor()),
       m_fv(m_grid, m_population.scheme) {
-  if (m_population.moments) m_moments.emplace(m_grid.faces().front());
+  if (m_population.moments) {
+    if (m_growth->sizeDependent())
+      throw root.section("population")
+          .error("moments", "the method of moments does not close for size-dependent growth; "
+                            "set moments: false");
+    m_moments.emplace(m_grid.faces().front());
+  }
   m_layout.add("species", m_solution.size(), "mol/m^3", 1.0, m_solution.names());
   // Tolerance scales: number budgets in number-scale units; moments with the nucleus size, so
   // that the relative tolerance governs them.
@@ -78,8 +84,11 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
     for (std::size_t i = 0; i < m_grid.size(); ++i)
       for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
         m_y0[m_mom + k] += std::pow(m_grid.pivots()[i], static_cast<double>(k)) * N0[i];
-  m_work.resize(m_grid.size());
-  m_perUnitG.resize(m_grid.size());
+  m_dNdLnS.resize(m_grid.size());
+  m_dNdLnC.resize(m_grid.size());
+  m_faceG.resize(m_grid.size() + 1);
+  m_faceGlnS.resize(m_grid.size() + 1);
+  m_faceGlnC.resize(m_grid.size() + 1);
 }
 
 void BatchPrecipitation::initialState(std::span<double> y0) const {
@@ -93,9 +102,21 @@ BorderedBandShape BatchPrecipitation::jacobianShape() const {
 BatchPrecipitation::Rates BatchPrecipitation::rates(std::span<const double> c) const {
   Rates r;
   r.ss = m_solid.supersaturation(c, m_T);
-  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume()};
+  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
   r.B = m_nucleation->rate(f);
-  r.G = m_growth->rate(f);
+  const auto& faces = m_grid.faces();
+  for (std::size_t k = 0; k < faces.size(); ++k) {
+    if (k > 0 && !m_growth->sizeDependent()) {
+      m_faceG[k] = m_faceG[0];
+      m_faceGlnS[k] = m_faceGlnS[0];
+      m_faceGlnC[k] = m_faceGlnC[0];
+      continue;
+    }
+    const RateAndSlopes g = m_growth->rate(f, faces[k]);
+    m_faceG[k] = g.value;
+    m_faceGlnS[k] = g.dLnS;
+    m_faceGlnC[k] = g.dLnC;
+  }
   return r;
 }
 
@@ -105,8 +126,8 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
   const auto N = y.subspan(m_psd, n);
   auto dN = ydot.subspan(m_psd, n);
   const Rates r = rates(c);
-  const double G = r.G.value, B = r.B.value;
-  const BoundaryFluxes out = m_fv.rates(N, G, dN);
+  const double B = r.B.value;
+  const BoundaryFluxes out = m_fv.rates(N, m_faceG, dN);
   dN[0] += B;
   const auto& x = m_grid.volumes();
   double solidVolumeRate = x[n - 1] * out.numberOutTop;
@@ -122,7 +143,7 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
   ydot[m_budget + kNumberLostTop] = out.numberOutTop;
   ydot[m_budget + kNumberDissolved] = out.numberOutBottom;
   ydot[m_budget + kNumberNucleated] = B;
-  if (m_moments) m_moments->rates(y.subspan(m_mom, 5), G, B, ydot.subspan(m_mom, 5));
+  if (m_moments) m_moments->rates(y.subspan(m_mom, 5), m_faceG[0], B, ydot.subspan(m_mom, 5));
 }
 
 void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<const double>,
@@ -133,12 +154,11 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   const auto& x = m_grid.volumes();
   const double Vm = m_solid.molarVolume();
   const Rates r = rates(c);
-  const double G = r.G.value;
   J.setZero();
 
   // Band block and the rows that integrate over classes (consumption, budget).
-  m_fv.addJacobian(N, G, J);
-  const double top = m_fv.topOutflowSlope(G), bottom = m_fv.bottomOutflowSlope(G);
+  m_fv.addJacobian(N, m_faceG, J);
+  const double top = m_fv.topOutflowSlope(m_faceG[n]), bottom = m_fv.bottomOutflowSlope(m_faceG[0]);
   for (std::size_t m = 0; m < n; ++m) {
     double dP = m + 1 == n ? x[n - 1] * top : 0.0;  // d(P V_m)/dN_m
     const std::size_t lo = m >= J.shape().upper ? m - J.shape().upper : 0;
@@ -150,40 +170,44 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   J.R(m_budget + kNumberLostTop, n - 1) = top;
   J.R(m_budget + kNumberDissolved, 0) = bottom;
 
-  // Columns of the species: through G and B. dN/dG at fixed N is the growth term per unit G
-  // (the scheme is linear in G for a given flow direction; G = 0 takes the G > 0 branch).
-  const double sign = G < 0.0 ? -1.0 : 1.0;
-  const BoundaryFluxes unit = m_fv.rates(N, sign, m_perUnitG);
-  for (double& v : m_perUnitG) v *= sign;
-  const double dTopdG = sign * unit.numberOutTop, dBottomdG = sign * unit.numberOutBottom;
-  double dPdG = x[n - 1] * dTopdG;  // d(P V_m)/dG
-  for (std::size_t i = 0; i < n; ++i) dPdG += x[i] * m_perUnitG[i];
-  const double dPdB = x[0];
+  // Columns of the species, through ln S and ln c: dN/dp at fixed N is the growth term with
+  // the face rates replaced by dG_k/dp (the scheme is linear in G for given flow directions).
+  const BoundaryFluxes outS = m_fv.weightedRates(N, m_faceG, m_faceGlnS, m_dNdLnS);
+  const BoundaryFluxes outC = m_fv.weightedRates(N, m_faceG, m_faceGlnC, m_dNdLnC);
+  auto solidRate = [&](const std::vector<double>& dN, const BoundaryFluxes& out) {
+    double v = x[n - 1] * out.numberOutTop;  // d(P V_m)/dp
+    for (std::size_t i = 0; i < n; ++i) v += x[i] * dN[i];
+    return v;
+  };
+  const double dPdLnS = solidRate(m_dNdLnS, outS), dPdLnC = solidRate(m_dNdLnC, outC);
 
   std::array<double, MomentEquations::kCount> momG{}, momB{};
   if (m_moments) m_moments->slopes(y.subspan(m_mom, 5), momG, momB);
 
   for (std::size_t m = 0; m < ns; ++m) {
-    const double dG = r.G.dLnS * r.ss.dLnS[m] + r.G.dLnC * r.ss.dLnC[m];
-    const double dB = r.B.dLnS * r.ss.dLnS[m] + r.B.dLnC * r.ss.dLnC[m];
-    if (dG == 0.0 && dB == 0.0) continue;
+    const double s = r.ss.dLnS[m], l = r.ss.dLnC[m];
+    const double dB = r.B.dLnS * s + r.B.dLnC * l;
+    if (s == 0.0 && l == 0.0) continue;
     auto column = J.borderColumn(m);
-    for (std::size_t i = 0; i < n; ++i) column[i] = m_perUnitG[i] * dG;
+    for (std::size_t i = 0; i < n; ++i) column[i] = m_dNdLnS[i] * s + m_dNdLnC[i] * l;
     column[0] += dB;
-    const double dP = (dPdG * dG + dPdB * dB) / Vm;
+    const double dP = (dPdLnS * s + dPdLnC * l + x[0] * dB) / Vm;
     for (const auto& [j, nu] : m_solid.formula()) J.D(j, m) -= nu * dP;
-    J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTopdG * dG / Vm;
-    J.D(m_budget + kNumberLostTop, m) = dTopdG * dG;
-    J.D(m_budget + kNumberDissolved, m) = dBottomdG * dG;
+    const double dTop = outS.numberOutTop * s + outC.numberOutTop * l;
+    J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTop / Vm;
+    J.D(m_budget + kNumberLostTop, m) = dTop;
+    J.D(m_budget + kNumberDissolved, m) = outS.numberOutBottom * s + outC.numberOutBottom * l;
     J.D(m_budget + kNumberNucleated, m) = dB;
-    if (m_moments)
+    if (m_moments) {
+      const double dG = m_faceGlnS[0] * s + m_faceGlnC[0] * l;
       for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
         J.D(m_mom + k, m) = momG[k] * dG + momB[k] * dB;
+    }
   }
   m_reactions.addJacobian(c, J);
   if (m_moments)
     for (std::size_t k = 1; k < MomentEquations::kCount; ++k)
-      J.D(m_mom + k, m_mom + k - 1) = static_cast<double>(k) * G;
+      J.D(m_mom + k, m_mom + k - 1) = static_cast<double>(k) * m_faceG[0];
 }
 
 }  // namespace proscale

@@ -57,12 +57,15 @@ class BatchPrecipitation final : public Process, public OdeSystem {
 
  private:
   enum Budget { kSolidLostTop, kNumberLostTop, kNumberDissolved, kNumberNucleated, kBudgetSize };
+  /// Supersaturation and nucleation; the growth rates at the class faces go to m_faceG* (G,
+  /// dG/dlnS, dG/dlnc: size-dependent laws differ per face).
   struct Rates {
     SupersaturationState ss;
-    RateAndSlopes B, G;
+    RateAndSlopes B;
   };
   Rates rates(std::span<const double> c) const;
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
+  double growthRateAt(double L, const Rates& r) const;
   double massBalanceError(std::span<const double> y) const;
   double numberBalanceError(std::span<const double> y) const;
 
@@ -79,7 +82,8 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   StateLayout m_layout;
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
   std::vector<double> m_y0;
-  mutable std::vector<double> m_work, m_perUnitG;
+  mutable std::vector<double> m_faceG, m_faceGlnS, m_faceGlnC;  // n + 1 faces
+  std::vector<double> m_dNdLnS, m_dNdLnC;                        // Jacobian work, n classes
 };
 
 }  // namespace proscale

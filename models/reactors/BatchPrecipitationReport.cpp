@@ -12,6 +12,11 @@ namespace {
 const char* const kMomentUnits[5] = {"1/m^3", "m/m^3", "m^2/m^3", "m^3/m^3", "m^4/m^3"};
 }
 
+double BatchPrecipitation::growthRateAt(double L, const Rates& r) const {
+  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
+  return m_growth->rate(f, L).value;
+}
+
 double BatchPrecipitation::solidConcentration(std::span<const double> y) const {
   const auto N = y.subspan(m_psd, m_grid.size());
   double volume = 0.0;
@@ -65,7 +70,7 @@ std::vector<SeriesColumn> BatchPrecipitation::seriesColumns() const {
     cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name});
   cols.push_back({"supersaturation", "-", "supersaturation ratio S of " + m_solid.name()});
   cols.push_back({"nucleation_rate", "1/m^3/s", "primary nucleation rate B"});
-  cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt"});
+  cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt (at the mean diameter)"});
   for (int k = 0; k < 5; ++k)
     cols.push_back({"mu" + std::to_string(k), kMomentUnits[k], "moment of the grid PSD, sum L_i^k N_i"});
   if (m_moments)
@@ -97,7 +102,7 @@ void BatchPrecipitation::series(double t, std::span<const double> y, std::span<d
   for (std::size_t i = 0; i < ns; ++i) row[k++] = y[i];
   row[k++] = std::exp(r.ss.lnS);
   row[k++] = r.B.value;
-  row[k++] = r.G.value;
+  row[k++] = growthRateAt(s.meanDiameter > 0.0 ? s.meanDiameter : m_grid.faces().front(), r);
   for (double mu : s.moments) row[k++] = mu;
   if (m_moments)
     for (std::size_t j = 0; j < MomentEquations::kCount; ++j) row[k++] = y[m_mom + j];

@@ -23,7 +23,7 @@ class PureGrowth final : public OdeSystem {
   PureGrowth(std::size_t classes, GrowthScheme scheme, double G, std::vector<double> N0)
       : m_grid(10e-9, 2e-6, classes, GridSpacing::Geometric, M_PI / 6),
         m_fv(m_grid, scheme),
-        m_G(G),
+        m_faceG(classes + 1, G),
         m_N0(std::move(N0)) {
     m_layout.add("psd", classes, "1/m^3", 1e15);
   }
@@ -33,7 +33,7 @@ class PureGrowth final : public OdeSystem {
     std::copy(m_N0.begin(), m_N0.end(), y0.begin());
   }
   void rhs(double, std::span<const double> y, std::span<double> ydot) override {
-    m_fv.rates(y, m_G, ydot);
+    m_fv.rates(y, m_faceG, ydot);
   }
   BorderedBandShape jacobianShape() const override {
     return {0, m_grid.size(), m_fv.lowerBandwidth(), m_fv.upperBandwidth()};
@@ -42,13 +42,13 @@ class PureGrowth final : public OdeSystem {
   void jacobian(double, std::span<const double> y, std::span<const double>,
                 BorderedBandJacobian& J) override {
     J.setZero();
-    m_fv.addJacobian(y, m_G, J);
+    m_fv.addJacobian(y, m_faceG, J);
   }
 
  private:
   SizeGrid m_grid;
   FiniteVolumeGrowth m_fv;
-  double m_G;
+  std::vector<double> m_faceG;
   std::vector<double> m_N0;
   StateLayout m_layout;
 };
