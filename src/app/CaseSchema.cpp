@@ -24,7 +24,9 @@ SchemaPtr outputSchema() {
                          "(default: end-time / 10^4).")
              .unit("s")
              .above(0));
-  s->add(ParamSpec::boolean("vtk", "Write the PSD as a ParaView time series (psd.pvd).")
+  s->add(ParamSpec::boolean("vtk", "Write ParaView files: the PSD per output time (psd.pvd), "
+                                  "the PSD as a size x time image (psd_map.vtr) and the time "
+                                  "series as curves (timeseries.vtr).")
              .defaultsTo("true"));
   return s;
 }

@@ -8,6 +8,7 @@
 #include "output/CsvWriter.h"
 #include "output/OutputDirectory.h"
 #include "output/SummaryWriter.h"
+#include "output/VtkHistoryWriter.h"
 #include "output/VtkWriter.h"
 
 namespace proscale {
@@ -19,9 +20,13 @@ std::filesystem::path defaultOutputDir(const std::string& caseFile) {
 void writeResults(OutputDirectory& dir, const ResultCollector& results, const RunSummary& summary,
                   bool vtk) {
   writeTimeSeriesCsv(dir.fileForWriting("timeseries.csv"), results.series());
+  if (vtk) writeTimeSeriesVtk(dir.fileForWriting("timeseries.vtr"), results.series());
   if (!results.psd().times.empty()) {
     writePsdCsv(dir.fileForWriting("psd.csv"), results.psd());
-    if (vtk) writePsdVtk(dir.root(), "psd", results.psd());
+    if (vtk) {
+      writePsdVtk(dir.root(), "psd", results.psd());
+      writePsdMap(dir.fileForWriting("psd_map.vtr"), results.psd());
+    }
   }
   writeSummaryJson(dir.fileForWriting("summary.json"), summary);
 }
@@ -62,7 +67,9 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   if (!cl.quiet) {
     printHeadline(out, s);
     out << "proscale: results in " << dir.root().string() << "/ (timeseries.csv, psd.csv, "
-        << "summary.json" << (c.params.section("output").boolean("vtk") ? ", psd.pvd" : "") << ")\n";
+        << "summary.json"
+        << (c.params.section("output").boolean("vtk") ? ", psd.pvd, psd_map.vtr, timeseries.vtr" : "")
+        << ")\n";
   }
   return kSuccess;
 }

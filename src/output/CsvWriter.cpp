@@ -1,14 +1,13 @@
 #include "output/CsvWriter.h"
 
-#include <cmath>
 #include <ostream>
 #include <string>
 #include <string_view>
 
-#include "core/Errors.h"
 #include "output/AtomicFile.h"
 #include "output/PsdCheck.h"
 #include "output/TextFormat.h"
+#include "output/TimeSeriesCheck.h"
 
 namespace proscale {
 namespace {
@@ -28,31 +27,10 @@ std::string headerField(const SeriesColumn& column) {
   return csvField(column.name + " [" + unitLabel(column.unit) + "]");
 }
 
-void checkTimeSeries(const std::filesystem::path& target, const TimeSeriesTable& table) {
-  const std::string where = "cannot write '" + target.string() + "': ";
-  if (table.columns.empty()) throw Error(where + "the time series has no columns");
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
-    if (row.size() != table.columns.size()) {
-      throw Error(where + "row " + std::to_string(r) + " has " + std::to_string(row.size()) +
-                  " values for " + std::to_string(table.columns.size()) + " columns");
-    }
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (std::isfinite(row[c])) continue;
-      const std::string when = std::isfinite(row[0])
-                                   ? "at " + table.columns[0].name + " = " +
-                                         formatShortest(row[0]) + " " + table.columns[0].unit
-                                   : "in row " + std::to_string(r);
-      throw Error(where + "column '" + table.columns[c].name + "' " + when + " is " +
-                  formatShortest(row[c]));
-    }
-  }
-}
-
 }  // namespace
 
 void writeTimeSeriesCsv(const std::filesystem::path& target, const TimeSeriesTable& table) {
-  checkTimeSeries(target, table);
+  checkTimeSeries(table, target);
   writeFileAtomically(target, [&](std::ostream& out) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       out << (c > 0 ? "," : "") << headerField(table.columns[c]);

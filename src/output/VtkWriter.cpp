@@ -2,17 +2,13 @@
 
 #include <vtkCellData.h>
 #include <vtkDoubleArray.h>
-#include <vtkErrorCode.h>
 #include <vtkFieldData.h>
 #include <vtkIndent.h>
 #include <vtkNew.h>
 #include <vtkRectilinearGrid.h>
 #include <vtkXMLDataElement.h>
-#include <vtkXMLRectilinearGridWriter.h>
 
 #include <bit>
-#include <cerrno>
-#include <cstring>
 #include <numbers>
 #include <ostream>
 #include <system_error>
@@ -23,6 +19,7 @@
 #include "output/OutputDirectory.h"
 #include "output/PsdCheck.h"
 #include "output/TextFormat.h"
+#include "output/VtkGridFile.h"
 
 namespace proscale {
 namespace {
@@ -47,33 +44,6 @@ std::size_t pieceDigits(std::size_t count) {
   return digits < 4 ? 4 : digits;
 }
 
-/// VTK keeps errno values below FirstVTKErrorCode and its own codes above.
-std::string describeVtkError(unsigned long code) {
-  if (code > 0 && code < vtkErrorCode::FirstVTKErrorCode) {
-    return std::strerror(static_cast<int>(code));
-  }
-  switch (code) {
-    case vtkErrorCode::FileNotFoundError:
-      return "file not found";
-    case vtkErrorCode::CannotOpenFileError:
-      return "cannot open file";
-    case vtkErrorCode::NoFileNameError:
-      return "no file name";
-    case vtkErrorCode::OutOfDiskSpaceError:
-      return "out of disk space";
-    default:
-      return "VTK writer error " + std::to_string(code);
-  }
-}
-
-vtkNew<vtkDoubleArray> namedArray(const char* name, std::size_t size) {
-  vtkNew<vtkDoubleArray> array;
-  array->SetName(name);
-  array->SetNumberOfComponents(1);
-  array->SetNumberOfTuples(static_cast<vtkIdType>(size));
-  return array;
-}
-
 /// One grid whose coordinates stay fixed; its arrays are refilled for every output time.
 class PsdGrid {
  public:
@@ -89,8 +59,7 @@ class PsdGrid {
     auto x = namedArray("faces", m_classes + 1);
     for (std::size_t i = 0; i <= m_classes; ++i)
       x->SetValue(static_cast<vtkIdType>(i), psd.faces[i]);
-    auto yz = namedArray("zero", 1);
-    yz->SetValue(0, 0.0);
+    auto yz = zeroCoordinate();
     m_grid->SetDimensions(static_cast<int>(m_classes + 1), 1, 1);
     m_grid->SetXCoordinates(x);
     m_grid->SetYCoordinates(yz);
@@ -133,22 +102,6 @@ class PsdGrid {
   vtkNew<vtkDoubleArray> m_size;
   vtkNew<vtkDoubleArray> m_time;
 };
-
-void writePiece(const std::filesystem::path& target, vtkRectilinearGrid* grid) {
-  writePathAtomically(target, [&](const std::filesystem::path& temporary) {
-    vtkNew<vtkXMLRectilinearGridWriter> writer;
-    writer->SetInputData(grid);
-    writer->SetFileName(temporary.string().c_str());
-    writer->SetDataModeToAppended();
-    writer->EncodeAppendedDataOff();
-    writer->SetCompressorTypeToZLib();
-    const int ok = writer->Write();
-    if (ok != 1 || writer->GetErrorCode() != vtkErrorCode::NoError) {
-      throw Error("cannot write '" + target.string() +
-                  "': " + describeVtkError(writer->GetErrorCode()));
-    }
-  });
-}
 
 /// The .pvd: <VTKFile type="Collection"><Collection><DataSet timestep=".." file=".."/>...
 void writeCollection(const std::filesystem::path& target, const std::string& stem,
@@ -229,7 +182,7 @@ void writePsdVtk(const std::filesystem::path& dir, const std::string& stem, cons
   const std::size_t digits = pieceDigits(psd.times.size());
   PsdGrid grid(psd);
   for (std::size_t k = 0; k < psd.times.size(); ++k) {
-    writePiece(pieceDir / pieceName(stem, k, digits), grid.at(k));
+    writeGridAtomically(pieceDir / pieceName(stem, k, digits), grid.at(k));
   }
   writeCollection(collectionPath, stem, psd, digits);
   removeStalePieces(pieceDir, stem, psd.times.size());

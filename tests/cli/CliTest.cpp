@@ -39,7 +39,8 @@ TEST_CASE("Flagship case runs and its results are physically sane", "[cli][regre
   const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " + out.string());
   INFO(r.out << r.err);
   REQUIRE(r.exitCode == 0);
-  for (const char* f : {"timeseries.csv", "psd.csv", "summary.json", "psd.pvd", "psd/psd_0000.vtr"})
+  for (const char* f : {"timeseries.csv", "psd.csv", "summary.json", "psd.pvd", "psd/psd_0000.vtr",
+                        "psd_map.vtr", "timeseries.vtr"})
     CHECK(std::filesystem::exists(out / f));
   const std::string summary = readFile(out / "summary.json");
   CHECK(summary.find("\"status\": \"complete\"") != std::string::npos);
