@@ -33,6 +33,9 @@ IntegratorOptions validated(const IntegratorOptions& o) {
   if (o.maxSteps < 1) fail("maxSteps must be at least 1");
   if (o.maxOrder < 1 || o.maxOrder > 5) fail("maxOrder must lie in 1..5");
   if (!(o.initialStep >= 0) || !(o.maxStep >= 0)) fail("step sizes must not be negative");
+  if (o.krylovDimension < 1 || o.krylovDimension > 500) fail("krylovDimension must lie in 1..500");
+  if (!(o.linearToleranceFactor > 0 && o.linearToleranceFactor <= 1))
+    fail("linearToleranceFactor must lie in (0, 1]");
   return o;
 }
 
@@ -46,6 +49,15 @@ sunindextype checkedSize(const OdeSystem& system) {
                                 std::to_string(shape.size()) + " unknowns, the state layout " +
                                 std::to_string(n));
   return static_cast<sunindextype>(n);
+}
+
+// The state vector, with the fast kernels installed before anything (CVODE, GMRES) clones it,
+// so that every vector cloned from it inherits them.
+sun::Vector newStateVector(sunindextype length, SUNContext context) {
+  sun::Vector y = sun::checked(sun::Vector(N_VNew_Serial(length, context)), "state");
+  sun::installFastSerialOps(y.get());
+  N_VConst(0.0, y.get());
+  return y;
 }
 
 sun::Context newContext() {
@@ -87,9 +99,8 @@ CvodeIntegrator::Impl::Impl(OdeSystem& system, IntegratorOptions options)
     : m_system(system),
       m_options(validated(options)),
       m_context(newContext()),
-      m_y(sun::checked(sun::Vector(N_VNew_Serial(checkedSize(system), m_context.get())), "state")),
-      m_linear(makeLinearSystem(m_options.linear, system.jacobianShape(), system.hasJacobian(),
-                                m_y.get(), m_context.get())),
+      m_y(newStateVector(checkedSize(system), m_context.get())),
+      m_linear(makeLinearSystem(m_options, system, m_y.get(), m_context.get())),
       m_bridge(system, m_linear.copyJacobian),
       m_cvode(sun::checked(sun::CvodeMemory(CVodeCreate(CV_BDF, m_context.get())), "CVODE")) {
   const std::size_t n = system.size();
@@ -99,9 +110,6 @@ CvodeIntegrator::Impl::Impl(OdeSystem& system, IntegratorOptions options)
       throw std::invalid_argument("integrator: absolute tolerance of " +
                                   ModelBridge::componentName(system.layout(), i) +
                                   " is not positive (check the block's scale)");
-  // Before CVodeInit, so that every vector CVODE clones from m_y inherits the fast kernels.
-  sun::installFastSerialOps(m_y.get());
-  N_VConst(0.0, m_y.get());
   const auto length = static_cast<sunindextype>(n);
   void* mem = m_cvode.get();
   check(CVodeSetErrHandlerFn(mem, errorHandler, this), "CVodeSetErrHandlerFn");
@@ -119,10 +127,20 @@ CvodeIntegrator::Impl::Impl(OdeSystem& system, IntegratorOptions options)
   check(CVodeSetLinearSolver(mem, m_linear.solver.get(), m_linear.matrix.get()),
         "CVodeSetLinearSolver");
   if (m_linear.copyJacobian) check(CVodeSetJacFn(mem, ModelBridge::jacobian), "CVodeSetJacFn");
+  if (m_linear.iterative)
+    check(CVodeSetEpsLin(mem, m_options.linearToleranceFactor), "CVodeSetEpsLin");
+  if (m_linear.preconditioned) {
+    m_bridge.enablePreconditioner();
+    check(CVodeSetPreconditioner(mem, ModelBridge::preconditionerSetup,
+                                 ModelBridge::preconditionerSolve),
+          "CVodeSetPreconditioner");
+  }
 
   m_method = "CVODE BDF (max order " + std::to_string(m_options.maxOrder) + "), Newton, " +
              m_linear.description + ", " +
-             (m_linear.copyJacobian ? "analytic Jacobian" : "difference-quotient Jacobian");
+             (m_linear.iterative       ? "difference-quotient Jacobian-vector products"
+              : m_linear.copyJacobian ? "analytic Jacobian"
+                                      : "difference-quotient Jacobian");
 }
 
 void CvodeIntegrator::Impl::errorHandler(int code, const char*, const char*, char* message,
@@ -149,9 +167,12 @@ SolverStatistics CvodeIntegrator::Impl::statistics() const {
   CVodeGetNumRhsEvals(mem, &rhs);
   CVodeGetNumLinRhsEvals(mem, &rhsForJacobian);
   s.rhsEvaluations = rhs + rhsForJacobian;
-  CVodeGetNumJacEvals(mem, &s.jacobianEvaluations);
+  // With GMRES the model's Jacobian is evaluated only for the preconditioner (CVODE's "npe").
+  if (m_linear.preconditioned) CVodeGetNumPrecEvals(mem, &s.jacobianEvaluations);
+  else CVodeGetNumJacEvals(mem, &s.jacobianEvaluations);
   CVodeGetNumLinSolvSetups(mem, &s.linearSetups);
   CVodeGetNumNonlinSolvIters(mem, &s.nonlinearIterations);
+  CVodeGetNumLinIters(mem, &s.linearIterations);
   CVodeGetNumNonlinSolvConvFails(mem, &s.nonlinearConvergenceFailures);
   CVodeGetNumErrTestFails(mem, &s.errorTestFailures);
   return s;

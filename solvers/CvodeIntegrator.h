@@ -1,8 +1,9 @@
 #pragma once
 // Time integration of an OdeSystem with CVODES (Hindmarsh et al., ACM TOMS 31:363, 2005):
 // variable-order variable-step BDF, Newton iteration, direct linear solves with the model's
-// analytic Jacobian (or CVODE's difference quotients for a dense system without one).
-// Theory and failure semantics: docs/theory/solvers.md.
+// analytic Jacobian (or CVODE's difference quotients for a dense system without one), or
+// GMRES preconditioned by the bordered LU of the model's Jacobian, exact or approximate
+// (OdeSystem::jacobianIsExact). Theory and failure semantics: docs/theory/solvers.md.
 #include <memory>
 #include <span>
 #include <string>
@@ -17,7 +18,8 @@ class CvodeIntegrator {
  public:
   /// Sets CVODE up for `system` (kept by reference; it must outlive the integrator). Throws
   /// std::invalid_argument for invalid options, an empty system, a Jacobian shape that does not
-  /// match the layout, or a linear solver that needs an analytic Jacobian the system lacks.
+  /// match the layout, a linear solver that needs an analytic Jacobian the system lacks, or a
+  /// direct solver (klu, dense) for a system whose Jacobian is only an approximation.
   CvodeIntegrator(OdeSystem& system, IntegratorOptions options);
   ~CvodeIntegrator();
   CvodeIntegrator(const CvodeIntegrator&) = delete;

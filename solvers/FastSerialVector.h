@@ -7,7 +7,10 @@
 // time, and installing these cut the integration from 20 ms to 7.6 ms. SUNDIALS lets an
 // application supply its own operations (the ops table of the generic N_Vector interface,
 // Hindmarsh et al., ACM TOMS 31:363, 2005), and clones copy the table, so installing these on
-// the state vector before CVodeInit speeds up every vector CVODE allocates. Each kernel performs
+// the state vector before CVodeInit (and before SUNLinSol_SPGMR clones its Krylov basis from
+// it) speeds up every vector CVODE and GMRES allocate. SPGMR with modified Gram-Schmidt uses
+// only kernels installed here (scale, linear sum, product, quotient, dot product, constant,
+// linear combination); the rest keep SUNDIALS' own. Each kernel performs
 // the same floating-point operations in the same order as its counterpart in SUNDIALS'
 // nvector_serial.c, so results are bitwise identical (tests/solvers/test_fast_vector.cpp).
 #include <sundials/sundials_nvector.h>

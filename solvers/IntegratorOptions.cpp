@@ -18,11 +18,17 @@ SchemaPtr integratorSchema() {
                            "component i of block b gets atol * scale(b).")
                .defaultsTo("1e-8")
                .above(0));
-    s->add(ParamSpec::choice("linear", {"bordered", "klu", "dense"},
+    s->add(ParamSpec::choice("linear", {"bordered", "klu", "dense", "gmres"},
                              "Linear solver of the Newton iteration. `bordered` eliminates the "
                              "dense border by a Schur complement over a banded LU (cost linear in "
                              "the number of size classes); `klu` is a general sparse LU; `dense` "
-                             "is the only choice for models without an analytic Jacobian.")
+                             "is the only direct choice for models without an analytic Jacobian; "
+                             "`gmres` is matrix-free GMRES (Jacobian-vector products by difference "
+                             "quotients of f) left-preconditioned by the `bordered` LU of the "
+                             "Newton matrix (unpreconditioned for models without an analytic "
+                             "Jacobian). For models whose Jacobian is only an approximation (e.g. "
+                             "aggregation), `bordered` means this preconditioned GMRES, and `klu` "
+                             "and `dense` are rejected.")
                .defaultsTo("bordered"));
     s->add(ParamSpec::integer("max-steps",
                               "Internal steps allowed between two consecutive output times.")
@@ -39,6 +45,18 @@ SchemaPtr integratorSchema() {
                .defaultsTo("5")
                .atLeast(1)
                .atMost(5));
+    s->add(ParamSpec::integer("krylov-dimension",
+                              "GMRES only: largest Krylov subspace per linear solve (no "
+                              "restarts), i.e. at most this many Jacobian-vector products.")
+               .defaultsTo("5")
+               .atLeast(1)
+               .atMost(500));
+    s->add(ParamSpec::real("linear-tolerance-factor", dim::none,
+                           "GMRES only: the linear residual (weighted RMS norm) must fall below "
+                           "this factor times the Newton iteration's tolerance (CVODE's eps_lin).")
+               .defaultsTo("0.05")
+               .above(0)
+               .atMost(1));
     return SchemaPtr(std::move(s));
   }();
   return schema;
@@ -53,12 +71,17 @@ IntegratorOptions integratorOptionsFrom(const Parameters& section) {
     if (key == "bordered") o.linear = IntegratorOptions::LinearSolver::Bordered;
     else if (key == "klu") o.linear = IntegratorOptions::LinearSolver::Klu;
     else if (key == "dense") o.linear = IntegratorOptions::LinearSolver::Dense;
+    else if (key == "gmres") o.linear = IntegratorOptions::LinearSolver::Gmres;
     else throw section.error("linear", "unknown linear solver '" + key + "'");
   }
   if (section.has("max-steps")) o.maxSteps = section.integer("max-steps");
   if (section.has("initial-step")) o.initialStep = section.real("initial-step");
   if (section.has("max-step")) o.maxStep = section.real("max-step");
   if (section.has("max-order")) o.maxOrder = static_cast<int>(section.integer("max-order"));
+  if (section.has("krylov-dimension"))
+    o.krylovDimension = static_cast<int>(section.integer("krylov-dimension"));
+  if (section.has("linear-tolerance-factor"))
+    o.linearToleranceFactor = section.real("linear-tolerance-factor");
   return o;
 }
 
@@ -67,6 +90,7 @@ const char* linearSolverKey(IntegratorOptions::LinearSolver linear) {
     case IntegratorOptions::LinearSolver::Bordered: return "bordered";
     case IntegratorOptions::LinearSolver::Klu: return "klu";
     case IntegratorOptions::LinearSolver::Dense: return "dense";
+    case IntegratorOptions::LinearSolver::Gmres: return "gmres";
   }
   return "unknown";
 }

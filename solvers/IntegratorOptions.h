@@ -9,7 +9,8 @@ struct IntegratorOptions {
   enum class LinearSolver {
     Bordered,  ///< Schur-complement solve exploiting the arrow structure, O(n) per solve
     Klu,       ///< general sparse LU (SuiteSparse KLU) on the same structure
-    Dense,     ///< dense LU; the only choice for systems without an analytic Jacobian
+    Dense,     ///< dense LU; the only direct choice for systems without an analytic Jacobian
+    Gmres,     ///< matrix-free GMRES, left-preconditioned by the bordered LU of I - gamma J
   };
 
   double rtol = 1e-6;   ///< relative tolerance
@@ -19,6 +20,10 @@ struct IntegratorOptions {
   double initialStep = 0;   ///< s; 0 lets CVODE estimate it
   double maxStep = 0;       ///< s; 0 means unlimited
   int maxOrder = 5;         ///< highest BDF order, 1..5
+  int krylovDimension = 5;  ///< GMRES: largest Krylov subspace (SPGMR's maxl), no restarts
+  /// GMRES: the linear residual must be below this fraction of the Newton tolerance (CVODE's
+  /// eps_lin, CVodeSetEpsLin).
+  double linearToleranceFactor = 0.05;
 };
 
 /// Case-file keys of the `solver:` section.
@@ -27,7 +32,7 @@ SchemaPtr integratorSchema();
 /// Options from a validated `solver:` section; absent keys keep the defaults above.
 IntegratorOptions integratorOptionsFrom(const Parameters& section);
 
-/// The case-file spelling of a linear solver choice ("bordered", "klu", "dense").
+/// The case-file spelling of a linear solver choice ("bordered", "klu", "dense", "gmres").
 const char* linearSolverKey(IntegratorOptions::LinearSolver linear);
 
 }  // namespace proscale

@@ -6,6 +6,7 @@
 
 #include <sunlinsol/sunlinsol_dense.h>
 #include <sunlinsol/sunlinsol_klu.h>
+#include <sunlinsol/sunlinsol_spgmr.h>
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunmatrix/sunmatrix_sparse.h>
 
@@ -62,14 +63,52 @@ void copyToDense(const BorderedBandJacobian& J, SUNMatrix A) {
   }
 }
 
+LinearSystem krylovSystem(const IntegratorOptions& options, bool preconditioned, N_Vector y,
+                          SUNContext context) {
+  LinearSystem ls;
+  // y must already carry the fast vector kernels: SPGMR's Krylov basis is cloned from it.
+  ls.solver = sun::checked(
+      sun::LinearSolver(SUNLinSol_SPGMR(y, preconditioned ? SUN_PREC_LEFT : SUN_PREC_NONE,
+                                        options.krylovDimension, context)),
+      "GMRES linear solver");
+  ls.iterative = true;
+  ls.preconditioned = preconditioned;
+  ls.description = "GMRES (Krylov dimension " + std::to_string(options.krylovDimension) + ")";
+  return ls;
+}
+
 }  // namespace
 
-LinearSystem makeLinearSystem(IntegratorOptions::LinearSolver kind, const BorderedBandShape& shape,
-                              bool analyticJacobian, N_Vector y, SUNContext context) {
+LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem& system,
+                              N_Vector y, SUNContext context) {
   using Kind = IntegratorOptions::LinearSolver;
+  const Kind kind = options.linear;
+  const bool analyticJacobian = system.hasJacobian();
+  if (!system.jacobianIsExact()) {
+    if (!analyticJacobian)
+      throw std::invalid_argument(
+          "the model declares an approximate Jacobian but does not provide one");
+    if (kind == Kind::Klu || kind == Kind::Dense)
+      throw std::invalid_argument(std::string("linear solver '") + linearSolverKey(kind) +
+                                  "' needs the exact Jacobian; this model's Jacobian is an "
+                                  "approximation that can only precondition GMRES: use "
+                                  "'bordered' (the default) or 'gmres'");
+    LinearSystem ls = krylovSystem(options, true, y, context);
+    ls.description += ", left-preconditioned by the bordered-band LU of an approximate Jacobian";
+    return ls;
+  }
+  if (kind == Kind::Gmres) {
+    LinearSystem ls = krylovSystem(options, analyticJacobian, y, context);
+    ls.description += analyticJacobian
+                          ? ", left-preconditioned by the bordered-band LU of the Jacobian"
+                          : ", unpreconditioned";
+    return ls;
+  }
   if (!analyticJacobian && kind != Kind::Dense)
     throw std::invalid_argument(std::string("linear solver '") + linearSolverKey(kind) +
-                                "' needs an analytic Jacobian; this model has none, use 'dense'");
+                                "' needs an analytic Jacobian; this model has none, use 'dense' "
+                                "or 'gmres'");
+  const BorderedBandShape shape = system.jacobianShape();
   const auto size = static_cast<sunindextype>(shape.size());
   LinearSystem ls;
   switch (kind) {
@@ -104,6 +143,8 @@ LinearSystem makeLinearSystem(IntegratorOptions::LinearSolver kind, const Border
       if (analyticJacobian) ls.copyJacobian = copyToDense;
       ls.description = "dense direct";
       break;
+    case Kind::Gmres:
+      break;  // handled above
   }
   return ls;
 }

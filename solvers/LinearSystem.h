@@ -1,27 +1,35 @@
 #pragma once
 // The matrix and linear solver CVODE's Newton iteration uses, chosen by
-// IntegratorOptions::linear, and how a model's BorderedBandJacobian is copied into that
-// matrix. Internal to proscale_solvers.
+// IntegratorOptions::linear and by what Jacobian the model provides, and how a model's
+// BorderedBandJacobian is copied into that matrix. Internal to proscale_solvers.
 #include <functional>
 #include <string>
 
 #include "core/BorderedBandJacobian.h"
+#include "core/OdeSystem.h"
 #include "solvers/IntegratorOptions.h"
 #include "solvers/SunHandles.h"
 
 namespace proscale {
 
 struct LinearSystem {
-  sun::Matrix matrix;
+  sun::Matrix matrix;  ///< null for the matrix-free Krylov solver
   sun::LinearSolver solver;
-  /// Copies J into CVODE's Jacobian matrix; empty when CVODE differentiates numerically.
+  /// Copies J into CVODE's Jacobian matrix; empty when CVODE differentiates numerically or
+  /// the solver is matrix-free.
   std::function<void(const BorderedBandJacobian&, SUNMatrix)> copyJacobian;
-  std::string description;  ///< e.g. "bordered-band direct (Schur complement)"
+  bool iterative = false;       ///< GMRES with difference-quotient Jacobian-vector products
+  bool preconditioned = false;  ///< GMRES left-preconditioned by the bordered LU of I - gamma J
+  std::string description;      ///< e.g. "bordered-band direct (Schur complement)"
 };
 
-/// Builds the linear system for `shape`. With analyticJacobian false only Dense is possible
-/// (CVODE's difference-quotient Jacobian); any other choice throws std::invalid_argument.
-LinearSystem makeLinearSystem(IntegratorOptions::LinearSolver kind, const BorderedBandShape& shape,
-                              bool analyticJacobian, N_Vector y, SUNContext context);
+/// Builds the linear system for `system`, as IntegratorOptions::linear asks:
+///  - exact analytic Jacobian: any choice; `gmres` is preconditioned by it;
+///  - no analytic Jacobian: `dense` (difference-quotient Jacobian) or unpreconditioned `gmres`;
+///  - approximate Jacobian (jacobianIsExact() false): `bordered` or `gmres`, both GMRES
+///    preconditioned by the bordered LU of I - gamma J~.
+/// Any other combination throws std::invalid_argument saying what to choose instead.
+LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem& system,
+                              N_Vector y, SUNContext context);
 
 }  // namespace proscale

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "core/Errors.h"
+#include "solvers/BorderedPreconditioner.h"
 
 namespace proscale {
 namespace {
@@ -25,6 +26,12 @@ std::string format(double x) {
 ModelBridge::ModelBridge(OdeSystem& system, JacobianCopy copy)
     : m_system(system), m_copy(std::move(copy)), m_jacobian(system.jacobianShape()) {}
 
+ModelBridge::~ModelBridge() = default;
+
+void ModelBridge::enablePreconditioner() {
+  m_preconditioner = std::make_unique<BorderedPreconditioner>(m_system.jacobianShape());
+}
+
 int ModelBridge::rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self) {
   return static_cast<ModelBridge*>(self)->evaluateRhs(t, y, ydot);
 }
@@ -32,6 +39,17 @@ int ModelBridge::rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self) {
 int ModelBridge::jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
                           N_Vector, N_Vector, N_Vector) {
   return static_cast<ModelBridge*>(self)->evaluateJacobian(t, y, fy, J);
+}
+
+int ModelBridge::preconditionerSetup(sunrealtype t, N_Vector y, N_Vector fy, sunbooleantype jok,
+                                     sunbooleantype* jcur, sunrealtype gamma, void* self) {
+  return static_cast<ModelBridge*>(self)->setupPreconditioner(t, y, fy, jok != SUNFALSE, jcur,
+                                                              gamma);
+}
+
+int ModelBridge::preconditionerSolve(sunrealtype t, N_Vector, N_Vector, N_Vector r, N_Vector z,
+                                     sunrealtype, sunrealtype, int, void* self) {
+  return static_cast<ModelBridge*>(self)->solvePreconditioner(t, r, z);
 }
 
 std::string ModelBridge::componentName(const StateLayout& layout, std::size_t i) {
@@ -45,8 +63,25 @@ std::string ModelBridge::componentName(const StateLayout& layout, std::size_t i)
   return "component " + std::to_string(i);
 }
 
-int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
+template <class Action>
+int ModelBridge::guarded(const char* where, double t, Action&& action) noexcept {
   try {
+    return action();
+  } catch (const RecoverableError& e) {
+    try {
+      return failRecoverable(std::string(where) + " at t = " + format(t) + " s: " + e.what());
+    } catch (...) {
+      return 1;
+    }
+  } catch (const std::exception& e) {
+    return failFatal(where, t, e.what());
+  } catch (...) {
+    return failFatal(where, t, "unknown exception");
+  }
+}
+
+int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
+  return guarded("model's right-hand side", t, [&] {
     const std::span<double> out = view(ydot);
     m_system.rhs(t, view(y), out);
     for (std::size_t i = 0; i < out.size(); ++i)
@@ -55,36 +90,42 @@ int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
                                componentName(m_system.layout(), i) + " (" + format(out[i]) +
                                ") at t = " + format(t) + " s");
     return 0;
-  } catch (const RecoverableError& e) {
-    try {
-      return failRecoverable("at t = " + format(t) + " s: " + e.what());
-    } catch (...) {
-      return 1;
-    }
-  } catch (const std::exception& e) {
-    return failFatal("right-hand side", t, e.what());
-  } catch (...) {
-    return failFatal("right-hand side", t, "unknown exception");
-  }
+  });
 }
 
 int ModelBridge::evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept {
-  try {
+  return guarded("model's Jacobian", t, [&] {
     m_jacobian.setZero();
     m_system.jacobian(t, view(y), view(fy), m_jacobian);
     m_copy(m_jacobian, J);
     return 0;
-  } catch (const RecoverableError& e) {
-    try {
-      return failRecoverable("Jacobian at t = " + format(t) + " s: " + e.what());
-    } catch (...) {
-      return 1;
+  });
+}
+
+int ModelBridge::setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok,
+                                     sunbooleantype* jcur, double gamma) noexcept {
+  return guarded("model's Jacobian (preconditioner setup)", t, [&] {
+    *jcur = SUNFALSE;
+    if (!jok) {
+      m_jacobian.setZero();
+      m_system.jacobian(t, view(y), view(fy), m_jacobian);
+      m_preconditioner->save(m_jacobian);
+      *jcur = SUNTRUE;
     }
-  } catch (const std::exception& e) {
-    return failFatal("Jacobian", t, e.what());
-  } catch (...) {
-    return failFatal("Jacobian", t, "unknown exception");
-  }
+    const std::size_t pivot = m_preconditioner->setup(gamma);
+    if (pivot == 0) return 0;
+    // I - gamma J~ singular (to working precision): CVODE retries with a smaller step.
+    return failRecoverable("zero pivot at " + componentName(m_system.layout(), pivot - 1) +
+                           " factoring the preconditioner I - gamma J at t = " + format(t) +
+                           " s, gamma = " + format(gamma) + " s");
+  });
+}
+
+int ModelBridge::solvePreconditioner(double t, N_Vector r, N_Vector z) noexcept {
+  return guarded("bordered preconditioner solve", t, [&] {
+    m_preconditioner->solve(N_VGetArrayPointer(r), N_VGetArrayPointer(z));
+    return 0;
+  });
 }
 
 int ModelBridge::failRecoverable(std::string message) noexcept {
@@ -94,7 +135,7 @@ int ModelBridge::failRecoverable(std::string message) noexcept {
 
 int ModelBridge::failFatal(const char* where, double t, const char* what) noexcept {
   try {
-    m_fatal = std::string(what) + " (in the model's " + where + " at t = " + format(t) + " s)";
+    m_fatal = std::string(what) + " (in the " + where + " at t = " + format(t) + " s)";
   } catch (...) {
     // Out of memory while describing the failure: CVODE still stops; the report says so.
   }

@@ -1,9 +1,11 @@
 #pragma once
-// The C callbacks CVODE calls, forwarding to an OdeSystem. Nothing thrown by the model crosses
-// into SUNDIALS: RecoverableError and non-finite derivatives become return value 1 (CVODE
-// retries with a smaller step), any other exception becomes -1 (CVODE stops) with its message
-// kept here for the SolverReport. Internal to proscale_solvers.
+// The C callbacks CVODE calls, forwarding to an OdeSystem: right-hand side, Jacobian (direct
+// solvers), preconditioner setup and solve (GMRES). Nothing thrown by the model crosses into
+// SUNDIALS: RecoverableError, non-finite derivatives and a singular preconditioner become
+// return value 1 (CVODE retries with a smaller step), any other exception becomes -1 (CVODE
+// stops) with its message kept here for the SolverReport. Internal to proscale_solvers.
 #include <functional>
+#include <memory>
 #include <string>
 
 #include <sundials/sundials_matrix.h>
@@ -13,18 +15,33 @@
 
 namespace proscale {
 
+class BorderedPreconditioner;
+
 class ModelBridge {
  public:
   using JacobianCopy = std::function<void(const BorderedBandJacobian&, SUNMatrix)>;
 
   /// `copy` moves the model's Jacobian into CVODE's matrix (unused for a difference-quotient one).
   ModelBridge(OdeSystem& system, JacobianCopy copy);
+  ~ModelBridge();
+  ModelBridge(const ModelBridge&) = delete;
+  ModelBridge& operator=(const ModelBridge&) = delete;
+
+  /// Equips the bridge for preconditionerSetup/Solve (a bordered LU of I - gamma J).
+  void enablePreconditioner();
 
   /// CVRhsFn; user_data is the ModelBridge.
   static int rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self);
   /// CVLsJacFn; user_data is the ModelBridge.
   static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
                       N_Vector, N_Vector, N_Vector);
+  /// CVLsPrecSetupFn: on jok == false evaluates the model's Jacobian and saves it (*jcur set),
+  /// otherwise reuses the saved one; then factors I - gamma J. A zero pivot is recoverable (1).
+  static int preconditionerSetup(sunrealtype t, N_Vector y, N_Vector fy, sunbooleantype jok,
+                                 sunbooleantype* jcur, sunrealtype gamma, void* self);
+  /// CVLsPrecSolveFn: z = (I - gamma J)^-1 r with the factors of the last setup.
+  static int preconditionerSolve(sunrealtype t, N_Vector y, N_Vector fy, N_Vector r, N_Vector z,
+                                 sunrealtype gamma, sunrealtype delta, int lr, void* self);
 
   /// The message of the exception that made a callback fail fatally (empty if none).
   const std::string& fatalMessage() const { return m_fatal; }
@@ -39,12 +56,19 @@ class ModelBridge {
  private:
   int evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept;
   int evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept;
+  int setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok, sunbooleantype* jcur,
+                          double gamma) noexcept;
+  int solvePreconditioner(double t, N_Vector r, N_Vector z) noexcept;
+  /// Runs `action`, turning its exceptions into CVODE's return codes (see the file comment).
+  template <class Action>
+  int guarded(const char* where, double t, Action&& action) noexcept;
   int failRecoverable(std::string message) noexcept;
   int failFatal(const char* where, double t, const char* what) noexcept;
 
   OdeSystem& m_system;
   JacobianCopy m_copy;
   BorderedBandJacobian m_jacobian;
+  std::unique_ptr<BorderedPreconditioner> m_preconditioner;  // only for a Krylov solver
   std::string m_fatal;
   std::string m_recoverable;
 };

@@ -34,6 +34,7 @@ void writeSolver(JsonWriter& json, const SolverReport& report) {
       .member("jacobian_evaluations", stats.jacobianEvaluations)
       .member("linear_setups", stats.linearSetups)
       .member("nonlinear_iterations", stats.nonlinearIterations)
+      .member("linear_iterations", stats.linearIterations)
       .member("nonlinear_convergence_failures", stats.nonlinearConvergenceFailures)
       .member("error_test_failures", stats.errorTestFailures)
       .member("integration_wall_time_s", stats.wallTime);

@@ -154,7 +154,8 @@ assert s["solver"] == {"method": "CVODE BDF, Newton, bordered-band direct",
                        "flag": "CV_CONV_FAILURE", "message": "line 1\nline 2",
                        "time_reached_s": 12.5, "steps": 1234, "rhs_evaluations": 5678,
                        "jacobian_evaluations": 12, "linear_setups": 99,
-                       "nonlinear_iterations": 2000, "nonlinear_convergence_failures": 3,
+                       "nonlinear_iterations": 2000, "linear_iterations": 0,
+                       "nonlinear_convergence_failures": 3,
                        "error_test_failures": 7, "integration_wall_time_s": 0.25}, s["solver"]
 assert s["run_wall_time_s"] == 1.5
 )";

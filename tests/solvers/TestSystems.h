@@ -2,8 +2,11 @@
 // Small OdeSystems with known solutions and a recording observer, shared by the solver tests.
 #include <cmath>
 #include <functional>
+#include <numbers>
 #include <span>
 #include <vector>
+
+#include <Eigen/Dense>
 
 #include "core/OdeSystem.h"
 
@@ -190,6 +193,86 @@ class ArrowProtheroRobinson : public OdeSystem {
  private:
   StateLayout m_layout;
   BorderedBandJacobian m_A;
+};
+
+/// y' = -A y, A = M + c u u^T symmetric positive definite: M is arrow-shaped (k = 2 border
+/// unknowns, n = 120 classes, tridiagonal band with diagonal 2 .. 1000), u u^T a dense rank-one
+/// coupling of every class to every other (like aggregation, c u_i u_j up to ~1.1). Exact
+/// solution y(t) = V exp(-Lambda t) V^T y0 from the eigen-decomposition A = V Lambda V^T.
+/// As `Approximate`, the Jacobian is declared inexact and J~ = -(M + diag(c u_i^2)) omits the
+/// off-diagonal rank-one part; as `ExactDense` it is the full dense -A.
+class LowRankCoupled : public OdeSystem {
+ public:
+  enum class Jacobian { Approximate, ExactDense };
+  static constexpr std::size_t k = 2, n = 120;
+
+  explicit LowRankCoupled(Jacobian kind)
+      : m_kind(kind), m_A(Eigen::MatrixXd::Zero(k + n, k + n)) {
+    m_layout.add("border", k, "1", 1.0);
+    m_layout.add("classes", n, "1", 1.0);
+    m_A(0, 0) = 5; m_A(0, 1) = m_A(1, 0) = 1; m_A(1, 1) = 8;
+    std::vector<double> d(n), u(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      d[i] = 2 + 1000.0 * static_cast<double>(i * i) / (n * n);
+      u[i] = 1 + 0.5 * std::cos(0.1 * static_cast<double>(i));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = k + i;
+      m_A(r, r) = d[i];
+      if (i + 1 < n) m_A(r, r + 1) = m_A(r + 1, r) = -0.3 * std::sqrt(d[i] * d[i + 1]);
+      m_A(0, r) = m_A(r, 0) = 0.02;
+      m_A(1, r) = m_A(r, 1) = 0.03 * std::sin(static_cast<double>(i));
+    }
+    m_M = m_A;  // the arrow part
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) m_A(k + i, k + j) += c * u[i] * u[j];
+    for (std::size_t i = 0; i < n; ++i) m_M(k + i, k + i) += c * u[i] * u[i];
+    m_eigen.compute(m_A);
+  }
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override {
+    y0[0] = 1;
+    y0[1] = 0.5;
+    for (std::size_t i = 0; i < n; ++i)
+      y0[k + i] = 0.2 + std::sin(std::numbers::pi * static_cast<double>(i + 1) / (n + 1));
+  }
+  void rhs(double, std::span<const double> y, std::span<double> ydot) override {
+    Eigen::Map<Eigen::VectorXd>(ydot.data(), k + n) =
+        -m_A * Eigen::Map<const Eigen::VectorXd>(y.data(), k + n);
+  }
+  BorderedBandShape jacobianShape() const override {
+    return m_kind == Jacobian::Approximate ? BorderedBandShape{k, n, 1, 1}
+                                           : BorderedBandShape{k + n, 0, 0, 0};
+  }
+  bool hasJacobian() const override { return true; }
+  bool jacobianIsExact() const override { return m_kind == Jacobian::ExactDense; }
+  void jacobian(double t, std::span<const double>, std::span<const double>,
+                BorderedBandJacobian& J) override {
+    if (onJacobian) onJacobian(t);
+    const Eigen::MatrixXd& A = m_kind == Jacobian::Approximate ? m_M : m_A;
+    for (std::size_t r = 0; r < k + n; ++r)
+      for (std::size_t col = 0; col < k + n; ++col)
+        if (A(r, col) != 0) setEntry(J, r, col, -A(r, col));
+  }
+  std::vector<double> exact(double t) const {
+    std::vector<double> y0(k + n), y(k + n);
+    initialState(y0);
+    const Eigen::MatrixXd& V = m_eigen.eigenvectors();
+    const Eigen::VectorXd modes =
+        V.transpose() * Eigen::Map<const Eigen::VectorXd>(y0.data(), k + n);
+    const Eigen::VectorXd decay = (-t * m_eigen.eigenvalues().array()).exp();
+    Eigen::Map<Eigen::VectorXd>(y.data(), k + n) = V * modes.cwiseProduct(decay);
+    return y;
+  }
+
+  static constexpr double c = 0.5;
+  std::function<void(double)> onJacobian;  // may throw
+
+ private:
+  Jacobian m_kind;
+  StateLayout m_layout;
+  Eigen::MatrixXd m_A, m_M;
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> m_eigen;
 };
 
 }  // namespace proscale::test

@@ -162,6 +162,34 @@ TEST_CASE("a Jacobian that keeps failing recoverably ends in a convergence failu
   requirePartialResultsEndAtFailure(report, out);
 }
 
+TEST_CASE("a model exception in the preconditioner's Jacobian stops the integration", "[unit]") {
+  // GMRES calls the model's (approximate) Jacobian only in the preconditioner setup; a fatal
+  // exception there is CVODE's unrecoverable setup failure, a recoverable one that persists a
+  // convergence failure, exactly as for the direct solvers' Jacobian.
+  test::LowRankCoupled system(test::LowRankCoupled::Jacobian::Approximate);
+  int evaluations = 0;
+  const bool fatal = GENERATE(true, false);
+  system.onJacobian = [&evaluations, fatal](double) {
+    if (++evaluations < 3) return;
+    if (fatal) throw std::logic_error("kernel table lookup out of range");
+    throw RecoverableError("kernel table not converged");
+  };
+  CvodeIntegrator integrator(system, IntegratorOptions{});
+  test::Collector out;
+  const std::vector<double> times{0.0, 50.0};
+  const SolverReport report = integrator.integrate(times, out);
+  CHECK_FALSE(report.complete);
+  CHECK_THAT(report.message, Contains("preconditioner setup"));
+  if (fatal) {
+    CHECK(report.flagName == "CV_LSETUP_FAIL");
+    CHECK_THAT(report.message, Contains("kernel table lookup out of range"));
+  } else {
+    CHECK(report.flagName == "CV_CONV_FAILURE");
+    CHECK_THAT(report.message, Contains("kernel table not converged"));
+  }
+  requirePartialResultsEndAtFailure(report, out);
+}
+
 TEST_CASE("too many steps: CV_TOO_MUCH_WORK with the time reached", "[unit]") {
   test::Robertson system({3, 0, 0, 0}, true);
   IntegratorOptions options;
@@ -186,11 +214,30 @@ TEST_CASE("invalid set-ups are rejected before integrating", "[unit]") {
   SECTION("bordered or KLU need an analytic Jacobian") {
     test::Robertson system({3, 0, 0, 0}, false);
     IntegratorOptions options;
-    CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
+    CHECK_THROWS_WITH(CvodeIntegrator(system, options), Contains("use 'dense' or 'gmres'"));
     options.linear = Linear::Klu;
     CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
     options.linear = Linear::Dense;
     CHECK_NOTHROW(CvodeIntegrator(system, options));
+    options.linear = Linear::Gmres;  // unpreconditioned
+    CHECK_THAT(CvodeIntegrator(system, options).method(), Contains("unpreconditioned"));
+    struct Inexact : test::Robertson {  // "approximate", yet no Jacobian at all
+      using Robertson::Robertson;
+      bool jacobianIsExact() const override { return false; }
+    } inexact({3, 0, 0, 0}, false);
+    CHECK_THROWS_WITH(CvodeIntegrator(inexact, options), Contains("does not provide one"));
+  }
+  SECTION("an approximate Jacobian only preconditions GMRES: no direct KLU or dense solve") {
+    test::LowRankCoupled system(test::LowRankCoupled::Jacobian::Approximate);
+    IntegratorOptions options;
+    for (Linear direct : {Linear::Klu, Linear::Dense}) {
+      options.linear = direct;
+      CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
+      CHECK_THROWS_WITH(CvodeIntegrator(system, options),
+                        Contains("needs the exact Jacobian") && Contains("'gmres'"));
+    }
+    options.linear = Linear::Bordered;
+    CHECK_THAT(CvodeIntegrator(system, options).method(), Contains("GMRES"));
   }
   SECTION("Jacobian shape inconsistent with the layout") {
     test::Robertson system({2, 2, 1, 1}, true);
@@ -203,6 +250,12 @@ TEST_CASE("invalid set-ups are rejected before integrating", "[unit]") {
     CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
     options = {};
     options.maxOrder = 6;
+    CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
+    options = {};
+    options.krylovDimension = 0;
+    CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
+    options = {};
+    options.linearToleranceFactor = 0;
     CHECK_THROWS_AS(CvodeIntegrator(system, options), std::invalid_argument);
   }
   SECTION("output times must ascend") {

@@ -1,6 +1,8 @@
 // The `solver:` section declaration and its translation into IntegratorOptions.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "solvers/IntegratorOptions.h"
 
 using namespace proscale;
@@ -21,7 +23,7 @@ TEST_CASE("integrator schema declares the solver keys", "[unit]") {
   const ParamSpec* linear = schema->find("linear");
   REQUIRE(linear);
   CHECK(linear->type == ParamType::Choice);
-  CHECK(linear->choices == std::vector<std::string>{"bordered", "klu", "dense"});
+  CHECK(linear->choices == std::vector<std::string>{"bordered", "klu", "dense", "gmres"});
   CHECK(linear->defaultText == "bordered");
   const ParamSpec* maxStep = schema->find("max-step");
   REQUIRE(maxStep);
@@ -33,6 +35,22 @@ TEST_CASE("integrator schema declares the solver keys", "[unit]") {
   CHECK(order->type == ParamType::Integer);
   CHECK(order->upper->value == 5.0);
   for (const char* key : {"atol", "max-steps", "initial-step"}) CHECK(schema->find(key));
+  const ParamSpec* krylov = schema->find("krylov-dimension");
+  REQUIRE(krylov);
+  CHECK(krylov->type == ParamType::Integer);
+  CHECK(krylov->defaultText == "5");
+  CHECK(krylov->lower->value == 1.0);
+  const ParamSpec* epsLin = schema->find("linear-tolerance-factor");
+  REQUIRE(epsLin);
+  CHECK(epsLin->type == ParamType::Real);
+  CHECK(epsLin->dimension.isDimensionless());
+  CHECK(epsLin->defaultText == "0.05");
+  CHECK_FALSE(epsLin->lower->inclusive);
+  CHECK(epsLin->upper->inclusive);
+  // The declared defaults are the struct's.
+  const IntegratorOptions d;
+  CHECK(std::stoi(*krylov->defaultText) == d.krylovDimension);
+  CHECK(std::stod(*epsLin->defaultText) == d.linearToleranceFactor);
 }
 
 TEST_CASE("integrator options from parameters", "[unit]") {
@@ -46,6 +64,8 @@ TEST_CASE("integrator options from parameters", "[unit]") {
     CHECK(o.initialStep == 0);
     CHECK(o.maxStep == 0);
     CHECK(o.maxOrder == 5);
+    CHECK(o.krylovDimension == d.krylovDimension);
+    CHECK(o.linearToleranceFactor == d.linearToleranceFactor);
   }
   SECTION("every key is read") {
     Parameters p("solver", {});
@@ -56,6 +76,8 @@ TEST_CASE("integrator options from parameters", "[unit]") {
     p.set("initial-step", 1e-6, {});
     p.set("max-step", 10.0, {});
     p.set("max-order", 3L, {});
+    p.set("krylov-dimension", 12L, {});
+    p.set("linear-tolerance-factor", 0.1, {});
     const IntegratorOptions o = integratorOptionsFrom(p);
     CHECK(o.rtol == 1e-9);
     CHECK(o.atol == 1e-11);
@@ -64,9 +86,14 @@ TEST_CASE("integrator options from parameters", "[unit]") {
     CHECK(o.initialStep == 1e-6);
     CHECK(o.maxStep == 10.0);
     CHECK(o.maxOrder == 3);
+    CHECK(o.krylovDimension == 12);
+    CHECK(o.linearToleranceFactor == 0.1);
     p.set("linear", std::string("dense"), {});
     CHECK(integratorOptionsFrom(p).linear == IntegratorOptions::LinearSolver::Dense);
     CHECK(std::string(linearSolverKey(IntegratorOptions::LinearSolver::Dense)) == "dense");
+    p.set("linear", std::string("gmres"), {});
+    CHECK(integratorOptionsFrom(p).linear == IntegratorOptions::LinearSolver::Gmres);
+    CHECK(std::string(linearSolverKey(IntegratorOptions::LinearSolver::Gmres)) == "gmres");
   }
   SECTION("an unknown linear solver is an input error at that key") {
     Parameters p("solver", {});

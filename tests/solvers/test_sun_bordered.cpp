@@ -1,16 +1,20 @@
 // The bordered matrix and solver as SUNDIALS objects: the operations CVODE's linear-solver
-// interface performs on them (clone, zero, copy, I - gamma J, setup, solve).
+// interface performs on them (clone, zero, copy, I - gamma J, setup, solve), and the
+// preconditioner callbacks GMRES calls through it.
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <span>
 #include <vector>
 
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
 
 #include "solvers/BorderedBandMatrix.h"
+#include "solvers/ModelBridge.h"
 #include "solvers/SunBordered.h"
 #include "solvers/SunHandles.h"
+#include "TestSystems.h"
 
 using namespace proscale;
 
@@ -94,4 +98,57 @@ TEST_CASE("a singular Newton matrix is a recoverable setup failure", "[unit]") {
   CHECK(flag == SUNLS_LUFACT_FAIL);
   CHECK(flag > 0);  // positive: CVODE retries the step with a smaller step size
   CHECK(SUNLinSolLastFlag(LS.get()) == 2);  // first band column (global index 1, 1-based 2)
+}
+
+TEST_CASE("preconditioner callbacks follow CVODE's protocol", "[unit]") {
+  // cvLsPSetup passes jok: false asks for a fresh Jacobian (reported back through jcur), true
+  // lets the saved one be reused with the new gamma; psolve applies (I - gamma J)^-1.
+  test::DecayChain system;
+  int evaluations = 0;
+  system.onJacobian = [&evaluations](double) { ++evaluations; };
+  ModelBridge bridge(system, {});
+  bridge.enablePreconditioner();
+  SUNContext raw = nullptr;
+  REQUIRE(SUNContext_Create(nullptr, &raw) == 0);
+  const sun::Context context(raw);
+  const auto size = static_cast<sunindextype>(system.size());
+  const sun::Vector y(N_VNew_Serial(size, raw)), fy(N_VNew_Serial(size, raw));
+  const sun::Vector r(N_VNew_Serial(size, raw)), z(N_VNew_Serial(size, raw));
+  const std::span<double> yv(N_VGetArrayPointer(y.get()), system.size());
+  system.initialState(yv);
+  system.rhs(0.0, yv, {N_VGetArrayPointer(fy.get()), system.size()});
+  for (std::size_t i = 0; i < system.size(); ++i)
+    NV_Ith_S(r.get(), i) = 1.0 + 0.2 * static_cast<double>(i);
+  BorderedBandJacobian J(system.jacobianShape());
+  system.jacobian(0.0, yv, {}, J);
+  evaluations = 0;
+
+  // Residual of (I - gamma J) z = r.
+  auto requireSolved = [&](double gamma) {
+    REQUIRE(ModelBridge::preconditionerSolve(0.0, y.get(), fy.get(), r.get(), z.get(), gamma,
+                                             0.0, 1, &bridge) == 0);
+    std::vector<double> zv(system.size()), Jz(system.size());
+    for (std::size_t i = 0; i < system.size(); ++i) zv[i] = NV_Ith_S(z.get(), i);
+    J.multiply(zv, Jz);
+    for (std::size_t i = 0; i < system.size(); ++i)
+      CHECK(zv[i] - gamma * Jz[i] == Approx(NV_Ith_S(r.get(), i)).epsilon(1e-13));
+  };
+  sunbooleantype jcur = SUNFALSE;
+  REQUIRE(ModelBridge::preconditionerSetup(0.0, y.get(), fy.get(), SUNFALSE, &jcur, 0.01,
+                                           &bridge) == 0);
+  CHECK(jcur == SUNTRUE);
+  CHECK(evaluations == 1);
+  requireSolved(0.01);
+  REQUIRE(ModelBridge::preconditionerSetup(0.0, y.get(), fy.get(), SUNTRUE, &jcur, 0.3,
+                                           &bridge) == 0);
+  CHECK(jcur == SUNFALSE);
+  CHECK(evaluations == 1);  // the saved J, re-factored with the new gamma
+  requireSolved(0.3);
+
+  // J(0, 0) = -a = 2 and gamma = 1/2: I - gamma J is singular, a recoverable failure.
+  system.a = -2;
+  CHECK(ModelBridge::preconditionerSetup(0.0, y.get(), fy.get(), SUNFALSE, &jcur, 0.5,
+                                         &bridge) == 1);
+  CHECK_THAT(bridge.recoverableMessage(), Catch::Matchers::Contains("zero pivot at"));
+  CHECK(bridge.fatalMessage().empty());
 }
