@@ -11,6 +11,12 @@ SchemaPtr reactorSchema() {
              .unit("degC")
              .isRequired()
              .above(0));
+  s->add(ParamSpec::real("viscosity", dim::viscosity,
+                         "Dynamic viscosity of the liquid (Brownian aggregation); water at "
+                         "25 degC: 0.89 mPa s.")
+             .unit("mPa s")
+             .defaultsTo("0.89 mPa s")
+             .above(0));
   s->add(ParamSpec::real("volume", dim::volume, "Suspension volume (scales the product mass).")
              .unit("L")
              .defaultsTo("1 L")
@@ -33,6 +39,8 @@ std::vector<ParamSpec> BatchPrecipitation::sections() {
           .isRequired(),
       ParamSpec::typed("nucleation", nucleationLaws().family(), "Primary nucleation.").isRequired(),
       ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
+      ParamSpec::typed("aggregation", aggregationKernels().family(),
+                       "Aggregation of the particles (optional): kernel and stability ratio."),
       ParamSpec::section("population", PopulationSettings::schema(),
                          "Population balance discretisation.")
           .isRequired(),
@@ -52,6 +60,13 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
       m_grid(m_population.minSize, m_population.maxSize, classCount(root), m_population.spacing,
              m_solid.shapeFactor()),
       m_fv(m_grid, m_population.scheme) {
+  if (root.has("aggregation")) {
+    m_kernel = aggregationKernels().make(root.section("aggregation"));
+    AggregationConditions conditions;
+    conditions.temperature = m_T;
+    conditions.viscosity = root.section("reactor").real("viscosity");
+    m_aggregation.emplace(m_grid, *m_kernel, conditions);
+  }
   if (m_population.moments) {
     if (m_growth->sizeDependent())
       throw root.section("population")
@@ -63,8 +78,9 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   // Tolerance scales: number budgets in number-scale units; moments with the nucleus size, so
   // that the relative tolerance governs them.
   const double Ns = m_population.numberScale;
-  m_budget = m_layout.add("budget", "mol/m^3 | 1/m^3", {1.0, Ns, Ns, Ns},
-                          {"solid_lost_top", "number_lost_top", "number_dissolved", "number_nucleated"});
+  m_budget = m_layout.add("budget", "mol/m^3 | 1/m^3", {1.0, Ns, Ns, Ns, Ns},
+                          {"solid_lost_top", "number_lost_top", "number_dissolved",
+                           "number_nucleated", "number_merged"});
   if (m_moments) {
     std::vector<std::string> names;
     std::vector<double> scales;
@@ -139,8 +155,19 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
   m_reactions.addRates(c, dc);
   for (const auto& [j, nu] : m_solid.formula()) dc[j] -= nu * P;
 
-  ydot[m_budget + kSolidLostTop] = x[n - 1] * out.numberOutTop / m_solid.molarVolume();
-  ydot[m_budget + kNumberLostTop] = out.numberOutTop;
+  AggregationLoss lost;  // aggregates formed beyond the last class
+  double merged = 0.0;
+  if (m_aggregation) {
+    double before = 0.0, after = 0.0;
+    for (double v : dN) before += v;
+    lost = m_aggregation->rates(N, dN);
+    for (double v : dN) after += v;
+    merged = -(after - before + lost.number);  // sum dN_agg + lost = -1/2 sum beta N N
+  }
+  ydot[m_budget + kSolidLostTop] =
+      (x[n - 1] * out.numberOutTop + lost.volume) / m_solid.molarVolume();
+  ydot[m_budget + kNumberMerged] = merged;
+  ydot[m_budget + kNumberLostTop] = out.numberOutTop + lost.number;
   ydot[m_budget + kNumberDissolved] = out.numberOutBottom;
   ydot[m_budget + kNumberNucleated] = B;
   if (m_moments) m_moments->rates(y.subspan(m_mom, 5), m_faceG[0], B, ydot.subspan(m_mom, 5));
@@ -169,6 +196,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   J.R(m_budget + kSolidLostTop, n - 1) = x[n - 1] * top / Vm;
   J.R(m_budget + kNumberLostTop, n - 1) = top;
   J.R(m_budget + kNumberDissolved, 0) = bottom;
+  if (m_aggregation) addAggregationJacobian(N, J);
 
   // Columns of the species, through ln S and ln c: dN/dp at fixed N is the growth term with
   // the face rates replaced by dG_k/dp (the scheme is linear in G for given flow directions).
@@ -208,6 +236,23 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   if (m_moments)
     for (std::size_t k = 1; k < MomentEquations::kCount; ++k)
       J.D(m_mom + k, m_mom + k - 1) = static_cast<double>(k) * m_faceG[0];
+}
+
+void BatchPrecipitation::addAggregationJacobian(std::span<const double> N,
+                                                BorderedBandJacobian& J) const {
+  // Band part of the aggregation Jacobian (the preconditioner); the budget rows exactly:
+  // d(merged)/dN_m = sum_k beta_mk N_k, losses from the operator's own gradient.
+  const std::size_t n = N.size();
+  m_aggregation->addApproximateJacobian(N, J);
+  std::vector<double> dNumber(n, 0.0), dVolume(n, 0.0);
+  m_aggregation->addLossGradient(N, dNumber, dVolume);
+  for (std::size_t m = 0; m < n; ++m) {
+    double merged = 0.0;
+    for (std::size_t k = 0; k < n; ++k) merged += m_aggregation->kernel(m, k) * N[k];
+    J.R(m_budget + kNumberMerged, m) = merged;
+    J.R(m_budget + kNumberLostTop, m) += dNumber[m];
+    J.R(m_budget + kSolidLostTop, m) += dVolume[m] / m_solid.molarVolume();
+  }
 }
 
 }  // namespace proscale

@@ -9,6 +9,8 @@
 //            below, particles nucleated [1/m^3]]  -- exact conservation bookkeeping
 //   moments  mu_0..mu_4 [m^k/m^3]     (optional) method of moments
 //   psd      N_i [1/m^3]              dN_i/dt = growth fluxes + B delta_i0
+// Optional aggregation (fixed pivot, Kumar & Ramkrishna 1996) adds to dN_i/dt; it conserves
+// the solid volume, so it does not enter P.
 // with the solid formation rate P = (1/V_m) (sum_i x_i dN_i/dt + x_{n-1} F_top) [mol/(m^3 s)],
 // so that solute + solid is conserved to round-off. Equations and sources:
 // docs/theory/batch-precipitation.md.
@@ -18,9 +20,11 @@
 #include "core/Process.h"
 #include "core/Schema.h"
 #include "models/kinetics/ReactionNetwork.h"
+#include "models/particles/AggregationKernels.h"
 #include "models/particles/GrowthLaws.h"
 #include "models/particles/NucleationLaws.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
+#include "models/pbe/FixedPivotAggregation.h"
 #include "models/pbe/MomentEquations.h"
 #include "models/pbe/PopulationSettings.h"
 #include "models/thermo/PrecipitatingSolid.h"
@@ -41,6 +45,9 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
   BorderedBandShape jacobianShape() const override;
   bool hasJacobian() const override { return true; }
+  /// With aggregation the Jacobian is dense; jacobian() then gives its arrow-shaped part, a
+  /// preconditioner for Newton-Krylov.
+  bool jacobianIsExact() const override { return !m_aggregation; }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
                 BorderedBandJacobian& J) override;
 
@@ -56,7 +63,14 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   const SizeGrid& grid() const { return m_grid; }
 
  private:
-  enum Budget { kSolidLostTop, kNumberLostTop, kNumberDissolved, kNumberNucleated, kBudgetSize };
+  enum Budget {
+    kSolidLostTop,
+    kNumberLostTop,
+    kNumberDissolved,
+    kNumberNucleated,
+    kNumberMerged,  ///< particles that disappeared by aggregation, 1/2 sum_jk beta_jk N_j N_k
+    kBudgetSize
+  };
   /// Supersaturation and nucleation; the growth rates at the class faces go to m_faceG* (G,
   /// dG/dlnS, dG/dlnc: size-dependent laws differ per face).
   struct Rates {
@@ -66,6 +80,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   Rates rates(std::span<const double> c) const;
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
   double growthRateAt(double L, const Rates& r) const;
+  void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
   double massBalanceError(std::span<const double> y) const;
   double numberBalanceError(std::span<const double> y) const;
 
@@ -78,6 +93,8 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   PopulationSettings m_population;
   SizeGrid m_grid;
   FiniteVolumeGrowth m_fv;
+  std::unique_ptr<AggregationKernel> m_kernel;
+  std::optional<FixedPivotAggregation> m_aggregation;
   std::optional<MomentEquations> m_moments;
   StateLayout m_layout;
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;

@@ -178,6 +178,53 @@ TEST_CASE("Benchmark case reproduces the shared scipy baseline's totals", "[vali
     INFO("N = " << ref.classes);
     CHECK(metric(*l.model, r, "number_density") == Approx(ref.numberDensity).epsilon(1e-4));
     CHECK(metric(*l.model, r, "sauter_diameter") == Approx(ref.sauterDiameter).epsilon(1e-4));
-    CHECK(metric(*l.model, r, "mass_balance_error") < 1e-10);
+    // Requirement: solute + solid conserved to 1e-8 relative. The drift is round-off in the
+    // linear solves (number densities ~1e20 next to concentrations ~10): observed 6e-10 (N =
+    // 100) and 5e-14 (N = 400) with the bordered solver, 1e-15 with KLU.
+    CHECK(metric(*l.model, r, "mass_balance_error") < 1e-8);
   }
+}
+
+TEST_CASE("Aggregation benchmark reproduces the shared scipy baseline's totals", "[validation][regression]") {
+  // Reference: ../shared/baseline/pbe_scipy_peer.py --case b --N 100 / --N 400 (scipy 1.10
+  // solve_ivp BDF with a sparse LU, rtol 1e-6): N_total and d32 printed by that script. We run
+  // Newton-Krylov on the same discretisation; the issue asks for 1e-4.
+  struct Reference {
+    const char* classes;
+    double numberDensity, sauterDiameter;
+  };
+  for (const Reference ref : {Reference{"100", 1.0118361971822516e19, 50.846872634502645e-9},
+                              Reference{"400", 1.0124705912604242e19, 50.64479495639158e-9}}) {
+    Loaded l = load("pbe_benchmark_aggregation.yaml", {{"population.classes", ref.classes}});
+    REQUIRE_FALSE(l.model->jacobianIsExact());
+    Recorder r = run(l);
+    INFO("N = " << ref.classes);
+    CHECK(metric(*l.model, r, "number_density") == Approx(ref.numberDensity).epsilon(1e-4));
+    CHECK(metric(*l.model, r, "sauter_diameter") == Approx(ref.sauterDiameter).epsilon(1e-4));
+    // Budgets: aggregation conserves volume exactly on the grid; the integration with inexact
+    // (Krylov) linear solves drifts by ~1e-7 (observed 1.1e-7 at N = 100, 6e-9 at N = 400).
+    CHECK(metric(*l.model, r, "mass_balance_error") < 1e-6);
+    CHECK(metric(*l.model, r, "number_balance_error") < 1e-6);
+  }
+}
+
+TEST_CASE("Flagship with Brownian aggregation and a DLVO stability ratio", "[regression]") {
+  // The option documented in cases/baso4_batch.yaml, switched on through overrides. At
+  // I = 0.15 mol/L the double layer is screened (Debye length 0.8 nm), so W is small and
+  // aggregation must cut the particle number of the run without it; budgets still close.
+  const std::vector<Override> on{{"aggregation.type", "brownian"},
+                                 {"aggregation.dlvo.hamaker-constant", "1e-20 J"},
+                                 {"aggregation.dlvo.surface-potential", "-20 mV"},
+                                 {"aggregation.dlvo.ionic-strength", "0.15 mol/L"},
+                                 {"population.classes", "100"},
+                                 {"population.moments", "false"}};
+  Loaded with = load("baso4_batch.yaml", on);
+  Loaded without = load("baso4_batch.yaml", {{"population.classes", "100"}});
+  Recorder a = run(with), b = run(without);
+  const double Nwith = metric(*with.model, a, "number_density");
+  const double Nwithout = metric(*without.model, b, "number_density");
+  INFO("N with aggregation " << Nwith << ", without " << Nwithout);
+  CHECK(Nwith < 0.9 * Nwithout);
+  CHECK(metric(*with.model, a, "number_balance_error") < 1e-6);
+  CHECK(metric(*with.model, a, "mass_balance_error") < 1e-6);
 }

@@ -1,0 +1,86 @@
+#pragma once
+// Smoluchowski aggregation on the pivots x_i of a SizeGrid by the fixed-pivot technique of
+// Kumar & Ramkrishna, Chem. Eng. Sci. 51 (1996) 1311:
+//
+//   dN_i/dt = sum_{j<=k, x_{i-1} <= x_j + x_k <= x_{i+1}} (1 - delta_jk/2) eta_i(x_j + x_k)
+//                 beta_jk N_j N_k  -  N_i sum_k beta_ik N_k
+//   eta_i(v) = (x_{i+1} - v)/(x_{i+1} - x_i)  for x_i <= v <= x_{i+1},
+//              (v - x_{i-1})/(x_i - x_{i-1})  for x_{i-1} <= v <= x_i,
+//
+// N_i particles per m^3 at pivot i. An aggregate of volume v between two pivots is shared
+// between them so that number and volume are both preserved: one RHS evaluation conserves
+// sum_i x_i dN_i/dt exactly (to rounding) and changes the number by -1/2 sum_jk beta_jk N_j N_k,
+// on any grid. Pairs with v > x_{n-1} leave the grid: their parents die, the aggregate is
+// dropped and reported (AggregationLoss). Theory: docs/theory/aggregation.md.
+//
+// The pair table (j, k, i, eta) and the kernel values beta_jk are built in the constructor;
+// the kernel values are rebuilt only by setConditions(). No RHS call evaluates the kernel.
+#include <Eigen/Core>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/BorderedBandJacobian.h"
+#include "models/particles/AggregationKernels.h"
+#include "models/pbe/SizeGrid.h"
+
+namespace proscale {
+
+/// Aggregates formed beyond the last pivot (dropped from the grid).
+struct AggregationLoss {
+  double number = 0.0;  ///< aggregates per m^3 and second [1/(m^3 s)]
+  double volume = 0.0;  ///< their particle volume per m^3 and second [m^3/(m^3 s)]
+};
+
+class FixedPivotAggregation {
+ public:
+  /// `kernel` is kept by reference and must outlive this object; the grid is copied.
+  FixedPivotAggregation(const SizeGrid& grid, const AggregationKernel& kernel,
+                        const AggregationConditions& conditions);
+
+  /// Re-evaluates beta_jk for new conditions (O(n^2) kernel calls).
+  void setConditions(const AggregationConditions& conditions);
+  const AggregationConditions& conditions() const { return m_conditions; }
+
+  std::size_t classes() const { return m_volumes.size(); }
+  std::size_t pairCount() const { return m_pairs.size(); }  ///< n (n + 1) / 2
+  /// beta_jk / W [m^3/s] at the current conditions.
+  double kernel(std::size_t j, std::size_t k) const;
+
+  /// Adds dN/dt due to aggregation to dNdt_add; returns the rates lost beyond the grid, so that
+  /// sum_i x_i dN_i + loss.volume = 0 and sum_i dN_i + loss.number = -1/2 sum_jk beta_jk N_j N_k.
+  AggregationLoss rates(std::span<const double> N, std::span<double> dNdt_add) const;
+
+  /// Adds to the band block B of J (class i = band index i) every entry d(dN_i/dt)/dN_m of the
+  /// exact Jacobian with (i, m) inside the band, and nothing outside it: the diagonal
+  /// -sum_k beta_ik N_k - beta_ii N_i plus the births of its own pairs, the death entries
+  /// -beta_im N_i and the birth entries from pairs (j, k) with j or k = m whose aggregate lands
+  /// within the band of m. Entries outside the band are dropped (a preconditioner, not J).
+  void addApproximateJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
+  /// Adds the exact J v to Jv_add, O(pairs).
+  void jacobianTimes(std::span<const double> N, std::span<const double> v,
+                     std::span<double> Jv_add) const;
+  /// Adds the exact n x n Jacobian d(dN/dt)/dN to J (for small n and tests).
+  void addExactJacobianDense(std::span<const double> N, Eigen::MatrixXd& J) const;
+  /// Adds d(loss.number)/dN_m and d(loss.volume)/dN_m to the two spans (length n).
+  void addLossGradient(std::span<const double> N, std::span<double> dNumber,
+                       std::span<double> dVolume) const;
+
+ private:
+  struct Pair {
+    std::uint32_t j, k;   // parents, j <= k
+    std::uint32_t lower;  // aggregate goes to pivots lower, lower + 1; == n when lost
+    double eta;           // share of pivot `lower` (1 - eta to lower + 1)
+    double rate;          // (1 - delta_jk/2) beta_jk [m^3/s]
+  };
+  /// Calls add(target, column, value) for every non-zero d(dN_target/dt)/dN_column of pair p.
+  template <class Add>
+  void forEachPartial(const Pair& p, std::span<const double> N, Add&& add) const;
+
+  std::vector<double> m_volumes, m_pivots;
+  const AggregationKernel& m_kernel;
+  AggregationConditions m_conditions;
+  std::vector<Pair> m_pairs;
+};
+
+}  // namespace proscale
