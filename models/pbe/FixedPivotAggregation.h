@@ -81,6 +81,8 @@ class FixedPivotAggregation {
   const AggregationKernel& m_kernel;
   AggregationConditions m_conditions;
   std::vector<Pair> m_pairs;
+  static constexpr double kNegligible = 1e-100;  ///< particles per m^3 (see rates())
+  mutable std::vector<char> m_significant;       ///< per class, rebuilt by rates()
 };
 
 }  // namespace proscale
