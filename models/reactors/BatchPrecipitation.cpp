@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace proscale {
 namespace {
@@ -41,6 +42,9 @@ std::vector<ParamSpec> BatchPrecipitation::sections() {
       ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
       ParamSpec::typed("aggregation", aggregationKernels().family(),
                        "Aggregation of the particles (optional): kernel and stability ratio."),
+      ParamSpec::section("breakage", breakageSchema(),
+                         "Breakage of the particles (optional): power-law selection rate and "
+                         "daughter distribution."),
       ParamSpec::section("population", PopulationSettings::schema(),
                          "Population balance discretisation.")
           .isRequired(),
@@ -67,7 +71,13 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
     conditions.viscosity = root.section("reactor").real("viscosity");
     m_aggregation.emplace(m_grid, *m_kernel, conditions);
   }
+  if (root.has("breakage"))
+    m_breakage.emplace(m_grid, breakageSettingsFrom(root.section("breakage")));
   if (m_population.moments) {
+    if ((m_aggregation || m_breakage))
+      throw root.section("population")
+          .error("moments", "the method of moments is a cross-check of nucleation and growth "
+                            "only; set moments: false with aggregation or breakage");
     if (m_growth->sizeDependent())
       throw root.section("population")
           .error("moments", "the method of moments does not close for size-dependent growth; "
@@ -78,9 +88,9 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   // Tolerance scales: number budgets in number-scale units; moments with the nucleus size, so
   // that the relative tolerance governs them.
   const double Ns = m_population.numberScale;
-  m_budget = m_layout.add("budget", "mol/m^3 | 1/m^3", {1.0, Ns, Ns, Ns, Ns},
+  m_budget = m_layout.add("budget", "mol/m^3 | 1/m^3", {1.0, Ns, Ns, Ns, Ns, Ns},
                           {"solid_lost_top", "number_lost_top", "number_dissolved",
-                           "number_nucleated", "number_merged"});
+                           "number_nucleated", "number_merged", "number_broken"});
   if (m_moments) {
     std::vector<std::string> names;
     std::vector<double> scales;
@@ -105,6 +115,23 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   m_faceG.resize(m_grid.size() + 1);
   m_faceGlnS.resize(m_grid.size() + 1);
   m_faceGlnC.resize(m_grid.size() + 1);
+  checkNucleusResolved(root.section("population"));
+}
+
+void BatchPrecipitation::checkNucleusResolved(const Parameters& population) const {
+  // Nuclei enter the first class; a first class far above the critical nucleus (here: more
+  // than twice its diameter at the initial supersaturation) cannot represent them.
+  const Rates r = rates(std::span<const double>(m_solution.initialConcentrations()));
+  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
+  const double critical = m_nucleation->criticalDiameter(f);
+  if (std::isfinite(critical) && m_grid.faces().front() > 2.0 * critical) {
+    std::ostringstream msg;
+    msg << "the grid cannot resolve the nucleus: min-size " << m_grid.faces().front() * 1e9
+        << " nm is more than twice the critical nucleus diameter " << critical * 1e9
+        << " nm at the initial supersaturation " << std::exp(r.ss.lnS) << "; set min-size <= "
+        << critical * 1e9 << " nm";
+    throw population.error("min-size", msg.str());
+  }
 }
 
 void BatchPrecipitation::initialState(std::span<double> y0) const {
@@ -164,11 +191,20 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
     for (double v : dN) after += v;
     merged = -(after - before + lost.number);  // sum dN_agg + lost = -1/2 sum beta N N
   }
+  double broken = 0.0, fragmentsLost = 0.0;
+  if (m_breakage) {
+    double before = 0.0, after = 0.0;
+    for (double v : dN) before += v;
+    fragmentsLost = m_breakage->rates(N, dN).number;
+    for (double v : dN) after += v;
+    broken = after - before + fragmentsLost;  // fragments created minus parents broken
+  }
   ydot[m_budget + kSolidLostTop] =
       (x[n - 1] * out.numberOutTop + lost.volume) / m_solid.molarVolume();
   ydot[m_budget + kNumberMerged] = merged;
+  ydot[m_budget + kNumberBroken] = broken;
   ydot[m_budget + kNumberLostTop] = out.numberOutTop + lost.number;
-  ydot[m_budget + kNumberDissolved] = out.numberOutBottom;
+  ydot[m_budget + kNumberDissolved] = out.numberOutBottom + fragmentsLost;
   ydot[m_budget + kNumberNucleated] = B;
   if (m_moments) m_moments->rates(y.subspan(m_mom, 5), m_faceG[0], B, ydot.subspan(m_mom, 5));
 }
@@ -197,6 +233,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   J.R(m_budget + kNumberLostTop, n - 1) = top;
   J.R(m_budget + kNumberDissolved, 0) = bottom;
   if (m_aggregation) addAggregationJacobian(N, J);
+  if (m_breakage) addBreakageJacobian(J);
 
   // Columns of the species, through ln S and ln c: dN/dp at fixed N is the growth term with
   // the face rates replaced by dG_k/dp (the scheme is linear in G for given flow directions).
@@ -252,6 +289,22 @@ void BatchPrecipitation::addAggregationJacobian(std::span<const double> N,
     J.R(m_budget + kNumberMerged, m) = merged;
     J.R(m_budget + kNumberLostTop, m) += dNumber[m];
     J.R(m_budget + kSolidLostTop, m) += dVolume[m] / m_solid.molarVolume();
+  }
+}
+
+void BatchPrecipitation::addBreakageJacobian(BorderedBandJacobian& J) const {
+  // Band part of the (constant, upper-triangular) breakage matrix A for the preconditioner;
+  // budget rows exactly: d(broken)/dN_m = sum_i A_im + d(lost)/dN_m, lost fragments count as
+  // dissolved below the grid.
+  const std::size_t n = m_grid.size();
+  m_breakage->addApproximateJacobian(J);
+  std::vector<double> dLost(n, 0.0);
+  m_breakage->addLossGradient(dLost);
+  for (std::size_t m = 0; m < n; ++m) {
+    double fragments = 0.0;
+    for (std::size_t i = 0; i <= m; ++i) fragments += m_breakage->fragments(i, m);
+    J.R(m_budget + kNumberBroken, m) = (fragments - 1.0) * m_breakage->selection(m) + dLost[m];
+    J.R(m_budget + kNumberDissolved, m) += dLost[m];
   }
 }
 

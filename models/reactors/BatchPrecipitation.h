@@ -9,8 +9,8 @@
 //            below, particles nucleated [1/m^3]]  -- exact conservation bookkeeping
 //   moments  mu_0..mu_4 [m^k/m^3]     (optional) method of moments
 //   psd      N_i [1/m^3]              dN_i/dt = growth fluxes + B delta_i0
-// Optional aggregation (fixed pivot, Kumar & Ramkrishna 1996) adds to dN_i/dt; it conserves
-// the solid volume, so it does not enter P.
+// Optional aggregation and breakage (fixed pivot, Kumar & Ramkrishna 1996) add to dN_i/dt;
+// they conserve the solid volume, so they do not enter P.
 // with the solid formation rate P = (1/V_m) (sum_i x_i dN_i/dt + x_{n-1} F_top) [mol/(m^3 s)],
 // so that solute + solid is conserved to round-off. Equations and sources:
 // docs/theory/batch-precipitation.md.
@@ -25,6 +25,7 @@
 #include "models/particles/NucleationLaws.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
 #include "models/pbe/FixedPivotAggregation.h"
+#include "models/pbe/FixedPivotBreakage.h"
 #include "models/pbe/MomentEquations.h"
 #include "models/pbe/PopulationSettings.h"
 #include "models/thermo/PrecipitatingSolid.h"
@@ -47,7 +48,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   bool hasJacobian() const override { return true; }
   /// With aggregation the Jacobian is dense; jacobian() then gives its arrow-shaped part, a
   /// preconditioner for Newton-Krylov.
-  bool jacobianIsExact() const override { return !m_aggregation; }
+  bool jacobianIsExact() const override { return !m_aggregation && !m_breakage; }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
                 BorderedBandJacobian& J) override;
 
@@ -69,6 +70,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
     kNumberDissolved,
     kNumberNucleated,
     kNumberMerged,  ///< particles that disappeared by aggregation, 1/2 sum_jk beta_jk N_j N_k
+    kNumberBroken,  ///< net particles created by breakage (fragments minus broken parents)
     kBudgetSize
   };
   /// Supersaturation and nucleation; the growth rates at the class faces go to m_faceG* (G,
@@ -81,6 +83,8 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
   double growthRateAt(double L, const Rates& r) const;
   void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
+  void addBreakageJacobian(BorderedBandJacobian& J) const;
+  void checkNucleusResolved(const Parameters& population) const;
   double massBalanceError(std::span<const double> y) const;
   double numberBalanceError(std::span<const double> y) const;
 
@@ -95,6 +99,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   FiniteVolumeGrowth m_fv;
   std::unique_ptr<AggregationKernel> m_kernel;
   std::optional<FixedPivotAggregation> m_aggregation;
+  std::optional<FixedPivotBreakage> m_breakage;
   std::optional<MomentEquations> m_moments;
   StateLayout m_layout;
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;

@@ -59,7 +59,7 @@ double BatchPrecipitation::numberBalanceError(std::span<const double> y) const {
     onGrid += y[m_psd + i];
     initial += m_y0[m_psd + i];
   }
-  const double in = initial + y[m_budget + kNumberNucleated];
+  const double in = initial + y[m_budget + kNumberNucleated] + y[m_budget + kNumberBroken];
   const double out = onGrid + y[m_budget + kNumberLostTop] + y[m_budget + kNumberDissolved] +
                      y[m_budget + kNumberMerged];
   return in > 0.0 ? std::abs(out - in) / in : 0.0;
@@ -148,8 +148,8 @@ std::vector<Metric> BatchPrecipitation::metrics(double t, std::span<const double
       {"product_mass", solid * m_solid.molarMass() * m_volume, "kg", "solid mass in the vessel"},
       {"mass_balance_error", massBalanceError(y), "-", "largest relative drift of a conserved moiety"},
       {"number_balance_error", numberBalanceError(y), "-",
-       "|particles on grid + left + merged by aggregation - seeded - nucleated| / "
-       "(seeded + nucleated)"},
+       "|particles on grid + left + merged - seeded - nucleated - created by breakage| / "
+       "(seeded + nucleated + created by breakage)"},
       {"solid_lost_above_grid", solid > 0.0 ? y[m_budget + kSolidLostTop] / solid : 0.0, "-",
        "fraction of the solid that grew past max-size"},
   };
