@@ -9,66 +9,13 @@
 #include <iostream>
 #include <vector>
 
-#include "core/OdeSystem.h"
-#include "models/pbe/FiniteVolumeGrowth.h"
+#include "ConstantRatePbe.h"
 #include "models/pbe/PsdStatistics.h"
-#include "solvers/CvodeIntegrator.h"
 
 using namespace proscale;
 
 namespace {
-// dN/dt = growth fluxes + B delta_i0 - N / tau (tau = 0: no washout).
-class ConstantRatePbe final : public OdeSystem {
- public:
-  ConstantRatePbe(const SizeGrid& grid, GrowthScheme scheme, double G, double B, double tau)
-      : m_grid(grid), m_fv(m_grid, scheme), m_faceG(grid.size() + 1, G), m_B(B), m_tau(tau) {
-    m_layout.add("psd", grid.size(), "1/m^3", 1e10);
-  }
-  const StateLayout& layout() const override { return m_layout; }
-  void initialState(std::span<double> y0) const override { std::fill(y0.begin(), y0.end(), 0.0); }
-  void rhs(double, std::span<const double> y, std::span<double> ydot) override {
-    m_fv.rates(y, m_faceG, ydot);
-    ydot[0] += m_B;
-    if (m_tau > 0.0)
-      for (std::size_t i = 0; i < y.size(); ++i) ydot[i] -= y[i] / m_tau;
-  }
-  BorderedBandShape jacobianShape() const override {
-    return {0, m_grid.size(), m_fv.lowerBandwidth(), m_fv.upperBandwidth()};
-  }
-  bool hasJacobian() const override { return true; }
-  void jacobian(double, std::span<const double> y, std::span<const double>,
-                BorderedBandJacobian& J) override {
-    J.setZero();
-    m_fv.addJacobian(y, m_faceG, J);
-    if (m_tau > 0.0)
-      for (std::size_t i = 0; i < y.size(); ++i) J.B(i, i) -= 1.0 / m_tau;
-  }
-
- private:
-  const SizeGrid& m_grid;
-  FiniteVolumeGrowth m_fv;
-  std::vector<double> m_faceG;
-  double m_B, m_tau;
-  StateLayout m_layout;
-};
-
-struct Last final : OdeObserver {
-  std::vector<double> y;
-  void observe(double, std::span<const double> s) override { y.assign(s.begin(), s.end()); }
-};
-
-std::vector<double> solve(const SizeGrid& grid, GrowthScheme scheme, double G, double B,
-                          double tau, double tEnd) {
-  ConstantRatePbe pbe(grid, scheme, G, B, tau);
-  IntegratorOptions options;
-  options.rtol = 1e-10;
-  options.atol = 1e-10;
-  CvodeIntegrator integrator(pbe, options);
-  Last last;
-  const std::vector<double> times{0.0, tEnd};
-  REQUIRE(integrator.integrate(times, last).complete);
-  return last.y;
-}
+using test::integrateConstantRate;
 
 void printOrders(const char* what, const std::vector<std::size_t>& n, const std::vector<double>& e) {
   std::cout << what << "\n";
@@ -88,7 +35,7 @@ TEST_CASE("MSMPR steady state: exponential distribution and its moments", "[vali
     std::vector<double> l1, mu3err;
     for (std::size_t n : classes) {
       SizeGrid grid(1e-12, 20 * Gt, n, GridSpacing::Uniform, M_PI / 6);
-      const std::vector<double> N = solve(grid, scheme, G, B, tau, 40 * tau);  // e^-40: steady
+      const std::vector<double> N = integrateConstantRate(grid, scheme, G, B, tau, {}, 40 * tau);  // e^-40: steady
       double error = 0.0;
       for (std::size_t i = 0; i < n; ++i) {
         const double a = grid.faces()[i], b = grid.faces()[i + 1];
@@ -119,7 +66,7 @@ TEST_CASE("Nucleation and growth from an empty vessel: moving step", "[validatio
   std::vector<double> l1, mu1;
   for (std::size_t n : classes) {
     SizeGrid grid(L0, 1e-6, n, GridSpacing::Uniform, M_PI / 6);
-    const std::vector<double> N = solve(grid, GrowthScheme::VanLeer, G, B, 0.0, t);
+    const std::vector<double> N = integrateConstantRate(grid, GrowthScheme::VanLeer, G, B, 0.0, {}, t);
     double error = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
       const double a = grid.faces()[i], b = grid.faces()[i + 1];
