@@ -40,6 +40,8 @@ std::vector<ParamSpec> BatchPrecipitation::sections() {
           .isRequired(),
       ParamSpec::typed("nucleation", nucleationLaws().family(), "Primary nucleation.").isRequired(),
       ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
+      ParamSpec::section("growth-inhibition", LangmuirInhibition::schema(),
+                         "Growth inhibition by an adsorbing surface modifier (optional)."),
       ParamSpec::typed("aggregation", aggregationKernels().family(),
                        "Aggregation of the particles (optional): kernel and stability ratio."),
       ParamSpec::section("breakage", breakageSchema(),
@@ -71,6 +73,8 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
     conditions.viscosity = root.section("reactor").real("viscosity");
     m_aggregation.emplace(m_grid, *m_kernel, conditions);
   }
+  if (root.has("growth-inhibition"))
+    m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
   if (root.has("breakage"))
     m_breakage.emplace(m_grid, breakageSettingsFrom(root.section("breakage")));
   if (m_population.moments) {
@@ -112,6 +116,7 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
         m_y0[m_mom + k] += std::pow(m_grid.pivots()[i], static_cast<double>(k)) * N0[i];
   m_dNdLnS.resize(m_grid.size());
   m_dNdLnC.resize(m_grid.size());
+  m_dNdLnF.resize(m_grid.size());
   m_faceG.resize(m_grid.size() + 1);
   m_faceGlnS.resize(m_grid.size() + 1);
   m_faceGlnC.resize(m_grid.size() + 1);
@@ -159,6 +164,16 @@ BatchPrecipitation::Rates BatchPrecipitation::rates(std::span<const double> c) c
     m_faceG[k] = g.value;
     m_faceGlnS[k] = g.dLnS;
     m_faceGlnC[k] = g.dLnC;
+  }
+  if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m)) at every face
+    const double cm = c[m_inhibition->modifier()], factor = m_inhibition->factor(cm);
+    for (std::size_t k = 0; k < faces.size(); ++k) {
+      m_faceG[k] *= factor;
+      m_faceGlnS[k] *= factor;
+      m_faceGlnC[k] *= factor;
+    }
+    r.inhibition = factor;
+    r.dLnInhibition = m_inhibition->dLnFactor(cm);
   }
   return r;
 }
@@ -244,27 +259,33 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
     for (std::size_t i = 0; i < n; ++i) v += x[i] * dN[i];
     return v;
   };
+  // d(dN/dt)/d ln(inhibition factor) at fixed N is the growth term itself.
+  const BoundaryFluxes outF = m_fv.rates(N, m_faceG, m_dNdLnF);
   const double dPdLnS = solidRate(m_dNdLnS, outS), dPdLnC = solidRate(m_dNdLnC, outC);
+  const double dPdLnF = solidRate(m_dNdLnF, outF);
 
   std::array<double, MomentEquations::kCount> momG{}, momB{};
   if (m_moments) m_moments->slopes(y.subspan(m_mom, 5), momG, momB);
 
   for (std::size_t m = 0; m < ns; ++m) {
     const double s = r.ss.dLnS[m], l = r.ss.dLnC[m];
+    const double q = m_inhibition && m == m_inhibition->modifier() ? r.dLnInhibition : 0.0;
     const double dB = r.B.dLnS * s + r.B.dLnC * l;
-    if (s == 0.0 && l == 0.0) continue;
+    if (s == 0.0 && l == 0.0 && q == 0.0) continue;
     auto column = J.borderColumn(m);
-    for (std::size_t i = 0; i < n; ++i) column[i] = m_dNdLnS[i] * s + m_dNdLnC[i] * l;
+    for (std::size_t i = 0; i < n; ++i)
+      column[i] = m_dNdLnS[i] * s + m_dNdLnC[i] * l + m_dNdLnF[i] * q;
     column[0] += dB;
-    const double dP = (dPdLnS * s + dPdLnC * l + x[0] * dB) / Vm;
+    const double dP = (dPdLnS * s + dPdLnC * l + dPdLnF * q + x[0] * dB) / Vm;
     for (const auto& [j, nu] : m_solid.formula()) J.D(j, m) -= nu * dP;
-    const double dTop = outS.numberOutTop * s + outC.numberOutTop * l;
+    const double dTop = outS.numberOutTop * s + outC.numberOutTop * l + outF.numberOutTop * q;
     J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTop / Vm;
     J.D(m_budget + kNumberLostTop, m) = dTop;
-    J.D(m_budget + kNumberDissolved, m) = outS.numberOutBottom * s + outC.numberOutBottom * l;
+    J.D(m_budget + kNumberDissolved, m) =
+        outS.numberOutBottom * s + outC.numberOutBottom * l + outF.numberOutBottom * q;
     J.D(m_budget + kNumberNucleated, m) = dB;
     if (m_moments) {
-      const double dG = m_faceGlnS[0] * s + m_faceGlnC[0] * l;
+      const double dG = m_faceGlnS[0] * s + m_faceGlnC[0] * l + m_faceG[0] * q;
       for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
         J.D(m_mom + k, m) = momG[k] * dG + momB[k] * dB;
     }

@@ -21,6 +21,7 @@
 #include "core/Schema.h"
 #include "models/kinetics/ReactionNetwork.h"
 #include "models/particles/AggregationKernels.h"
+#include "models/particles/GrowthInhibition.h"
 #include "models/particles/GrowthLaws.h"
 #include "models/particles/NucleationLaws.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
@@ -78,6 +79,8 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   struct Rates {
     SupersaturationState ss;
     RateAndSlopes B;
+    double inhibition = 1.0;     ///< growth-inhibition factor 1 - alpha theta
+    double dLnInhibition = 0.0;  ///< d ln(inhibition factor)/d c_modifier
   };
   Rates rates(std::span<const double> c) const;
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
@@ -94,6 +97,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   PrecipitatingSolid m_solid;
   std::unique_ptr<NucleationLaw> m_nucleation;
   std::unique_ptr<GrowthLaw> m_growth;
+  std::optional<LangmuirInhibition> m_inhibition;
   PopulationSettings m_population;
   SizeGrid m_grid;
   FiniteVolumeGrowth m_fv;
@@ -105,7 +109,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
   std::vector<double> m_y0;
   mutable std::vector<double> m_faceG, m_faceGlnS, m_faceGlnC;  // n + 1 faces
-  std::vector<double> m_dNdLnS, m_dNdLnC;                        // Jacobian work, n classes
+  std::vector<double> m_dNdLnS, m_dNdLnC, m_dNdLnF;              // Jacobian work, n classes
 };
 
 }  // namespace proscale

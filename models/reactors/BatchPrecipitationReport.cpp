@@ -14,7 +14,7 @@ const char* const kMomentUnits[5] = {"1/m^3", "m/m^3", "m^2/m^3", "m^3/m^3", "m^
 
 double BatchPrecipitation::growthRateAt(double L, const Rates& r) const {
   const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
-  return m_growth->rate(f, L).value;
+  return m_growth->rate(f, L).value * r.inhibition;
 }
 
 double BatchPrecipitation::solidConcentration(std::span<const double> y) const {
