@@ -3,14 +3,23 @@
 namespace proscale {
 
 SchemaPtr PopulationSettings::schema() {
-  auto seeds = std::make_shared<Schema>("seeds", "Log-normal seed distribution present at t = 0.");
+  auto seeds = std::make_shared<Schema>("seeds", "Seed distribution present at t = 0.");
+  seeds->add(ParamSpec::choice("distribution", {"log-normal", "exponential-volume"},
+                               "log-normal in diameter, or exponential in particle volume "
+                               "(Scott's initial condition).")
+                 .defaultsTo("log-normal"));
   seeds->add(ParamSpec::real("number-density", dim::numberDensity, "Seed particles per volume.")
                  .unit("1/m^3")
                  .isRequired()
                  .atLeast(0));
-  seeds->add(ParamSpec::real("median-diameter", dim::length, "Number median diameter L_50.")
+  seeds->add(ParamSpec::real("median-diameter", dim::length,
+                             "log-normal: number median diameter L_50.")
                  .unit("nm")
-                 .isRequired()
+                 .above(0));
+  seeds->add(ParamSpec::real("mean-volume-diameter", dim::length,
+                             "exponential-volume: diameter d of the mean particle volume "
+                             "v0 = k_v d^3.")
+                 .unit("nm")
                  .above(0));
   seeds->add(ParamSpec::real("geometric-std", dim::none, "Geometric standard deviation sigma_g.")
                  .defaultsTo("1.3")
@@ -60,8 +69,17 @@ PopulationSettings PopulationSettings::from(const Parameters& p) {
   s.numberScale = p.real("number-scale");
   if (p.has("seeds")) {
     const Parameters& q = p.section("seeds");
-    s.seeds = LogNormalSeeds{q.real("number-density"), q.real("median-diameter"),
-                             q.real("geometric-std")};
+    SeedDistribution d;
+    d.numberDensity = q.real("number-density");
+    d.geometricStd = q.real("geometric-std");
+    const bool exponential = q.string("distribution") == "exponential-volume";
+    const char* needed = exponential ? "mean-volume-diameter" : "median-diameter";
+    if (!q.has(needed))
+      throw q.error(needed, std::string("required for distribution: ") + q.string("distribution"));
+    d.shape = exponential ? SeedDistribution::Shape::ExponentialVolume
+                          : SeedDistribution::Shape::LogNormal;
+    (exponential ? d.meanVolumeDiameter : d.medianDiameter) = q.real(needed);
+    s.seeds = d;
   }
   return s;
 }

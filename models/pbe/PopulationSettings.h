@@ -17,7 +17,7 @@ struct PopulationSettings {
   GrowthScheme scheme = GrowthScheme::VanLeer;
   bool moments = true;          ///< integrate the method of moments alongside as a cross-check
   double numberScale = 1e18;    ///< reference number density for tolerances [1/m^3]
-  std::optional<LogNormalSeeds> seeds;
+  std::optional<SeedDistribution> seeds;
 
   static SchemaPtr schema();
   static PopulationSettings from(const Parameters& section);

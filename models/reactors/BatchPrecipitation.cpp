@@ -109,7 +109,7 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   std::copy(m_solution.initialConcentrations().begin(), m_solution.initialConcentrations().end(),
             m_y0.begin());
   auto N0 = std::span<double>(m_y0).subspan(m_psd, m_grid.size());
-  if (m_population.seeds) fillLogNormal(m_grid, *m_population.seeds, N0);
+  if (m_population.seeds) fillSeeds(m_grid, *m_population.seeds, N0);
   if (m_moments)
     for (std::size_t i = 0; i < m_grid.size(); ++i)
       for (std::size_t k = 0; k < MomentEquations::kCount; ++k)

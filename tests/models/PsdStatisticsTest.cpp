@@ -29,7 +29,11 @@ TEST_CASE("Statistics of a fine log-normal approach its closed forms", "[unit][v
   SizeGrid grid(1e-9, 1e-5, 2000, GridSpacing::Geometric, M_PI / 6);
   std::vector<double> N(grid.size());
   const double L50 = 100e-9, s2 = std::pow(std::log(1.5), 2);
-  fillLogNormal(grid, {1e18, L50, 1.5}, N);
+  SeedDistribution seeds;
+  seeds.numberDensity = 1e18;
+  seeds.medianDiameter = L50;
+  seeds.geometricStd = 1.5;
+  fillSeeds(grid, seeds, N);
   const PsdStatistics s = psdStatistics(grid, N);
   CHECK(s.numberDensity == Approx(1e18).epsilon(1e-6));
   CHECK(s.d50Number == Approx(L50).epsilon(1e-4));
