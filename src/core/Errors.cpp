@@ -15,12 +15,6 @@ std::string formatInputError(const SourceMark& mark, const std::string& keyPath,
   return out.str();
 }
 
-std::string formatSolverError(double t, const std::string& flag, const std::string& detail) {
-  std::ostringstream out;
-  out << "solver failed at t = " << t << " s with " << flag;
-  if (!detail.empty()) out << ": " << detail;
-  return out.str();
-}
 }  // namespace
 
 InputError::InputError(SourceMark mark, std::string keyPath, std::string problem)
@@ -28,10 +22,5 @@ InputError::InputError(SourceMark mark, std::string keyPath, std::string problem
       m_mark(std::move(mark)),
       m_keyPath(std::move(keyPath)),
       m_problem(std::move(problem)) {}
-
-SolverError::SolverError(double timeReached, std::string flagName, std::string detail)
-    : Error(formatSolverError(timeReached, flagName, detail)),
-      m_time(timeReached),
-      m_flag(std::move(flagName)) {}
 
 }  // namespace proscale

@@ -1,7 +1,8 @@
 #pragma once
 // The exception family of proscale. Input errors carry where in the case file the problem is;
-// solver errors carry how far the integration got. The app turns the first into exit code 2
-// and the second into exit code 3 (docs/architecture.md, "Errors").
+// the app turns them into exit code 2. A failed integration is not an exception: solvers return
+// an incomplete SolverReport (time reached, the library's flag name), which the app turns into
+// partial results and exit code 3 (docs/architecture.md, "Errors").
 #include <stdexcept>
 #include <string>
 
@@ -32,18 +33,6 @@ class InputError : public Error {
   SourceMark m_mark;
   std::string m_keyPath;
   std::string m_problem;
-};
-
-/// A failed integration or nonlinear solve: the time reached and the library's flag name.
-class SolverError : public Error {
- public:
-  SolverError(double timeReached, std::string flagName, std::string detail);
-  double timeReached() const { return m_time; }
-  const std::string& flagName() const { return m_flag; }
-
- private:
-  double m_time;
-  std::string m_flag;
 };
 
 /// Thrown by a model's right-hand side when the state is outside its domain (for example a

@@ -39,17 +39,6 @@ const StateBlock& StateLayout::block(const std::string& name) const {
   throw std::out_of_range("no state block '" + name + "'");
 }
 
-std::span<const double> StateLayout::view(const std::string& name,
-                                          std::span<const double> y) const {
-  const auto& b = block(name);
-  return y.subspan(b.offset, b.size);
-}
-
-std::span<double> StateLayout::view(const std::string& name, std::span<double> y) const {
-  const auto& b = block(name);
-  return y.subspan(b.offset, b.size);
-}
-
 std::vector<double> StateLayout::absoluteTolerances(double atol) const {
   std::vector<double> tol(m_size);
   for (const auto& b : m_blocks)

@@ -31,9 +31,6 @@ class StateLayout {
   bool has(const std::string& name) const;
   const StateBlock& block(const std::string& name) const;  ///< throws std::out_of_range
 
-  std::span<const double> view(const std::string& name, std::span<const double> y) const;
-  std::span<double> view(const std::string& name, std::span<double> y) const;
-
   /// Per-component absolute tolerances: atol * block scale.
   std::vector<double> absoluteTolerances(double atol) const;
 

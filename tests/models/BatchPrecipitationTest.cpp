@@ -6,53 +6,12 @@
 #include <iostream>
 #include <vector>
 
-#include "app/CaseSchema.h"
-#include "case/CaseDocument.h"
-#include "models/reactors/BatchPrecipitation.h"
-#include "solvers/CvodeIntegrator.h"
+#include "CaseRunSupport.h"
 
 using namespace proscale;
 
 namespace {
-const std::string kCases = std::string(PROSCALE_SOURCE_DIR) + "/cases/";
-
-struct Loaded {
-  Parameters params;
-  std::unique_ptr<BatchPrecipitation> model;
-};
-
-Loaded load(const std::string& file, const std::vector<Override>& overrides = {}) {
-  const CaseDocument doc = CaseDocument::load(kCases + file, overrides);
-  Loaded l;
-  l.params = doc.validate(*caseSchema("batch-precipitation"));
-  l.model = std::make_unique<BatchPrecipitation>(l.params);
-  return l;
-}
-
-struct Recorder final : OdeObserver {
-  std::vector<double> t;
-  std::vector<std::vector<double>> y;
-  void observe(double time, std::span<const double> s) override {
-    t.push_back(time);
-    y.emplace_back(s.begin(), s.end());
-  }
-};
-
-Recorder run(Loaded& l) {
-  CvodeIntegrator integrator(*l.model, integratorOptionsFrom(l.params.section("solver")));
-  Recorder r;
-  const auto times = outputTimes(l.params.section("output"));
-  const SolverReport report = integrator.integrate(times, r);
-  REQUIRE(report.complete);
-  return r;
-}
-
-double metric(const BatchPrecipitation& m, const Recorder& r, const std::string& name) {
-  for (const auto& x : m.metrics(r.t.back(), r.y.back()))
-    if (x.name == name) return x.value;
-  FAIL("no metric " << name);
-  return 0.0;
-}
+using namespace proscale::test;
 
 // Differences of the RHS, column by column, against the analytic Jacobian. The
 // model has kinks (growth switching off at S = 1, limiter switches), where the analytic
@@ -98,7 +57,7 @@ void checkJacobian(BatchPrecipitation& m, std::span<const double> y) {
 TEST_CASE("Analytic Jacobian of the flagship case agrees with differences", "[jacobian]") {
   // Davies activities, CNT with Mersmann's prefactor, film diffusion, van Leer; 40 classes to
   // keep the dense difference check quick. States: start, during nucleation, near the end.
-  Loaded l = load("baso4_batch.yaml", {{"population.classes", "40"}});
+  Loaded l = load("cases/baso4_batch.yaml", {{"population.classes", "40"}});
   Recorder r = run(l);
   for (std::size_t k : {std::size_t{0}, std::size_t{20}, std::size_t{40}, r.y.size() - 1}) {
     INFO("output time " << r.t[k]);
@@ -107,7 +66,7 @@ TEST_CASE("Analytic Jacobian of the flagship case agrees with differences", "[ja
 }
 
 TEST_CASE("Analytic Jacobian of the benchmark case (reaction, upwind) agrees", "[jacobian]") {
-  Loaded l = load("pbe_benchmark_growth.yaml",
+  Loaded l = load("cases/pbe_benchmark_growth.yaml",
                   {{"population.classes", "30"}, {"output.count", "11"}});
   Recorder r = run(l);
   for (std::size_t k : {std::size_t{1}, std::size_t{5}, std::size_t{10}}) {
@@ -118,7 +77,7 @@ TEST_CASE("Analytic Jacobian of the benchmark case (reaction, upwind) agrees", "
 
 TEST_CASE("Flagship case conserves solute + solid to 1e-8 and is physically sane",
           "[validation][regression]") {
-  Loaded l = load("baso4_batch.yaml");
+  Loaded l = load("cases/baso4_batch.yaml");
   Recorder r = run(l);
   const auto& m = *l.model;
   // Requirement: mass conserved to 1e-8 relative (exact in the discretisation; BDF keeps
@@ -150,7 +109,7 @@ TEST_CASE("Grid moments converge to the method of moments under refinement", "[v
   std::vector<double> diff;
   const std::vector<std::string> classes{"100", "200", "400", "800"};
   for (const auto& n : classes) {
-    Loaded l = load("pbe_benchmark_growth.yaml", {{"population.classes", n},
+    Loaded l = load("cases/pbe_benchmark_growth.yaml", {{"population.classes", n},
                                                   {"population.moments", "true"},
                                                   {"population.scheme", "van-leer"}});
     Recorder r = run(l);
@@ -176,7 +135,7 @@ TEST_CASE("Benchmark case reproduces the shared scipy baseline's totals", "[vali
   };
   for (const Reference ref : {Reference{"100", 1.2604469534332954e22, 4.447130026304094e-9},
                               Reference{"400", 1.4072842358337923e22, 4.181467259016747e-9}}) {
-    Loaded l = load("pbe_benchmark_growth.yaml", {{"population.classes", ref.classes}});
+    Loaded l = load("cases/pbe_benchmark_growth.yaml", {{"population.classes", ref.classes}});
     Recorder r = run(l);
     INFO("N = " << ref.classes);
     CHECK(metric(*l.model, r, "number_density") == Approx(ref.numberDensity).epsilon(1e-4));
@@ -198,7 +157,7 @@ TEST_CASE("Aggregation benchmark reproduces the shared scipy baseline's totals",
   };
   for (const Reference ref : {Reference{"100", 1.0118361971822516e19, 50.846872634502645e-9},
                               Reference{"400", 1.0124705912604242e19, 50.64479495639158e-9}}) {
-    Loaded l = load("pbe_benchmark_aggregation.yaml", {{"population.classes", ref.classes}});
+    Loaded l = load("cases/pbe_benchmark_aggregation.yaml", {{"population.classes", ref.classes}});
     REQUIRE_FALSE(l.model->jacobianIsExact());
     Recorder r = run(l);
     INFO("N = " << ref.classes);
@@ -221,8 +180,8 @@ TEST_CASE("Flagship with Brownian aggregation and a DLVO stability ratio", "[reg
                                  {"aggregation.dlvo.ionic-strength", "0.15 mol/L"},
                                  {"population.classes", "100"},
                                  {"population.moments", "false"}};
-  Loaded with = load("baso4_batch.yaml", on);
-  Loaded without = load("baso4_batch.yaml", {{"population.classes", "100"}});
+  Loaded with = load("cases/baso4_batch.yaml", on);
+  Loaded without = load("cases/baso4_batch.yaml", {{"population.classes", "100"}});
   Recorder a = run(with), b = run(without);
   const double Nwith = metric(*with.model, a, "number_density");
   const double Nwithout = metric(*without.model, b, "number_density");
@@ -240,8 +199,8 @@ TEST_CASE("Flagship with breakage: more, smaller particles; budgets close", "[re
                                  {"breakage.reference-diameter", "1 um"},
                                  {"population.classes", "100"},
                                  {"population.moments", "false"}};
-  Loaded with = load("baso4_batch.yaml", on);
-  Loaded without = load("baso4_batch.yaml", {{"population.classes", "100"}});
+  Loaded with = load("cases/baso4_batch.yaml", on);
+  Loaded without = load("cases/baso4_batch.yaml", {{"population.classes", "100"}});
   REQUIRE_FALSE(with.model->jacobianIsExact());
   Recorder a = run(with), b = run(without);
   CHECK(metric(*with.model, a, "number_density") > 1.5 * metric(*without.model, b, "number_density"));
@@ -261,8 +220,8 @@ TEST_CASE("Growth inhibition by an adsorbing modifier", "[regression][jacobian]"
                                  {"growth-inhibition.modifier", "M"},
                                  {"growth-inhibition.adsorption-constant", "1e4 L/mol"},
                                  {"population.classes", "60"}};
-  Loaded with = load("baso4_batch.yaml", on);
-  Loaded without = load("baso4_batch.yaml", {{"solution.species.M.initial", "0.1 mmol/L"},
+  Loaded with = load("cases/baso4_batch.yaml", on);
+  Loaded without = load("cases/baso4_batch.yaml", {{"solution.species.M.initial", "0.1 mmol/L"},
                                              {"population.classes", "60"}});
   Recorder a = run(with), b = run(without);
   CHECK(metric(*with.model, a, "number_density") > metric(*without.model, b, "number_density"));

@@ -4,27 +4,15 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <iostream>
-#include <memory>
 #include <vector>
 
-#include "app/CaseSchema.h"
-#include "case/CaseDocument.h"
+#include "CaseRunSupport.h"
 #include "core/Constants.h"
-#include "models/pbe/PsdStatistics.h"
-#include "models/reactors/BatchPrecipitation.h"
-#include "solvers/CvodeIntegrator.h"
 
 using namespace proscale;
 
 namespace {
-struct Recorder final : OdeObserver {
-  std::vector<double> t;
-  std::vector<std::vector<double>> y;
-  void observe(double time, std::span<const double> s) override {
-    t.push_back(time);
-    y.emplace_back(s.begin(), s.end());
-  }
-};
+using test::runCase;
 
 // LSW distribution of rho = r/<r> (Lifshitz & Slyozov 1961), unnormalised, zero beyond 1.5.
 double lsw(double rho) {
@@ -42,37 +30,12 @@ double lswCumulative(double rho) {
   for (int i = 1; i < n; ++i) s += (i % 2 ? 4.0 : 2.0) * lsw(i * h);
   return s * h / 3.0;
 }
-// A case file run to its end, its states kept at every output time.
-struct Run {
-  std::unique_ptr<BatchPrecipitation> model;
-  Recorder rec;
-  PsdStatistics stats(std::size_t k) const {
-    const std::size_t psd = model->layout().block("psd").offset, n = model->grid().size();
-    return psdStatistics(model->grid(), std::span<const double>(rec.y[k]).subspan(psd, n));
-  }
-  double metric(const std::string& name) const {
-    for (const auto& m : model->metrics(rec.t.back(), rec.y.back()))
-      if (m.name == name) return m.value;
-    FAIL("no metric " << name);
-    return 0.0;
-  }
-};
-
-Run runCase(const std::string& relative, const std::vector<Override>& overrides) {
-  const CaseDocument doc = CaseDocument::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, overrides);
-  const Parameters params = doc.validate(*caseSchema("batch-precipitation"));
-  Run r;
-  r.model = std::make_unique<BatchPrecipitation>(params);
-  CvodeIntegrator integrator(*r.model, integratorOptionsFrom(params.section("solver")));
-  REQUIRE(integrator.integrate(outputTimes(params.section("output")), r.rec).complete);
-  return r;
-}
 }  // namespace
 
 TEST_CASE("Ripening approaches the LSW rate and distribution", "[validation][pbe]") {
-  const Run run = runCase("validation/analytic/lsw_ripening.yaml",
+  const test::CaseRun run = runCase("validation/analytic/lsw_ripening.yaml",
                           {{"output.end-time", "48 h"}, {"output.count", "49"}});
-  const auto& model = *run.model;
+  const auto& model = run.model();
   const auto& rec = run.rec;
   const std::size_t psd = model.layout().block("psd").offset, n = model.grid().size();
   auto stats = [&](std::size_t k) { return run.stats(k); };
@@ -111,7 +74,7 @@ TEST_CASE("Ripening approaches the LSW rate and distribution", "[validation][pbe
 }
 
 TEST_CASE("CeO2 case: a nucleation burst, then ripening coarsens the particles", "[regression]") {
-  const Run run = runCase("cases/ripening_ceo2.yaml", {{"output.spacing", "linear"}, {"output.count", "13"}});
+  const test::CaseRun run = runCase("cases/ripening_ceo2.yaml", {{"output.spacing", "linear"}, {"output.count", "13"}});
   const auto& rec = run.rec;
   auto stats = [&](std::size_t k) { return run.stats(k); };
   // After the burst (first 10 min) no particle nucleates (S ~ 1.07 < the CNT threshold): from

@@ -5,32 +5,15 @@
 #include <iostream>
 #include <vector>
 
-#include "app/CaseSchema.h"
-#include "case/CaseDocument.h"
-#include "models/reactors/BatchPrecipitation.h"
-#include "solvers/CvodeIntegrator.h"
+#include "CaseRunSupport.h"
 
 using namespace proscale;
 
-namespace {
-struct Recorder final : OdeObserver {
-  std::vector<double> t;
-  std::vector<std::vector<double>> y;
-  void observe(double time, std::span<const double> s) override {
-    t.push_back(time);
-    y.emplace_back(s.begin(), s.end());
-  }
-};
-}  // namespace
 
 TEST_CASE("Scott (1968) constant kernel through the case file", "[validation][pbe]") {
-  const CaseDocument doc = CaseDocument::load(
-      std::string(PROSCALE_SOURCE_DIR) + "/validation/analytic/scott_constant_kernel.yaml");
-  const Parameters params = doc.validate(*caseSchema("batch-precipitation"));
-  BatchPrecipitation model(params);
-  CvodeIntegrator integrator(model, integratorOptionsFrom(params.section("solver")));
-  Recorder rec;
-  REQUIRE(integrator.integrate(outputTimes(params.section("output")), rec).complete);
+  const test::CaseRun run = test::runCase("validation/analytic/scott_constant_kernel.yaml");
+  const auto& model = run.model();
+  const auto& rec = run.rec;
 
   const double N0 = 1e16, beta0 = 1e-17, kv = M_PI / 6, v0 = kv * std::pow(200e-9, 3);
   const std::size_t psd = model.layout().block("psd").offset, n = model.grid().size();
@@ -60,6 +43,5 @@ TEST_CASE("Scott (1968) constant kernel through the case file", "[validation][pb
   // 5 classes per volume doubling: the fixed pivot's distribution error is ~1e-2 here (the
   // Scott tests in ScottAggregationTest.cpp show its second-order convergence).
   CHECK(l1 / total < 0.03);
-  for (const auto& m : model.metrics(rec.t.back(), rec.y.back()))
-    if (m.name == "number_balance_error") CHECK(m.value < 1e-6);
+  CHECK(run.metric("number_balance_error") < 1e-6);
 }

@@ -1,0 +1,76 @@
+#pragma once
+// Tests that run the repository's case files through the real chain: case loader, batch
+// precipitation model, CVODE. Paths are relative to the source tree ("cases/baso4_batch.yaml").
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/CaseSchema.h"
+#include "case/CaseDocument.h"
+#include "models/pbe/PsdStatistics.h"
+#include "models/reactors/BatchPrecipitation.h"
+#include "solvers/CvodeIntegrator.h"
+
+namespace proscale::test {
+
+/// The state at every output time.
+struct Recorder final : OdeObserver {
+  std::vector<double> t;
+  std::vector<std::vector<double>> y;
+  void observe(double time, std::span<const double> s) override {
+    t.push_back(time);
+    y.emplace_back(s.begin(), s.end());
+  }
+};
+
+/// A validated case and its model, not yet run.
+struct Loaded {
+  Parameters params;
+  std::unique_ptr<BatchPrecipitation> model;
+};
+
+inline Loaded load(const std::string& relative, const std::vector<Override>& overrides = {}) {
+  const CaseDocument doc =
+      CaseDocument::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, overrides);
+  Loaded l;
+  l.params = doc.validate(*caseSchema("batch-precipitation"));
+  l.model = std::make_unique<BatchPrecipitation>(l.params);
+  return l;
+}
+
+/// Integrates a loaded case with its own solver settings; the run must complete.
+inline Recorder run(Loaded& l) {
+  CvodeIntegrator integrator(*l.model, integratorOptionsFrom(l.params.section("solver")));
+  Recorder r;
+  REQUIRE(integrator.integrate(outputTimes(l.params.section("output")), r).complete);
+  return r;
+}
+
+/// A summary metric of the final state.
+inline double metric(const BatchPrecipitation& m, const Recorder& r, const std::string& name) {
+  for (const auto& x : m.metrics(r.t.back(), r.y.back()))
+    if (x.name == name) return x.value;
+  FAIL("no metric " << name);
+  return 0.0;
+}
+
+/// A case run to its end.
+struct CaseRun {
+  Loaded loaded;
+  Recorder rec;
+  const BatchPrecipitation& model() const { return *loaded.model; }
+  PsdStatistics stats(std::size_t k) const {
+    const std::size_t psd = model().layout().block("psd").offset, n = model().grid().size();
+    return psdStatistics(model().grid(), std::span<const double>(rec.y[k]).subspan(psd, n));
+  }
+  double metric(const std::string& name) const { return test::metric(model(), rec, name); }
+};
+
+inline CaseRun runCase(const std::string& relative, const std::vector<Override>& overrides = {}) {
+  CaseRun r{load(relative, overrides), {}};
+  r.rec = run(r.loaded);
+  return r;
+}
+
+}  // namespace proscale::test
