@@ -1,6 +1,8 @@
 #include "models/ProcessModels.h"
 
 #include "models/reactors/BatchPrecipitation.h"
+#include "models/reactors/MomentPopulationBalance.h"
+#include "models/reactors/SectionalPopulationBalance.h"
 
 namespace proscale {
 
@@ -11,6 +13,16 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
         "population balance (docs/theory/batch-precipitation.md).",
         &BatchPrecipitation::sections,
         [](const Parameters& root) { return std::make_unique<BatchPrecipitation>(root); }}},
+      {"population-balance",
+       {"A particle population under prescribed nucleation and growth rates, aggregation and "
+        "breakage, in a batch or continuous (MSMPR) vessel "
+        "(docs/theory/population-balance-model.md).",
+        &PrescribedRates::sections,
+        [](const Parameters& root) -> std::unique_ptr<Process> {
+          if (PopulationSettings::from(root.section("population")).sectional())
+            return std::make_unique<SectionalPopulationBalance>(root);
+          return std::make_unique<MomentPopulationBalance>(root);
+        }}},
   };
   return models;
 }

@@ -28,7 +28,8 @@ SchemaPtr integratorSchema() {
                              "Newton matrix (unpreconditioned for models without an analytic "
                              "Jacobian). For models whose Jacobian is only an approximation (e.g. "
                              "aggregation), `bordered` means this preconditioned GMRES, and `klu` "
-                             "and `dense` are rejected.")
+                             "and `dense` are rejected; for models without one (the moment "
+                             "methods), `bordered` means `dense`.")
                .defaultsTo("bordered"));
     s->add(ParamSpec::integer("max-steps",
                               "Internal steps allowed between two consecutive output times.")

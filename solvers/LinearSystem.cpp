@@ -82,8 +82,11 @@ LinearSystem krylovSystem(const IntegratorOptions& options, bool preconditioned,
 LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem& system,
                               N_Vector y, SUNContext context) {
   using Kind = IntegratorOptions::LinearSolver;
-  const Kind kind = options.linear;
   const bool analyticJacobian = system.hasJacobian();
+  // `bordered` (the default) needs the model's Jacobian; a model without one (a small system
+  // such as a moment method) gets the dense LU of a difference-quotient Jacobian instead.
+  const Kind kind =
+      options.linear == Kind::Bordered && !analyticJacobian ? Kind::Dense : options.linear;
   if (!system.jacobianIsExact()) {
     if (!analyticJacobian)
       throw std::invalid_argument(
@@ -141,7 +144,7 @@ LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem&
       ls.solver = sun::checked(sun::LinearSolver(SUNLinSol_Dense(y, ls.matrix.get(), context)),
                                "dense linear solver");
       if (analyticJacobian) ls.copyJacobian = copyToDense;
-      ls.description = "dense direct";
+      ls.description = analyticJacobian ? "dense direct" : "dense direct, difference-quotient Jacobian";
       break;
     case Kind::Gmres:
       break;  // handled above

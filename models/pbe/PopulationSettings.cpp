@@ -1,5 +1,7 @@
 #include "models/pbe/PopulationSettings.h"
 
+#include "models/pbe/Qmom.h"
+
 namespace proscale {
 
 SchemaPtr PopulationSettings::schema() {
@@ -26,22 +28,41 @@ SchemaPtr PopulationSettings::schema() {
                  .above(1));
 
   auto s = std::make_shared<Schema>("population", "Discretisation of the particle size distribution.");
-  s->add(ParamSpec::real("min-size", dim::length, "Lower bound of the size grid (nucleus size).")
+  s->add(ParamSpec::choice("method", {"sectional", "qmom", "moments"},
+                           "sectional: size classes (finite volumes for growth, fixed pivot for "
+                           "aggregation and breakage); qmom: quadrature method of moments "
+                           "(moment-count moments, any growth law and kernel, no distribution "
+                           "shape); moments: standard method of moments mu_0..mu_4 (nucleation "
+                           "and size-independent growth only).")
+             .defaultsTo("sectional"));
+  s->add(ParamSpec::real("min-size", dim::length,
+                         "Lower bound of the size grid; nuclei are born at this size (all "
+                         "methods).")
              .unit("nm")
              .isRequired()
              .above(0));
-  s->add(ParamSpec::real("max-size", dim::length, "Upper bound of the size grid.")
+  s->add(ParamSpec::real("max-size", dim::length,
+                         "Upper bound of the size grid (required with method: sectional).")
              .unit("um")
-             .isRequired()
              .above(0));
   s->add(ParamSpec::integer("classes", "Number of size classes.").defaultsTo("200").atLeast(1));
+  s->add(ParamSpec::integer("moment-count",
+                            "qmom: number of moments 2n (n quadrature nodes), 2 to 10.")
+             .defaultsTo("6"));
+  s->add(ParamSpec::real("realizability-tolerance", dim::none,
+                         "qmom: relative uncertainty of the moments; a quadrature level that "
+                         "the moments resolve only within it is dropped (keep above 10 "
+                         "solver.rtol).")
+             .defaultsTo("1e-6")
+             .above(0));
   s->add(ParamSpec::choice("spacing", {"geometric", "uniform"}, "Spacing of the class boundaries.")
              .defaultsTo("geometric"));
   s->add(ParamSpec::choice("scheme", {"van-leer", "minmod", "upwind"},
                            "Face reconstruction for growth: second order with a van Leer or "
                            "minmod limiter, or first-order upwind.")
              .defaultsTo("van-leer"));
-  s->add(ParamSpec::boolean("moments", "Integrate the method of moments alongside as a cross-check.")
+  s->add(ParamSpec::boolean("moments", "sectional: integrate the method of moments alongside as "
+                                       "a cross-check.")
              .defaultsTo("true"));
   s->add(ParamSpec::real("number-scale", dim::numberDensity,
                          "Reference number density: the absolute tolerance of a class is "
@@ -50,15 +71,31 @@ SchemaPtr PopulationSettings::schema() {
              .defaultsTo("1e18 1/m^3")
              .above(0));
   s->add(ParamSpec::section("seeds", seeds, "Seed crystals at t = 0 (optional)."));
+  s->add(ParamSpec::realList("initial-moments", dim::none,
+                             "qmom or moments: the moments mu_0, mu_1, ... of the population at "
+                             "t = 0 in SI units (m^k/m^3), instead of seeds; all moments the "
+                             "method carries, and realizable."));
   return s;
 }
 
 PopulationSettings PopulationSettings::from(const Parameters& p) {
   PopulationSettings s;
+  const std::string& method = p.string("method");
+  s.method = method == "qmom"      ? PopulationMethod::Qmom
+             : method == "moments" ? PopulationMethod::Moments
+                                   : PopulationMethod::Sectional;
+  const long count = p.integer("moment-count");
+  if (count < 2 || count % 2 != 0 || count > 2 * static_cast<long>(kMaxQuadratureNodes))
+    throw p.error("moment-count", QmomSystem::invalidMomentCountMessage(
+                                      static_cast<std::size_t>(std::max(count, 0L))));
+  s.momentCount = static_cast<std::size_t>(count);
+  s.realizabilityTolerance = p.real("realizability-tolerance");
   s.minSize = p.real("min-size");
-  s.maxSize = p.real("max-size");
-  if (!(s.maxSize > s.minSize))
-    throw p.error("max-size", "must be larger than min-size");
+  if (s.sectional()) {
+    if (!p.has("max-size")) throw p.error("max-size", "required with method: sectional");
+    s.maxSize = p.real("max-size");
+    if (!(s.maxSize > s.minSize)) throw p.error("max-size", "must be larger than min-size");
+  }
   s.classes = static_cast<std::size_t>(p.integer("classes"));
   s.spacing = p.string("spacing") == "uniform" ? GridSpacing::Uniform : GridSpacing::Geometric;
   const std::string& scheme = p.string("scheme");
@@ -80,6 +117,12 @@ PopulationSettings PopulationSettings::from(const Parameters& p) {
                           : SeedDistribution::Shape::LogNormal;
     (exponential ? d.meanVolumeDiameter : d.medianDiameter) = q.real(needed);
     s.seeds = d;
+  }
+  if (p.has("initial-moments")) {
+    if (s.sectional())
+      throw p.error("initial-moments", "only with method: qmom or moments (sectional: use seeds)");
+    if (p.has("seeds")) throw p.error("initial-moments", "give either seeds or initial-moments");
+    s.initialMoments = p.reals("initial-moments");
   }
   return s;
 }

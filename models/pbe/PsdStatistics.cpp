@@ -1,7 +1,9 @@
 #include "models/pbe/PsdStatistics.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace proscale {
@@ -52,6 +54,52 @@ PsdStatistics psdStatistics(const SizeGrid& grid, std::span<const double> N) {
   s.d50Volume = quantile(grid, volume, 0.5);
   s.d90Volume = quantile(grid, volume, 0.9);
   return s;
+}
+
+namespace {
+const char* const kMomentUnits[5] = {"1/m^3", "m/m^3", "m^2/m^3", "m^3/m^3", "m^4/m^3"};
+const char* const kSizes[][2] = {{"mean_diameter", "number mean diameter mu1/mu0"},
+                                 {"sauter_diameter", "Sauter diameter mu3/mu2"},
+                                 {"d10_number", "10 % quantile of the number distribution"},
+                                 {"d50_number", "median of the number distribution"},
+                                 {"d90_number", "90 % quantile of the number distribution"},
+                                 {"d10_volume", "10 % quantile of the volume distribution"},
+                                 {"d50_volume", "median of the volume distribution"},
+                                 {"d90_volume", "90 % quantile of the volume distribution"}};
+constexpr const char* kCvDoc = "coefficient of variation of the number distribution";
+
+std::array<double, 8> sizes(const PsdStatistics& s) {
+  return {s.meanDiameter, s.sauterDiameter, s.d10Number, s.d50Number,
+          s.d90Number,    s.d10Volume,      s.d50Volume, s.d90Volume};
+}
+}  // namespace
+
+std::vector<SeriesColumn> psdStatisticsColumns() {
+  std::vector<SeriesColumn> cols;
+  for (int k = 0; k < 5; ++k)
+    cols.push_back({"mu" + std::to_string(k), kMomentUnits[k], "moment of the grid PSD, sum L_i^k N_i"});
+  cols.push_back({"number_density", "1/m^3", "particles per volume of suspension"});
+  for (const auto& size : kSizes) cols.push_back({size[0], "m", size[1]});
+  cols.push_back({"cv", "-", kCvDoc});
+  return cols;
+}
+
+std::size_t psdStatisticsValues(const PsdStatistics& s, std::span<double> row) {
+  std::size_t k = 0;
+  for (double mu : s.moments) row[k++] = mu;
+  row[k++] = s.numberDensity;
+  for (double v : sizes(s)) row[k++] = v;
+  row[k++] = s.cv;
+  return k;
+}
+
+std::vector<Metric> psdStatisticsMetrics(const PsdStatistics& s) {
+  std::vector<Metric> m{{"number_density", s.numberDensity, "1/m^3",
+                         "particles per volume of suspension"}};
+  const auto v = sizes(s);
+  for (std::size_t i = 0; i < v.size(); ++i) m.push_back({kSizes[i][0], v[i], "m", kSizes[i][1]});
+  m.push_back({"cv", s.cv, "-", kCvDoc});
+  return m;
 }
 
 }  // namespace proscale

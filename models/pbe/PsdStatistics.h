@@ -5,6 +5,9 @@
 // Definitions: docs/theory/population-balance.md ("Reported statistics"); ISO 9276-2.
 #include <array>
 #include <span>
+#include <vector>
+
+#include "core/Results.h"
 
 #include "models/pbe/SizeGrid.h"
 
@@ -26,5 +29,12 @@ PsdStatistics psdStatistics(const SizeGrid& grid, std::span<const double> N);
 
 /// Size below which a fraction `q` of the weight w_i lies (classes uniform in L).
 double quantile(const SizeGrid& grid, std::span<const double> weights, double q);
+
+/// Reporting: the statistics as time-series columns (mu0..mu4, number density, mean and
+/// Sauter diameters, number and volume quantiles, cv), their values in that order (returns the
+/// count written), and as summary metrics.
+std::vector<SeriesColumn> psdStatisticsColumns();
+std::size_t psdStatisticsValues(const PsdStatistics& s, std::span<double> row);
+std::vector<Metric> psdStatisticsMetrics(const PsdStatistics& s);
 
 }  // namespace proscale

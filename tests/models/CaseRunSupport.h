@@ -1,11 +1,14 @@
 #pragma once
-// Tests that run the repository's case files through the real chain: case loader, batch
-// precipitation model, CVODE. Paths are relative to the source tree ("cases/baso4_batch.yaml").
+// Tests that run the repository's case files through the real chain: case loader, process
+// model, CVODE. Paths are relative to the source tree ("cases/baso4_batch.yaml").
+// runCase gives the batch-precipitation model itself (its grid); runProcess any model through
+// the registry, as `proscale run` does.
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "app/CaseRun.h"
 #include "app/CaseSchema.h"
 #include "case/CaseDocument.h"
 #include "models/pbe/PsdStatistics.h"
@@ -70,6 +73,42 @@ struct CaseRun {
 inline CaseRun runCase(const std::string& relative, const std::vector<Override>& overrides = {}) {
   CaseRun r{load(relative, overrides), {}};
   r.rec = run(r.loaded);
+  return r;
+}
+
+/// Any model's case run to its end by the case's own integrator, as `proscale run` does.
+struct ProcessRun {
+  LoadedCase loaded;
+  Recorder rec;
+  SolverReport report;
+  const Process& process() const { return *loaded.process; }
+  /// A summary metric of the final state.
+  double metric(const std::string& name) const {
+    for (const auto& x : process().metrics(rec.t.back(), rec.y.back()))
+      if (x.name == name) return x.value;
+    FAIL("no metric " << name);
+    return 0.0;
+  }
+  /// The class counts N_i at output k (sectional populations).
+  std::vector<double> classes(std::size_t k) const { return process().numberPerClass(rec.y[k]); }
+  /// The value of a time-series column at output k.
+  double series(std::size_t k, const std::string& column) const {
+    const auto cols = process().seriesColumns();
+    std::vector<double> row(cols.size());
+    process().series(rec.t[k], rec.y[k], row);
+    for (std::size_t j = 0; j < cols.size(); ++j)
+      if (cols[j].name == column) return row[j];
+    FAIL("no column " << column);
+    return 0.0;
+  }
+};
+
+inline ProcessRun runProcess(const std::string& relative,
+                             const std::vector<Override>& overrides = {}) {
+  ProcessRun r{LoadedCase::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, overrides),
+               {}, {}};
+  r.report = r.loaded.integrator->integrate(r.loaded.times, r.rec);
+  REQUIRE(r.report.complete);
   return r;
 }
 
