@@ -1,6 +1,7 @@
 #include "models/ProcessModels.h"
 
 #include "models/reactors/BatchPrecipitation.h"
+#include "models/reactors/MomentBatchPrecipitation.h"
 #include "models/reactors/MomentPopulationBalance.h"
 #include "models/reactors/SectionalPopulationBalance.h"
 
@@ -12,7 +13,12 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
        {"Isothermal stirred batch vessel: reactions, precipitation, nucleation, growth and the "
         "population balance (docs/theory/batch-precipitation.md).",
         &BatchPrecipitation::sections,
-        [](const Parameters& root) { return std::make_unique<BatchPrecipitation>(root); }}},
+        [](const Parameters& root) -> std::unique_ptr<Process> {
+          // population.method: sectional (size classes) or qmom / moments.
+          if (root.section("population").string("method") == "sectional")
+            return std::make_unique<BatchPrecipitation>(root);
+          return std::make_unique<MomentBatchPrecipitation>(root);
+        }}},
       {"population-balance",
        {"A particle population under prescribed nucleation and growth rates, aggregation and "
         "breakage, in a batch or continuous (MSMPR) vessel "

@@ -144,7 +144,7 @@ LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem&
       ls.solver = sun::checked(sun::LinearSolver(SUNLinSol_Dense(y, ls.matrix.get(), context)),
                                "dense linear solver");
       if (analyticJacobian) ls.copyJacobian = copyToDense;
-      ls.description = analyticJacobian ? "dense direct" : "dense direct, difference-quotient Jacobian";
+      ls.description = "dense direct";
       break;
     case Kind::Gmres:
       break;  // handled above

@@ -1,94 +1,49 @@
 #include "models/reactors/BatchPrecipitation.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <sstream>
+#include <stdexcept>
 
 namespace proscale {
 namespace {
-SchemaPtr reactorSchema() {
-  auto s = std::make_shared<Schema>("reactor", "Well-mixed, isothermal batch vessel.");
-  s->add(ParamSpec::real("temperature", dim::temperature, "Temperature of the suspension.")
-             .unit("degC")
-             .isRequired()
-             .above(0));
-  s->add(ParamSpec::real("viscosity", dim::viscosity,
-                         "Dynamic viscosity of the liquid (Brownian aggregation); water at "
-                         "25 degC: 0.89 mPa s.")
-             .unit("mPa s")
-             .defaultsTo("0.89 mPa s")
-             .above(0));
-  s->add(ParamSpec::real("volume", dim::volume, "Suspension volume (scales the product mass).")
-             .unit("L")
-             .defaultsTo("1 L")
-             .above(0));
-  return s;
-}
-
 std::size_t classCount(const Parameters& root) {
   return static_cast<std::size_t>(root.section("population").integer("classes"));
 }
 }  // namespace
 
 std::vector<ParamSpec> BatchPrecipitation::sections() {
-  return {
-      ParamSpec::section("reactor", reactorSchema(), "The vessel.").isRequired(),
-      ParamSpec::section("solution", Solution::schema(), "The liquid phase.").isRequired(),
-      ParamSpec::sectionList("reactions", ReactionNetwork::schema(),
-                             "Liquid-phase reactions (optional)."),
-      ParamSpec::section("solid", PrecipitatingSolid::schema(), "The precipitating solid.")
-          .isRequired(),
-      ParamSpec::typed("nucleation", nucleationLaws().family(), "Primary nucleation.").isRequired(),
-      ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
-      ParamSpec::section("growth-inhibition", LangmuirInhibition::schema(),
-                         "Growth inhibition by an adsorbing surface modifier (optional)."),
-      ParamSpec::typed("aggregation", aggregationKernels().family(),
-                       "Aggregation of the particles (optional): kernel and stability ratio."),
-      ParamSpec::section("breakage", breakageSchema(),
-                         "Breakage of the particles (optional): power-law selection rate and "
-                         "daughter distribution."),
-      ParamSpec::section("population", PopulationSettings::schema(),
-                         "Population balance discretisation.")
-          .isRequired(),
-  };
+  std::vector<ParamSpec> s = PrecipitationChemistry::sections();
+  s.push_back(ParamSpec::section("population", PopulationSettings::schema(),
+                                 "Population balance discretisation.")
+                  .isRequired());
+  return s;
 }
 
 BatchPrecipitation::BatchPrecipitation(const Parameters& root)
-    : m_T(root.section("reactor").real("temperature")),
-      m_volume(root.section("reactor").real("volume")),
-      m_solution(root.section("solution")),
-      m_reactions(root.has("reactions") ? ReactionNetwork(root.list("reactions"), m_solution.names())
-                                        : ReactionNetwork()),
-      m_solid(root.section("solid"), m_solution),
-      m_nucleation(nucleationLaws().make(root.section("nucleation"))),
-      m_growth(growthLaws().make(root.section("growth"))),
+    : m_chem(root),
       m_population(PopulationSettings::from(root.section("population"))),
       m_grid(m_population.minSize, m_population.maxSize, classCount(root), m_population.spacing,
-             m_solid.shapeFactor()),
+             m_chem.solid().shapeFactor()),
       m_fv(m_grid, m_population.scheme) {
-  if (root.has("aggregation")) {
-    m_kernel = aggregationKernels().make(root.section("aggregation"));
-    AggregationConditions conditions;
-    conditions.temperature = m_T;
-    conditions.viscosity = root.section("reactor").real("viscosity");
-    m_aggregation.emplace(m_grid, *m_kernel, conditions);
-  }
-  if (root.has("growth-inhibition"))
-    m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
-  if (root.has("breakage"))
-    m_breakage.emplace(m_grid, breakageSettingsFrom(root.section("breakage")));
+  if (!m_population.sectional())
+    throw std::invalid_argument("BatchPrecipitation: population.method is not sectional");
+  if (m_chem.aggregationKernel())
+    m_aggregation.emplace(m_grid, *m_chem.aggregationKernel(), m_chem.aggregationConditions());
+  if (m_chem.breakage()) m_breakage.emplace(m_grid, *m_chem.breakage());
   if (m_population.moments) {
     if ((m_aggregation || m_breakage))
       throw root.section("population")
           .error("moments", "the method of moments is a cross-check of nucleation and growth "
                             "only; set moments: false with aggregation or breakage");
-    if (m_growth->sizeDependent())
+    if (m_chem.growth().sizeDependent())
       throw root.section("population")
           .error("moments", "the method of moments does not close for size-dependent growth; "
                             "set moments: false");
     m_moments.emplace(m_grid.faces().front());
   }
-  m_layout.add("species", m_solution.size(), "mol/m^3", 1.0, m_solution.names());
+  const Solution& solution = m_chem.solution();
+  m_layout.add("species", solution.size(), "mol/m^3", 1.0, solution.names());
   // Tolerance scales: number budgets in number-scale units; moments with the nucleus size, so
   // that the relative tolerance governs them.
   const double Ns = m_population.numberScale;
@@ -106,7 +61,7 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   }
   m_psd = m_layout.add("psd", m_grid.size(), "1/m^3", Ns);
   m_y0.assign(m_layout.size(), 0.0);
-  std::copy(m_solution.initialConcentrations().begin(), m_solution.initialConcentrations().end(),
+  std::copy(solution.initialConcentrations().begin(), solution.initialConcentrations().end(),
             m_y0.begin());
   auto N0 = std::span<double>(m_y0).subspan(m_psd, m_grid.size());
   if (m_population.seeds) fillSeeds(m_grid, *m_population.seeds, N0);
@@ -120,23 +75,9 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   m_faceG.resize(m_grid.size() + 1);
   m_faceGlnS.resize(m_grid.size() + 1);
   m_faceGlnC.resize(m_grid.size() + 1);
-  checkNucleusResolved(root.section("population"));
-}
-
-void BatchPrecipitation::checkNucleusResolved(const Parameters& population) const {
-  // Nuclei enter the first class; a first class far above the critical nucleus (here: more
-  // than twice its diameter at the initial supersaturation) cannot represent them.
-  const Rates r = rates(std::span<const double>(m_solution.initialConcentrations()));
-  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
-  const double critical = m_nucleation->criticalDiameter(f);
-  if (std::isfinite(critical) && m_grid.faces().front() > 2.0 * critical) {
-    std::ostringstream msg;
-    msg << "the grid cannot resolve the nucleus: min-size " << m_grid.faces().front() * 1e9
-        << " nm is more than twice the critical nucleus diameter " << critical * 1e9
-        << " nm at the initial supersaturation " << std::exp(r.ss.lnS) << "; set min-size <= "
-        << critical * 1e9 << " nm";
-    throw population.error("min-size", msg.str());
-  }
+  // Nuclei enter the first class, whose lower face is min-size.
+  m_chem.checkNucleusSize(m_grid.faces().front(), root.section("population"),
+                          "the grid cannot resolve the nucleus");
 }
 
 void BatchPrecipitation::initialState(std::span<double> y0) const {
@@ -147,55 +88,38 @@ BorderedBandShape BatchPrecipitation::jacobianShape() const {
   return {m_psd, m_grid.size(), m_fv.lowerBandwidth(), m_fv.upperBandwidth()};
 }
 
-BatchPrecipitation::Rates BatchPrecipitation::rates(std::span<const double> c) const {
-  Rates r;
-  r.ss = m_solid.supersaturation(c, m_T);
-  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
-  r.B = m_nucleation->rate(f);
+PrecipitationRates BatchPrecipitation::rates(std::span<const double> c) const {
+  const PrecipitationRates r = m_chem.rates(c);
   const auto& faces = m_grid.faces();
   for (std::size_t k = 0; k < faces.size(); ++k) {
-    if (k > 0 && !m_growth->sizeDependent()) {
+    if (k > 0 && !m_chem.growth().sizeDependent()) {
       m_faceG[k] = m_faceG[0];
       m_faceGlnS[k] = m_faceGlnS[0];
       m_faceGlnC[k] = m_faceGlnC[0];
       continue;
     }
-    const RateAndSlopes g = m_growth->rate(f, faces[k]);
+    const RateAndSlopes g = m_chem.growthRate(r, faces[k]);  // inhibition included
     m_faceG[k] = g.value;
     m_faceGlnS[k] = g.dLnS;
     m_faceGlnC[k] = g.dLnC;
-  }
-  if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m)) at every face
-    const double cm = c[m_inhibition->modifier()], factor = m_inhibition->factor(cm);
-    for (std::size_t k = 0; k < faces.size(); ++k) {
-      m_faceG[k] *= factor;
-      m_faceGlnS[k] *= factor;
-      m_faceGlnC[k] *= factor;
-    }
-    r.inhibition = factor;
-    r.dLnInhibition = m_inhibition->dLnFactor(cm);
   }
   return r;
 }
 
 void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double> ydot) {
-  const std::size_t ns = m_solution.size(), n = m_grid.size();
+  const std::size_t ns = m_chem.solution().size(), n = m_grid.size();
   const auto c = y.first(ns);
   const auto N = y.subspan(m_psd, n);
   auto dN = ydot.subspan(m_psd, n);
-  const Rates r = rates(c);
+  const PrecipitationRates r = rates(c);
   const double B = r.B.value;
   const BoundaryFluxes out = m_fv.rates(N, m_faceG, dN);
   dN[0] += B;
   const auto& x = m_grid.volumes();
   double solidVolumeRate = x[n - 1] * out.numberOutTop;
   for (std::size_t i = 0; i < n; ++i) solidVolumeRate += x[i] * dN[i];
-  const double P = solidVolumeRate / m_solid.molarVolume();
-
-  auto dc = ydot.first(ns);
-  std::fill(dc.begin(), dc.end(), 0.0);
-  m_reactions.addRates(c, dc);
-  for (const auto& [j, nu] : m_solid.formula()) dc[j] -= nu * P;
+  const double P = solidVolumeRate / m_chem.solid().molarVolume();
+  m_chem.speciesRates(c, P, ydot.first(ns));
 
   AggregationLoss lost;  // aggregates formed beyond the last class
   double merged = 0.0;
@@ -215,7 +139,7 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
     broken = after - before + fragmentsLost;  // fragments created minus parents broken
   }
   ydot[m_budget + kSolidLostTop] =
-      (x[n - 1] * out.numberOutTop + lost.volume) / m_solid.molarVolume();
+      (x[n - 1] * out.numberOutTop + lost.volume) / m_chem.solid().molarVolume();
   ydot[m_budget + kNumberMerged] = merged;
   ydot[m_budget + kNumberBroken] = broken;
   ydot[m_budget + kNumberLostTop] = out.numberOutTop + lost.number;
@@ -226,12 +150,14 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
 
 void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<const double>,
                                   BorderedBandJacobian& J) {
-  const std::size_t ns = m_solution.size(), n = m_grid.size();
+  const std::size_t ns = m_chem.solution().size(), n = m_grid.size();
   const auto c = y.first(ns);
   const auto N = y.subspan(m_psd, n);
   const auto& x = m_grid.volumes();
-  const double Vm = m_solid.molarVolume();
-  const Rates r = rates(c);
+  const PrecipitatingSolid& solid = m_chem.solid();
+  const double Vm = solid.molarVolume();
+  const auto& inhibition = m_chem.inhibition();
+  const PrecipitationRates r = rates(c);
   J.setZero();
 
   // Band block and the rows that integrate over classes (consumption, budget).
@@ -242,7 +168,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
     const std::size_t lo = m >= J.shape().upper ? m - J.shape().upper : 0;
     const std::size_t hi = std::min(n - 1, m + J.shape().lower);
     for (std::size_t i = lo; i <= hi; ++i) dP += x[i] * J.B(i, m);
-    for (const auto& [j, nu] : m_solid.formula()) J.R(j, m) = -nu * dP / Vm;
+    for (const auto& [j, nu] : solid.formula()) J.R(j, m) = -nu * dP / Vm;
   }
   J.R(m_budget + kSolidLostTop, n - 1) = x[n - 1] * top / Vm;
   J.R(m_budget + kNumberLostTop, n - 1) = top;
@@ -269,7 +195,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
 
   for (std::size_t m = 0; m < ns; ++m) {
     const double s = r.ss.dLnS[m], l = r.ss.dLnC[m];
-    const double q = m_inhibition && m == m_inhibition->modifier() ? r.dLnInhibition : 0.0;
+    const double q = inhibition && m == inhibition->modifier() ? r.dLnInhibition : 0.0;
     const double dB = r.B.dLnS * s + r.B.dLnC * l;
     if (s == 0.0 && l == 0.0 && q == 0.0) continue;
     auto column = J.borderColumn(m);
@@ -277,7 +203,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
       column[i] = m_dNdLnS[i] * s + m_dNdLnC[i] * l + m_dNdLnF[i] * q;
     column[0] += dB;
     const double dP = (dPdLnS * s + dPdLnC * l + dPdLnF * q + x[0] * dB) / Vm;
-    for (const auto& [j, nu] : m_solid.formula()) J.D(j, m) -= nu * dP;
+    for (const auto& [j, nu] : solid.formula()) J.D(j, m) -= nu * dP;
     const double dTop = outS.numberOutTop * s + outC.numberOutTop * l + outF.numberOutTop * q;
     J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTop / Vm;
     J.D(m_budget + kNumberLostTop, m) = dTop;
@@ -290,7 +216,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
         J.D(m_mom + k, m) = momG[k] * dG + momB[k] * dB;
     }
   }
-  m_reactions.addJacobian(c, J);
+  m_chem.reactions().addJacobian(c, J);
   if (m_moments)
     for (std::size_t k = 1; k < MomentEquations::kCount; ++k)
       J.D(m_mom + k, m_mom + k - 1) = static_cast<double>(k) * m_faceG[0];
@@ -309,7 +235,7 @@ void BatchPrecipitation::addAggregationJacobian(std::span<const double> N,
     for (std::size_t k = 0; k < n; ++k) merged += m_aggregation->kernel(m, k) * N[k];
     J.R(m_budget + kNumberMerged, m) = merged;
     J.R(m_budget + kNumberLostTop, m) += dNumber[m];
-    J.R(m_budget + kSolidLostTop, m) += dVolume[m] / m_solid.molarVolume();
+    J.R(m_budget + kSolidLostTop, m) += dVolume[m] / m_chem.solid().molarVolume();
   }
 }
 

@@ -12,32 +12,27 @@
 // Optional aggregation and breakage (fixed pivot, Kumar & Ramkrishna 1996) add to dN_i/dt;
 // they conserve the solid volume, so they do not enter P.
 // with the solid formation rate P = (1/V_m) (sum_i x_i dN_i/dt + x_{n-1} F_top) [mol/(m^3 s)],
-// so that solute + solid is conserved to round-off. Equations and sources:
+// so that solute + solid is conserved to round-off. The liquid phase, the solid and the rate
+// laws are PrecipitationChemistry's; this class is the sectional population (population.method
+// sectional; the moment methods are MomentBatchPrecipitation). Equations and sources:
 // docs/theory/batch-precipitation.md.
-#include <memory>
 #include <optional>
 
 #include "core/Process.h"
 #include "core/Schema.h"
-#include "models/kinetics/ReactionNetwork.h"
-#include "models/particles/AggregationKernels.h"
-#include "models/particles/GrowthInhibition.h"
-#include "models/particles/GrowthLaws.h"
-#include "models/particles/NucleationLaws.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
 #include "models/pbe/FixedPivotAggregation.h"
 #include "models/pbe/FixedPivotBreakage.h"
 #include "models/pbe/MomentEquations.h"
 #include "models/pbe/PopulationSettings.h"
-#include "models/thermo/PrecipitatingSolid.h"
-#include "models/thermo/Solution.h"
+#include "models/reactors/PrecipitationChemistry.h"
 
 namespace proscale {
 
 class BatchPrecipitation final : public Process, public OdeSystem {
  public:
-  /// The case sections this model reads (reactor, solution, reactions, solid, nucleation,
-  /// growth, population).
+  /// The case sections this model reads: PrecipitationChemistry's and `population` (shared
+  /// with MomentBatchPrecipitation).
   static std::vector<ParamSpec> sections();
   explicit BatchPrecipitation(const Parameters& root);
 
@@ -74,34 +69,19 @@ class BatchPrecipitation final : public Process, public OdeSystem {
     kNumberBroken,  ///< net particles created by breakage (fragments minus broken parents)
     kBudgetSize
   };
-  /// Supersaturation and nucleation; the growth rates at the class faces go to m_faceG* (G,
-  /// dG/dlnS, dG/dlnc: size-dependent laws differ per face).
-  struct Rates {
-    SupersaturationState ss;
-    RateAndSlopes B;
-    double inhibition = 1.0;     ///< growth-inhibition factor 1 - alpha theta
-    double dLnInhibition = 0.0;  ///< d ln(inhibition factor)/d c_modifier
-  };
-  Rates rates(std::span<const double> c) const;
+  /// Supersaturation, nucleation and inhibition; the growth rates at the class faces go to
+  /// m_faceG* (G, dG/dlnS, dG/dlnc: size-dependent laws differ per face).
+  PrecipitationRates rates(std::span<const double> c) const;
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
-  double growthRateAt(double L, const Rates& r) const;
   void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
   void addBreakageJacobian(BorderedBandJacobian& J) const;
-  void checkNucleusResolved(const Parameters& population) const;
   double massBalanceError(std::span<const double> y) const;
   double numberBalanceError(std::span<const double> y) const;
 
-  double m_T, m_volume;
-  Solution m_solution;
-  ReactionNetwork m_reactions;
-  PrecipitatingSolid m_solid;
-  std::unique_ptr<NucleationLaw> m_nucleation;
-  std::unique_ptr<GrowthLaw> m_growth;
-  std::optional<LangmuirInhibition> m_inhibition;
+  PrecipitationChemistry m_chem;
   PopulationSettings m_population;
   SizeGrid m_grid;
   FiniteVolumeGrowth m_fv;
-  std::unique_ptr<AggregationKernel> m_kernel;
   std::optional<FixedPivotAggregation> m_aggregation;
   std::optional<FixedPivotBreakage> m_breakage;
   std::optional<MomentEquations> m_moments;

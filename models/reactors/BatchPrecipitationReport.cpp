@@ -1,7 +1,5 @@
 // What BatchPrecipitation reports: time-series columns, size classes, summary metrics and
 // the conservation checks.
-#include <Eigen/Dense>
-#include <algorithm>
 #include <cmath>
 
 #include "models/pbe/PsdStatistics.h"
@@ -12,44 +10,18 @@ namespace {
 const char* const kMomentUnits[5] = {"1/m^3", "m/m^3", "m^2/m^3", "m^3/m^3", "m^4/m^3"};
 }
 
-double BatchPrecipitation::growthRateAt(double L, const Rates& r) const {
-  const DrivingForce f{m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
-  return m_growth->rate(f, L).value * r.inhibition;
-}
-
 double BatchPrecipitation::solidConcentration(std::span<const double> y) const {
   const auto N = y.subspan(m_psd, m_grid.size());
   double volume = 0.0;
   for (std::size_t i = 0; i < N.size(); ++i) volume += m_grid.volumes()[i] * N[i];
-  return volume / m_solid.molarVolume() + y[m_budget + kSolidLostTop];
+  return volume / m_chem.solid().molarVolume() + y[m_budget + kSolidLostTop];
 }
 
-// Largest relative drift of any conserved moiety. Components z = (c_1..c_ns, solid); the
-// moieties w span the left null space of the stoichiometric matrix whose columns are the
-// reactions and the precipitation (-nu_f on the formula species, +1 on the solid), so
-// w . z is constant in exact arithmetic. Drift is scaled by sum_i |w_i| z0_i.
+// Largest relative drift of any conserved moiety of (species, solid on the grid + lost).
 double BatchPrecipitation::massBalanceError(std::span<const double> y) const {
-  const std::size_t ns = m_solution.size();
-  const std::size_t nr = m_reactions.reactions().size();
-  Eigen::MatrixXd S = Eigen::MatrixXd::Zero(ns + 1, nr + 1);
-  for (std::size_t r = 0; r < nr; ++r)
-    for (std::size_t i = 0; i < ns; ++i) S(i, r) = m_reactions.reactions()[r].netStoichiometry[i];
-  for (const auto& [j, nu] : m_solid.formula()) S(j, nr) = -nu;
-  S(ns, nr) = 1.0;
-  const Eigen::MatrixXd W = Eigen::FullPivLU<Eigen::MatrixXd>(S.transpose()).kernel();
-  Eigen::VectorXd z(ns + 1), z0(ns + 1);
-  for (std::size_t i = 0; i < ns; ++i) {
-    z(i) = y[i];
-    z0(i) = m_y0[i];
-  }
-  z(ns) = solidConcentration(y);
-  z0(ns) = solidConcentration(m_y0);
-  double worst = 0.0;
-  for (Eigen::Index k = 0; k < W.cols(); ++k) {
-    const double scale = W.col(k).cwiseAbs().dot(z0.cwiseAbs());
-    if (scale > 0.0) worst = std::max(worst, std::abs(W.col(k).dot(z - z0)) / scale);
-  }
-  return worst;
+  const std::size_t ns = m_chem.solution().size();
+  return m_chem.massBalanceError(y.first(ns), solidConcentration(y),
+                                 std::span<const double>(m_y0).first(ns), solidConcentration(m_y0));
 }
 
 // Particles on the grid + those that left = seeds + nucleated.
@@ -66,12 +38,7 @@ double BatchPrecipitation::numberBalanceError(std::span<const double> y) const {
 }
 
 std::vector<SeriesColumn> BatchPrecipitation::seriesColumns() const {
-  std::vector<SeriesColumn> cols{{"time", "s", "time"}, {"temperature", "K", "temperature"}};
-  for (const auto& name : m_solution.names())
-    cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name});
-  cols.push_back({"supersaturation", "-", "supersaturation ratio S of " + m_solid.name()});
-  cols.push_back({"nucleation_rate", "1/m^3/s", "primary nucleation rate B"});
-  cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt (at the mean diameter)"});
+  std::vector<SeriesColumn> cols = m_chem.leadingColumns();
   for (int k = 0; k < 5; ++k)
     cols.push_back({"mu" + std::to_string(k), kMomentUnits[k], "moment of the grid PSD, sum L_i^k N_i"});
   if (m_moments)
@@ -94,16 +61,10 @@ std::vector<SeriesColumn> BatchPrecipitation::seriesColumns() const {
 }
 
 void BatchPrecipitation::series(double t, std::span<const double> y, std::span<double> row) const {
-  const std::size_t ns = m_solution.size();
-  const Rates r = rates(y.first(ns));
   const PsdStatistics s = psdStatistics(m_grid, y.subspan(m_psd, m_grid.size()));
-  std::size_t k = 0;
-  row[k++] = t;
-  row[k++] = m_T;
-  for (std::size_t i = 0; i < ns; ++i) row[k++] = y[i];
-  row[k++] = std::exp(r.ss.lnS);
-  row[k++] = r.B.value;
-  row[k++] = growthRateAt(s.meanDiameter > 0.0 ? s.meanDiameter : m_grid.faces().front(), r);
+  std::size_t k = m_chem.leadingValues(
+      t, y.first(m_chem.solution().size()),
+      s.meanDiameter > 0.0 ? s.meanDiameter : m_grid.faces().front(), row);
   for (double mu : s.moments) row[k++] = mu;
   if (m_moments)
     for (std::size_t j = 0; j < MomentEquations::kCount; ++j) row[k++] = y[m_mom + j];
@@ -128,7 +89,7 @@ std::vector<double> BatchPrecipitation::numberPerClass(std::span<const double> y
 
 std::vector<Metric> BatchPrecipitation::metrics(double t, std::span<const double> y) const {
   const PsdStatistics s = psdStatistics(m_grid, y.subspan(m_psd, m_grid.size()));
-  const Rates r = rates(y.first(m_solution.size()));
+  const PrecipitationRates r = m_chem.rates(y.first(m_chem.solution().size()));
   const double solid = solidConcentration(y);
   std::vector<Metric> m{
       {"final_time", t, "s", "time of the reported state"},
@@ -143,16 +104,15 @@ std::vector<Metric> BatchPrecipitation::metrics(double t, std::span<const double
       {"d50_volume", s.d50Volume, "m", "median of the volume distribution"},
       {"d90_volume", s.d90Volume, "m", "90 % quantile of the volume distribution"},
       {"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"},
-      {"solid_concentration", solid, "mol/m^3", "solid formed per volume of suspension"},
-      {"solid_mass_concentration", solid * m_solid.molarMass(), "kg/m^3", "solid mass per volume"},
-      {"product_mass", solid * m_solid.molarMass() * m_volume, "kg", "solid mass in the vessel"},
-      {"mass_balance_error", massBalanceError(y), "-", "largest relative drift of a conserved moiety"},
-      {"number_balance_error", numberBalanceError(y), "-",
-       "|particles on grid + left + merged - seeded - nucleated - created by breakage| / "
-       "(seeded + nucleated + created by breakage)"},
-      {"solid_lost_above_grid", solid > 0.0 ? y[m_budget + kSolidLostTop] / solid : 0.0, "-",
-       "fraction of the solid that grew past max-size"},
   };
+  for (Metric& x : m_chem.productMetrics(solid)) m.push_back(std::move(x));
+  m.push_back({"mass_balance_error", massBalanceError(y), "-",
+               "largest relative drift of a conserved moiety"});
+  m.push_back({"number_balance_error", numberBalanceError(y), "-",
+               "|particles on grid + left + merged - seeded - nucleated - created by breakage| / "
+               "(seeded + nucleated + created by breakage)"});
+  m.push_back({"solid_lost_above_grid", solid > 0.0 ? y[m_budget + kSolidLostTop] / solid : 0.0,
+               "-", "fraction of the solid that grew past max-size"});
   if (m_moments) {
     const double mom0 = y[m_mom], mom3 = y[m_mom + 3];
     m.push_back({"moments_difference_mu0", mom0 > 0.0 ? std::abs(s.moments[0] - mom0) / mom0 : 0.0,

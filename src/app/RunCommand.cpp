@@ -66,9 +66,12 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   }
   if (!cl.quiet) {
     printHeadline(out, s);
-    out << "proscale: results in " << dir.root().string() << "/ (timeseries.csv, psd.csv, "
-        << "summary.json"
-        << (c.params.section("output").boolean("vtk") ? ", psd.pvd, psd_map.vtr, timeseries.vtr" : "")
+    // A process without a size distribution (e.g. a moment method) writes no PSD files.
+    const bool psd = c.process->hasSizeDistribution();
+    const bool vtk = c.params.section("output").boolean("vtk");
+    out << "proscale: results in " << dir.root().string() << "/ (timeseries.csv, "
+        << (psd ? "psd.csv, " : "") << "summary.json"
+        << (vtk ? (psd ? ", psd.pvd, psd_map.vtr, timeseries.vtr" : ", timeseries.vtr") : "")
         << ")\n";
   }
   return kSuccess;

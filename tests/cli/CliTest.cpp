@@ -1,6 +1,7 @@
 // The real `proscale` command end to end: the flagship case, overrides, solver failures, the
 // generated key reference.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
@@ -117,4 +118,60 @@ TEST_CASE("check validates without writing; --help and --version", "[cli]") {
   CHECK(c.out.find("OK") != std::string::npos);
   CHECK(runProscale("--help").out.find("Usage:") != std::string::npos);
   CHECK(runProscale("--version").out.find("proscale ") == 0);
+}
+
+TEST_CASE("A moment method writes the time series and summary but no size distribution",
+          "[cli]") {
+  const auto out = freshDir("qmom");
+  const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " +
+                                      out.string() + " --set population.method=qmom");
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  for (const char* f : {"timeseries.csv", "summary.json", "timeseries.vtr"})
+    CHECK(std::filesystem::exists(out / f));
+  for (const char* f : {"psd.csv", "psd.pvd", "psd", "psd_map.vtr"})
+    CHECK_FALSE(std::filesystem::exists(out / f));
+  CHECK(r.out.find("(timeseries.csv, summary.json, timeseries.vtr)") != std::string::npos);
+  const std::string summary = readFile(out / "summary.json");
+  CHECK(metric(summary, "mass_balance_error") < 1e-8);
+  // Quantiles need the distribution, which the moments do not determine: not reported.
+  CHECK(summary.find("d50_volume") == std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = readCsv(out / "timeseries.csv", header);
+  CHECK(rows.size() == 81);
+  CHECK(std::find(header.begin(), header.end(), "node_L3 [m]") != header.end());
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("QMOM: moments that lose realizability stop the solver with the time, exit code 3",
+          "[cli]") {
+  // 1e12 monodisperse 50 nm seeds (mu_k = N L^k) in an undersaturated solution (S = 0.04):
+  // they dissolve at a constant rate G (their 1.3e-6 mol/m^3 barely change c), so the single
+  // node reaches L = 0 at t* = L / |G|. QMOM cannot remove particles at L = 0 (the sectional
+  // model lets them leave the grid): past t* the moments are those of negative sizes, and the
+  // solver must stop there with the realizability message. |G| changes by < 1e-5 during the
+  // run and CVODE fails within a shrinking step of t*: required within 1e-3 of t*.
+  const auto out = freshDir("qmom-dissolution");
+  const CommandResult r = runProscale(
+      "run " + sourcePath("cases/baso4_batch.yaml") + " -o " + out.string() +
+      " --set population.method=qmom --set 'solution.species.Ba+2.initial=0.001 mmol/L'"
+      " --set 'solution.species.SO4-2.initial=0.001 mmol/L'"
+      " --set 'population.initial-moments=[1e12, 5e4, 2.5e-3, 1.25e-10, 6.25e-18, 3.125e-25]'");
+  INFO(r.out << r.err);
+  CHECK(r.exitCode == 3);
+  CHECK(r.out.find("solver failed at t = ") != std::string::npos);
+  CHECK(r.out.find("moments not realizable") != std::string::npos);
+  const std::string summary = readFile(out / "summary.json");
+  CHECK(summary.find("\"status\": \"incomplete\"") != std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = readCsv(out / "timeseries.csv", header);
+  const auto g = std::find(header.begin(), header.end(), "growth_rate [m/s]") - header.begin();
+  REQUIRE(static_cast<std::size_t>(g) < header.size());
+  const double G = rows.front()[static_cast<std::size_t>(g)];
+  REQUIRE(G < 0.0);
+  const std::regex reached("\"time_reached_s\": ([-+0-9.eE]+)");
+  std::smatch m;
+  REQUIRE(std::regex_search(summary, m, reached));
+  CHECK(std::stod(m[1]) == Approx(50e-9 / -G).epsilon(1e-3));
+  std::filesystem::remove_all(out);
 }

@@ -1,0 +1,173 @@
+#include "models/reactors/PrecipitationChemistry.h"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace proscale {
+namespace {
+SchemaPtr reactorSchema() {
+  auto s = std::make_shared<Schema>("reactor", "Well-mixed, isothermal batch vessel.");
+  s->add(ParamSpec::real("temperature", dim::temperature, "Temperature of the suspension.")
+             .unit("degC")
+             .isRequired()
+             .above(0));
+  s->add(ParamSpec::real("viscosity", dim::viscosity,
+                         "Dynamic viscosity of the liquid (Brownian aggregation); water at "
+                         "25 degC: 0.89 mPa s.")
+             .unit("mPa s")
+             .defaultsTo("0.89 mPa s")
+             .above(0));
+  s->add(ParamSpec::real("volume", dim::volume, "Suspension volume (scales the product mass).")
+             .unit("L")
+             .defaultsTo("1 L")
+             .above(0));
+  return s;
+}
+}  // namespace
+
+std::vector<ParamSpec> PrecipitationChemistry::sections() {
+  return {
+      ParamSpec::section("reactor", reactorSchema(), "The vessel.").isRequired(),
+      ParamSpec::section("solution", Solution::schema(), "The liquid phase.").isRequired(),
+      ParamSpec::sectionList("reactions", ReactionNetwork::schema(),
+                             "Liquid-phase reactions (optional)."),
+      ParamSpec::section("solid", PrecipitatingSolid::schema(), "The precipitating solid.")
+          .isRequired(),
+      ParamSpec::typed("nucleation", nucleationLaws().family(), "Primary nucleation.").isRequired(),
+      ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
+      ParamSpec::section("growth-inhibition", LangmuirInhibition::schema(),
+                         "Growth inhibition by an adsorbing surface modifier (optional)."),
+      ParamSpec::typed("aggregation", aggregationKernels().family(),
+                       "Aggregation of the particles (optional): kernel and stability ratio."),
+      ParamSpec::section("breakage", breakageSchema(),
+                         "Breakage of the particles (optional): power-law selection rate and "
+                         "daughter distribution."),
+  };
+}
+
+PrecipitationChemistry::PrecipitationChemistry(const Parameters& root)
+    : m_T(root.section("reactor").real("temperature")),
+      m_volume(root.section("reactor").real("volume")),
+      m_solution(root.section("solution")),
+      m_reactions(root.has("reactions") ? ReactionNetwork(root.list("reactions"), m_solution.names())
+                                        : ReactionNetwork()),
+      m_solid(root.section("solid"), m_solution),
+      m_nucleation(nucleationLaws().make(root.section("nucleation"))),
+      m_growth(growthLaws().make(root.section("growth"))) {
+  if (root.has("aggregation")) {
+    m_kernel = aggregationKernels().make(root.section("aggregation"));
+    m_conditions.temperature = m_T;
+    m_conditions.viscosity = root.section("reactor").real("viscosity");
+  }
+  if (root.has("growth-inhibition"))
+    m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
+  if (root.has("breakage")) m_breakage = breakageSettingsFrom(root.section("breakage"));
+}
+
+PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) const {
+  PrecipitationRates r;
+  r.ss = m_solid.supersaturation(c, m_T);
+  r.force = {m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
+  r.B = m_nucleation->rate(r.force);
+  if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m))
+    const double cm = c[m_inhibition->modifier()];
+    r.inhibition = m_inhibition->factor(cm);
+    r.dLnInhibition = m_inhibition->dLnFactor(cm);
+  }
+  return r;
+}
+
+RateAndSlopes PrecipitationChemistry::growthRate(const PrecipitationRates& r, double L) const {
+  RateAndSlopes g = m_growth->rate(r.force, L);
+  if (m_inhibition) {
+    g.value *= r.inhibition;
+    g.dLnS *= r.inhibition;
+    g.dLnC *= r.inhibition;
+  }
+  return g;
+}
+
+void PrecipitationChemistry::speciesRates(std::span<const double> c, double P,
+                                          std::span<double> dc) const {
+  std::fill(dc.begin(), dc.end(), 0.0);
+  m_reactions.addRates(c, dc);
+  for (const auto& [j, nu] : m_solid.formula()) dc[j] -= nu * P;
+}
+
+void PrecipitationChemistry::checkNucleusSize(double nucleusSize, const Parameters& population,
+                                              const std::string& problem) const {
+  const PrecipitationRates r = rates(std::span<const double>(m_solution.initialConcentrations()));
+  const double critical = m_nucleation->criticalDiameter(r.force);
+  if (std::isfinite(critical) && nucleusSize > 2.0 * critical) {
+    std::ostringstream msg;
+    msg << problem << ": min-size " << nucleusSize * 1e9
+        << " nm is more than twice the critical nucleus diameter " << critical * 1e9
+        << " nm at the initial supersaturation " << std::exp(r.ss.lnS) << "; set min-size <= "
+        << critical * 1e9 << " nm";
+    throw population.error("min-size", msg.str());
+  }
+}
+
+// Components z = (c_1..c_ns, solid); the moieties w span the left null space of the
+// stoichiometric matrix whose columns are the reactions and the precipitation (-nu_f on the
+// formula species, +1 on the solid), so w . z is constant in exact arithmetic. Drift is scaled
+// by sum_i |w_i| z0_i.
+double PrecipitationChemistry::massBalanceError(std::span<const double> c, double solid,
+                                                std::span<const double> c0, double solid0) const {
+  const std::size_t ns = m_solution.size();
+  const std::size_t nr = m_reactions.reactions().size();
+  Eigen::MatrixXd S = Eigen::MatrixXd::Zero(ns + 1, nr + 1);
+  for (std::size_t r = 0; r < nr; ++r)
+    for (std::size_t i = 0; i < ns; ++i) S(i, r) = m_reactions.reactions()[r].netStoichiometry[i];
+  for (const auto& [j, nu] : m_solid.formula()) S(j, nr) = -nu;
+  S(ns, nr) = 1.0;
+  const Eigen::MatrixXd W = Eigen::FullPivLU<Eigen::MatrixXd>(S.transpose()).kernel();
+  Eigen::VectorXd z(ns + 1), z0(ns + 1);
+  for (std::size_t i = 0; i < ns; ++i) {
+    z(i) = c[i];
+    z0(i) = c0[i];
+  }
+  z(ns) = solid;
+  z0(ns) = solid0;
+  double worst = 0.0;
+  for (Eigen::Index k = 0; k < W.cols(); ++k) {
+    const double scale = W.col(k).cwiseAbs().dot(z0.cwiseAbs());
+    if (scale > 0.0) worst = std::max(worst, std::abs(W.col(k).dot(z - z0)) / scale);
+  }
+  return worst;
+}
+
+std::vector<SeriesColumn> PrecipitationChemistry::leadingColumns() const {
+  std::vector<SeriesColumn> cols{{"time", "s", "time"}, {"temperature", "K", "temperature"}};
+  for (const auto& name : m_solution.names())
+    cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name});
+  cols.push_back({"supersaturation", "-", "supersaturation ratio S of " + m_solid.name()});
+  cols.push_back({"nucleation_rate", "1/m^3/s", "primary nucleation rate B"});
+  cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt (at the mean diameter)"});
+  return cols;
+}
+
+std::size_t PrecipitationChemistry::leadingValues(double t, std::span<const double> c, double L,
+                                                  std::span<double> row) const {
+  const PrecipitationRates r = rates(c);
+  std::size_t k = 0;
+  row[k++] = t;
+  row[k++] = m_T;
+  for (std::size_t i = 0; i < m_solution.size(); ++i) row[k++] = c[i];
+  row[k++] = std::exp(r.ss.lnS);
+  row[k++] = r.B.value;
+  row[k++] = growthRate(r, L).value;
+  return k;
+}
+
+std::vector<Metric> PrecipitationChemistry::productMetrics(double solid) const {
+  return {
+      {"solid_concentration", solid, "mol/m^3", "solid formed per volume of suspension"},
+      {"solid_mass_concentration", solid * m_solid.molarMass(), "kg/m^3", "solid mass per volume"},
+      {"product_mass", solid * m_solid.molarMass() * m_volume, "kg", "solid mass in the vessel"},
+  };
+}
+
+}  // namespace proscale
