@@ -11,7 +11,7 @@ memory from getrusage).
 
     /usr/bin/python3 bench/compare_baseline.py [--repeats 5] [--Ns 100,200,400]
 
-Needs build/bin/proscale (scripts/setup.sh) and python3-scipy for the baseline.
+Needs build/bin/proscale (scripts/setup.sh; or PROSCALE_BIN=path) and python3-scipy for the baseline.
 """
 import argparse
 import json
@@ -25,7 +25,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BASELINE_DIR = os.path.join(os.path.dirname(ROOT), "shared", "baseline")
-PROSCALE = os.path.join(ROOT, "build", "bin", "proscale")
+# PROSCALE_BIN selects another build (e.g. to compare two versions in one session).
+PROSCALE = os.environ.get("PROSCALE_BIN", os.path.join(ROOT, "build", "bin", "proscale"))
 CASES = {"a": "cases/pbe_benchmark_growth.yaml", "b": "cases/pbe_benchmark_aggregation.yaml"}
 
 

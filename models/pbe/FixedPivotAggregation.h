@@ -13,11 +13,17 @@
 // on any grid. Pairs with v > x_{n-1} leave the grid: their parents die, the aggregate is
 // dropped and reported (AggregationLoss). Theory: docs/theory/aggregation.md.
 //
-// The pair table (j, k, i, eta) and the kernel values beta_jk are built in the constructor;
-// the kernel values are rebuilt only by setConditions(). No RHS call evaluates the kernel.
+// The pair table (eta, the target pivots) and the kernel values beta_jk are built in the
+// constructor; the kernel values are rebuilt only by setConditions(). No RHS call evaluates the
+// kernel. The table is stored by diagonals m = k - j, as a struct of arrays: along a diagonal
+// the aggregate lands at a constant offset from k (on a geometric grid along the whole
+// diagonal, on other grids in runs), so that rates() is a few contiguous, branch-free loops per
+// diagonal, which the compiler vectorises. The pairs lost beyond the grid are the tail of each
+// diagonal.
 #include <Eigen/Core>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "core/BorderedBandJacobian.h"
@@ -43,9 +49,13 @@ class FixedPivotAggregation {
   const AggregationConditions& conditions() const { return m_conditions; }
 
   std::size_t classes() const { return m_volumes.size(); }
-  std::size_t pairCount() const { return m_pairs.size(); }  ///< n (n + 1) / 2
+  std::size_t pairCount() const { return m_rate.size(); }  ///< n (n + 1) / 2
   /// beta_jk / W [m^3/s] at the current conditions.
-  double kernel(std::size_t j, std::size_t k) const;
+  double kernel(std::size_t j, std::size_t k) const {
+    if (j > k) std::swap(j, k);
+    const double rate = m_rate[m_diagonalStart[k - j] + j];
+    return j == k ? 2.0 * rate : rate;
+  }
 
   /// Adds dN/dt due to aggregation to dNdt_add; returns the rates lost beyond the grid, so that
   /// sum_i x_i dN_i + loss.volume = 0 and sum_i dN_i + loss.number = -1/2 sum_jk beta_jk N_j N_k.
@@ -67,22 +77,36 @@ class FixedPivotAggregation {
                        std::span<double> dVolume) const;
 
  private:
-  struct Pair {
-    std::uint32_t j, k;   // parents, j <= k
-    std::uint32_t lower;  // aggregate goes to pivots lower, lower + 1; == n when lost
-    double eta;           // share of pivot `lower` (1 - eta to lower + 1)
-    double rate;          // (1 - delta_jk/2) beta_jk [m^3/s]
+  /// Pairs (j, j + m) of one diagonal m, j in [begin, end), whose aggregate lands between the
+  /// pivots j + m + offset and j + m + offset + 1.
+  struct Run {
+    std::uint32_t begin, end, offset;
   };
-  /// Calls add(target, column, value) for every non-zero d(dN_target/dt)/dN_column of pair p.
+  /// Calls visit(j, k, lower, eta, rate) for every pair; lower == n when the pair is lost.
+  template <class Visit>
+  void forEachPair(Visit&& visit) const;
+  /// Calls add(target, column, value) for every non-zero d(dN_target/dt)/dN_column of a pair.
   template <class Add>
-  void forEachPartial(const Pair& p, std::span<const double> N, Add&& add) const;
+  void forEachPartial(std::size_t j, std::size_t k, std::size_t lower, double eta, double rate,
+                      std::span<const double> N, Add&& add) const;
 
   std::vector<double> m_volumes, m_pivots;
   const AggregationKernel& m_kernel;
   AggregationConditions m_conditions;
-  std::vector<Pair> m_pairs;
+  // Pair (j, j + m) is entry m_diagonalStart[m] + j of m_rate and m_eta.
+  std::vector<std::size_t> m_diagonalStart;  ///< n + 1 entries
+  std::vector<double> m_rate;  ///< (1 - delta_jk/2) beta_jk [m^3/s]
+  std::vector<double> m_eta;   ///< share of pivot `lower` (1 - eta to lower + 1); 1 when lost
+  std::vector<Run> m_runs;     ///< diagonal m: runs [m_runStart[m], m_runStart[m + 1])
+  std::vector<std::size_t> m_runStart;
+  std::vector<std::size_t> m_firstLost;  ///< per diagonal: pairs j >= this leave the grid
+  /// Per diagonal: the common rate of all its pairs, or 0 when they differ (a constant kernel
+  /// has one rate per diagonal; the RHS then reads no rate table).
+  std::vector<double> m_diagonalRate;
   static constexpr double kNegligible = 1e-100;  ///< particles per m^3 (see rates())
-  mutable std::vector<char> m_significant;       ///< per class, rebuilt by rates()
+  // Scratch of rates(): N with the negligible classes zeroed, the sum of the rates (one entry
+  // of padding for the upper share of a pair landing exactly on the last pivot), pair rates.
+  mutable std::vector<double> m_significantN, m_sum, m_pairRate;
 };
 
 }  // namespace proscale
