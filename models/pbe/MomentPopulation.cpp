@@ -145,4 +145,43 @@ std::size_t MomentPopulation::values(std::span<const double> mu, std::span<doubl
   return k;
 }
 
+std::vector<SeriesColumn> MomentPopulation::statisticsColumns() {
+  std::vector<SeriesColumn> cols;
+  for (const Metric& m : statisticsMetrics({})) cols.push_back({m.name, m.unit, m.doc});
+  return cols;
+}
+
+std::size_t MomentPopulation::statisticsValues(const MomentStatistics& s, std::span<double> row) {
+  std::size_t k = 0;
+  for (const Metric& m : statisticsMetrics(s)) row[k++] = m.value;
+  return k;
+}
+
+std::vector<Metric> MomentPopulation::statisticsMetrics(const MomentStatistics& s) {
+  return {
+      {"number_density", s.numberDensity, "1/m^3", "particles per volume of suspension, mu0"},
+      {"mean_diameter", s.meanDiameter, "m", "number mean diameter mu1/mu0"},
+      {"sauter_diameter", s.sauterDiameter, "m", "Sauter diameter mu3/mu2"},
+      {"cv", s.cv, "-", "coefficient of variation, sqrt(mu0 mu2 / mu1^2 - 1)"},
+  };
+}
+
+std::function<double(double, double)> momentAggregation(const AggregationKernel& kernel,
+                                                        const AggregationConditions& conditions,
+                                                        double shapeFactor) {
+  return [&kernel, &conditions, shapeFactor](double Li, double Lj) {
+    return kernel.rate(Li, Lj, shapeFactor * Li * Li * Li, shapeFactor * Lj * Lj * Lj,
+                       conditions);
+  };
+}
+
+void setMomentBreakage(const BreakageSettings& b, QmomRates& processes) {
+  processes.breakage = [b](double L) {
+    return b.selectionRate * std::pow(L / b.referenceDiameter, 3.0 * b.exponent);
+  };
+  processes.daughterMoment = b.daughters == DaughterDistribution::Binary
+                                 ? equalBinaryDaughterMoment
+                                 : uniformBinaryDaughterMoment;
+}
+
 }  // namespace proscale

@@ -9,6 +9,7 @@
 // that the moments determine: number density, mean and Sauter diameters, coefficient of
 // variation; quantiles (d10/d50/d90) need a distribution and are not available.
 // Theory: docs/theory/qmom.md.
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,6 +18,8 @@
 #include "core/Parameters.h"
 #include "core/Results.h"
 #include "core/StateLayout.h"
+#include "models/particles/AggregationKernels.h"
+#include "models/pbe/FixedPivotBreakage.h"
 #include "models/pbe/PopulationSettings.h"
 #include "models/pbe/Qmom.h"
 
@@ -29,6 +32,14 @@ struct MomentStatistics {
   double sauterDiameter = 0.0;  ///< mu_3/mu_2 [m]
   double cv = 0.0;              ///< sqrt(mu_0 mu_2 / mu_1^2 - 1) [-]
 };
+
+/// The processes in QMOM's form, from the case's aggregation kernel (particle volume
+/// x = k_v L^3; `kernel` and `conditions` are referenced and must outlive the result) and
+/// breakage settings (S = s0 (L/L_ref)^(3 alpha), as on the fixed pivot).
+std::function<double(double, double)> momentAggregation(const AggregationKernel& kernel,
+                                                        const AggregationConditions& conditions,
+                                                        double shapeFactor);
+void setMomentBreakage(const BreakageSettings& breakage, QmomRates& processes);
 
 class MomentPopulation {
  public:
@@ -62,6 +73,11 @@ class MomentPopulation {
   std::vector<SeriesColumn> columns() const;
   /// Writes columns() at mu into row (row.size() >= columns().size()); returns the count.
   std::size_t values(std::span<const double> mu, std::span<double> row) const;
+  /// The statistics as time-series columns (number_density, mean_diameter, sauter_diameter,
+  /// cv), their values in that order, and as summary metrics.
+  static std::vector<SeriesColumn> statisticsColumns();
+  static std::size_t statisticsValues(const MomentStatistics& s, std::span<double> row);
+  static std::vector<Metric> statisticsMetrics(const MomentStatistics& s);
 
  private:
   PopulationMethod m_method;

@@ -42,22 +42,10 @@ QmomRates MomentBatchPrecipitation::processes(const PrecipitationRates& r) const
   p.growth = [this, &r](double L) { return m_chem.growthRate(r, L).value; };
   p.nucleationRate = r.B.value;
   p.nucleusSize = m_population.nucleusSize();
-  const double kv = m_chem.solid().shapeFactor();
-  if (const AggregationKernel* kernel = m_chem.aggregationKernel()) {
-    // beta(L_i, L_j) / W with particle volumes x = k_v L^3.
-    const AggregationConditions& conditions = m_chem.aggregationConditions();
-    p.aggregation = [kernel, &conditions, kv](double Li, double Lj) {
-      return kernel->rate(Li, Lj, kv * Li * Li * Li, kv * Lj * Lj * Lj, conditions);
-    };
-  }
-  if (const auto& b = m_chem.breakage()) {
-    // S = s0 (x/x_ref)^alpha = s0 (L/L_ref)^(3 alpha), as on the fixed pivot.
-    p.breakage = [s = &*b](double L) {
-      return s->selectionRate * std::pow(L / s->referenceDiameter, 3.0 * s->exponent);
-    };
-    p.daughterMoment = b->daughters == DaughterDistribution::Binary ? equalBinaryDaughterMoment
-                                                                     : uniformBinaryDaughterMoment;
-  }
+  if (const AggregationKernel* kernel = m_chem.aggregationKernel())
+    p.aggregation = momentAggregation(*kernel, m_chem.aggregationConditions(),
+                                      m_chem.solid().shapeFactor());
+  if (const auto& b = m_chem.breakage()) setMomentBreakage(*b, p);
   return p;
 }
 
@@ -87,10 +75,7 @@ double MomentBatchPrecipitation::massBalanceError(std::span<const double> y) con
 std::vector<SeriesColumn> MomentBatchPrecipitation::seriesColumns() const {
   std::vector<SeriesColumn> cols = m_chem.leadingColumns();
   for (auto& col : m_population.columns()) cols.push_back(std::move(col));
-  cols.push_back({"number_density", "1/m^3", "particles per volume of suspension, mu0"});
-  cols.push_back({"mean_diameter", "m", "number mean diameter mu1/mu0"});
-  cols.push_back({"sauter_diameter", "m", "Sauter diameter mu3/mu2"});
-  cols.push_back({"cv", "-", "coefficient of variation of the number distribution"});
+  for (auto& col : MomentPopulation::statisticsColumns()) cols.push_back(std::move(col));
   cols.push_back({"number_nucleated", "1/m^3", "particles nucleated since t = 0"});
   cols.push_back({"solid_concentration", "mol/m^3", "solid formed per volume, k_v mu3 / V_m"});
   cols.push_back({"mass_balance_error", "-", "largest relative drift of a conserved moiety"});
@@ -104,8 +89,8 @@ void MomentBatchPrecipitation::series(double t, std::span<const double> y,
   const double L = s.meanDiameter > 0.0 ? s.meanDiameter : m_population.nucleusSize();
   std::size_t k = m_chem.leadingValues(t, y.first(m_chem.solution().size()), L, row);
   k += m_population.values(mu, row.subspan(k));
-  for (double v : {s.numberDensity, s.meanDiameter, s.sauterDiameter, s.cv, y[m_nucleated],
-                   solidConcentration(y), massBalanceError(y)})
+  k += MomentPopulation::statisticsValues(s, row.subspan(k));
+  for (double v : {y[m_nucleated], solidConcentration(y), massBalanceError(y)})
     row[k++] = v;
 }
 
@@ -113,14 +98,9 @@ std::vector<Metric> MomentBatchPrecipitation::metrics(double t, std::span<const 
   // Quantiles (d10/d50/d90) need the distribution, which moments do not determine.
   const MomentStatistics s = m_population.statistics(y.subspan(m_mom, m_population.count()));
   const PrecipitationRates r = m_chem.rates(y.first(m_chem.solution().size()));
-  std::vector<Metric> m{
-      {"final_time", t, "s", "time of the reported state"},
-      {"number_density", s.numberDensity, "1/m^3", "particles per volume of suspension, mu0"},
-      {"mean_diameter", s.meanDiameter, "m", "number mean diameter mu1/mu0"},
-      {"sauter_diameter", s.sauterDiameter, "m", "Sauter diameter mu3/mu2"},
-      {"cv", s.cv, "-", "coefficient of variation of the number distribution"},
-      {"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"},
-  };
+  std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
+  for (Metric& x : MomentPopulation::statisticsMetrics(s)) m.push_back(std::move(x));
+  m.push_back({"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"});
   for (Metric& x : m_chem.productMetrics(solidConcentration(y))) m.push_back(std::move(x));
   m.push_back({"mass_balance_error", massBalanceError(y), "-",
                "largest relative drift of a conserved moiety"});

@@ -28,10 +28,7 @@ void MomentPopulationBalance::rhs(double, std::span<const double> y, std::span<d
 std::vector<SeriesColumn> MomentPopulationBalance::seriesColumns() const {
   std::vector<SeriesColumn> cols{{"time", "s", "time"}};
   for (auto& c : m_population.columns()) cols.push_back(std::move(c));
-  cols.push_back({"number_density", "1/m^3", "particles per volume of suspension, mu0"});
-  cols.push_back({"mean_diameter", "m", "number mean diameter mu1/mu0"});
-  cols.push_back({"sauter_diameter", "m", "Sauter diameter mu3/mu2"});
-  cols.push_back({"cv", "-", "coefficient of variation, sqrt(mu0 mu2 / mu1^2 - 1)"});
+  for (auto& c : MomentPopulation::statisticsColumns()) cols.push_back(std::move(c));
   return cols;
 }
 
@@ -39,20 +36,16 @@ void MomentPopulationBalance::series(double t, std::span<const double> y,
                                      std::span<double> row) const {
   row[0] = t;
   std::size_t k = 1 + m_population.values(y, row.subspan(1));
-  const MomentStatistics s = m_population.statistics(y);
-  for (double v : {s.numberDensity, s.meanDiameter, s.sauterDiameter, s.cv}) row[k++] = v;
+  MomentPopulation::statisticsValues(m_population.statistics(y), row.subspan(k));
 }
 
 std::vector<Metric> MomentPopulationBalance::metrics(double t, std::span<const double> y) const {
-  const MomentStatistics s = m_population.statistics(y);
-  return {
-      {"final_time", t, "s", "time of the reported state"},
-      {"number_density", s.numberDensity, "1/m^3", "particles per volume of suspension, mu0"},
-      {"mean_diameter", s.meanDiameter, "m", "number mean diameter mu1/mu0"},
-      {"sauter_diameter", s.sauterDiameter, "m", "Sauter diameter mu3/mu2"},
-      {"cv", s.cv, "-", "coefficient of variation, sqrt(mu0 mu2 / mu1^2 - 1)"},
-      {"solid_volume_fraction", m_rates.shapeFactor * y[3], "-", "particle volume k_v mu3"},
-  };
+  std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
+  for (Metric& x : MomentPopulation::statisticsMetrics(m_population.statistics(y)))
+    m.push_back(std::move(x));
+  if (m_population.count() > 3)  // QMOM with 2 moments does not carry mu_3
+    m.push_back({"solid_volume_fraction", m_rates.shapeFactor * y[3], "-", "particle volume k_v mu3"});
+  return m;
 }
 
 }  // namespace proscale

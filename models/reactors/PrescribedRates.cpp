@@ -1,8 +1,7 @@
 #include "models/reactors/PrescribedRates.h"
 
-#include <cmath>
-
 #include "core/Constants.h"
+#include "models/pbe/MomentPopulation.h"
 #include "models/pbe/PopulationSettings.h"
 
 namespace proscale {
@@ -91,20 +90,8 @@ QmomRates PrescribedRates::momentRates(double nucleusSize) const {
   q.growth = [this](double L) { return growth(L); };
   q.nucleationRate = nucleationRate;
   q.nucleusSize = nucleusSize;
-  if (kernel)
-    q.aggregation = [this](double Li, double Lj) {
-      return kernel->rate(Li, Lj, shapeFactor * Li * Li * Li, shapeFactor * Lj * Lj * Lj,
-                          conditions);
-    };
-  if (breakage) {
-    // S(L) = s0 (x/x_ref)^alpha with x/x_ref = (L/L_ref)^3 (FixedPivotBreakage.h).
-    const BreakageSettings b = *breakage;
-    q.breakage = [b](double L) {
-      return b.selectionRate * std::pow(L / b.referenceDiameter, 3.0 * b.exponent);
-    };
-    q.daughterMoment = b.daughters == DaughterDistribution::Binary ? equalBinaryDaughterMoment
-                                                                   : uniformBinaryDaughterMoment;
-  }
+  if (kernel) q.aggregation = momentAggregation(*kernel, conditions, shapeFactor);
+  if (breakage) setMomentBreakage(*breakage, q);
   return q;
 }
 
