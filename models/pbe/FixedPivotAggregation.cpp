@@ -227,6 +227,7 @@ AggregationLoss FixedPivotAggregation::rates(std::span<const double> N,
       }
     }
     subtract(sum + dead + m, r + dead, je - dead);
+    for (std::size_t j = jb; j < je; ++j) loss.events += r[j];
     for (std::size_t j = std::max(m_firstLost[m], jb); j < je; ++j) {  // lost beyond the grid
       loss.number += r[j];
       loss.volume += r[j] * (m_volumes[j] + m_volumes[j + m]);
@@ -368,6 +369,16 @@ void FixedPivotAggregation::addLossGradient(std::span<const double> N, std::span
       dNumber[k] += rate * N[j];
       dVolume[k] += rate * N[j] * v;
     }
+}
+
+void FixedPivotAggregation::addMergedGradient(std::span<const double> N,
+                                              std::span<double> dMerged) const {
+  const std::size_t n = classes();
+  for (std::size_t m = 0; m < n; ++m) {
+    double frequency = 0.0;
+    for (std::size_t k = 0; k < n; ++k) frequency += kernel(m, k) * N[k];
+    dMerged[m] += frequency;
+  }
 }
 
 }  // namespace proscale

@@ -32,10 +32,12 @@
 
 namespace proscale {
 
-/// Aggregates formed beyond the last pivot (dropped from the grid).
+/// Aggregates formed beyond the last pivot (dropped from the grid), and all aggregation events.
 struct AggregationLoss {
   double number = 0.0;  ///< aggregates per m^3 and second [1/(m^3 s)]
   double volume = 0.0;  ///< their particle volume per m^3 and second [m^3/(m^3 s)]
+  /// Aggregation events 1/2 sum_jk beta_jk N_j N_k [1/(m^3 s)]: each removes one particle.
+  double events = 0.0;
 };
 
 class FixedPivotAggregation {
@@ -75,6 +77,9 @@ class FixedPivotAggregation {
   /// Adds d(loss.number)/dN_m and d(loss.volume)/dN_m to the two spans (length n).
   void addLossGradient(std::span<const double> N, std::span<double> dNumber,
                        std::span<double> dVolume) const;
+  /// Adds the collision frequency of each class, sum_k beta_mk N_k [1/s] = d/dN_m of the merged
+  /// number 1/2 sum_jk beta_jk N_j N_k, to dMerged (length n): the budget row of a reactor.
+  void addMergedGradient(std::span<const double> N, std::span<double> dMerged) const;
 
  private:
   /// Pairs (j, j + m) of one diagonal m, j in [begin, end), whose aggregate lands between the

@@ -65,8 +65,10 @@ BreakageLoss FixedPivotBreakage::rates(std::span<const double> N,
                                        std::span<double> dNdt_add) const {
   BreakageLoss loss;
   jacobianTimes(N, dNdt_add);  // linear: dN/dt = A N
-  for (std::size_t k = 0; k < m_columns.size(); ++k)
+  for (std::size_t k = 0; k < m_columns.size(); ++k) {
     loss.number += m_columns[k].lostShare * m_selection[k] * N[k];
+    loss.events += m_selection[k] * N[k];
+  }
   return loss;
 }
 
@@ -98,6 +100,10 @@ void FixedPivotBreakage::addExactJacobianDense(Eigen::MatrixXd& J) const {
 void FixedPivotBreakage::addLossGradient(std::span<double> dNumber) const {
   for (std::size_t k = 0; k < m_columns.size(); ++k)
     dNumber[k] += m_columns[k].lostShare * m_selection[k];
+}
+
+void FixedPivotBreakage::addEventsGradient(std::span<double> dEvents) const {
+  for (std::size_t k = 0; k < m_selection.size(); ++k) dEvents[k] += m_selection[k];
 }
 
 SchemaPtr breakageSchema() {

@@ -39,6 +39,9 @@ struct BreakageSettings {
 /// Fragments below the first pivot that the grid does not hold as particles.
 struct BreakageLoss {
   double number = 0.0;  ///< [1/(m^3 s)]; their volume is kept (attached to x_0)
+  /// Breakage events sum_k S_k N_k [1/(m^3 s)]: each adds one particle (two daughters, on the
+  /// grid or lost below it, replace one parent).
+  double events = 0.0;
 };
 
 class FixedPivotBreakage {
@@ -61,6 +64,8 @@ class FixedPivotBreakage {
   void addExactJacobianDense(Eigen::MatrixXd& J) const;
   /// Adds d(loss.number)/dN_k (constant) to dNumber (length n).
   void addLossGradient(std::span<double> dNumber) const;
+  /// Adds d(events)/dN_k = S_k (constant) to dEvents (length n): the budget row of a reactor.
+  void addEventsGradient(std::span<double> dEvents) const;
 
  private:
   /// Column k: rows i <= k with a non-zero n_ik or i = k, n_ik, A_ik = S_k (n_ik - delta_ik).

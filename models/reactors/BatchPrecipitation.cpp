@@ -121,23 +121,11 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
   const double P = solidVolumeRate / m_chem.solid().molarVolume();
   m_chem.speciesRates(c, P, ydot.first(ns));
 
-  AggregationLoss lost;  // aggregates formed beyond the last class
-  double merged = 0.0;
-  if (m_aggregation) {
-    double before = 0.0, after = 0.0;
-    for (double v : dN) before += v;
-    lost = m_aggregation->rates(N, dN);
-    for (double v : dN) after += v;
-    merged = -(after - before + lost.number);  // sum dN_agg + lost = -1/2 sum beta N N
-  }
-  double broken = 0.0, fragmentsLost = 0.0;
-  if (m_breakage) {
-    double before = 0.0, after = 0.0;
-    for (double v : dN) before += v;
-    fragmentsLost = m_breakage->rates(N, dN).number;
-    for (double v : dN) after += v;
-    broken = after - before + fragmentsLost;  // fragments created minus parents broken
-  }
+  AggregationLoss lost;  // aggregates formed beyond the last class, aggregation events
+  if (m_aggregation) lost = m_aggregation->rates(N, dN);
+  BreakageLoss fragments;  // fragments below the grid, breakage events
+  if (m_breakage) fragments = m_breakage->rates(N, dN);
+  const double merged = lost.events, broken = fragments.events, fragmentsLost = fragments.number;
   ydot[m_budget + kSolidLostTop] =
       (x[n - 1] * out.numberOutTop + lost.volume) / m_chem.solid().molarVolume();
   ydot[m_budget + kNumberMerged] = merged;
@@ -224,33 +212,29 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
 
 void BatchPrecipitation::addAggregationJacobian(std::span<const double> N,
                                                 BorderedBandJacobian& J) const {
-  // Band part of the aggregation Jacobian (the preconditioner); the budget rows exactly:
-  // d(merged)/dN_m = sum_k beta_mk N_k, losses from the operator's own gradient.
+  // Band part of the aggregation Jacobian (the preconditioner); the budget rows exactly.
   const std::size_t n = N.size();
   m_aggregation->addApproximateJacobian(N, J);
-  std::vector<double> dNumber(n, 0.0), dVolume(n, 0.0);
+  std::vector<double> dMerged(n, 0.0), dNumber(n, 0.0), dVolume(n, 0.0);
+  m_aggregation->addMergedGradient(N, dMerged);
   m_aggregation->addLossGradient(N, dNumber, dVolume);
   for (std::size_t m = 0; m < n; ++m) {
-    double merged = 0.0;
-    for (std::size_t k = 0; k < n; ++k) merged += m_aggregation->kernel(m, k) * N[k];
-    J.R(m_budget + kNumberMerged, m) = merged;
+    J.R(m_budget + kNumberMerged, m) = dMerged[m];
     J.R(m_budget + kNumberLostTop, m) += dNumber[m];
     J.R(m_budget + kSolidLostTop, m) += dVolume[m] / m_chem.solid().molarVolume();
   }
 }
 
 void BatchPrecipitation::addBreakageJacobian(BorderedBandJacobian& J) const {
-  // Band part of the (constant, upper-triangular) breakage matrix A for the preconditioner;
-  // budget rows exactly: d(broken)/dN_m = sum_i A_im + d(lost)/dN_m, lost fragments count as
-  // dissolved below the grid.
+  // Band part of the (constant, upper-triangular) breakage matrix for the preconditioner;
+  // budget rows exactly; lost fragments count as dissolved below the grid.
   const std::size_t n = m_grid.size();
   m_breakage->addApproximateJacobian(J);
-  std::vector<double> dLost(n, 0.0);
+  std::vector<double> dCreated(n, 0.0), dLost(n, 0.0);
+  m_breakage->addEventsGradient(dCreated);
   m_breakage->addLossGradient(dLost);
   for (std::size_t m = 0; m < n; ++m) {
-    double fragments = 0.0;
-    for (std::size_t i = 0; i <= m; ++i) fragments += m_breakage->fragments(i, m);
-    J.R(m_budget + kNumberBroken, m) = (fragments - 1.0) * m_breakage->selection(m) + dLost[m];
+    J.R(m_budget + kNumberBroken, m) = dCreated[m];
     J.R(m_budget + kNumberDissolved, m) += dLost[m];
   }
 }

@@ -39,22 +39,10 @@ double BatchPrecipitation::numberBalanceError(std::span<const double> y) const {
 
 std::vector<SeriesColumn> BatchPrecipitation::seriesColumns() const {
   std::vector<SeriesColumn> cols = m_chem.leadingColumns();
-  for (int k = 0; k < 5; ++k)
-    cols.push_back({"mu" + std::to_string(k), kMomentUnits[k], "moment of the grid PSD, sum L_i^k N_i"});
+  for (auto& c : psdStatisticsColumns()) cols.push_back(std::move(c));
   if (m_moments)
     for (int k = 0; k < 5; ++k)
       cols.push_back({"mom_mu" + std::to_string(k), kMomentUnits[k], "method-of-moments moment"});
-  const char* sizes[][2] = {{"mean_diameter", "number mean diameter mu1/mu0"},
-                            {"sauter_diameter", "Sauter diameter mu3/mu2"},
-                            {"d10_number", "10 % quantile of the number distribution"},
-                            {"d50_number", "median of the number distribution"},
-                            {"d90_number", "90 % quantile of the number distribution"},
-                            {"d10_volume", "10 % quantile of the volume distribution"},
-                            {"d50_volume", "median of the volume distribution"},
-                            {"d90_volume", "90 % quantile of the volume distribution"}};
-  cols.push_back({"number_density", "1/m^3", "particles per volume of suspension"});
-  for (auto& s : sizes) cols.push_back({s[0], "m", s[1]});
-  cols.push_back({"cv", "-", "coefficient of variation of the number distribution"});
   cols.push_back({"solid_concentration", "mol/m^3", "solid formed per volume (incl. above the grid)"});
   cols.push_back({"mass_balance_error", "-", "largest relative drift of a conserved moiety"});
   return cols;
@@ -65,12 +53,9 @@ void BatchPrecipitation::series(double t, std::span<const double> y, std::span<d
   std::size_t k = m_chem.leadingValues(
       t, y.first(m_chem.solution().size()),
       s.meanDiameter > 0.0 ? s.meanDiameter : m_grid.faces().front(), row);
-  for (double mu : s.moments) row[k++] = mu;
+  k += psdStatisticsValues(s, row.subspan(k));
   if (m_moments)
     for (std::size_t j = 0; j < MomentEquations::kCount; ++j) row[k++] = y[m_mom + j];
-  for (double v : {s.numberDensity, s.meanDiameter, s.sauterDiameter, s.d10Number, s.d50Number,
-                   s.d90Number, s.d10Volume, s.d50Volume, s.d90Volume, s.cv})
-    row[k++] = v;
   row[k++] = solidConcentration(y);
   row[k++] = massBalanceError(y);
 }
@@ -91,20 +76,9 @@ std::vector<Metric> BatchPrecipitation::metrics(double t, std::span<const double
   const PsdStatistics s = psdStatistics(m_grid, y.subspan(m_psd, m_grid.size()));
   const PrecipitationRates r = m_chem.rates(y.first(m_chem.solution().size()));
   const double solid = solidConcentration(y);
-  std::vector<Metric> m{
-      {"final_time", t, "s", "time of the reported state"},
-      {"number_density", s.numberDensity, "1/m^3", "particles per volume of suspension"},
-      {"mean_diameter", s.meanDiameter, "m", "number mean diameter mu1/mu0"},
-      {"sauter_diameter", s.sauterDiameter, "m", "Sauter diameter mu3/mu2"},
-      {"cv", s.cv, "-", "coefficient of variation of the number distribution"},
-      {"d10_number", s.d10Number, "m", "10 % quantile of the number distribution"},
-      {"d50_number", s.d50Number, "m", "median of the number distribution"},
-      {"d90_number", s.d90Number, "m", "90 % quantile of the number distribution"},
-      {"d10_volume", s.d10Volume, "m", "10 % quantile of the volume distribution"},
-      {"d50_volume", s.d50Volume, "m", "median of the volume distribution"},
-      {"d90_volume", s.d90Volume, "m", "90 % quantile of the volume distribution"},
-      {"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"},
-  };
+  std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
+  for (Metric& x : psdStatisticsMetrics(s)) m.push_back(std::move(x));
+  m.push_back({"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"});
   for (Metric& x : m_chem.productMetrics(solid)) m.push_back(std::move(x));
   m.push_back({"mass_balance_error", massBalanceError(y), "-",
                "largest relative drift of a conserved moiety"});

@@ -63,23 +63,16 @@ void SectionalPopulationBalance::rhs(double, std::span<const double> y, std::spa
       budget[kVolumeWashedOut] += D * x[i] * N[i];
     }
   }
-  auto sum = [&] {
-    double s = 0.0;
-    for (double v : dN) s += v;
-    return s;
-  };
   if (m_aggregation) {
-    const double before = sum();
     const AggregationLoss lost = m_aggregation->rates(N, dN);
-    budget[kMerged] = -(sum() - before + lost.number);  // 1/2 sum beta N N
+    budget[kMerged] = lost.events;  // each event removes one particle
     budget[kLostTop] += lost.number;
     budget[kVolumeLostTop] += lost.volume;
   }
   if (m_breakage) {
-    const double before = sum();
-    const double fragmentsLost = m_breakage->rates(N, dN).number;
-    budget[kBroken] = sum() - before + fragmentsLost;  // fragments created minus parents
-    budget[kDissolved] += fragmentsLost;
+    const BreakageLoss fragments = m_breakage->rates(N, dN);
+    budget[kBroken] = fragments.events;  // each event adds one particle
+    budget[kDissolved] += fragments.number;
   }
 }
 
@@ -111,24 +104,22 @@ void SectionalPopulationBalance::jacobian(double, std::span<const double> y,
   }
   if (m_aggregation) {  // banded part for the preconditioner; budget rows exactly
     m_aggregation->addApproximateJacobian(N, J);
-    std::vector<double> dNumber(n, 0.0), dVolume(n, 0.0);
+    std::vector<double> dMerged(n, 0.0), dNumber(n, 0.0), dVolume(n, 0.0);
+    m_aggregation->addMergedGradient(N, dMerged);
     m_aggregation->addLossGradient(N, dNumber, dVolume);
     for (std::size_t m = 0; m < n; ++m) {
-      double merged = 0.0;
-      for (std::size_t k = 0; k < n; ++k) merged += m_aggregation->kernel(m, k) * N[k];
-      J.R(kMerged, m) = merged;
+      J.R(kMerged, m) = dMerged[m];
       J.R(kLostTop, m) += dNumber[m];
       J.R(kVolumeLostTop, m) += dVolume[m];
     }
   }
   if (m_breakage) {
     m_breakage->addApproximateJacobian(J);
-    std::vector<double> dLost(n, 0.0);
+    std::vector<double> dCreated(n, 0.0), dLost(n, 0.0);
+    m_breakage->addEventsGradient(dCreated);
     m_breakage->addLossGradient(dLost);
     for (std::size_t m = 0; m < n; ++m) {
-      double fragments = 0.0;
-      for (std::size_t i = 0; i <= m; ++i) fragments += m_breakage->fragments(i, m);
-      J.R(kBroken, m) = (fragments - 1.0) * m_breakage->selection(m) + dLost[m];
+      J.R(kBroken, m) = dCreated[m];
       J.R(kDissolved, m) += dLost[m];
     }
   }

@@ -7,52 +7,11 @@
 #include <vector>
 
 #include "CaseRunSupport.h"
+#include "JacobianCheck.h"
 
 using namespace proscale;
 
-namespace {
 using namespace proscale::test;
-
-// Differences of the RHS, column by column, against the analytic Jacobian. The
-// model has kinks (growth switching off at S = 1, limiter switches), where the analytic
-// Jacobian is one of the two one-sided derivatives, and strongly curved stretches (the limiter
-// near its switches), where only the central difference is O(h^2) accurate: an entry passes if
-// it matches the forward, the backward or the central difference. Step 1e-7 relative (a fraction of the tolerance scale where y = 0);
-// agreement to 1e-4 of the column's largest entry leaves room for the O(h) truncation.
-// Columns of classes holding less than 1e-14 of their reference scale (1e-6 of the default
-// absolute tolerance; the far tail, where differences drown in round-off) are skipped: they
-// cannot affect the Newton iteration.
-void checkJacobian(BatchPrecipitation& m, std::span<const double> y) {
-  const std::size_t n = y.size();
-  BorderedBandJacobian J(m.jacobianShape());
-  std::vector<double> f(n), fp(n), fm(n), yp(y.begin(), y.end());
-  m.rhs(0.0, y, f);
-  m.jacobian(0.0, y, f, J);
-  const auto scale = m.layout().absoluteTolerances(1.0);  // each entry's reference scale
-  for (std::size_t j = 0; j < n; ++j) {
-    if (y[j] != 0.0 && std::abs(y[j]) < 1e-14 * scale[j]) continue;
-    const double h = 1e-7 * (y[j] != 0.0 ? std::abs(y[j]) : scale[j]);
-    yp[j] = y[j] + h;
-    m.rhs(0.0, yp, fp);
-    yp[j] = y[j] - h;
-    m.rhs(0.0, yp, fm);
-    yp[j] = y[j];
-    double largest = 0.0;
-    for (std::size_t i = 0; i < n; ++i)
-      largest = std::max({largest, std::abs(fp[i] - f[i]) / h, std::abs(f[i] - fm[i]) / h});
-    for (std::size_t i = 0; i < n; ++i) {
-      const double forward = (fp[i] - f[i]) / h, backward = (f[i] - fm[i]) / h;
-      const double central = 0.5 * (forward + backward);
-      const double error = std::min({std::abs(J.at(i, j) - forward), std::abs(J.at(i, j) - backward),
-                                     std::abs(J.at(i, j) - central)});
-      INFO("y[j-2..j+2] = " << y[std::max<std::size_t>(j, 2) - 2] << " " << y[std::max<std::size_t>(j, 1) - 1] << " " << y[j] << " " << y[std::min(j + 1, n - 1)] << " " << y[std::min(j + 2, n - 1)]);
-      INFO("row " << i << ", column " << j << ": analytic " << J.at(i, j) << ", forward "
-                  << forward << ", backward " << backward);
-      CHECK(error <= 1e-4 * largest);
-    }
-  }
-}
-}  // namespace
 
 TEST_CASE("Analytic Jacobian of the flagship case agrees with differences", "[jacobian]") {
   // Davies activities, CNT with Mersmann's prefactor, film diffusion, van Leer; 40 classes to
