@@ -13,7 +13,11 @@ if(PROSCALE_BUILD_TESTS)
   include(Catch)
 endif()
 if(PROSCALE_BUILD_PYTHON)
-  # Debian's interpreter owns numpy/matplotlib: pass -DPython3_EXECUTABLE=/usr/bin/python3.
+  # Debian's interpreter owns numpy/matplotlib (python3-numpy etc.); another python3 first on
+  # PATH (pyenv, conda) would build a module that cannot import them. Default to Debian's.
+  if(NOT DEFINED Python3_EXECUTABLE AND EXISTS /usr/bin/python3)
+    set(Python3_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "Python with Debian's numpy")
+  endif()
   find_package(Python3 REQUIRED COMPONENTS Interpreter Development)
   find_package(pybind11 REQUIRED)
 endif()
