@@ -31,6 +31,16 @@ class ModuleTest(unittest.TestCase):
         total = psd["number"][-1].clip(min=0).sum()
         self.assertTrue(math.isclose(total, r["metrics"]["number_density"], rel_tol=1e-12))
 
+    def test_moment_method_msmpr(self):
+        # MSMPR with QMOM: N = B0 tau exactly (validation/analytic/msmpr.yaml), no distribution.
+        r = proscale.run(os.path.join(ROOT, "validation/analytic/msmpr.yaml"),
+                         set={"population.method": "qmom"})
+        self.assertEqual(r["status"], "complete")
+        self.assertTrue(math.isclose(r["metrics"]["number_density"], 1e13 * 100.0, rel_tol=1e-6))
+        self.assertIn("node_L1", r["timeseries"])
+        self.assertTrue(np.all(np.isfinite(r["timeseries"]["mu5"])))
+        self.assertEqual(len(r["psd"]), 0)
+
     def test_bad_input_raises(self):
         with self.assertRaises(proscale.InputError) as ctx:
             proscale.check(os.path.join(ROOT, "cases/baso4_batch.yaml"),
