@@ -101,11 +101,6 @@ void MomentPopulation::rates(std::span<const double> mu, const QmomRates& proces
   MomentEquations(processes.nucleusSize).rates(mu, G, processes.nucleationRate, dmu);
 }
 
-GaussQuadrature MomentPopulation::quadrature(std::span<const double> mu) const {
-  if (!m_qmom) throw std::logic_error("MomentPopulation: no quadrature without qmom");
-  return m_qmom->quadrature(mu);
-}
-
 MomentStatistics MomentPopulation::statistics(std::span<const double> mu) const {
   MomentStatistics s;
   if (!(mu[0] > 0.0)) return s;

@@ -49,7 +49,6 @@ class MomentPopulation {
   MomentPopulation(const PopulationSettings& settings, const Parameters& population);
 
   std::size_t count() const { return m_count; }
-  PopulationMethod method() const { return m_method; }
   double nucleusSize() const { return m_L0; }
 
   /// Adds the block "moments" (mu0 .. mu{K-1}) to the layout; returns its offset.
@@ -66,8 +65,6 @@ class MomentPopulation {
   void rates(std::span<const double> mu, const QmomRates& processes, std::span<double> dmu) const;
 
   MomentStatistics statistics(std::span<const double> mu) const;
-  /// qmom: the quadrature of mu (nodes dropped where the moments are degenerate).
-  GaussQuadrature quadrature(std::span<const double> mu) const;
 
   /// Time-series columns: the moments, then (qmom) the quadrature nodes L_i and weights w_i.
   std::vector<SeriesColumn> columns() const;
