@@ -45,8 +45,6 @@ class PrecipitationChemistry {
   PrecipitationChemistry(const PrecipitationChemistry&) = delete;  // m_solid refers to m_solution
   PrecipitationChemistry& operator=(const PrecipitationChemistry&) = delete;
 
-  double temperature() const { return m_T; }  ///< K
-  double volume() const { return m_volume; }  ///< suspension volume [m^3]
   const Solution& solution() const { return m_solution; }
   const ReactionNetwork& reactions() const { return m_reactions; }
   const PrecipitatingSolid& solid() const { return m_solid; }
