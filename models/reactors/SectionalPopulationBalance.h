@@ -47,7 +47,6 @@ class SectionalPopulationBalance final : public Process, public OdeSystem {
   std::vector<double> numberPerClass(std::span<const double> y) const override;
   std::vector<Metric> metrics(double t, std::span<const double> y) const override;
 
-  const SizeGrid& grid() const { return m_grid; }
 
  private:
   enum Budget {
