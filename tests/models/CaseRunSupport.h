@@ -10,22 +10,13 @@
 
 #include "app/CaseRun.h"
 #include "app/CaseSchema.h"
+#include "Recorder.h"
 #include "case/CaseDocument.h"
 #include "models/pbe/PsdStatistics.h"
 #include "models/reactors/BatchPrecipitation.h"
 #include "solvers/CvodeIntegrator.h"
 
 namespace proscale::test {
-
-/// The state at every output time.
-struct Recorder final : OdeObserver {
-  std::vector<double> t;
-  std::vector<std::vector<double>> y;
-  void observe(double time, std::span<const double> s) override {
-    t.push_back(time);
-    y.emplace_back(s.begin(), s.end());
-  }
-};
 
 /// A validated case and its model, not yet run.
 struct Loaded {

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "Recorder.h"
 #include "core/OdeSystem.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
 #include "solvers/CvodeIntegrator.h"
@@ -55,20 +56,16 @@ class ConstantRatePbe final : public OdeSystem {
 inline std::vector<double> integrateConstantRate(const SizeGrid& grid, GrowthScheme scheme,
                                                  double G, double B, double tau,
                                                  std::vector<double> N0, double tEnd) {
-  struct Last final : OdeObserver {
-    std::vector<double> y;
-    void observe(double, std::span<const double> s) override { y.assign(s.begin(), s.end()); }
-  };
   if (N0.empty()) N0.assign(grid.size(), 0.0);
   ConstantRatePbe pbe(grid, scheme, G, B, tau, std::move(N0));
   IntegratorOptions options;
   options.rtol = 1e-10;
   options.atol = 1e-10;
   CvodeIntegrator integrator(pbe, options);
-  Last last;
+  Recorder recorder;
   const std::vector<double> times{0.0, tEnd};
-  REQUIRE(integrator.integrate(times, last).complete);
-  return last.y;
+  REQUIRE(integrator.integrate(times, recorder).complete);
+  return recorder.y.back();
 }
 
 }  // namespace proscale::test

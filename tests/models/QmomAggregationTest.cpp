@@ -36,7 +36,7 @@ std::vector<double> runAggregation(std::size_t nodes, const QmomRates& rates, do
   const std::vector<double> mu0 = initialMoments(2 * nodes);
   QmomOde system(mu0, std::vector<double>(scales.begin(), scales.begin() + 2 * nodes), rates);
   SolverReport report;
-  const Trajectory tr = integrateQmom(system, {0.0, 0.5 * tEnd, tEnd}, &report);
+  const Recorder tr = integrateQmom(system, {0.0, 0.5 * tEnd, tEnd}, &report);
   INFO(report.message);
   REQUIRE(report.complete);
   return tr.y.back();

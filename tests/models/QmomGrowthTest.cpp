@@ -20,7 +20,7 @@ using ExactMoments = std::function<double(std::size_t k, double t)>;
 // Largest |mu_k - mu_k,exact| / max(|mu_k,exact|, scale_k) over the output times after t0 and all
 // moments: the relative error, or the error relative to the moment's scale while the moment is
 // still smaller than that (growth from no particles).
-double worstError(const Trajectory& tr, const ExactMoments& exact,
+double worstError(const Recorder& tr, const ExactMoments& exact,
                   const std::vector<double>& scales) {
   double worst = 0.0;
   for (std::size_t m = 1; m < tr.t.size(); ++m)
@@ -50,7 +50,7 @@ void checkClosedCase(const char* title, const std::vector<double>& mu0All, const
                                 : std::abs(exact(k, tEnd));
     QmomOde system(mu0, scales, rates);
     SolverReport report;
-    const Trajectory tr = integrateQmom(system, outputTimes(tEnd, 10), &report);
+    const Recorder tr = integrateQmom(system, outputTimes(tEnd, 10), &report);
     INFO(title << ", n = " << n << ": " << report.message);
     REQUIRE(report.complete);
     const double error = worstError(tr, exact, scales);

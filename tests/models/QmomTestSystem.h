@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "Recorder.h"
 #include "core/OdeSystem.h"
 #include "models/pbe/Qmom.h"
 #include "solvers/CvodeIntegrator.h"
@@ -50,25 +51,17 @@ class QmomOde final : public OdeSystem {
   StateLayout m_layout;
 };
 
-struct Trajectory final : OdeObserver {
-  std::vector<double> t;
-  std::vector<std::vector<double>> y;
-  void observe(double time, std::span<const double> s) override {
-    t.push_back(time);
-    y.emplace_back(s.begin(), s.end());
-  }
-};
 
 /// Integrates to the given output times at kRtol, kAtol with the dense linear solver (CVODE
 /// differences the Jacobian); `report` receives the solver's report.
-inline Trajectory integrateQmom(QmomOde& system, const std::vector<double>& times,
+inline Recorder integrateQmom(QmomOde& system, const std::vector<double>& times,
                                 SolverReport* report = nullptr) {
   IntegratorOptions options;
   options.rtol = kRtol;
   options.atol = kAtol;
   options.linear = IntegratorOptions::LinearSolver::Dense;
   CvodeIntegrator integrator(system, options);
-  Trajectory trajectory;
+  Recorder trajectory;
   const SolverReport r = integrator.integrate(times, trajectory);
   if (report) *report = r;
   return trajectory;
