@@ -1,5 +1,5 @@
 #pragma once
-// Small OdeSystems with known solutions and a recording observer, shared by the solver tests.
+// Small OdeSystems with known solutions, shared by the solver tests (the observer: Recorder.h).
 #include <cmath>
 #include <functional>
 #include <numbers>
@@ -8,20 +8,10 @@
 
 #include <Eigen/Dense>
 
+#include "Recorder.h"
 #include "core/OdeSystem.h"
 
 namespace proscale::test {
-
-/// Records every observed (t, y).
-class Collector : public OdeObserver {
- public:
-  void observe(double t, std::span<const double> y) override {
-    times.push_back(t);
-    states.emplace_back(y.begin(), y.end());
-  }
-  std::vector<double> times;
-  std::vector<std::vector<double>> states;
-};
 
 /// Writes global entry (r, c) into the block of J it belongs to (must be inside the structure).
 inline void setEntry(BorderedBandJacobian& J, std::size_t r, std::size_t c, double v) {

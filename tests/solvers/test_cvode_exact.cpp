@@ -37,18 +37,18 @@ TEST_CASE("linear decay chain with border coupling matches its closed form", "[v
   auto linear = GENERATE(Linear::Bordered, Linear::Klu, Linear::Dense, Linear::Gmres);
   test::DecayChain system;
   CvodeIntegrator integrator(system, tight(linear));
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0};
   const SolverReport report = integrator.integrate(times, out);
   REQUIRE(report.complete);
   CHECK(report.flagName == "CV_SUCCESS");
   CHECK(report.timeReached == 5.0);
-  REQUIRE(out.times == times);
+  REQUIRE(out.t == times);
   double worst = 0;  // error in units of the allowed error
   for (std::size_t s = 0; s < times.size(); ++s) {
     const std::vector<double> exact = system.exact(times[s]);
     for (std::size_t i = 0; i < exact.size(); ++i)
-      worst = std::max(worst, std::abs(out.states[s][i] - exact[i]) /
+      worst = std::max(worst, std::abs(out.y[s][i] - exact[i]) /
                                   (1e-8 * std::abs(exact[i]) + 1e-12));
   }
   INFO("linear solver " << linearSolverKey(linear) << ", worst error / allowed " << worst);
@@ -85,15 +85,15 @@ TEST_CASE("Robertson's stiff kinetics at t = 40", "[validation]") {
   options.atol = 1e-10;  // y2 block scale 1e-4 -> absolute 1e-14 on y2
   options.linear = variant.linear;
   CvodeIntegrator integrator(system, options);
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 0.4, 4.0, 40.0};
   const SolverReport report = integrator.integrate(times, out);
   REQUIRE(report.complete);
   for (std::size_t i = 0; i < 3; ++i) {
     INFO("component " << i);
-    CHECK(relativeError(out.states.back()[i], reference[i], 0) < 1e-6);
+    CHECK(relativeError(out.y.back()[i], reference[i], 0) < 1e-6);
   }
-  const double mass = out.states.back()[0] + out.states.back()[1] + out.states.back()[2];
+  const double mass = out.y.back()[0] + out.y.back()[1] + out.y.back()[2];
   CHECK(mass == Approx(1.0).epsilon(1e-10));
   CHECK(report.method.find(variant.method) != std::string::npos);
   // Statistics come from CVODE's counters.
@@ -119,20 +119,20 @@ TEST_CASE("stiff arrow system k=2, n=200: exact solution, and the linear solvers
   for (Linear linear : {Linear::Bordered, Linear::Klu, Linear::Dense}) {
     test::ArrowProtheroRobinson system;
     CvodeIntegrator integrator(system, tight(linear));
-    test::Collector out;
+    test::Recorder out;
     const std::vector<double> times{0.0, 1.0, 2.5, 5.0};
     const SolverReport report = integrator.integrate(times, out);
     REQUIRE(report.complete);
     double worst = 0;
     for (std::size_t s = 0; s < times.size(); ++s)
       for (std::size_t i = 0; i < system.size(); ++i)
-        worst = std::max(worst, relativeError(out.states[s][i],
+        worst = std::max(worst, relativeError(out.y[s][i],
                                               test::ArrowProtheroRobinson::phi(i, times[s]), 0));
     INFO("linear solver " << linearSolverKey(linear) << ", worst relative error " << worst);
     CHECK(worst < 1e-8);
     if (linear == Linear::Bordered)
       CHECK(report.method.find("bordered-band direct (Schur complement)") != std::string::npos);
-    finals.push_back(out.states.back());
+    finals.push_back(out.y.back());
   }
   for (std::size_t v = 1; v < finals.size(); ++v)
     for (std::size_t i = 0; i < finals[0].size(); ++i)
@@ -142,17 +142,17 @@ TEST_CASE("stiff arrow system k=2, n=200: exact solution, and the linear solvers
 TEST_CASE("one integrator runs several integrations from fresh initial states", "[unit]") {
   test::DecayChain system;
   CvodeIntegrator integrator(system, tight(Linear::Bordered));
-  test::Collector first, second;
+  test::Recorder first, second;
   const std::vector<double> a{0.0, 1.0}, b{2.0, 3.0};
   REQUIRE(integrator.integrate(a, first).complete);
   const SolverReport report = integrator.integrate(b, second);
   REQUIRE(report.complete);
   // Time-invariant system: starting again from y0 at t = 2, the state at 3 equals that at 1.
-  CHECK(second.times == b);
+  CHECK(second.t == b);
   for (std::size_t i = 0; i < system.size(); ++i)
-    CHECK(second.states.back()[i] == Approx(first.states.back()[i]).epsilon(1e-8));
-  test::Collector single;
+    CHECK(second.y.back()[i] == Approx(first.y.back()[i]).epsilon(1e-8));
+  test::Recorder single;
   const std::vector<double> only{0.0};
   CHECK(integrator.integrate(only, single).complete);
-  CHECK(single.times == only);
+  CHECK(single.t == only);
 }

@@ -16,11 +16,11 @@ using Linear = IntegratorOptions::LinearSolver;
 
 namespace {
 
-void requirePartialResultsEndAtFailure(const SolverReport& report, const test::Collector& out) {
-  REQUIRE_FALSE(out.times.empty());
-  CHECK(out.times.front() == 0.0);
-  CHECK(out.times.back() == report.timeReached);
-  CHECK(std::is_sorted(out.times.begin(), out.times.end()));
+void requirePartialResultsEndAtFailure(const SolverReport& report, const test::Recorder& out) {
+  REQUIRE_FALSE(out.t.empty());
+  CHECK(out.t.front() == 0.0);
+  CHECK(out.t.back() == report.timeReached);
+  CHECK(std::is_sorted(out.t.begin(), out.t.end()));
 }
 
 }  // namespace
@@ -31,7 +31,7 @@ TEST_CASE("a model exception in the right-hand side stops the integration", "[un
     if (t > 0.5) throw std::runtime_error("reactor model exploded");
   };
   CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 0.25, 0.5, 0.75, 1.0};
   const SolverReport report = integrator.integrate(times, out);
   CHECK_FALSE(report.complete);
@@ -40,7 +40,7 @@ TEST_CASE("a model exception in the right-hand side stops the integration", "[un
   CHECK(report.timeReached > 0.25);
   CHECK(report.timeReached <= 0.5);
   requirePartialResultsEndAtFailure(report, out);
-  CHECK(out.times.size() == 3);  // t0, 0.25, and the state where CVODE stopped
+  CHECK(out.t.size() == 3);  // t0, 0.25, and the state where CVODE stopped
   CHECK(report.statistics.steps > 0);
 }
 
@@ -51,14 +51,14 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
       ydot[2 + 3] = std::numeric_limits<double>::quiet_NaN();
     };
     CvodeIntegrator integrator(system, IntegratorOptions{});
-    test::Collector out;
+    test::Recorder out;
     const std::vector<double> times{0.0, 1.0};
     const SolverReport report = integrator.integrate(times, out);
     CHECK_FALSE(report.complete);
     CHECK(report.flagName == "CV_FIRST_RHSFUNC_ERR");
     CHECK_THAT(report.message, Contains("non-finite time derivative of chain[3]"));
     CHECK(report.timeReached == 0.0);
-    CHECK(out.times == std::vector<double>{0.0});
+    CHECK(out.t == std::vector<double>{0.0});
   }
   SECTION("later and for good: CVODE retries with smaller steps, then gives up") {
     // A model whose internal state is corrupted from the first call past t = 0.3 on: every
@@ -69,7 +69,7 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
       if (corrupted) ydot[1] = std::numeric_limits<double>::infinity();
     };
     CvodeIntegrator integrator(system, IntegratorOptions{});
-    test::Collector out;
+    test::Recorder out;
     const std::vector<double> times{0.0, 0.2, 1.0};
     const SolverReport report = integrator.integrate(times, out);
     CHECK_FALSE(report.complete);
@@ -88,7 +88,7 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
     IntegratorOptions options;
     options.maxSteps = 2000;
     CvodeIntegrator integrator(system, options);
-    test::Collector out;
+    test::Recorder out;
     const std::vector<double> times{0.0, 1.0};
     const SolverReport report = integrator.integrate(times, out);
     CHECK_FALSE(report.complete);
@@ -103,14 +103,14 @@ TEST_CASE("a non-finite initial state is reported without integrating", "[unit]"
   test::DecayChain system;
   system.onInitial = [](std::span<double> y0) { y0[1] = std::numeric_limits<double>::infinity(); };
   CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 1.0};
   const SolverReport report = integrator.integrate(times, out);
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_ILL_INPUT");
   CHECK_THAT(report.message, Contains("initial value of sink[0] is not finite"));
   CHECK(report.timeReached == 0.0);
-  CHECK(out.times.empty());
+  CHECK(out.t.empty());
 }
 
 TEST_CASE("recoverable model errors make CVODE retry, not fail", "[unit]") {
@@ -121,12 +121,12 @@ TEST_CASE("recoverable model errors make CVODE retry, not fail", "[unit]") {
     if (calls == 20 || calls == 40 || calls == 41) throw RecoverableError("outside the domain");
   };
   CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 5.0};
   const SolverReport report = integrator.integrate(times, out);
   REQUIRE(report.complete);
   CHECK(calls > 41);
-  CHECK(out.states.back()[0] == Approx(system.exact(5.0)[0]).epsilon(1e-4));
+  CHECK(out.y.back()[0] == Approx(system.exact(5.0)[0]).epsilon(1e-4));
 }
 
 TEST_CASE("a model exception in the Jacobian stops the integration", "[unit]") {
@@ -136,7 +136,7 @@ TEST_CASE("a model exception in the Jacobian stops the integration", "[unit]") {
     if (++evaluations == 3) throw std::logic_error("table lookup out of range");
   };
   CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 100.0};
   const SolverReport report = integrator.integrate(times, out);
   CHECK_FALSE(report.complete);
@@ -153,7 +153,7 @@ TEST_CASE("a Jacobian that keeps failing recoverably ends in a convergence failu
     if (++evaluations >= 3) throw RecoverableError("property table not converged");
   };
   CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 100.0};
   const SolverReport report = integrator.integrate(times, out);
   CHECK_FALSE(report.complete);
@@ -175,7 +175,7 @@ TEST_CASE("a model exception in the preconditioner's Jacobian stops the integrat
     throw RecoverableError("kernel table not converged");
   };
   CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 50.0};
   const SolverReport report = integrator.integrate(times, out);
   CHECK_FALSE(report.complete);
@@ -195,7 +195,7 @@ TEST_CASE("too many steps: CV_TOO_MUCH_WORK with the time reached", "[unit]") {
   IntegratorOptions options;
   options.maxSteps = 50;
   CvodeIntegrator integrator(system, options);
-  test::Collector out;
+  test::Recorder out;
   const std::vector<double> times{0.0, 4e10};
   const SolverReport report = integrator.integrate(times, out);
   CHECK_FALSE(report.complete);
@@ -205,8 +205,8 @@ TEST_CASE("too many steps: CV_TOO_MUCH_WORK with the time reached", "[unit]") {
   CHECK(report.statistics.steps == 50);
   CHECK_THAT(report.message, Contains("mxstep"));
   requirePartialResultsEndAtFailure(report, out);
-  CHECK(out.times.size() == 2);
-  const auto& y = out.states.back();
+  CHECK(out.t.size() == 2);
+  const auto& y = out.y.back();
   CHECK(y[0] + y[1] + y[2] == Approx(1.0).epsilon(1e-6));  // a real state, not garbage
 }
 
@@ -262,7 +262,7 @@ TEST_CASE("invalid set-ups are rejected before integrating", "[unit]") {
   SECTION("output times must ascend") {
     test::DecayChain system;
     CvodeIntegrator integrator(system, IntegratorOptions{});
-    test::Collector out;
+    test::Recorder out;
     const std::vector<double> times{0.0, 2.0, 1.0};
     CHECK_THROWS_AS(integrator.integrate(times, out), std::invalid_argument);
     CHECK_THROWS_AS(integrator.integrate({}, out), std::invalid_argument);

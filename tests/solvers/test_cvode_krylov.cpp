@@ -53,13 +53,13 @@ TEST_CASE("GMRES preconditioned by an approximate Jacobian matches the exact sol
   CHECK_THAT(krylov.method(), Contains("GMRES (Krylov dimension 5)"));
   CHECK_THAT(krylov.method(), Contains("approximate Jacobian"));
   CHECK_THAT(krylov.method(), Contains("difference-quotient Jacobian-vector products"));
-  test::Collector out;
+  test::Recorder out;
   const SolverReport report = krylov.integrate(kTimes, out);
   REQUIRE(report.complete);
-  REQUIRE(out.times == kTimes);
+  REQUIRE(out.t == kTimes);
   double worst = 0;
   for (std::size_t s = 0; s < kTimes.size(); ++s)
-    worst = std::max(worst, normwiseError(out.states[s], approximate.exact(kTimes[s])));
+    worst = std::max(worst, normwiseError(out.y[s], approximate.exact(kTimes[s])));
   INFO("largest normwise error " << worst);
   CHECK(worst < 1e-7);
   const SolverStatistics& stats = report.statistics;
@@ -72,15 +72,15 @@ TEST_CASE("GMRES preconditioned by an approximate Jacobian matches the exact sol
   test::LowRankCoupled exactDense(test::LowRankCoupled::Jacobian::ExactDense);
   IntegratorOptions directOptions = options(Linear::Dense, 1e-8);
   CvodeIntegrator direct(exactDense, directOptions);
-  test::Collector reference;
+  test::Recorder reference;
   const SolverReport directReport = direct.integrate(kTimes, reference);
   REQUIRE(directReport.complete);
   CHECK(directReport.statistics.linearIterations == 0);
   double directWorst = 0, apart = 0;
   for (std::size_t s = 0; s < kTimes.size(); ++s) {
     directWorst = std::max(directWorst,
-                           normwiseError(reference.states[s], exactDense.exact(kTimes[s])));
-    apart = std::max(apart, normwiseError(out.states[s], reference.states[s]));
+                           normwiseError(reference.y[s], exactDense.exact(kTimes[s])));
+    apart = std::max(apart, normwiseError(out.y[s], reference.y[s]));
   }
   INFO("dense direct: largest normwise error " << directWorst << ", difference " << apart);
   CHECK(directWorst < 1e-7);
@@ -97,14 +97,14 @@ TEST_CASE("GMRES with an exact Jacobian agrees with the bordered direct solve", 
     IntegratorOptions o = options(linear, 1e-10);
     o.atol = 1e-14;
     CvodeIntegrator integrator(system, o);
-    test::Collector out;
+    test::Recorder out;
     const std::vector<double> times{0.0, 1.0, 2.5, 5.0};
     const SolverReport report = integrator.integrate(times, out);
     REQUIRE(report.complete);
     double worst = 0;
     for (std::size_t s = 0; s < times.size(); ++s)
       for (std::size_t i = 0; i < system.size(); ++i)
-        worst = std::max(worst, std::abs(out.states[s][i] -
+        worst = std::max(worst, std::abs(out.y[s][i] -
                                          test::ArrowProtheroRobinson::phi(i, times[s])));
     INFO("linear " << linearSolverKey(linear) << ", worst error " << worst);
     CHECK(worst < 1e-8);
@@ -114,7 +114,7 @@ TEST_CASE("GMRES with an exact Jacobian agrees with the bordered direct solve", 
     } else {
       CHECK(report.statistics.linearIterations == 0);
     }
-    finals.push_back(out.states.back());
+    finals.push_back(out.y.back());
   }
   for (std::size_t i = 0; i < finals[0].size(); ++i)
     REQUIRE(std::abs(finals[1][i] - finals[0][i]) <= 1e-9 * std::abs(finals[0][i]));

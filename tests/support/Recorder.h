@@ -1,5 +1,5 @@
 #pragma once
-// An observer that keeps the state at every output time (shared by the model tests).
+// An observer that keeps the state at every output time (shared by the tests of all layers).
 #include <span>
 #include <vector>
 
