@@ -10,8 +10,22 @@
 
 #include "Recorder.h"
 #include "core/OdeSystem.h"
+#include "solvers/CvodeIntegrator.h"
 
 namespace proscale::test {
+
+/// A run of CVODE to the output times: its report and the recorded states.
+struct Outcome {
+  SolverReport report;
+  Recorder out;
+};
+inline Outcome integrate(OdeSystem& system, const std::vector<double>& times,
+                         const IntegratorOptions& options = {}) {
+  CvodeIntegrator integrator(system, options);
+  Outcome o;
+  o.report = integrator.integrate(times, o.out);
+  return o;
+}
 
 /// Writes global entry (r, c) into the block of J it belongs to (must be inside the structure).
 inline void setEntry(BorderedBandJacobian& J, std::size_t r, std::size_t c, double v) {

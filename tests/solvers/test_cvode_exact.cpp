@@ -36,10 +36,8 @@ TEST_CASE("linear decay chain with border coupling matches its closed form", "[v
   // is ~1e-9 .. 1e-6, where atol, not rtol, sets the accuracy.)
   auto linear = GENERATE(Linear::Bordered, Linear::Klu, Linear::Dense, Linear::Gmres);
   test::DecayChain system;
-  CvodeIntegrator integrator(system, tight(linear));
-  test::Recorder out;
   const std::vector<double> times{0.0, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times, tight(linear));
   REQUIRE(report.complete);
   CHECK(report.flagName == "CV_SUCCESS");
   CHECK(report.timeReached == 5.0);
@@ -84,10 +82,8 @@ TEST_CASE("Robertson's stiff kinetics at t = 40", "[validation]") {
   options.rtol = 1e-8;
   options.atol = 1e-10;  // y2 block scale 1e-4 -> absolute 1e-14 on y2
   options.linear = variant.linear;
-  CvodeIntegrator integrator(system, options);
-  test::Recorder out;
   const std::vector<double> times{0.0, 0.4, 4.0, 40.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times, options);
   REQUIRE(report.complete);
   for (std::size_t i = 0; i < 3; ++i) {
     INFO("component " << i);
@@ -118,10 +114,8 @@ TEST_CASE("stiff arrow system k=2, n=200: exact solution, and the linear solvers
   std::vector<std::vector<double>> finals;
   for (Linear linear : {Linear::Bordered, Linear::Klu, Linear::Dense}) {
     test::ArrowProtheroRobinson system;
-    CvodeIntegrator integrator(system, tight(linear));
-    test::Recorder out;
     const std::vector<double> times{0.0, 1.0, 2.5, 5.0};
-    const SolverReport report = integrator.integrate(times, out);
+    const auto [report, out] = test::integrate(system, times, tight(linear));
     REQUIRE(report.complete);
     double worst = 0;
     for (std::size_t s = 0; s < times.size(); ++s)

@@ -30,10 +30,8 @@ TEST_CASE("a model exception in the right-hand side stops the integration", "[un
   system.onRhs = [](double t, std::span<const double>) {
     if (t > 0.5) throw std::runtime_error("reactor model exploded");
   };
-  CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Recorder out;
   const std::vector<double> times{0.0, 0.25, 0.5, 0.75, 1.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times);
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_RHSFUNC_FAIL");
   CHECK_THAT(report.message, Contains("reactor model exploded"));
@@ -50,10 +48,8 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
     system.afterRhs = [](double, std::span<double> ydot) {
       ydot[2 + 3] = std::numeric_limits<double>::quiet_NaN();
     };
-    CvodeIntegrator integrator(system, IntegratorOptions{});
-    test::Recorder out;
     const std::vector<double> times{0.0, 1.0};
-    const SolverReport report = integrator.integrate(times, out);
+    const auto [report, out] = test::integrate(system, times);
     CHECK_FALSE(report.complete);
     CHECK(report.flagName == "CV_FIRST_RHSFUNC_ERR");
     CHECK_THAT(report.message, Contains("non-finite time derivative of chain[3]"));
@@ -68,10 +64,8 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
       corrupted = corrupted || t > 0.3;
       if (corrupted) ydot[1] = std::numeric_limits<double>::infinity();
     };
-    CvodeIntegrator integrator(system, IntegratorOptions{});
-    test::Recorder out;
     const std::vector<double> times{0.0, 0.2, 1.0};
-    const SolverReport report = integrator.integrate(times, out);
+    const auto [report, out] = test::integrate(system, times);
     CHECK_FALSE(report.complete);
     CHECK(report.flagName == "CV_REPTD_RHSFUNC_ERR");
     CHECK_THAT(report.message, Contains("non-finite time derivative of sink[0] (inf)"));
@@ -87,10 +81,8 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
     };
     IntegratorOptions options;
     options.maxSteps = 2000;
-    CvodeIntegrator integrator(system, options);
-    test::Recorder out;
     const std::vector<double> times{0.0, 1.0};
-    const SolverReport report = integrator.integrate(times, out);
+    const auto [report, out] = test::integrate(system, times, options);
     CHECK_FALSE(report.complete);
     CHECK(report.flagName == "CV_TOO_MUCH_WORK");
     CHECK_THAT(report.message, Contains("non-finite time derivative of chain[4] (nan)"));
@@ -102,10 +94,8 @@ TEST_CASE("a non-finite derivative is named by block and index", "[unit]") {
 TEST_CASE("a non-finite initial state is reported without integrating", "[unit]") {
   test::DecayChain system;
   system.onInitial = [](std::span<double> y0) { y0[1] = std::numeric_limits<double>::infinity(); };
-  CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Recorder out;
   const std::vector<double> times{0.0, 1.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times);
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_ILL_INPUT");
   CHECK_THAT(report.message, Contains("initial value of sink[0] is not finite"));
@@ -120,10 +110,8 @@ TEST_CASE("recoverable model errors make CVODE retry, not fail", "[unit]") {
     ++calls;
     if (calls == 20 || calls == 40 || calls == 41) throw RecoverableError("outside the domain");
   };
-  CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Recorder out;
   const std::vector<double> times{0.0, 5.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times);
   REQUIRE(report.complete);
   CHECK(calls > 41);
   CHECK(out.y.back()[0] == Approx(system.exact(5.0)[0]).epsilon(1e-4));
@@ -135,10 +123,8 @@ TEST_CASE("a model exception in the Jacobian stops the integration", "[unit]") {
   system.onJacobian = [&evaluations](double) {
     if (++evaluations == 3) throw std::logic_error("table lookup out of range");
   };
-  CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Recorder out;
   const std::vector<double> times{0.0, 100.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times);
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_LSETUP_FAIL");
   CHECK_THAT(report.message, Contains("table lookup out of range"));
@@ -152,10 +138,8 @@ TEST_CASE("a Jacobian that keeps failing recoverably ends in a convergence failu
   system.onJacobian = [&evaluations](double) {
     if (++evaluations >= 3) throw RecoverableError("property table not converged");
   };
-  CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Recorder out;
   const std::vector<double> times{0.0, 100.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times);
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_CONV_FAILURE");
   CHECK_THAT(report.message, Contains("property table not converged"));
@@ -174,10 +158,8 @@ TEST_CASE("a model exception in the preconditioner's Jacobian stops the integrat
     if (fatal) throw std::logic_error("kernel table lookup out of range");
     throw RecoverableError("kernel table not converged");
   };
-  CvodeIntegrator integrator(system, IntegratorOptions{});
-  test::Recorder out;
   const std::vector<double> times{0.0, 50.0};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times);
   CHECK_FALSE(report.complete);
   CHECK_THAT(report.message, Contains("preconditioner setup"));
   if (fatal) {
@@ -194,10 +176,8 @@ TEST_CASE("too many steps: CV_TOO_MUCH_WORK with the time reached", "[unit]") {
   test::Robertson system({3, 0, 0, 0}, true);
   IntegratorOptions options;
   options.maxSteps = 50;
-  CvodeIntegrator integrator(system, options);
-  test::Recorder out;
   const std::vector<double> times{0.0, 4e10};
-  const SolverReport report = integrator.integrate(times, out);
+  const auto [report, out] = test::integrate(system, times, options);
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_TOO_MUCH_WORK");
   CHECK(report.timeReached > 0.0);

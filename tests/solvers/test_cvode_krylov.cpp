@@ -96,10 +96,8 @@ TEST_CASE("GMRES with an exact Jacobian agrees with the bordered direct solve", 
     test::ArrowProtheroRobinson system;
     IntegratorOptions o = options(linear, 1e-10);
     o.atol = 1e-14;
-    CvodeIntegrator integrator(system, o);
-    test::Recorder out;
     const std::vector<double> times{0.0, 1.0, 2.5, 5.0};
-    const SolverReport report = integrator.integrate(times, out);
+    const auto [report, out] = test::integrate(system, times, o);
     REQUIRE(report.complete);
     double worst = 0;
     for (std::size_t s = 0; s < times.size(); ++s)
