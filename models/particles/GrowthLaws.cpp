@@ -9,34 +9,53 @@ namespace proscale {
 RateAndSlopes PowerLawGrowth::rate(const DrivingForce& f, double) const {
   if (f.lnS <= 0.0) return {};
   const double S = std::exp(f.lnS);
-  return {m_k * std::pow(S - 1.0, m_order), m_k * m_order * std::pow(S - 1.0, m_order - 1.0) * S,
-          0.0};
+  RateAndSlopes r;
+  r.value = m_k * std::pow(S - 1.0, m_order);
+  r.dLnS = m_k * m_order * std::pow(S - 1.0, m_order - 1.0) * S;
+  return r;
 }
 
-RateAndSlopes DiffusionLimitedGrowth::rate(const DrivingForce& f, double) const {
-  const double G = 2.0 * m_kd * f.molarVolume * f.c * (1.0 - std::exp(-f.lnS));
-  return {G, 2.0 * m_kd * f.molarVolume * f.c * std::exp(-f.lnS), G};
-}
-
-RateAndSlopes GibbsThomsonDiffusionGrowth::rate(const DrivingForce& f, double L) const {
-  const double lnSeq = 4.0 * m_gamma * f.molarVolume / (f.nu * constants::R * f.T * L);
-  const double k = 4.0 * m_D * f.molarVolume * f.c / L;
-  const double ratio = std::exp(lnSeq - f.lnS);  // S_eq(L) / S
-  const double G = k * (1.0 - ratio);
-  return {G, k * ratio, G};
+RateAndSlopes InterfaceGrowth::rate(const DrivingForce& f, double L) const {
+  const double D = m_s.diffusivity.at(f.T);
+  const double kd = m_s.filmThickness > 0.0 ? D / m_s.filmThickness : 2.0 * D / L;
+  const double lnSeq = m_s.gibbsThomsonEnergy > 0.0
+                           ? 4.0 * m_s.gibbsThomsonEnergy * f.molarVolume /
+                                 (f.nu * constants::R * f.T * L)
+                           : 0.0;
+  // c_eq = c S_eq(L) / S: ln c_eq = ln c + ln S_eq - ln S
+  const double cEq = f.c * std::exp(lnSeq - f.lnS);
+  const InterfaceFlux flux = m_s.integration ? mixedControlFlux(f, cEq, kd, *m_s.integration)
+                                             : diffusionControlledFlux(f, cEq);
+  const double toG = 2.0 * f.molarVolume * kd;
+  RateAndSlopes r;
+  r.value = toG * flux.u;
+  r.dLnS = -toG * flux.dLnCeq;
+  r.dLnC = toG * flux.dLnCeq;
+  for (std::size_t i = 0; i < kMaxFormulaIons; ++i) r.dLnIon[i] = toG * flux.dLnIon[i];
+  if (f.ions == 0) {  // the lumped species is nu c: its slope belongs to ln c
+    r.dLnC += r.dLnIon[0];
+    r.dLnIon[0] = 0.0;
+  }
+  return r;
 }
 
 namespace {
+void addDiffusivity(Schema& s) {
+  s.add(ParamSpec::real("diffusivity", dim::diffusivity,
+                        "Diffusivity D of the solute (salt) at `diffusivity-temperature`.")
+            .unit("m^2/s")
+            .isRequired()
+            .above(0));
+  s.add(diffusivityTemperatureSpec());
+}
+
 SchemaPtr gibbsThomsonSchema() {
   auto s = std::make_shared<Schema>(
       "diffusion-gibbs-thomson",
-      "Size-dependent diffusion-limited growth with Gibbs-Thomson solubility: "
-      "dL/dt = 4 D V_m c (1 - S_eq(L)/S)/L; small particles dissolve, large ones grow "
+      "Diffusion to a sphere (Sherwood number 2) with Gibbs-Thomson solubility, the interface "
+      "in equilibrium: G = 2 V_m (2D/L) u; small particles dissolve, large ones grow "
       "(Ostwald ripening).");
-  s->add(ParamSpec::real("diffusivity", dim::diffusivity, "Diffusivity D of the solute.")
-             .unit("m^2/s")
-             .isRequired()
-             .above(0));
+  addDiffusivity(*s);
   s->add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
                          "Solid-solution interfacial energy gamma of the Gibbs-Thomson term.")
              .unit("J/m^2")
@@ -61,18 +80,53 @@ SchemaPtr powerLawSchema() {
 SchemaPtr diffusionSchema() {
   auto s = std::make_shared<Schema>(
       "diffusion-limited",
-      "Film-diffusion-limited growth dL/dt = 2 (D/delta) V_m c (1 - 1/S); size independent "
-      "for a fixed film thickness delta.");
-  s->add(ParamSpec::real("diffusivity", dim::diffusivity, "Diffusivity D of the solute.")
-             .unit("m^2/s")
-             .isRequired()
-             .above(0));
+      "Film-diffusion-limited growth G = 2 V_m (D/delta) u, the interface in equilibrium "
+      "(u from the individual ion concentrations; u = c - c/S for a stoichiometric "
+      "solution); size independent.");
+  addDiffusivity(*s);
   s->add(ParamSpec::real("film-thickness", dim::length,
                          "Diffusion film thickness delta (Sherwood number 2 around a particle "
                          "of diameter L gives delta = L/2).")
              .unit("nm")
              .isRequired()
              .above(0));
+  return s;
+}
+
+SchemaPtr seriesSchema() {
+  auto s = std::make_shared<Schema>(
+      "diffusion-integration",
+      "Diffusion and surface integration in series: k_d u = G_int(S_s) / (2 V_m), "
+      "G_int = k_r (S_s - 1)^g at the interface supersaturation S_s; G = 2 V_m k_d u.");
+  addDiffusivity(*s);
+  s->add(ParamSpec::real("film-thickness", dim::length,
+                         "Diffusion film thickness delta (k_d = D/delta); absent: diffusion to "
+                         "a sphere, k_d = 2D/L (Sherwood number 2).")
+             .unit("nm")
+             .above(0));
+  s->add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
+                         "gamma of a Gibbs-Thomson solubility S_eq(L) (optional).")
+             .unit("J/m^2")
+             .above(0));
+  s->add(ParamSpec::real("integration-rate-constant", dim::velocity,
+                         "Surface-integration rate constant k_r of G_int = k_r (S_s - 1)^g.")
+             .unit("m/s")
+             .isRequired()
+             .above(0));
+  s->add(ParamSpec::real("integration-order", dim::none,
+                         "Order g of the integration law (2: parabolic, spiral growth).")
+             .defaultsTo("2")
+             .atLeast(1));
+  return s;
+}
+
+InterfaceGrowth::Settings interfaceSettings(const Parameters& p) {
+  InterfaceGrowth::Settings s;
+  s.diffusivity = diffusivityFrom(p);
+  if (p.has("film-thickness")) s.filmThickness = p.real("film-thickness");
+  if (p.has("interfacial-energy")) s.gibbsThomsonEnergy = p.real("interfacial-energy");
+  if (p.has("integration-rate-constant"))
+    s.integration = IntegrationLaw{p.real("integration-rate-constant"), p.real("integration-order")};
   return s;
 }
 }  // namespace
@@ -83,13 +137,12 @@ const GrowthFactory& growthLaws() {
     f.add("power-law", powerLawSchema(), [](const Parameters& p) {
       return std::make_unique<PowerLawGrowth>(p.real("rate-constant"), p.real("order"));
     });
-    f.add("diffusion-limited", diffusionSchema(), [](const Parameters& p) {
-      return std::make_unique<DiffusionLimitedGrowth>(p.real("diffusivity") / p.real("film-thickness"));
-    });
-    f.add("diffusion-gibbs-thomson", gibbsThomsonSchema(), [](const Parameters& p) {
-      return std::make_unique<GibbsThomsonDiffusionGrowth>(p.real("diffusivity"),
-                                                           p.real("interfacial-energy"));
-    });
+    auto interface = [](const Parameters& p) -> std::unique_ptr<GrowthLaw> {
+      return std::make_unique<InterfaceGrowth>(interfaceSettings(p));
+    };
+    f.add("diffusion-limited", diffusionSchema(), interface);
+    f.add("diffusion-gibbs-thomson", gibbsThomsonSchema(), interface);
+    f.add("diffusion-integration", seriesSchema(), interface);
     return f;
   }();
   return factory;

@@ -1,8 +1,12 @@
 #pragma once
-// Size-independent crystal growth rates G = dL/dt [m/s] (L = diameter).
-// Equations and sources: docs/theory/growth.md.
+// Crystal growth rates G = dL/dt [m/s] (L = diameter). Equations and sources:
+// docs/theory/growth.md.
+#include <optional>
+
 #include "core/Registry.h"
 #include "models/particles/DrivingForce.h"
+#include "models/particles/InterfaceFlux.h"
+#include "models/thermo/Diffusivity.h"
 
 namespace proscale {
 
@@ -24,30 +28,30 @@ class PowerLawGrowth final : public GrowthLaw {
   double m_k, m_order;
 };
 
-/// Diffusion limited, film model: dL/dt = 2 k_d V_m (c - c_eq) = 2 k_d V_m c (1 - 1/S), with
-/// k_d = D / delta. Negative below saturation: particles dissolve.
-class DiffusionLimitedGrowth final : public GrowthLaw {
+/// Growth through a diffusion layer from the individual ion concentrations (InterfaceFlux.h),
+/// G = 2 V_m k_d u, with
+/// * mass transfer across a film of thickness delta (k_d = D/delta, size independent) or to a
+///   sphere in still liquid (Sherwood number 2: k_d = 2 D / L);
+/// * optionally Gibbs-Thomson solubility, ln S_eq(L) = 4 gamma V_m / (nu R T L), so that
+///   particles below the critical size dissolve (Ostwald ripening);
+/// * the interface in equilibrium (diffusion control) or, with an integration law, diffusion
+///   and surface integration in series.
+class InterfaceGrowth final : public GrowthLaw {
  public:
-  explicit DiffusionLimitedGrowth(double massTransferCoefficient) : m_kd(massTransferCoefficient) {}
-  RateAndSlopes rate(const DrivingForce& f, double L = 0.0) const override;
-
- private:
-  double m_kd;
-};
-
-/// Diffusion to a sphere (Sherwood number 2) with Gibbs-Thomson solubility:
-///   dL/dt = 4 D V_m c (1 - S_eq(L)/S) / L,   ln S_eq(L) = 4 gamma V_m / (nu R T L),
-/// so particles smaller than the critical size L* = 4 gamma V_m / (nu R T ln S) dissolve and
-/// larger ones grow: Ostwald ripening, with the Lifshitz-Slyozov-Wagner rate in the dilute limit.
-class GibbsThomsonDiffusionGrowth final : public GrowthLaw {
- public:
-  GibbsThomsonDiffusionGrowth(double diffusivity, double interfacialEnergy)
-      : m_D(diffusivity), m_gamma(interfacialEnergy) {}
+  struct Settings {
+    AqueousDiffusivity diffusivity{1e-9, 298.15};
+    double filmThickness = 0.0;        ///< delta [m]; 0: sphere, Sherwood number 2
+    double gibbsThomsonEnergy = 0.0;   ///< gamma [J/m^2]; 0: no Gibbs-Thomson term
+    std::optional<IntegrationLaw> integration;
+  };
+  explicit InterfaceGrowth(Settings s) : m_s(std::move(s)) {}
   RateAndSlopes rate(const DrivingForce& f, double L) const override;
-  bool sizeDependent() const override { return true; }
+  bool sizeDependent() const override {
+    return m_s.filmThickness == 0.0 || m_s.gibbsThomsonEnergy > 0.0;
+  }
 
  private:
-  double m_D, m_gamma;
+  Settings m_s;
 };
 
 using GrowthFactory = Factory<GrowthLaw>;

@@ -9,77 +9,154 @@ namespace {
 // Below this ln S the CNT barrier exceeds any representable rate: B = 0 exactly.
 constexpr double kMinLnS = 1e-3;
 constexpr double kMaxExponent = 700.0;
-}  // namespace
 
-ClassicalNucleation::ClassicalNucleation(double interfacialEnergy, double heterogeneousFactor,
-                                         double prefactor, double diffusivity)
-    : m_gamma(interfacialEnergy),
-      m_factor(heterogeneousFactor),
-      m_prefactor(prefactor),
-      m_diffusivity(diffusivity) {}
-
-RateAndSlopes ClassicalNucleation::rate(const DrivingForce& f) const {
-  if (f.lnS < kMinLnS || f.c <= 0.0) return {};
+/// W*/kT for the homogeneous nucleus: 16 pi gamma^3 v_m^2 / (3 (kT)^3 (nu ln S)^2).
+double barrier(const DrivingForce& f, double gamma) {
   const double kT = constants::kB * f.T;
   const double vm = f.molarVolume / constants::NA;
-  const double barrier = m_factor * 16.0 * constants::pi * std::pow(m_gamma, 3) * vm * vm /
-                         (3.0 * std::pow(kT, 3) * f.lnS * f.lnS);
-  if (barrier > kMaxExponent) return {};
-  double A = m_prefactor, dAdLnC = 0.0;
-  if (A == 0.0) {  // Mersmann (1990)
-    A = 1.5 * m_diffusivity * std::pow(f.c * constants::NA, 7.0 / 3.0) * std::sqrt(m_gamma / kT) * vm;
-    dAdLnC = 7.0 / 3.0 * A;
+  const double nuLnS = f.nu * f.lnS;
+  return 16.0 * constants::pi * gamma * gamma * gamma * vm * vm / (3.0 * kT * kT * kT * nuLnS * nuLnS);
+}
+}  // namespace
+
+double mersmannInterfacialEnergy(double T, double molarVolume, double cSat) {
+  // Mersmann, J. Cryst. Growth 102 (1990) 841, eq. (16): gamma = 0.414 kT (c_s N_A)^(2/3)
+  // ln(c_s/c*), c_s the molar density of the solid, c* its solubility (same units).
+  const double cs = 1.0 / molarVolume;
+  return 0.414 * constants::kB * T * std::pow(cs * constants::NA, 2.0 / 3.0) * std::log(cs / cSat);
+}
+
+double InterfacialEnergy::at(const DrivingForce& f) const {
+  return given > 0.0 ? given : mersmannInterfacialEnergy(f.T, f.molarVolume, f.cSat);
+}
+
+RateAndSlopes ClassicalNucleation::homogeneousRate(const DrivingForce& f) const {
+  if (f.lnS < kMinLnS || f.c <= 0.0) return {};
+  const double gamma = m_s.gamma.at(f);
+  const double E = barrier(f, gamma);
+  if (E > kMaxExponent) return {};
+  const bool activity = m_s.basis == PrefactorBasis::Activity;
+  double A = m_s.prefactor, dLnA_dLnS = 0.0, dLnA_dLnC = 0.0;
+  if (A == 0.0) {  // Mersmann (1990): A = 1.5 D (c' N_A)^(7/3) sqrt(gamma/kT) v_m
+    const double kT = constants::kB * f.T;
+    const double cPrime = activity ? std::exp(f.lnS) * f.cSat : f.c;
+    A = 1.5 * m_s.diffusivity->at(f.T) * std::pow(cPrime * constants::NA, 7.0 / 3.0) *
+        std::sqrt(gamma / kT) * f.molarVolume / constants::NA;
+    (activity ? dLnA_dLnS : dLnA_dLnC) = 7.0 / 3.0;
   }
-  const double e = std::exp(-barrier);
-  return {A * e, A * e * 2.0 * barrier / f.lnS, dAdLnC * e};
+  RateAndSlopes r;
+  r.value = A * std::exp(-E);
+  r.dLnS = r.value * (2.0 * E / f.lnS + dLnA_dLnS);
+  r.dLnC = r.value * dLnA_dLnC;
+  return r;
+}
+
+// B_het = n_s z_het f*_het exp(-f W*/kT) with z_het = z/sqrt(f) (n*_het = f n*,
+// W*_het = f W*) and diffusion-controlled attachment f* = 4 pi r* D c' N_A:
+// B_het = n_s D c' N_A nu ln S sqrt(kT/gamma) / sqrt(f) exp(-f W*/kT).
+RateAndSlopes ClassicalNucleation::heterogeneousRate(const DrivingForce& f) const {
+  if (!m_s.heterogeneous || f.lnS < kMinLnS || f.c <= 0.0) return {};
+  const Heterogeneous& h = *m_s.heterogeneous;
+  const double gamma = m_s.gamma.at(f);
+  const double E = h.barrierFactor * barrier(f, gamma);
+  if (E > kMaxExponent) return {};
+  const bool activity = m_s.basis == PrefactorBasis::Activity;
+  const double kT = constants::kB * f.T;
+  const double cPrime = activity ? std::exp(f.lnS) * f.cSat : f.c;
+  RateAndSlopes r;
+  r.value = h.siteDensity * m_s.diffusivity->at(f.T) * cPrime * constants::NA * f.nu * f.lnS *
+            std::sqrt(kT / gamma) / std::sqrt(h.barrierFactor) * std::exp(-E);
+  r.dLnS = r.value * (1.0 / f.lnS + 2.0 * E / f.lnS + (activity ? 1.0 : 0.0));
+  r.dLnC = activity ? 0.0 : r.value;
+  return r;
+}
+
+RateAndSlopes ClassicalNucleation::rate(const DrivingForce& f) const {
+  RateAndSlopes r = homogeneousRate(f);
+  const RateAndSlopes het = heterogeneousRate(f);
+  r.value += het.value;
+  r.dLnS += het.dLnS;
+  r.dLnC += het.dLnC;
+  return r;
 }
 
 double ClassicalNucleation::criticalDiameter(const DrivingForce& f) const {
   if (f.lnS <= 0.0) return std::numeric_limits<double>::quiet_NaN();
   const double vm = f.molarVolume / constants::NA;
-  return 4.0 * m_gamma * vm / (constants::kB * f.T * f.lnS);  // 2 r*, r* = 2 gamma v_m/(kT ln S)
+  // L* = 2 r*, r* = 2 gamma v_m / (nu k T ln S)
+  return 4.0 * m_s.gamma.at(f) * vm / (f.nu * constants::kB * f.T * f.lnS);
 }
 
 RateAndSlopes FittedClassicalNucleation::rate(const DrivingForce& f) const {
   if (f.lnS < kMinLnS) return {};
   const double x = m_b / (f.lnS * f.lnS);
   if (x > kMaxExponent) return {};
-  const double B = m_A * std::exp(-x);
-  return {B, B * 2.0 * x / f.lnS, 0.0};
+  RateAndSlopes r;
+  r.value = m_A * std::exp(-x);
+  r.dLnS = r.value * 2.0 * x / f.lnS;
+  return r;
 }
 
 RateAndSlopes PowerLawNucleation::rate(const DrivingForce& f) const {
   if (f.lnS <= 0.0) return {};
   const double S = std::exp(f.lnS);
-  const double B = m_k * std::pow(S - 1.0, m_order);
-  return {B, m_k * m_order * std::pow(S - 1.0, m_order - 1.0) * S, 0.0};
+  RateAndSlopes r;
+  r.value = m_k * std::pow(S - 1.0, m_order);
+  r.dLnS = m_k * m_order * std::pow(S - 1.0, m_order - 1.0) * S;
+  return r;
 }
 
 namespace {
+SchemaPtr heterogeneousSchema() {
+  auto s = std::make_shared<Schema>(
+      "heterogeneous",
+      "Heterogeneous nucleation on foreign surfaces, added to the homogeneous rate: "
+      "B_het = n_s D c' N_A nu ln S sqrt(kT/gamma) / sqrt(f) exp(-f W*/kT).");
+  s->add(ParamSpec::real("site-density", dim::numberDensity,
+                         "Active heterogeneous nucleation sites n_s per volume of suspension.")
+             .unit("1/m^3")
+             .isRequired()
+             .above(0));
+  s->add(ParamSpec::real("barrier-factor", dim::none,
+                         "f = W*_het / W*_hom in (0, 1]; for a spherical cap of contact angle "
+                         "theta, f = (2 + cos theta)(1 - cos theta)^2 / 4.")
+             .isRequired()
+             .above(0)
+             .atMost(1));
+  return s;
+}
+
 SchemaPtr classicalSchema() {
   auto s = std::make_shared<Schema>(
       "classical",
-      "Classical nucleation theory; prefactor given, or from Mersmann (1990) when `diffusivity` "
-      "is given instead.");
+      "Classical nucleation theory with the mean-ion supersaturation (barrier with (nu ln S)^2); "
+      "prefactor given, or from Mersmann (1990) when `diffusivity` is given instead.");
   s->add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
-                         "Solid-solution interfacial free energy gamma.")
+                         "Solid-solution interfacial free energy gamma, in the convention of "
+                         "this law (mean-ion S, nu^2 in the barrier). Give it, or set "
+                         "`interfacial-energy-estimate`.")
              .unit("J/m^2")
-             .isRequired()
              .above(0));
+  s->add(ParamSpec::choice("interfacial-energy-estimate", {"mersmann"},
+                           "Estimate gamma instead of giving it: Mersmann (1990), "
+                           "gamma = 0.414 kT (c_s N_A)^(2/3) ln(c_s/c_sat)."));
   s->add(ParamSpec::real("prefactor", dim::numberDensity / dim::time, "Kinetic prefactor A.")
              .unit("1/m^3/s")
              .above(0));
   s->add(ParamSpec::real("diffusivity", dim::diffusivity,
                          "Solute diffusivity for Mersmann's prefactor (used when `prefactor` is "
-                         "absent).")
+                         "absent), at `diffusivity-temperature`; Stokes-Einstein in water gives "
+                         "it at other temperatures.")
              .unit("m^2/s")
              .above(0));
-  s->add(ParamSpec::real("heterogeneous-factor", dim::none,
-                         "Factor f (0 < f <= 1) on the barrier for heterogeneous nucleation "
-                         "(contact-angle function); 1 = homogeneous.")
-             .defaultsTo("1")
-             .above(0)
-             .atMost(1));
+  s->add(diffusivityTemperatureSpec());
+  s->add(ParamSpec::choice("prefactor-basis", {"concentration", "activity"},
+                           "What c' in Mersmann's prefactor 1.5 D (c' N_A)^(7/3) sqrt(gamma/kT) "
+                           "v_m is: the mean concentration c of formula units, or the "
+                           "activity-based S c_sat.")
+             .defaultsTo("concentration"));
+  s->add(ParamSpec::section("heterogeneous", heterogeneousSchema(),
+                            "Heterogeneous nucleation on foreign surfaces (optional)."));
   return s;
 }
 
@@ -102,21 +179,37 @@ SchemaPtr powerLawSchema() {
   s->add(ParamSpec::real("order", dim::none, "Order b.").defaultsTo("2").atLeast(1));
   return s;
 }
+
+std::unique_ptr<NucleationLaw> makeClassical(const Parameters& p) {
+  ClassicalNucleation::Settings s;
+  const bool hasGamma = p.has("interfacial-energy"), hasEstimate = p.has("interfacial-energy-estimate");
+  if (hasGamma == hasEstimate)
+    throw p.error(hasGamma ? "interfacial-energy-estimate" : "",
+                  "give exactly one of `interfacial-energy` and `interfacial-energy-estimate`");
+  if (hasGamma) s.gamma.given = p.real("interfacial-energy");
+  const bool hasA = p.has("prefactor"), hasD = p.has("diffusivity");
+  if (hasA == hasD)
+    throw p.error(hasA ? "diffusivity" : "",
+                  "give exactly one of `prefactor` and `diffusivity` (Mersmann's prefactor)");
+  if (p.has("heterogeneous") && !hasD)
+    throw p.error("heterogeneous",
+                  "the heterogeneous prefactor needs the diffusivity: give `diffusivity`");
+  if (hasA) s.prefactor = p.real("prefactor");
+  if (hasD) s.diffusivity = diffusivityFrom(p);
+  s.basis = p.string("prefactor-basis") == "activity" ? ClassicalNucleation::PrefactorBasis::Activity
+                                                      : ClassicalNucleation::PrefactorBasis::Concentration;
+  if (p.has("heterogeneous")) {
+    const Parameters& h = p.section("heterogeneous");
+    s.heterogeneous = ClassicalNucleation::Heterogeneous{h.real("site-density"), h.real("barrier-factor")};
+  }
+  return std::make_unique<ClassicalNucleation>(std::move(s));
+}
 }  // namespace
 
 const NucleationFactory& nucleationLaws() {
   static const NucleationFactory factory = [] {
     NucleationFactory f("nucleation", "Primary nucleation rate law.");
-    f.add("classical", classicalSchema(), [](const Parameters& p) -> std::unique_ptr<NucleationLaw> {
-      const bool hasA = p.has("prefactor"), hasD = p.has("diffusivity");
-      if (hasA == hasD)
-        throw p.error(hasA ? "diffusivity" : "",
-                      "give exactly one of `prefactor` and `diffusivity` (Mersmann's prefactor)");
-      return std::make_unique<ClassicalNucleation>(p.real("interfacial-energy"),
-                                                   p.real("heterogeneous-factor"),
-                                                   hasA ? p.real("prefactor") : 0.0,
-                                                   hasD ? p.real("diffusivity") : 0.0);
-    });
+    f.add("classical", classicalSchema(), makeClassical);
     f.add("classical-fitted", fittedSchema(), [](const Parameters& p) {
       return std::make_unique<FittedClassicalNucleation>(p.real("prefactor"), p.real("exponent"));
     });

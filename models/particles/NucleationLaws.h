@@ -1,9 +1,11 @@
 #pragma once
 // Primary nucleation rates B [1/m^3/s]. Equations and sources: docs/theory/nucleation.md.
 #include <limits>
+#include <optional>
 
 #include "core/Registry.h"
 #include "models/particles/DrivingForce.h"
+#include "models/thermo/Diffusivity.h"
 
 namespace proscale {
 
@@ -17,21 +19,52 @@ class NucleationLaw {
   }
 };
 
-/// Classical nucleation theory (Volmer-Weber, Becker-Döring):
-///   B = A exp(-f 16 pi gamma^3 v_m^2 / (3 (k T)^3 (ln S)^2)),  v_m = V_m / N_A,
-/// with A given or from Mersmann (1990): A = 1.5 D (c N_A)^(7/3) sqrt(gamma / kT) v_m.
-class ClassicalNucleation final : public NucleationLaw {
- public:
-  ClassicalNucleation(double interfacialEnergy, double heterogeneousFactor, double prefactor,
-                      double diffusivity);
-  RateAndSlopes rate(const DrivingForce& f) const override;
-  double criticalDiameter(const DrivingForce& f) const override;
-
- private:
-  double m_gamma, m_factor, m_prefactor, m_diffusivity;  // prefactor 0 -> Mersmann
+/// Where the interfacial energy gamma of classical nucleation comes from.
+struct InterfacialEnergy {
+  double given = 0.0;      ///< [J/m^2]; 0: Mersmann's estimate at the local state
+  /// gamma [J/m^2] at the state f: `given`, or Mersmann (1990)
+  /// gamma = 0.414 k T (c_s N_A)^(2/3) ln(c_s / c_sat), c_s = 1/V_m.
+  double at(const DrivingForce& f) const;
 };
 
-/// CNT with fitted constants: B = A exp(-b / (ln S)^2).
+/// Mersmann's (1990) interfacial-energy estimate [J/m^2] at temperature T [K] for a solid of
+/// molar volume Vm [m^3/mol] and solubility cSat [mol/m^3] (mean formula units).
+double mersmannInterfacialEnergy(double T, double molarVolume, double cSat);
+
+/// Classical nucleation theory with the mean-ion supersaturation S of a solid of nu ions:
+///   B_hom = A exp(-W*/kT),  W*/kT = 16 pi gamma^3 v_m^2 / (3 (k T)^3 (nu ln S)^2),
+///   critical diameter L* = 4 gamma v_m / (nu k T ln S),  v_m = V_m / N_A,
+/// with A given or Mersmann's A = 1.5 D (c' N_A)^(7/3) sqrt(gamma / kT) v_m, where c' is the
+/// mean concentration c (basis `concentration`) or the activity-based S c_sat (`activity`).
+/// Optionally plus heterogeneous nucleation on n_s active sites per m^3 with the barrier
+/// reduced by f (contact-angle function), its own prefactor:
+///   B_het = n_s z_het f*_het exp(-f W*/kT)  (docs/theory/nucleation.md).
+class ClassicalNucleation final : public NucleationLaw {
+ public:
+  enum class PrefactorBasis { Concentration, Activity };
+  struct Heterogeneous {
+    double siteDensity = 0.0;    ///< n_s [1/m^3]
+    double barrierFactor = 1.0;  ///< f in (0, 1]
+  };
+  struct Settings {
+    InterfacialEnergy gamma;
+    double prefactor = 0.0;  ///< A [1/(m^3 s)]; 0: Mersmann's from the diffusivity
+    std::optional<AqueousDiffusivity> diffusivity;
+    PrefactorBasis basis = PrefactorBasis::Concentration;
+    std::optional<Heterogeneous> heterogeneous;
+  };
+  explicit ClassicalNucleation(Settings s) : m_s(std::move(s)) {}
+  RateAndSlopes rate(const DrivingForce& f) const override;
+  double criticalDiameter(const DrivingForce& f) const override;
+  /// The two parts, for reports and tests.
+  RateAndSlopes homogeneousRate(const DrivingForce& f) const;
+  RateAndSlopes heterogeneousRate(const DrivingForce& f) const;
+
+ private:
+  Settings m_s;
+};
+
+/// CNT with fitted constants: B = A exp(-b / (ln S)^2) (b absorbs nu^2 and the shape).
 class FittedClassicalNucleation final : public NucleationLaw {
  public:
   FittedClassicalNucleation(double prefactor, double exponent) : m_A(prefactor), m_b(exponent) {}

@@ -69,12 +69,11 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
     for (std::size_t i = 0; i < m_grid.size(); ++i)
       for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
         m_y0[m_mom + k] += std::pow(m_grid.pivots()[i], static_cast<double>(k)) * N0[i];
-  m_dNdLnS.resize(m_grid.size());
-  m_dNdLnC.resize(m_grid.size());
+  m_dNdArgument.assign(m_chem.argumentCount(), std::vector<double>(m_grid.size()));
   m_dNdLnF.resize(m_grid.size());
   m_faceG.resize(m_grid.size() + 1);
-  m_faceGlnS.resize(m_grid.size() + 1);
-  m_faceGlnC.resize(m_grid.size() + 1);
+  m_faceRates.resize(m_grid.size() + 1);
+  m_faceWeights.resize(m_grid.size() + 1);
   // Nuclei enter the first class, whose lower face is min-size.
   m_chem.checkNucleusSize(m_grid.faces().front(), root.section("population"),
                           "the grid cannot resolve the nucleus");
@@ -92,16 +91,10 @@ PrecipitationRates BatchPrecipitation::rates(std::span<const double> c) const {
   const PrecipitationRates r = m_chem.rates(c);
   const auto& faces = m_grid.faces();
   for (std::size_t k = 0; k < faces.size(); ++k) {
-    if (k > 0 && !m_chem.growth().sizeDependent()) {
-      m_faceG[k] = m_faceG[0];
-      m_faceGlnS[k] = m_faceGlnS[0];
-      m_faceGlnC[k] = m_faceGlnC[0];
-      continue;
-    }
-    const RateAndSlopes g = m_chem.growthRate(r, faces[k]);  // inhibition included
-    m_faceG[k] = g.value;
-    m_faceGlnS[k] = g.dLnS;
-    m_faceGlnC[k] = g.dLnC;
+    m_faceRates[k] = k > 0 && !m_chem.growth().sizeDependent()
+                         ? m_faceRates[0]
+                         : m_chem.growthRate(r, faces[k]);  // inhibition included
+    m_faceG[k] = m_faceRates[k].value;
   }
   return r;
 }
@@ -164,42 +157,64 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   if (m_aggregation) addAggregationJacobian(N, J);
   if (m_breakage) addBreakageJacobian(J);
 
-  // Columns of the species, through ln S and ln c: dN/dp at fixed N is the growth term with
-  // the face rates replaced by dG_k/dp (the scheme is linear in G for given flow directions).
-  const BoundaryFluxes outS = m_fv.weightedRates(N, m_faceG, m_faceGlnS, m_dNdLnS);
-  const BoundaryFluxes outC = m_fv.weightedRates(N, m_faceG, m_faceGlnC, m_dNdLnC);
+  // Columns of the species, through the arguments a of the rate laws (ln S, ln c, ln c_f):
+  // dN/da at fixed N is the growth term with the face rates replaced by dG_k/da (the scheme
+  // is linear in G for given flow directions).
   auto solidRate = [&](const std::vector<double>& dN, const BoundaryFluxes& out) {
-    double v = x[n - 1] * out.numberOutTop;  // d(P V_m)/dp
+    double v = x[n - 1] * out.numberOutTop;  // d(P V_m)/da
     for (std::size_t i = 0; i < n; ++i) v += x[i] * dN[i];
     return v;
   };
+  const std::size_t na = m_chem.argumentCount();
+  std::vector<BoundaryFluxes> outA(na);
+  std::vector<double> dPdA(na, 0.0);
+  std::vector<bool> used(na, false);
+  for (std::size_t a = 0; a < na; ++a) {
+    for (std::size_t k = 0; k <= n; ++k)
+      m_faceWeights[k] = PrecipitationChemistry::rateSlope(m_faceRates[k], a);
+    used[a] = std::any_of(m_faceWeights.begin(), m_faceWeights.end(),
+                          [](double w) { return w != 0.0; });
+    if (!used[a]) continue;
+    outA[a] = m_fv.weightedRates(N, m_faceG, m_faceWeights, m_dNdArgument[a]);
+    dPdA[a] = solidRate(m_dNdArgument[a], outA[a]);
+  }
   // d(dN/dt)/d ln(inhibition factor) at fixed N is the growth term itself.
   const BoundaryFluxes outF = m_fv.rates(N, m_faceG, m_dNdLnF);
-  const double dPdLnS = solidRate(m_dNdLnS, outS), dPdLnC = solidRate(m_dNdLnC, outC);
   const double dPdLnF = solidRate(m_dNdLnF, outF);
 
   std::array<double, MomentEquations::kCount> momG{}, momB{};
   if (m_moments) m_moments->slopes(y.subspan(m_mom, 5), momG, momB);
 
+  std::vector<double> da(na);
   for (std::size_t m = 0; m < ns; ++m) {
-    const double s = r.ss.dLnS[m], l = r.ss.dLnC[m];
+    bool any = false;
+    for (std::size_t a = 0; a < na; ++a) {
+      da[a] = used[a] ? m_chem.argumentSlope(r, a, m) : 0.0;
+      any = any || da[a] != 0.0;
+    }
     const double q = inhibition && m == inhibition->modifier() ? r.dLnInhibition : 0.0;
-    const double dB = r.B.dLnS * s + r.B.dLnC * l;
-    if (s == 0.0 && l == 0.0 && q == 0.0) continue;
+    const double dB = m_chem.speciesSlope(r.B, r, m);
+    if (!any && q == 0.0 && dB == 0.0) continue;
     auto column = J.borderColumn(m);
-    for (std::size_t i = 0; i < n; ++i)
-      column[i] = m_dNdLnS[i] * s + m_dNdLnC[i] * l + m_dNdLnF[i] * q;
+    for (std::size_t i = 0; i < n; ++i) column[i] = m_dNdLnF[i] * q;
+    double dP = dPdLnF * q + x[0] * dB, dTop = outF.numberOutTop * q,
+           dBottom = outF.numberOutBottom * q;
+    for (std::size_t a = 0; a < na; ++a) {
+      if (da[a] == 0.0) continue;
+      const auto& dN = m_dNdArgument[a];
+      for (std::size_t i = 0; i < n; ++i) column[i] += dN[i] * da[a];
+      dP += dPdA[a] * da[a];
+      dTop += outA[a].numberOutTop * da[a];
+      dBottom += outA[a].numberOutBottom * da[a];
+    }
     column[0] += dB;
-    const double dP = (dPdLnS * s + dPdLnC * l + dPdLnF * q + x[0] * dB) / Vm;
-    for (const auto& [j, nu] : solid.formula()) J.D(j, m) -= nu * dP;
-    const double dTop = outS.numberOutTop * s + outC.numberOutTop * l + outF.numberOutTop * q;
+    for (const auto& [j, nu] : solid.formula()) J.D(j, m) -= nu * dP / Vm;
     J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTop / Vm;
     J.D(m_budget + kNumberLostTop, m) = dTop;
-    J.D(m_budget + kNumberDissolved, m) =
-        outS.numberOutBottom * s + outC.numberOutBottom * l + outF.numberOutBottom * q;
+    J.D(m_budget + kNumberDissolved, m) = dBottom;
     J.D(m_budget + kNumberNucleated, m) = dB;
     if (m_moments) {
-      const double dG = m_faceGlnS[0] * s + m_faceGlnC[0] * l + m_faceG[0] * q;
+      const double dG = m_chem.speciesSlope(m_faceRates[0], r, m) + m_faceG[0] * q;
       for (std::size_t k = 0; k < MomentEquations::kCount; ++k)
         J.D(m_mom + k, m) = momG[k] * dG + momB[k] * dB;
     }

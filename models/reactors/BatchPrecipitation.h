@@ -70,7 +70,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
     kBudgetSize
   };
   /// Supersaturation, nucleation and inhibition; the growth rates at the class faces go to
-  /// m_faceG* (G, dG/dlnS, dG/dlnc: size-dependent laws differ per face).
+  /// m_faceG and, with their slopes, to m_faceRates (size-dependent laws differ per face).
   PrecipitationRates rates(std::span<const double> c) const;
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
   void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
@@ -88,8 +88,12 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   StateLayout m_layout;
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
   std::vector<double> m_y0;
-  mutable std::vector<double> m_faceG, m_faceGlnS, m_faceGlnC;  // n + 1 faces
-  std::vector<double> m_dNdLnS, m_dNdLnC, m_dNdLnF;              // Jacobian work, n classes
+  mutable std::vector<double> m_faceG;               // G at the n + 1 faces
+  mutable std::vector<RateAndSlopes> m_faceRates;    // G and its slopes at the faces
+  // Jacobian work: face weights (n + 1), d(dN/dt)/d(argument a) and /d ln(inhibition) (n each)
+  std::vector<double> m_faceWeights;
+  std::vector<std::vector<double>> m_dNdArgument;
+  std::vector<double> m_dNdLnF;
 };
 
 }  // namespace proscale

@@ -56,6 +56,10 @@ PrecipitationChemistry::PrecipitationChemistry(const Parameters& root)
       m_solid(root.section("solid"), m_solution),
       m_nucleation(nucleationLaws().make(root.section("nucleation"))),
       m_growth(growthLaws().make(root.section("growth"))) {
+  if (m_solid.formula().size() > kMaxFormulaIons)
+    throw root.section("solid").error(
+        "formula", "at most " + std::to_string(kMaxFormulaIons) +
+                       " dissolved species per formula unit are supported");
   if (root.has("aggregation")) {
     m_kernel = aggregationKernels().make(root.section("aggregation"));
     m_conditions.temperature = m_T;
@@ -69,7 +73,17 @@ PrecipitationChemistry::PrecipitationChemistry(const Parameters& root)
 PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) const {
   PrecipitationRates r;
   r.ss = m_solid.supersaturation(c, m_T);
-  r.force = {m_T, r.ss.lnS, r.ss.c, m_solid.molarVolume(), m_solid.formulaCoefficientSum()};
+  r.force.T = m_T;
+  r.force.lnS = r.ss.lnS;
+  r.force.c = r.ss.c;
+  r.force.cSat = r.ss.cSat;
+  r.force.molarVolume = m_solid.molarVolume();
+  r.force.nu = m_solid.formulaCoefficientSum();
+  r.force.ions = m_solid.formula().size();
+  for (std::size_t f = 0; f < r.force.ions; ++f) {
+    r.force.ionNu[f] = m_solid.formula()[f].second;
+    r.force.ionC[f] = r.ss.ionC[f];  // free, floored as inside ln S
+  }
   r.B = m_nucleation->rate(r.force);
   if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m))
     const double cm = c[m_inhibition->modifier()];
@@ -79,13 +93,30 @@ PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) cons
   return r;
 }
 
+double PrecipitationChemistry::rateSlope(const RateAndSlopes& rate, std::size_t a) {
+  return a == 0 ? rate.dLnS : a == 1 ? rate.dLnC : rate.dLnIon[a - 2];
+}
+
+double PrecipitationChemistry::argumentSlope(const PrecipitationRates& r, std::size_t a,
+                                             std::size_t j) const {
+  if (a == 0) return r.ss.dLnS[j];
+  if (a == 1) return r.ss.dLnC[j];
+  return r.ss.dLnIon[(a - 2) * m_solution.size() + j];  // d ln(free c_f)/dc_j
+}
+
+double PrecipitationChemistry::speciesSlope(const RateAndSlopes& rate, const PrecipitationRates& r,
+                                            std::size_t j) const {
+  double slope = 0.0;
+  for (std::size_t a = 0; a < argumentCount(); ++a) {
+    const double d = rateSlope(rate, a);
+    if (d != 0.0) slope += d * argumentSlope(r, a, j);
+  }
+  return slope;
+}
+
 RateAndSlopes PrecipitationChemistry::growthRate(const PrecipitationRates& r, double L) const {
   RateAndSlopes g = m_growth->rate(r.force, L);
-  if (m_inhibition) {
-    g.value *= r.inhibition;
-    g.dLnS *= r.inhibition;
-    g.dLnC *= r.inhibition;
-  }
+  if (m_inhibition) g.scale(r.inhibition);
   return g;
 }
 

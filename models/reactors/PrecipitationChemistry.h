@@ -57,6 +57,15 @@ class PrecipitationChemistry {
 
   /// S, B and the inhibition factor at the concentrations c [mol/m^3].
   PrecipitationRates rates(std::span<const double> c) const;
+
+  /// The rate laws are functions of the arguments ln S, ln c and ln c_f (f over the formula's
+  /// species), see models/particles/DrivingForce.h. Their number, a rate's slope in argument
+  /// a, and d(argument a)/dc_j at the state of r:
+  std::size_t argumentCount() const { return 2 + m_solid.formula().size(); }
+  static double rateSlope(const RateAndSlopes& rate, std::size_t a);
+  double argumentSlope(const PrecipitationRates& r, std::size_t a, std::size_t j) const;
+  /// d(rate)/dc_j by the chain rule over the arguments.
+  double speciesSlope(const RateAndSlopes& rate, const PrecipitationRates& r, std::size_t j) const;
   /// G(L) [m/s] and its slopes, inhibition included: G = G_law(S, c, L) (1 - alpha theta).
   RateAndSlopes growthRate(const PrecipitationRates& r, double L) const;
   /// dc/dt = reaction rates - nu P for the solid formation rate P [mol/(m^3 s)].

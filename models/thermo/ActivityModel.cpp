@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "models/thermo/BromleyActivity.h"
+#include "models/thermo/DaviesActivity.h"
 
 namespace proscale {
 
@@ -12,51 +17,80 @@ double ionicStrength(std::span<const double> c, std::span<const int> charges) {
   return 0.5 * sum / kStandardConcentration;
 }
 
-void IdealActivity::lnGamma(double, double, std::span<const int>, std::span<double> lnGamma,
-                            std::span<double> dLnGammaDI) const {
+void IdealActivity::lnGamma(std::span<const double>, double, std::span<double> lnGamma,
+                            std::span<double> dLnGamma) const {
   std::fill(lnGamma.begin(), lnGamma.end(), 0.0);
-  std::fill(dLnGammaDI.begin(), dLnGammaDI.end(), 0.0);
+  std::fill(dLnGamma.begin(), dLnGamma.end(), 0.0);
 }
 
-double DaviesActivity::waterPermittivity(double T) {
-  // Malmberg & Maryott, J. Res. Natl. Bur. Stand. 56 (1956) 1-8, eq. for 0-100 degC.
-  const double t = T - 273.15;
-  return 87.740 - 0.40008 * t + 9.398e-4 * t * t - 1.410e-6 * t * t * t;
+double IdealActivity::maxIonicStrength() const { return std::numeric_limits<double>::infinity(); }
+
+void ConstantActivity::lnGamma(std::span<const double>, double, std::span<double> lnGamma,
+                               std::span<double> dLnGamma) const {
+  std::copy(m_lnGamma.begin(), m_lnGamma.end(), lnGamma.begin());
+  std::fill(dLnGamma.begin(), dLnGamma.end(), 0.0);
 }
 
-double DaviesActivity::debyeHuckelA(double T) {
-  // A = 1.82483e6 sqrt(rho_w [g/cm^3]) / (eps_r T)^(3/2)  (Robinson & Stokes, Electrolyte
-  // Solutions, 2nd ed., 1959, ch. 7). rho_w = 0.997 g/cm^3 (25 degC) is kept constant: its
-  // variation over 0-100 degC changes A by < 2 %.
-  const double eps = waterPermittivity(T);
-  return 1.82483e6 * std::sqrt(0.997) / std::pow(eps * T, 1.5);
+double ConstantActivity::maxIonicStrength() const {
+  return std::numeric_limits<double>::infinity();
 }
 
-void DaviesActivity::lnGamma(double I, double T, std::span<const int> charges,
-                             std::span<double> lnGamma, std::span<double> dLnGammaDI) const {
-  const double A = debyeHuckelA(T);
-  const double s = std::sqrt(std::max(I, 0.0));
-  const double f = s / (1.0 + s) - 0.3 * I;
-  // df/dI = 1 / (2 sqrt(I) (1 + sqrt(I))^2) - 0.3; floor sqrt(I) to keep it finite at I = 0.
-  const double sf = std::max(s, 1e-8);
-  const double dfdI = 1.0 / (2.0 * sf * (1.0 + sf) * (1.0 + sf)) - 0.3;
-  for (std::size_t i = 0; i < charges.size(); ++i) {
-    const double z2 = static_cast<double>(charges[i] * charges[i]);
-    lnGamma[i] = -std::log(10.0) * A * z2 * f;
-    dLnGammaDI[i] = -std::log(10.0) * A * z2 * dfdI;
-  }
+namespace {
+ParamSpec maxIonicStrengthSpec(const char* limit, const char* source) {
+  return ParamSpec::real("max-ionic-strength", dim::concentration,
+                         std::string("Largest ionic strength at which the model may be used (") +
+                             source + "); beyond it the run is an input error. Raise it only "
+                             "knowingly.")
+      .unit("mol/L")
+      .defaultsTo(limit)
+      .above(0);
 }
+
+std::vector<int> chargesOf(const std::vector<SpeciesInfo>& species) {
+  std::vector<int> z;
+  for (const SpeciesInfo& s : species) z.push_back(s.charge);
+  return z;
+}
+}  // namespace
 
 const ActivityFactory& activityModels() {
   static const ActivityFactory factory = [] {
     ActivityFactory f("activity", "Activity coefficients of the dissolved species.");
     f.add("ideal", std::make_shared<Schema>("ideal", "gamma = 1 for every species."),
-          [](const Parameters&) { return std::make_unique<IdealActivity>(); });
-    f.add("davies",
-          std::make_shared<Schema>("davies",
-                                   "Davies (1938) equation with A(T) from water's permittivity; "
-                                   "valid to an ionic strength of about 0.5 mol/L."),
-          [](const Parameters&) { return std::make_unique<DaviesActivity>(); });
+          [](const Parameters&, const std::vector<SpeciesInfo>&) {
+            return std::make_unique<IdealActivity>();
+          });
+    f.add("constant",
+          std::make_shared<Schema>(
+              "constant",
+              "gamma_i held constant, from each species' `activity-coefficient` (default 1)."),
+          [](const Parameters&, const std::vector<SpeciesInfo>& species) {
+            std::vector<double> lnGamma;
+            for (const SpeciesInfo& s : species)
+              lnGamma.push_back(std::log(s.activityCoefficient.value_or(1.0)));
+            return std::make_unique<ConstantActivity>(std::move(lnGamma));
+          });
+    auto davies = std::make_shared<Schema>(
+        "davies",
+        "Davies (1938) equation with A(T) from water's permittivity; valid to an ionic "
+        "strength of about 0.5 mol/L.");
+    davies->add(maxIonicStrengthSpec("0.5 mol/L", "Davies: about 0.5 mol/L"));
+    f.add("davies", davies, [](const Parameters& p, const std::vector<SpeciesInfo>& species) {
+      return std::make_unique<DaviesActivity>(chargesOf(species), p.real("max-ionic-strength"));
+    });
+    auto bromley = std::make_shared<Schema>(
+        "bromley",
+        "Bromley (1973) individual-ion equation for mixed electrolytes (salt B of his Table 1, "
+        "else ion B and delta of his Table 2, or `bromley-b`/`bromley-delta` of a species); "
+        "valid to an ionic strength of 6 mol/kg.");
+    bromley->add(maxIonicStrengthSpec("6 mol/L", "Bromley 1973: 6 mol/kg"));
+    f.add("bromley", bromley, [](const Parameters& p, const std::vector<SpeciesInfo>& species) {
+      try {
+        return std::make_unique<BromleyActivity>(species, p.real("max-ionic-strength"));
+      } catch (const std::invalid_argument& e) {
+        throw p.error("type", e.what());
+      }
+    });
     return f;
   }();
   return factory;

@@ -1,10 +1,12 @@
 #pragma once
-// Activity coefficients of dissolved species. Concentrations are in mol/m^3 (SI); the ionic
-// strength is computed on the molar scale, I = 1/2 sum c_i z_i^2 / c°, c° = 1000 mol/m^3
+// Activity coefficients of dissolved species. Concentrations are in mol/m^3 (SI); the models
+// work on the molar scale, I = 1/2 sum c_i z_i^2 / c°, m_i = c_i / c°, c° = 1000 mol/m^3
 // (1 mol/L; equal to the molal scale for dilute aqueous solutions to within the solution's
 // density). Theory and sources: docs/theory/solution-thermodynamics.md.
 #include <memory>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/Registry.h"
@@ -16,33 +18,50 @@ inline constexpr double kStandardConcentration = 1000.0;  // c° [mol/m^3] = 1 m
 /// I [mol/L] from concentrations [mol/m^3] and charges.
 double ionicStrength(std::span<const double> c, std::span<const int> charges);
 
+/// What an activity model may know of a dissolved species (from `solution.species`).
+struct SpeciesInfo {
+  std::string name;
+  int charge = 0;
+  std::optional<double> activityCoefficient;  ///< for `constant`
+  std::optional<double> bromleyB, bromleyDelta;  ///< Bromley's individual-ion B and delta
+};
+
 class ActivityModel {
  public:
   virtual ~ActivityModel() = default;
-  /// ln(gamma_i) at ionic strength I [mol/L] and temperature T [K], and d ln(gamma_i)/dI.
-  virtual void lnGamma(double ionicStrength, double T, std::span<const int> charges,
-                       std::span<double> lnGamma, std::span<double> dLnGammaDI) const = 0;
+  /// ln(gamma_i) at concentrations c [mol/m^3] and temperature T [K], and the slopes
+  /// dLnGamma[i * n + j] = d ln(gamma_i)/dc_j [m^3/mol], n species.
+  virtual void lnGamma(std::span<const double> c, double T, std::span<double> lnGamma,
+                       std::span<double> dLnGamma) const = 0;
+  /// Largest ionic strength [mol/L] at which the model may be used.
+  virtual double maxIonicStrength() const = 0;
+  /// The model's name for messages ("Davies").
+  virtual std::string name() const = 0;
 };
 
 /// gamma = 1: dilute or molecular solutes.
 class IdealActivity final : public ActivityModel {
  public:
-  void lnGamma(double, double, std::span<const int>, std::span<double> lnGamma,
-               std::span<double> dLnGammaDI) const override;
+  void lnGamma(std::span<const double> c, double T, std::span<double> lnGamma,
+               std::span<double> dLnGamma) const override;
+  double maxIonicStrength() const override;
+  std::string name() const override { return "ideal"; }
 };
 
-/// Davies (1938): log10 gamma_i = -A(T) z_i^2 (sqrt(I)/(1 + sqrt(I)) - 0.3 I), I <~ 0.5 mol/L.
-class DaviesActivity final : public ActivityModel {
+/// gamma_i held constant (as some authors fit their data, e.g. Peters et al. 2024).
+class ConstantActivity final : public ActivityModel {
  public:
-  void lnGamma(double ionicStrength, double T, std::span<const int> charges,
-               std::span<double> lnGamma, std::span<double> dLnGammaDI) const override;
-  /// Debye-Hückel A [(mol/L)^-1/2] from water's permittivity and density at T.
-  static double debyeHuckelA(double T);
-  /// Relative permittivity of liquid water, Malmberg & Maryott (1956), 0-100 degC.
-  static double waterPermittivity(double T);
+  explicit ConstantActivity(std::vector<double> gamma) : m_lnGamma(std::move(gamma)) {}
+  void lnGamma(std::span<const double> c, double T, std::span<double> lnGamma,
+               std::span<double> dLnGamma) const override;
+  double maxIonicStrength() const override;
+  std::string name() const override { return "constant"; }
+
+ private:
+  std::vector<double> m_lnGamma;
 };
 
-using ActivityFactory = Factory<ActivityModel>;
+using ActivityFactory = Factory<ActivityModel, const std::vector<SpeciesInfo>&>;
 const ActivityFactory& activityModels();
 
 }  // namespace proscale

@@ -8,11 +8,6 @@
 #include "models/kinetics/Stoichiometry.h"
 
 namespace proscale {
-namespace {
-// Concentrations below this floor [mol/m^3] are treated as the floor inside logarithms.
-constexpr double kLogFloor = 1e-30;
-}  // namespace
-
 SchemaPtr PrecipitatingSolid::schema() {
   auto s = std::make_shared<Schema>("solid", "The precipitating solid.");
   s->add(ParamSpec::string("name", "Name of the solid, e.g. BaSO4.").isRequired());
@@ -65,34 +60,37 @@ PrecipitatingSolid::PrecipitatingSolid(const Parameters& p, const Solution& solu
     throw p.error("formula", "formula unit carries charge " + std::to_string(charge) +
                                  "; the solid must be neutral");
   m_solubility = solubilityModels().make(p.section("solubility"), stoichiometry);
-  m_lnGamma.resize(solution.size());
-  m_dLnGammaDI.resize(solution.size());
 }
 
 SupersaturationState PrecipitatingSolid::supersaturation(std::span<const double> c, double T) const {
-  const auto& z = m_solution.charges();
-  const double I = ionicStrength(c, z);
-  m_solution.activity().lnGamma(I, T, z, m_lnGamma, m_dLnGammaDI);
+  const std::size_t n = c.size(), nf = m_formula.size();
+  m_solution.speciate(c, T, m_speciation);
+  const Speciation& sp = m_speciation;
   SupersaturationState s;
-  s.dLnS.assign(c.size(), 0.0);
-  s.dLnC.assign(c.size(), 0.0);
-  double lnIap = -m_solubility->lnKsp(T), lnC = 0.0, dLnIapDI = 0.0;
-  for (const auto& [i, nu] : m_formula) {
-    const double ci = std::max(c[i], kLogFloor);
-    lnIap += nu * (std::log(ci / kStandardConcentration) + m_lnGamma[i]);
+  s.dLnS.assign(n, 0.0);
+  s.dLnC.assign(n, 0.0);
+  s.ionC.assign(nf, 0.0);
+  s.dLnIon.assign(nf * n, 0.0);
+  const double lnK = m_solubility->lnKsp(T);
+  double lnIap = -lnK, lnC = 0.0, lnNuProduct = 0.0;  // lnNuProduct = ln prod_f nu_f^nu_f
+  for (std::size_t f = 0; f < nf; ++f) {
+    const auto& [i, nu] = m_formula[f];
+    const double ci = std::max(sp.free[i], kConcentrationFloor);
+    s.ionC[f] = ci;
+    lnIap += nu * (std::log(ci / kStandardConcentration) + sp.lnGamma[i]);
     lnC += nu * std::log(ci / nu);
-    dLnIapDI += nu * m_dLnGammaDI[i];
-    if (c[i] > kLogFloor) {
-      s.dLnS[i] += nu / (m_nuSum * ci);
-      s.dLnC[i] += nu / (m_nuSum * ci);
+    lnNuProduct += nu * std::log(nu);
+    for (std::size_t j = 0; j < n; ++j) {
+      const double dLnFree = sp.free[i] > kConcentrationFloor ? sp.dLnFreeAt(i, j) : 0.0;
+      s.dLnIon[f * n + j] = dLnFree;
+      s.dLnC[j] += nu / m_nuSum * dLnFree;
+      s.dLnS[j] += nu / m_nuSum * (dLnFree + sp.dLnGammaAt(i, j));
     }
   }
   s.lnS = lnIap / m_nuSum;
   s.c = std::exp(lnC / m_nuSum);
-  // dI/dc_j = z_j^2 / (2 c°) for c_j > 0
-  for (std::size_t j = 0; j < c.size(); ++j)
-    if (c[j] > 0.0 && z[j] != 0)
-      s.dLnS[j] += dLnIapDI / m_nuSum * 0.5 * z[j] * z[j] / kStandardConcentration;
+  s.cSat = std::exp((lnK - lnNuProduct) / m_nuSum) * kStandardConcentration;
+  s.ionicStrength = sp.ionicStrength;
   return s;
 }
 

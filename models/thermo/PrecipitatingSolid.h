@@ -19,9 +19,16 @@ namespace proscale {
 
 struct SupersaturationState {
   double lnS = 0.0;
-  double c = 0.0;                 ///< mean concentration of formula units [mol/m^3]
+  double c = 0.0;                 ///< mean concentration of formula units [mol/m^3] (free)
+  /// Mean saturation concentration at unit activity coefficients,
+  /// c_sat = K_sp^(1/nu) c° / (prod_f nu_f^nu_f)^(1/nu) [mol/m^3].
+  double cSat = 0.0;
+  double ionicStrength = 0.0;     ///< I [mol/L]
   std::vector<double> dLnS;       ///< d ln S / d c_j, every species of the solution
   std::vector<double> dLnC;       ///< d ln c / d c_j
+  /// Free concentration of each formula species f [mol/m^3] (floored at
+  /// kConcentrationFloor), and d ln(free_f)/d c_j ([formula x species], row-major).
+  std::vector<double> ionC, dLnIon;
 };
 
 class PrecipitatingSolid {
@@ -37,7 +44,10 @@ class PrecipitatingSolid {
   const std::vector<std::pair<std::size_t, double>>& formula() const { return m_formula; }
   double formulaCoefficientSum() const { return m_nuSum; }
 
+  /// S and its slopes at the (total) concentrations c [mol/m^3] of the solution's species.
   SupersaturationState supersaturation(std::span<const double> c, double T) const;
+  /// The speciation behind the last supersaturation() call.
+  const Speciation& speciation() const { return m_speciation; }
 
  private:
   const Solution& m_solution;
@@ -46,7 +56,7 @@ class PrecipitatingSolid {
   double m_nuSum = 0.0;
   double m_molarMass = 0.0, m_molarVolume = 0.0, m_shapeFactor = 0.0;
   std::unique_ptr<Solubility> m_solubility;
-  mutable std::vector<double> m_lnGamma, m_dLnGammaDI;
+  mutable Speciation m_speciation;
 };
 
 }  // namespace proscale

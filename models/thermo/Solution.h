@@ -1,19 +1,26 @@
 #pragma once
-// The dissolved species of a liquid phase: names, charges, initial concentrations [mol/m^3]
-// and the activity model. Schema: the case's `solution:` section.
+// The dissolved species of a liquid phase: names, charges, initial concentrations [mol/m^3],
+// the activity model and optional ion pairs. The declared species' concentrations are totals
+// (what a balance conserves); speciate() gives the free ions and pairs that thermodynamics
+// sees. Schema: the case's `solution:` section.
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/Parameters.h"
 #include "core/Schema.h"
 #include "models/thermo/ActivityModel.h"
+#include "models/thermo/IonPairing.h"
+#include "models/thermo/Speciation.h"
 
 namespace proscale {
 
 class Solution {
  public:
   static SchemaPtr schema();
+  /// Throws InputError at `activity` if the initial ionic strength exceeds the activity
+  /// model's range.
   explicit Solution(const Parameters& section);
 
   std::size_t size() const { return m_names.size(); }
@@ -21,7 +28,12 @@ class Solution {
   const std::vector<int>& charges() const { return m_charges; }
   const std::vector<double>& initialConcentrations() const { return m_initial; }
   const ActivityModel& activity() const { return *m_activity; }
-  /// Index of a species; throws the InputError made by `onMissing` if absent.
+  /// Free concentrations, activity coefficients and their slopes at totals c [mol/m^3].
+  void speciate(std::span<const double> c, double T, Speciation& out) const;
+  /// The ion pairs (nullptr without `ion-pairs`); they follow the declared species in a
+  /// Speciation.
+  const IonPairing* pairing() const { return m_pairing.get(); }
+  /// Index of a species; throws std::out_of_range if absent.
   std::size_t index(const std::string& name) const;
   bool contains(const std::string& name) const;
 
@@ -29,6 +41,7 @@ class Solution {
   std::vector<std::string> m_names;
   std::vector<int> m_charges;
   std::vector<double> m_initial;
+  std::unique_ptr<IonPairing> m_pairing;
   std::unique_ptr<ActivityModel> m_activity;
 };
 

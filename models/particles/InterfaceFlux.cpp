@@ -1,0 +1,134 @@
+#include "models/particles/InterfaceFlux.h"
+
+#include <algorithm>
+#include <boost/math/tools/roots.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace proscale {
+namespace {
+// Roots to 2^-44 relative (~6e-14): far below any rate tolerance, a few Newton steps.
+constexpr int kDigits = 44;
+constexpr std::uintmax_t kMaxIterations = 100;
+
+/// The formula species as the flux sees them (one lumped species if the state names none).
+struct Ions {
+  std::size_t n = 1;
+  std::array<double, kMaxFormulaIons> nu{}, c{};
+  double nuSum = 1.0;
+  explicit Ions(const DrivingForce& f) : nuSum(f.nu) {
+    if (f.ions == 0) {
+      nu[0] = f.nu;
+      c[0] = f.nu * f.c;
+      return;
+    }
+    n = f.ions;
+    for (std::size_t i = 0; i < n; ++i) {
+      nu[i] = f.ionNu[i];
+      c[i] = std::max(f.ionC[i], std::numeric_limits<double>::min());
+    }
+  }
+  /// Largest u the interface allows (the limiting ion at zero).
+  double uMax() const {
+    double m = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < n; ++i) m = std::min(m, c[i] / nu[i]);
+    return m;
+  }
+  /// ln Q(u) and D1 = -d ln Q/du.
+  std::pair<double, double> lnQ(double u) const {
+    double value = 0.0, slope = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double cs = c[i] - nu[i] * u;
+      value += nu[i] * std::log(cs / nu[i]);
+      slope += nu[i] * nu[i] / cs;
+    }
+    return {value / nuSum, slope / nuSum};
+  }
+  /// d ln Q / d ln c_f at fixed u.
+  double dLnQdLnIon(std::size_t i, double u) const {
+    return nu[i] * c[i] / (nuSum * (c[i] - nu[i] * u));
+  }
+};
+
+/// Newton with bisection safeguard inside [lo, hi] (Boost.Math).
+template <class F>
+double root(F f, double guess, double lo, double hi) {
+  std::uintmax_t iterations = kMaxIterations;
+  return boost::math::tools::newton_raphson_iterate(f, guess, lo, hi, kDigits, iterations);
+}
+
+double diffusionRoot(const Ions& ions, double lnCeq) {
+  const double uMax = ions.uMax();
+  const double phi0 = ions.lnQ(0.0).first - lnCeq;
+  if (phi0 == 0.0) return 0.0;
+  double lo, hi;
+  if (phi0 > 0.0) {
+    lo = 0.0;
+    hi = uMax * (1.0 - 1e-15);
+    if (ions.lnQ(hi).first - lnCeq >= 0.0) return hi;  // the limiting ion is used up
+  } else {
+    lo = -std::exp(lnCeq);  // Q(-c_eq) >= c_eq
+    hi = 0.0;
+  }
+  auto phi = [&](double u) {
+    const auto [value, d1] = ions.lnQ(u);
+    return std::make_pair(value - lnCeq, -d1);
+  };
+  return root(phi, 0.5 * (lo + hi), lo, hi);
+}
+}  // namespace
+
+double IntegrationLaw::rate(double Ss) const {
+  const double x = Ss - 1.0;
+  return x >= 0.0 ? rateConstant * std::pow(x, order) : -rateConstant * std::pow(-x, order);
+}
+
+double IntegrationLaw::slope(double Ss) const {
+  return rateConstant * order * std::pow(std::abs(Ss - 1.0), order - 1.0);
+}
+
+InterfaceFlux diffusionControlledFlux(const DrivingForce& f, double cEq) {
+  const Ions ions(f);
+  InterfaceFlux r;
+  r.u = diffusionRoot(ions, std::log(cEq));
+  const double d1 = ions.lnQ(r.u).second;  // d(phi)/du = -d1; du/d theta = (d phi/d theta)/d1
+  r.dLnCeq = -1.0 / d1;
+  for (std::size_t i = 0; i < ions.n; ++i) r.dLnIon[i] = ions.dLnQdLnIon(i, r.u) / d1;
+  return r;
+}
+
+InterfaceFlux mixedControlFlux(const DrivingForce& f, double cEq, double kd,
+                               const IntegrationLaw& law) {
+  const Ions ions(f);
+  const double lnCeq = std::log(cEq);
+  const double uDiffusion = diffusionRoot(ions, lnCeq);
+  // psi(u) = k_d u - J_int(S_s(u)) with J_int = G_int / (2 V_m), increasing in u; its root
+  // lies between 0 (psi <= 0 when growing) and the diffusion-controlled root (S_s = 1).
+  const double toFlux = 1.0 / (2.0 * f.molarVolume);
+  auto interface = [&](double u) {
+    const auto [lnQ, d1] = ions.lnQ(u);
+    const double Ss = std::exp(lnQ - lnCeq);
+    return std::make_tuple(Ss, d1, law.slope(Ss) * toFlux);
+  };
+  InterfaceFlux r;
+  if (uDiffusion != 0.0) {
+    auto psi = [&](double u) {
+      const auto [Ss, d1, dJ] = interface(u);
+      return std::make_pair(kd * u - law.rate(Ss) * toFlux, kd + dJ * Ss * d1);
+    };
+    const double lo = std::min(0.0, uDiffusion), hi = std::max(0.0, uDiffusion);
+    // Start from the series-resistance estimate of a linear law.
+    const double J0 = law.rate(std::exp(ions.lnQ(0.0).first - lnCeq)) * toFlux;
+    const double guess = std::clamp(J0 / kd * uDiffusion / (uDiffusion + J0 / kd), lo, hi);
+    r.u = root(psi, std::isfinite(guess) ? guess : 0.5 * (lo + hi), lo, hi);
+  }
+  const auto [Ss, d1, dJ] = interface(r.u);
+  const double dPsidU = kd + dJ * Ss * d1;
+  r.dLnCeq = -dJ * Ss / dPsidU;  // d psi/d ln c_eq = dJ S_s
+  for (std::size_t i = 0; i < ions.n; ++i)
+    r.dLnIon[i] = dJ * Ss * ions.dLnQdLnIon(i, r.u) / dPsidU;
+  return r;
+}
+
+}  // namespace proscale
