@@ -59,6 +59,13 @@ double root(F f, double guess, double lo, double hi) {
 }
 
 double diffusionRoot(const Ions& ions, double lnCeq) {
+  // Closed forms: one species, Q = c_1/nu_1 - u; a 1:1 salt, the smaller root of
+  // (a - u)(b - u) = c_eq^2 written without cancellation.
+  if (ions.n == 1) return ions.c[0] / ions.nu[0] - std::exp(lnCeq);
+  if (ions.n == 2 && ions.nu[0] == 1.0 && ions.nu[1] == 1.0) {
+    const double a = ions.c[0], b = ions.c[1], cEq = std::exp(lnCeq);
+    return 2.0 * (a * b - cEq * cEq) / ((a + b) + std::sqrt((a - b) * (a - b) + 4.0 * cEq * cEq));
+  }
   const double uMax = ions.uMax();
   const double phi0 = ions.lnQ(0.0).first - lnCeq;
   if (phi0 == 0.0) return 0.0;

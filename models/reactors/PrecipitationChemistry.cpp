@@ -5,6 +5,9 @@
 #include <cmath>
 #include <sstream>
 
+#include "models/thermo/DebyeHuckel.h"
+#include "models/thermo/WaterViscosity.h"
+
 namespace proscale {
 namespace {
 SchemaPtr reactorSchema() {
@@ -56,6 +59,7 @@ PrecipitationChemistry::PrecipitationChemistry(const Parameters& root)
       m_solid(root.section("solid"), m_solution),
       m_nucleation(nucleationLaws().make(root.section("nucleation"))),
       m_growth(growthLaws().make(root.section("growth"))) {
+  checkTemperature(root);
   if (m_solid.formula().size() > kMaxFormulaIons)
     throw root.section("solid").error(
         "formula", "at most " + std::to_string(kMaxFormulaIons) +
@@ -68,6 +72,30 @@ PrecipitationChemistry::PrecipitationChemistry(const Parameters& root)
   if (root.has("growth-inhibition"))
     m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
   if (root.has("breakage")) m_breakage = breakageSettingsFrom(root.section("breakage"));
+}
+
+// The correlations behind the chemistry hold in a range of temperatures: a case outside it is
+// an input error at reactor.temperature rather than a silent extrapolation.
+void PrecipitationChemistry::checkTemperature(const Parameters& root) const {
+  const Parameters& reactor = root.section("reactor");
+  auto outside = [&](double lo, double hi, const std::string& what) {
+    if (m_T >= lo && m_T <= hi) return;
+    std::ostringstream msg;
+    msg << m_T - 273.15 << " degC is outside " << what << " (" << lo - 273.15 << " to "
+        << hi - 273.15 << " degC)";
+    throw reactor.error("temperature", msg.str());
+  };
+  const Solubility& ksp = m_solid.solubility();
+  outside(ksp.minTemperature(), ksp.maxTemperature(), "the range of solid.solubility");
+  const std::string activity = m_solution.activity().name();
+  if (activity == "Davies" || activity == "Bromley")
+    outside(kDebyeHuckelTmin, kDebyeHuckelTmax,
+            "the water permittivity correlation behind the " + activity + " equation");
+  for (const char* law : {"nucleation", "growth"})
+    if (root.section(law).has("diffusivity"))
+      outside(kWaterViscosityTmin, kWaterViscosityTmax,
+              std::string("the water viscosity correlation of the Stokes-Einstein diffusivity "
+                          "in ") + law);
 }
 
 PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) const {

@@ -91,6 +91,8 @@ class PrecipitationChemistry {
   std::vector<Metric> productMetrics(double solid) const;
 
  private:
+  void checkTemperature(const Parameters& root) const;
+
   double m_T, m_volume;
   Solution m_solution;
   ReactionNetwork m_reactions;

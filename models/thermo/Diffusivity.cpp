@@ -24,7 +24,11 @@ ParamSpec diffusivityTemperatureSpec() {
 }
 
 AqueousDiffusivity diffusivityFrom(const Parameters& p) {
-  return {p.real("diffusivity"), p.real("diffusivity-temperature")};
+  const double T = p.real("diffusivity-temperature");
+  if (T < kWaterViscosityTmin || T > kWaterViscosityTmax)
+    throw p.error("diffusivity-temperature",
+                  "the water viscosity correlation behind Stokes-Einstein covers 0 to 100 degC");
+  return {p.real("diffusivity"), T};
 }
 
 }  // namespace proscale

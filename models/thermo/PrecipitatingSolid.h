@@ -43,6 +43,7 @@ class PrecipitatingSolid {
   /// (species index, nu) of the formula.
   const std::vector<std::pair<std::size_t, double>>& formula() const { return m_formula; }
   double formulaCoefficientSum() const { return m_nuSum; }
+  const Solubility& solubility() const { return *m_solubility; }
 
   /// S and its slopes at the (total) concentrations c [mol/m^3] of the solution's species.
   SupersaturationState supersaturation(std::span<const double> c, double T) const;

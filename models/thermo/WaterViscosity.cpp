@@ -5,8 +5,9 @@
 namespace proscale {
 
 double waterViscosity(double T) {
-  // PROVISIONAL (Vogel form), replaced below once the cited correlation is in.
-  return 2.414e-5 * std::pow(10.0, 247.8 / (T - 140.0));
+  constexpr double A = 1.1709, B = 0.001827, C = 89.93, mu20 = 1.0020e-3;  // Korson et al. 1969
+  const double t = T - 273.15;
+  return mu20 * std::pow(10.0, (A * (20.0 - t) - B * (t - 20.0) * (t - 20.0)) / (t + C));
 }
 
 }  // namespace proscale

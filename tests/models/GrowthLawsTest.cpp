@@ -30,14 +30,26 @@ auto growthAt(const GrowthLaw& law, double L) {
 
 TEST_CASE("Diffusion-controlled flux of a 1:1 salt is the smaller root of a quadratic",
           "[unit][validation]") {
+  // For a 1:1 salt the interface condition is (a - u)(b - u) = c_eq^2; the flux is its smaller
+  // root (both interface concentrations stay positive). The code takes this root in closed
+  // form; the general Newton path is checked on the same quadratic written as a 2:2 formula,
+  // Q = ((a - 2u)/2 (b - 2u)/2)^(1/2) = c_eq, whose root is quadraticRoot(a/2, b/2, c_eq).
   struct Case { double a, b, cEq; };
   for (const Case& k : {Case{10.0, 1.0, 0.01}, Case{1.0, 10.0, 0.5}, Case{5.0, 5.0, 1.0},
                         Case{0.1, 100.0, 2.0}, Case{1.0, 1.0, 3.0}, Case{25.0, 2.5, 40.0},
                         Case{1e-3, 50.0, 1e-6}}) {
     INFO("a = " << k.a << ", b = " << k.b << ", c_eq = " << k.cEq);
-    const DrivingForce f = baso4(10.0, k.a, k.b);  // S does not enter: c_eq is given
-    const InterfaceFlux flux = diffusionControlledFlux(f, k.cEq);
-    CHECK(flux.u == Approx(quadraticRoot(k.a, k.b, k.cEq)).epsilon(1e-12));
+    const InterfaceFlux oneOne = diffusionControlledFlux(baso4(10.0, k.a, k.b), k.cEq);
+    // (a - u) loses digits when the minor ion is nearly used up: round-off floor 1e-14 a b
+    CHECK((k.a - oneOne.u) * (k.b - oneOne.u) ==
+          Approx(k.cEq * k.cEq).epsilon(1e-10).margin(1e-14 * k.a * k.b));
+    CHECK(oneOne.u == Approx(quadraticRoot(k.a, k.b, k.cEq)).epsilon(1e-12));
+    CHECK(oneOne.u < std::min(k.a, k.b));
+    DrivingForce twoTwo = baso4(10.0, k.a, k.b);
+    twoTwo.ionNu = {2.0, 2.0};
+    twoTwo.nu = 4.0;
+    const InterfaceFlux general = diffusionControlledFlux(twoTwo, k.cEq);
+    CHECK(general.u == Approx(quadraticRoot(k.a / 2, k.b / 2, k.cEq)).epsilon(1e-11));
   }
 }
 

@@ -11,6 +11,9 @@
 #include "models/thermo/BromleyActivity.h"
 #include "models/thermo/DaviesActivity.h"
 #include "models/thermo/DebyeHuckel.h"
+#include "models/thermo/Diffusivity.h"
+#include "models/thermo/Solubility.h"
+#include "models/thermo/WaterViscosity.h"
 
 using namespace proscale;
 
@@ -164,4 +167,40 @@ TEST_CASE("Ionic strength of a 25 mM BaCl2 + 25 mM Na2SO4 mixture", "[unit]") {
   const std::vector<double> c{25, 25, 50, 50};  // mol/m^3
   const std::vector<int> z{2, -2, 1, -1};
   CHECK(ionicStrength(c, z) == Approx(0.15).epsilon(1e-14));
+}
+
+TEST_CASE("Water viscosity against Korson et al. (1969) and IAPWS 2008", "[unit][validation]") {
+  // Korson, Drost-Hansen & Millero, J. Phys. Chem. 73 (1969) 34, Table II [mPa s]; their
+  // correlation reproduces the table to 0.0004 mPa s up to 80 degC and 0.001 at 100 degC.
+  struct Point { double t, mu; };
+  for (const Point& p : {Point{0, 1.7916}, Point{25, 0.8903}, Point{35, 0.7195}, Point{50, 0.5471},
+                         Point{80, 0.3538}, Point{100, 0.2783}})
+    CHECK(waterViscosity(273.15 + p.t) * 1e3 == Approx(p.mu).margin(1.1e-3));
+  // IAPWS R12-08 (2008), Table 4: 889.735100 uPa s at 298.15 K and 998 kg/m^3 (liquid water at
+  // 0.1 MPa and 25 degC has 997.05 kg/m^3, which moves mu by less than 0.01 % at this T):
+  // tolerance 0.1 %.
+  CHECK(waterViscosity(298.15) == Approx(889.7351e-6).epsilon(1e-3));
+}
+
+TEST_CASE("Stokes-Einstein diffusivity scales as T / mu_w(T)", "[unit]") {
+  // D mu / T constant: from 25 to 35 degC, D grows by (308.15/298.15)(0.8903/0.7195) = 1.2789
+  // (viscosities from Korson's Table II).
+  AqueousDiffusivity D(1e-9, 298.15);
+  CHECK(D.at(298.15) == 1e-9);
+  CHECK(D.at(308.15) / 1e-9 == Approx(308.15 / 298.15 * 0.8903 / 0.7195).epsilon(1e-3));
+}
+
+TEST_CASE("PHREEQC's analytical expression for barite reproduces its log K and enthalpy",
+          "[unit][validation]") {
+  // wateq4f.dat (Ball & Nordstrom 1991, as distributed with PHREEQC 3), Barite:
+  //   log_k -9.97, delta_h 6.35 kcal, -analytical 136.035 0 -7680.41 -48.595 0.
+  // The expression must give the tabulated log K at 25 degC and, through van 't Hoff,
+  // d ln K / dT = dH / (R T^2), the tabulated enthalpy. Both printed to 3 digits: tolerances
+  // 0.005 in log K and 1 % in dH.
+  AnalyticSolubility barite({136.035, 0.0, -7680.41, -48.595, 0.0}, 273.15, 373.15);
+  CHECK(barite.lnKsp(298.15) / std::log(10.0) == Approx(-9.97).margin(0.005));
+  const double h = 1e-3;
+  const double dLnKdT = (barite.lnKsp(298.15 + h) - barite.lnKsp(298.15 - h)) / (2 * h);
+  const double dH = dLnKdT * 8.314462618 * 298.15 * 298.15;
+  CHECK(dH == Approx(6.35 * 4184.0).epsilon(0.01));
 }
