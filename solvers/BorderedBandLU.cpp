@@ -16,7 +16,8 @@ BorderedBandLU::BorderedBandLU(const BorderedBandShape& shape)
       m_S(static_cast<Eigen::Index>(shape.border), static_cast<Eigen::Index>(shape.border)),
       m_schurLU(static_cast<Eigen::Index>(shape.border)),
       m_r(static_cast<Eigen::Index>(shape.border)),
-      m_x(static_cast<Eigen::Index>(shape.border)) {}
+      m_x(static_cast<Eigen::Index>(shape.border)),
+      m_rowScale(static_cast<Eigen::Index>(shape.border)) {}
 
 std::size_t BorderedBandLU::factor(BorderedBandMatrix& M) {
   const std::size_t ml = M.lower(), smu = M.storedUpper();
@@ -45,6 +46,13 @@ std::size_t BorderedBandLU::factor(BorderedBandMatrix& M) {
       for (std::size_t i = 0; i < m_k; ++i)
         m_S(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) -= M.R(i, l) * w;
     }
+  // Row equilibration: the border mixes rows of very different scales (concentrations of order
+  // 1, moments from 1e18 to 1e-30), and partial pivoting on the raw rows picks poor pivots.
+  for (Eigen::Index i = 0; i < m_S.rows(); ++i) {
+    const double largest = m_S.row(i).cwiseAbs().maxCoeff();
+    m_rowScale(i) = largest > 0.0 && std::isfinite(largest) ? 1.0 / largest : 1.0;
+    m_S.row(i) *= m_rowScale(i);
+  }
   m_schurLU.compute(m_S);
   // PartialPivLU does not report singularity; an exactly zero (or non-finite) pivot means the
   // Schur complement, hence M given a regular B, is singular to working precision.
@@ -68,6 +76,7 @@ void BorderedBandLU::solve(BorderedBandMatrix& M, std::span<double> x) {
     const double z = x2[l];
     for (std::size_t i = 0; i < m_k; ++i) m_r(static_cast<Eigen::Index>(i)) -= M.R(i, l) * z;
   }
+  m_r.array() *= m_rowScale.array();
   m_x.noalias() = m_schurLU.solve(m_r);  // into preallocated storage: no heap traffic per solve
   for (std::size_t i = 0; i < m_k; ++i) x[i] = m_x(static_cast<Eigen::Index>(i));
   for (std::size_t j = 0; j < m_k; ++j) {

@@ -48,6 +48,7 @@ class BorderedBandLU {
   Eigen::MatrixXd m_S;                 // k x k Schur complement
   Eigen::PartialPivLU<Eigen::MatrixXd> m_schurLU;
   Eigen::VectorXd m_r, m_x;            // k scratch (right-hand side, solution of S x1 = r)
+  Eigen::VectorXd m_rowScale;          // k: 1 / max_j |S_ij|, equilibrates S before pivoting
 };
 
 }  // namespace proscale

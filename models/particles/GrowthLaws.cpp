@@ -1,8 +1,10 @@
 #include "models/particles/GrowthLaws.h"
 
 #include <cmath>
+#include <string>
 
 #include "core/Constants.h"
+#include "core/Errors.h"
 
 namespace proscale {
 
@@ -16,10 +18,12 @@ RateAndSlopes PowerLawGrowth::rate(const DrivingForce& f, double) const {
 }
 
 RateAndSlopes InterfaceGrowth::rate(const DrivingForce& f, double L) const {
+  if (sizeDependent() && !(L > 0.0 && std::isfinite(L)))  // e.g. a QMOM node at L <= 0
+    throw RecoverableError("size-dependent growth asked at L = " + std::to_string(L) + " m");
   const double D = m_s.diffusivity.at(f.T);
   const double kd = m_s.filmThickness > 0.0 ? D / m_s.filmThickness : 2.0 * D / L;
-  const double lnSeq = m_s.gibbsThomsonEnergy > 0.0
-                           ? 4.0 * m_s.gibbsThomsonEnergy * f.molarVolume /
+  const double lnSeq = m_s.gibbsThomson.any()
+                           ? 4.0 * m_s.gibbsThomson.at(f) * f.molarVolume /
                                  (f.nu * constants::R * f.T * L)
                            : 0.0;
   // c_eq = c S_eq(L) / S: ln c_eq = ln c + ln S_eq - ln S
@@ -56,11 +60,8 @@ SchemaPtr gibbsThomsonSchema() {
       "in equilibrium: G = 2 V_m (2D/L) u; small particles dissolve, large ones grow "
       "(Ostwald ripening).");
   addDiffusivity(*s);
-  s->add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
-                         "Solid-solution interfacial energy gamma of the Gibbs-Thomson term.")
-             .unit("J/m^2")
-             .isRequired()
-             .above(0));
+  addInterfacialEnergy(*s, "Solid-solution interfacial energy gamma of the Gibbs-Thomson term.",
+                       true);
   return s;
 }
 
@@ -104,10 +105,7 @@ SchemaPtr seriesSchema() {
                          "a sphere, k_d = 2D/L (Sherwood number 2).")
              .unit("nm")
              .above(0));
-  s->add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
-                         "gamma of a Gibbs-Thomson solubility S_eq(L) (optional).")
-             .unit("J/m^2")
-             .above(0));
+  addInterfacialEnergy(*s, "gamma of a Gibbs-Thomson solubility S_eq(L).", false);
   s->add(ParamSpec::real("integration-rate-constant", dim::velocity,
                          "Surface-integration rate constant k_r of G_int = k_r (S_s - 1)^g.")
              .unit("m/s")
@@ -124,7 +122,7 @@ InterfaceGrowth::Settings interfaceSettings(const Parameters& p) {
   InterfaceGrowth::Settings s;
   s.diffusivity = diffusivityFrom(p);
   if (p.has("film-thickness")) s.filmThickness = p.real("film-thickness");
-  if (p.has("interfacial-energy")) s.gibbsThomsonEnergy = p.real("interfacial-energy");
+  s.gibbsThomson = interfacialEnergyFrom(p, p.type() == "diffusion-gibbs-thomson");
   if (p.has("integration-rate-constant"))
     s.integration = IntegrationLaw{p.real("integration-rate-constant"), p.real("integration-order")};
   return s;

@@ -5,6 +5,7 @@
 
 #include "core/Registry.h"
 #include "models/particles/DrivingForce.h"
+#include "models/particles/InterfacialEnergy.h"
 #include "models/particles/InterfaceFlux.h"
 #include "models/thermo/Diffusivity.h"
 
@@ -41,13 +42,13 @@ class InterfaceGrowth final : public GrowthLaw {
   struct Settings {
     AqueousDiffusivity diffusivity{1e-9, 298.15};
     double filmThickness = 0.0;        ///< delta [m]; 0: sphere, Sherwood number 2
-    double gibbsThomsonEnergy = 0.0;   ///< gamma [J/m^2]; 0: no Gibbs-Thomson term
+    InterfacialEnergy gibbsThomson;    ///< gamma; none: no Gibbs-Thomson term
     std::optional<IntegrationLaw> integration;
   };
   explicit InterfaceGrowth(Settings s) : m_s(std::move(s)) {}
   RateAndSlopes rate(const DrivingForce& f, double L) const override;
   bool sizeDependent() const override {
-    return m_s.filmThickness == 0.0 || m_s.gibbsThomsonEnergy > 0.0;
+    return m_s.filmThickness == 0.0 || m_s.gibbsThomson.any();
   }
 
  private:

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
+
+#include "core/Errors.h"
 
 namespace proscale {
 namespace {
@@ -51,11 +54,19 @@ struct Ions {
   }
 };
 
-/// Newton with bisection safeguard inside [lo, hi] (Boost.Math).
+/// Newton with bisection safeguard inside [lo, hi] (Boost.Math). A state where no root can be
+/// bracketed (non-finite inputs) is recoverable: the solver retries with a smaller step.
 template <class F>
 double root(F f, double guess, double lo, double hi) {
+  if (!(lo <= hi) || !std::isfinite(lo) || !std::isfinite(hi))
+    throw RecoverableError("interface flux: no bracket for the root (u in [" +
+                           std::to_string(lo) + ", " + std::to_string(hi) + "])");
   std::uintmax_t iterations = kMaxIterations;
-  return boost::math::tools::newton_raphson_iterate(f, guess, lo, hi, kDigits, iterations);
+  try {
+    return boost::math::tools::newton_raphson_iterate(f, guess, lo, hi, kDigits, iterations);
+  } catch (const std::exception& e) {
+    throw RecoverableError(std::string("interface flux: ") + e.what());
+  }
 }
 
 double diffusionRoot(const Ions& ions, double lnCeq) {

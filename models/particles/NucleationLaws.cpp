@@ -19,17 +19,6 @@ double barrier(const DrivingForce& f, double gamma) {
 }
 }  // namespace
 
-double mersmannInterfacialEnergy(double T, double molarVolume, double cSat) {
-  // Mersmann, J. Cryst. Growth 102 (1990) 841, eq. (16): gamma = 0.414 kT (c_s N_A)^(2/3)
-  // ln(c_s/c*), c_s the molar density of the solid, c* its solubility (same units).
-  const double cs = 1.0 / molarVolume;
-  return 0.414 * constants::kB * T * std::pow(cs * constants::NA, 2.0 / 3.0) * std::log(cs / cSat);
-}
-
-double InterfacialEnergy::at(const DrivingForce& f) const {
-  return given > 0.0 ? given : mersmannInterfacialEnergy(f.T, f.molarVolume, f.cSat);
-}
-
 RateAndSlopes ClassicalNucleation::homogeneousRate(const DrivingForce& f) const {
   if (f.lnS < kMinLnS || f.c <= 0.0) return {};
   const double gamma = m_s.gamma.at(f);
@@ -131,15 +120,10 @@ SchemaPtr classicalSchema() {
       "classical",
       "Classical nucleation theory with the mean-ion supersaturation (barrier with (nu ln S)^2); "
       "prefactor given, or from Mersmann (1990) when `diffusivity` is given instead.");
-  s->add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
-                         "Solid-solution interfacial free energy gamma, in the convention of "
-                         "this law (mean-ion S, nu^2 in the barrier). Give it, or set "
-                         "`interfacial-energy-estimate`.")
-             .unit("J/m^2")
-             .above(0));
-  s->add(ParamSpec::choice("interfacial-energy-estimate", {"mersmann"},
-                           "Estimate gamma instead of giving it: Mersmann (1990), "
-                           "gamma = 0.414 kT (c_s N_A)^(2/3) ln(c_s/c_sat)."));
+  addInterfacialEnergy(*s,
+                       "Solid-solution interfacial free energy gamma, in the convention of this "
+                       "law (mean-ion S, nu^2 in the barrier).",
+                       true);
   s->add(ParamSpec::real("prefactor", dim::numberDensity / dim::time, "Kinetic prefactor A.")
              .unit("1/m^3/s")
              .above(0));
@@ -182,11 +166,7 @@ SchemaPtr powerLawSchema() {
 
 std::unique_ptr<NucleationLaw> makeClassical(const Parameters& p) {
   ClassicalNucleation::Settings s;
-  const bool hasGamma = p.has("interfacial-energy"), hasEstimate = p.has("interfacial-energy-estimate");
-  if (hasGamma == hasEstimate)
-    throw p.error(hasGamma ? "interfacial-energy-estimate" : "",
-                  "give exactly one of `interfacial-energy` and `interfacial-energy-estimate`");
-  if (hasGamma) s.gamma.given = p.real("interfacial-energy");
+  s.gamma = interfacialEnergyFrom(p, true);
   const bool hasA = p.has("prefactor"), hasD = p.has("diffusivity");
   if (hasA == hasD)
     throw p.error(hasA ? "diffusivity" : "",

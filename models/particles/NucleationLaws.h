@@ -5,6 +5,7 @@
 
 #include "core/Registry.h"
 #include "models/particles/DrivingForce.h"
+#include "models/particles/InterfacialEnergy.h"
 #include "models/thermo/Diffusivity.h"
 
 namespace proscale {
@@ -18,18 +19,6 @@ class NucleationLaw {
     return std::numeric_limits<double>::quiet_NaN();
   }
 };
-
-/// Where the interfacial energy gamma of classical nucleation comes from.
-struct InterfacialEnergy {
-  double given = 0.0;      ///< [J/m^2]; 0: Mersmann's estimate at the local state
-  /// gamma [J/m^2] at the state f: `given`, or Mersmann (1990)
-  /// gamma = 0.414 k T (c_s N_A)^(2/3) ln(c_s / c_sat), c_s = 1/V_m.
-  double at(const DrivingForce& f) const;
-};
-
-/// Mersmann's (1990) interfacial-energy estimate [J/m^2] at temperature T [K] for a solid of
-/// molar volume Vm [m^3/mol] and solubility cSat [mol/m^3] (mean formula units).
-double mersmannInterfacialEnergy(double T, double molarVolume, double cSat);
 
 /// Classical nucleation theory with the mean-ion supersaturation S of a solid of nu ions:
 ///   B_hom = A exp(-W*/kT),  W*/kT = 16 pi gamma^3 v_m^2 / (3 (k T)^3 (nu ln S)^2),

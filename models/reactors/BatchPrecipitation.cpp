@@ -40,7 +40,7 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
       throw root.section("population")
           .error("moments", "the method of moments does not close for size-dependent growth; "
                             "set moments: false");
-    m_moments.emplace(m_grid.faces().front());
+    m_moments = true;
   }
   const Solution& solution = m_chem.solution();
   m_layout.add("species", solution.size(), "mol/m^3", 1.0, solution.names());
@@ -99,6 +99,13 @@ PrecipitationRates BatchPrecipitation::rates(std::span<const double> c) const {
   return r;
 }
 
+std::size_t BatchPrecipitation::birthClass(const PrecipitationRates& r) const {
+  const auto& faces = m_grid.faces();
+  if (!(r.criticalDiameter > faces.front())) return 0;
+  const auto above = std::lower_bound(faces.begin(), faces.end(), r.criticalDiameter);
+  return std::min(static_cast<std::size_t>(above - faces.begin()), m_grid.size() - 1);
+}
+
 void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double> ydot) {
   const std::size_t ns = m_chem.solution().size(), n = m_grid.size();
   const auto c = y.first(ns);
@@ -107,7 +114,8 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
   const PrecipitationRates r = rates(c);
   const double B = r.B.value;
   const BoundaryFluxes out = m_fv.rates(N, m_faceG, dN);
-  dN[0] += B;
+  const std::size_t born = birthClass(r);
+  dN[born] += B;
   const auto& x = m_grid.volumes();
   double solidVolumeRate = x[n - 1] * out.numberOutTop;
   for (std::size_t i = 0; i < n; ++i) solidVolumeRate += x[i] * dN[i];
@@ -126,7 +134,9 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
   ydot[m_budget + kNumberLostTop] = out.numberOutTop + lost.number;
   ydot[m_budget + kNumberDissolved] = out.numberOutBottom + fragmentsLost;
   ydot[m_budget + kNumberNucleated] = B;
-  if (m_moments) m_moments->rates(y.subspan(m_mom, 5), m_faceG[0], B, ydot.subspan(m_mom, 5));
+  if (m_moments)
+    MomentEquations(m_grid.faces()[born]).rates(y.subspan(m_mom, 5), m_faceG[0], B,
+                                                ydot.subspan(m_mom, 5));
 }
 
 void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<const double>,
@@ -139,6 +149,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   const double Vm = solid.molarVolume();
   const auto& inhibition = m_chem.inhibition();
   const PrecipitationRates r = rates(c);
+  const std::size_t born = birthClass(r);
   J.setZero();
 
   // Band block and the rows that integrate over classes (consumption, budget).
@@ -183,7 +194,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
   const double dPdLnF = solidRate(m_dNdLnF, outF);
 
   std::array<double, MomentEquations::kCount> momG{}, momB{};
-  if (m_moments) m_moments->slopes(y.subspan(m_mom, 5), momG, momB);
+  if (m_moments) MomentEquations(m_grid.faces()[born]).slopes(y.subspan(m_mom, 5), momG, momB);
 
   std::vector<double> da(na);
   for (std::size_t m = 0; m < ns; ++m) {
@@ -197,7 +208,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
     if (!any && q == 0.0 && dB == 0.0) continue;
     auto column = J.borderColumn(m);
     for (std::size_t i = 0; i < n; ++i) column[i] = m_dNdLnF[i] * q;
-    double dP = dPdLnF * q + x[0] * dB, dTop = outF.numberOutTop * q,
+    double dP = dPdLnF * q + x[born] * dB, dTop = outF.numberOutTop * q,
            dBottom = outF.numberOutBottom * q;
     for (std::size_t a = 0; a < na; ++a) {
       if (da[a] == 0.0) continue;
@@ -207,7 +218,7 @@ void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<c
       dTop += outA[a].numberOutTop * da[a];
       dBottom += outA[a].numberOutBottom * da[a];
     }
-    column[0] += dB;
+    column[born] += dB;
     for (const auto& [j, nu] : solid.formula()) J.D(j, m) -= nu * dP / Vm;
     J.D(m_budget + kSolidLostTop, m) = x[n - 1] * dTop / Vm;
     J.D(m_budget + kNumberLostTop, m) = dTop;

@@ -8,7 +8,7 @@
 //   budget   [solid lost above the grid [mol/m^3], particles lost above, particles dissolved
 //            below, particles nucleated [1/m^3]]  -- exact conservation bookkeeping
 //   moments  mu_0..mu_4 [m^k/m^3]     (optional) method of moments
-//   psd      N_i [1/m^3]              dN_i/dt = growth fluxes + B delta_i0
+//   psd      N_i [1/m^3]              dN_i/dt = growth fluxes + B delta_ib (b: birthClass)
 // Optional aggregation and breakage (fixed pivot, Kumar & Ramkrishna 1996) add to dN_i/dt;
 // they conserve the solid volume, so they do not enter P.
 // with the solid formation rate P = (1/V_m) (sum_i x_i dN_i/dt + x_{n-1} F_top) [mol/(m^3 s)],
@@ -72,6 +72,10 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   /// Supersaturation, nucleation and inhibition; the growth rates at the class faces go to
   /// m_faceG and, with their slopes, to m_faceRates (size-dependent laws differ per face).
   PrecipitationRates rates(std::span<const double> c) const;
+  /// Nuclei are born in the first class whose lower face is at or above both min-size and
+  /// the critical diameter L*(S) (supercritical clusters; below L* Gibbs-Thomson growth would
+  /// dissolve them).
+  std::size_t birthClass(const PrecipitationRates& r) const;
   double solidConcentration(std::span<const double> y) const;  ///< on grid + lost [mol/m^3]
   void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
   void addBreakageJacobian(BorderedBandJacobian& J) const;
@@ -84,7 +88,7 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   FiniteVolumeGrowth m_fv;
   std::optional<FixedPivotAggregation> m_aggregation;
   std::optional<FixedPivotBreakage> m_breakage;
-  std::optional<MomentEquations> m_moments;
+  bool m_moments = false;  // the method of moments as a cross-check (population.moments)
   StateLayout m_layout;
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
   std::vector<double> m_y0;

@@ -41,7 +41,9 @@ QmomRates MomentBatchPrecipitation::processes(const PrecipitationRates& r) const
   QmomRates p;
   p.growth = [this, &r](double L) { return m_chem.growthRate(r, L).value; };
   p.nucleationRate = r.B.value;
-  p.nucleusSize = m_population.nucleusSize();
+  // Nuclei are born at the larger of min-size and the critical diameter L*(S).
+  p.nucleusSize = r.criticalDiameter > m_population.nucleusSize() ? r.criticalDiameter
+                                                                   : m_population.nucleusSize();
   if (const AggregationKernel* kernel = m_chem.aggregationKernel())
     p.aggregation = momentAggregation(*kernel, m_chem.aggregationConditions(),
                                       m_chem.solid().shapeFactor());
@@ -60,6 +62,27 @@ void MomentBatchPrecipitation::rhs(double, std::span<const double> y, std::span<
   const double P = m_chem.solid().shapeFactor() * dmu[3] / m_chem.solid().molarVolume();
   m_chem.speciesRates(c, P, ydot.first(ns));
   ydot[m_nucleated] = r.B.value;
+}
+
+void MomentBatchPrecipitation::jacobian(double t, std::span<const double> y,
+                                        std::span<const double> f, BorderedBandJacobian& J) {
+  const std::size_t n = y.size(), ns = m_chem.solution().size();
+  const std::vector<double> scale = m_layout.absoluteTolerances(1.0);
+  std::vector<double> yp(y.begin(), y.end()), fp(n);
+  J.setZero();
+  for (std::size_t j = 0; j < n; ++j) {
+    // forward difference, step sqrt(eps) of the component or of its tolerance scale
+    const double h = 1.5e-8 * std::max(std::abs(y[j]), scale[j]);
+    yp[j] = y[j] + h;
+    rhs(t, yp, fp);
+    yp[j] = y[j];
+    for (std::size_t i = ns; i < n; ++i) J.D(i, j) = (fp[i] - f[i]) / h;
+  }
+  // Species rows: reactions analytically, precipitation through the mu_3 row.
+  m_chem.reactions().addJacobian(y.first(ns), J);
+  const double toSolid = m_chem.solid().shapeFactor() / m_chem.solid().molarVolume();
+  for (const auto& [i, nu] : m_chem.solid().formula())
+    for (std::size_t j = 0; j < n; ++j) J.D(i, j) -= nu * toSolid * J.D(m_mom + 3, j);
 }
 
 double MomentBatchPrecipitation::solidConcentration(std::span<const double> y) const {

@@ -113,6 +113,7 @@ PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) cons
     r.force.ionC[f] = r.ss.ionC[f];  // free, floored as inside ln S
   }
   r.B = m_nucleation->rate(r.force);
+  r.criticalDiameter = m_nucleation->criticalDiameter(r.force);
   if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m))
     const double cm = c[m_inhibition->modifier()];
     r.inhibition = m_inhibition->factor(cm);

@@ -39,16 +39,19 @@ TEST_CASE("Flagship case conserves solute + solid to 1e-8 and is physically sane
   Loaded l = load("cases/baso4_batch.yaml");
   Recorder r = run(l);
   const auto& m = *l.model;
-  // Requirement: mass conserved to 1e-8 relative (exact in the discretisation; BDF keeps
-  // linear invariants to the Newton tolerance).
+  // Requirement: mass conserved to 1e-8 relative (exact in the discretisation; the linear
+  // solves' round-off, amplified by the stiff dissolution of sub-critical particles, is what
+  // remains: ~1e-11 here).
   CHECK(metric(m, r, "mass_balance_error") < 1e-8);
   CHECK(metric(m, r, "number_balance_error") < 1e-8);
-  // Saturation is reached: S -> 1 within 1 % after 60 s of film-diffusion growth.
-  CHECK(metric(m, r, "supersaturation") == Approx(1.0).margin(0.01));
-  // Nearly all Ba ends up solid: 25 mol/m^3 minus the solubility (~1e-2 mol/m^3).
+  // Close to saturation after 60 s: integration-limited growth, G_int ~ (S - 1)^2, slows the
+  // final approach, so S is near but above 1.
+  CHECK(metric(m, r, "supersaturation") > 1.0);
+  CHECK(metric(m, r, "supersaturation") < 1.2);
+  // Nearly all Ba ends up solid: 25 mol/m^3 minus what S ~ 1.1 leaves dissolved (~0.04).
   CHECK(metric(m, r, "solid_concentration") == Approx(25.0).epsilon(2e-3));
-  // Sub-micron to micron particles, as BaSO4 from 25 mM mixing gives (Schwarzer & Peukert,
-  // AIChE J. 50 (2004) 3234: 50 nm - 1 um over their range of supersaturation).
+  // A sanity range only (no published size at these conditions could be read: see
+  // validation/README.md); the flagship's size is discussed in docs/theory.
   const double d50 = metric(m, r, "d50_volume");
   CHECK(d50 > 30e-9);
   CHECK(d50 < 5e-6);
@@ -177,11 +180,9 @@ TEST_CASE("Growth inhibition by an adsorbing modifier", "[regression][jacobian]"
   // column through the inhibition factor: checked against differences.
   const std::vector<Override> on{{"solution.species.M.initial", "0.1 mmol/L"},
                                  {"growth-inhibition.modifier", "M"},
-                                 {"growth-inhibition.adsorption-constant", "1e4 L/mol"},
-                                 {"population.classes", "60"}};
+                                 {"growth-inhibition.adsorption-constant", "1e4 L/mol"}};
   Loaded with = load("cases/baso4_batch.yaml", on);
-  Loaded without = load("cases/baso4_batch.yaml", {{"solution.species.M.initial", "0.1 mmol/L"},
-                                             {"population.classes", "60"}});
+  Loaded without = load("cases/baso4_batch.yaml", {{"solution.species.M.initial", "0.1 mmol/L"}});
   Recorder a = run(with), b = run(without);
   CHECK(metric(*with.model, a, "number_density") > metric(*without.model, b, "number_density"));
   CHECK(metric(*with.model, a, "d50_volume") < metric(*without.model, b, "d50_volume"));

@@ -121,7 +121,7 @@ TEST_CASE("Sphere with Gibbs-Thomson: 4 D V_m c (1 - S_eq(L)/S) / L for a stoich
           "[unit]") {
   InterfaceGrowth::Settings s;
   s.diffusivity = AqueousDiffusivity(1e-9, 298.15);
-  s.gibbsThomsonEnergy = 0.1;
+  s.gibbsThomson.given = 0.1;
   InterfaceGrowth law(s);
   const DrivingForce f = baso4(1.5, 0.02);
   for (double L : {2e-9, 5e-9, 50e-9}) {
@@ -136,7 +136,7 @@ TEST_CASE("Sphere with Gibbs-Thomson: 4 D V_m c (1 - S_eq(L)/S) / L for a stoich
 TEST_CASE("Series law slopes, growth and dissolution", "[unit]") {
   InterfaceGrowth::Settings s;
   s.diffusivity = AqueousDiffusivity(9.4e-10, 298.15);
-  s.gibbsThomsonEnergy = 0.126;
+  s.gibbsThomson.given = 0.126;
   s.integration = IntegrationLaw{2.8e-11, 2.0};
   InterfaceGrowth law(s);
   for (double L : {3e-9, 100e-9, 2e-6}) {

@@ -73,26 +73,21 @@ TEST_CASE("Ripening approaches the LSW rate and distribution", "[validation][pbe
   CHECK(run.metric("number_balance_error") < 1e-8);
 }
 
-TEST_CASE("CeO2 case: a nucleation burst, then ripening coarsens the particles", "[regression]") {
+TEST_CASE("CeO2 case: ripening coarsens the crystallites and conserves solid and number",
+          "[regression]") {
   const test::CaseRun run = runCase("cases/ripening_ceo2.yaml", {{"output.spacing", "linear"}, {"output.count", "13"}});
-  const auto& rec = run.rec;
   auto stats = [&](std::size_t k) { return run.stats(k); };
-  // After the burst (first 10 min) no particle nucleates (S ~ 1.07 < the CNT threshold): from
-  // 10 min to 2 h the number must fall and the mean size rise (Ostwald ripening), and between
-  // 1 h and 2 h the mean radius cubed grows at the LSW rate K = 8 gamma D c_inf V_m^2 / (9 R T)
-  // within 10 % (the distribution has reached the LSW shape, CV ~ 0.215; the capillary length
-  // 2 gamma V_m/RT = 1.6 nm against <r> ~ 40 nm adds a few per cent).
-  const PsdStatistics s1 = stats(1), s6 = stats(6), s12 = stats(12);
+  // No nucleation: from 10 min to 2 h the number must fall and the mean size rise (Ostwald
+  // ripening: every crystallite below the critical size dissolves). The sizes against
+  // measurements are checked in Ceo2ValidationTest.cpp; the LSW rate itself in the test
+  // above (here the capillary length 2 gamma V_m / R T = 9 nm exceeds <r> ~ 2.5 nm, outside
+  // LSW's linearised Gibbs-Thomson limit, so the LSW constant does not apply).
+  const PsdStatistics s1 = stats(1), s12 = stats(12);
   CHECK(s12.numberDensity < 0.5 * s1.numberDensity);
-  CHECK(s12.meanDiameter > 1.5 * s1.meanDiameter);
+  CHECK(s12.meanDiameter > 1.3 * s1.meanDiameter);
   CHECK(run.metric("mass_balance_error") < 1e-8);
   CHECK(run.metric("number_balance_error") < 1e-8);
-  const double r6 = std::pow(s6.meanDiameter / 2, 3), r12 = std::pow(s12.meanDiameter / 2, 3);
-  const double Vm = 0.17212 / 7215.0;
-  const double K = 8.0 * 0.088 * 1e-9 * 1e-3 * Vm * Vm / (9.0 * constants::R * 308.15);
-  const double slope = (r12 - r6) / (rec.t[12] - rec.t[6]);
   std::cout << "CeO2 ripening: mean diameter " << s1.meanDiameter * 1e9 << " nm (10 min) -> "
-            << s12.meanDiameter * 1e9 << " nm (2 h); d<r>^3/dt (1-2 h) / K_LSW = " << slope / K
-            << ", CV = " << s12.cv << "\n";
-  CHECK(slope / K == Approx(1.0).margin(0.1));
+            << s12.meanDiameter * 1e9 << " nm (2 h), number " << s1.numberDensity << " -> "
+            << s12.numberDensity << " 1/m^3, CV = " << s12.cv << "\n";
 }
