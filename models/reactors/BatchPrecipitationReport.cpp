@@ -78,7 +78,7 @@ std::vector<Metric> BatchPrecipitation::metrics(double t, std::span<const double
   const double solid = solidConcentration(y);
   std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
   for (Metric& x : psdStatisticsMetrics(s)) m.push_back(std::move(x));
-  m.push_back({"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"});
+  for (Metric& x : m_chem.solutionMetrics(r)) m.push_back(std::move(x));
   for (Metric& x : m_chem.productMetrics(solid)) m.push_back(std::move(x));
   m.push_back({"mass_balance_error", massBalanceError(y), "-",
                "largest relative drift of a conserved moiety"});

@@ -123,7 +123,7 @@ std::vector<Metric> MomentBatchPrecipitation::metrics(double t, std::span<const 
   const PrecipitationRates r = m_chem.rates(y.first(m_chem.solution().size()));
   std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
   for (Metric& x : MomentPopulation::statisticsMetrics(s)) m.push_back(std::move(x));
-  m.push_back({"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"});
+  for (Metric& x : m_chem.solutionMetrics(r)) m.push_back(std::move(x));
   for (Metric& x : m_chem.productMetrics(solidConcentration(y))) m.push_back(std::move(x));
   m.push_back({"mass_balance_error", massBalanceError(y), "-",
                "largest relative drift of a conserved moiety"});

@@ -201,8 +201,13 @@ double PrecipitationChemistry::massBalanceError(std::span<const double> c, doubl
 
 std::vector<SeriesColumn> PrecipitationChemistry::leadingColumns() const {
   std::vector<SeriesColumn> cols{{"time", "s", "time"}, {"temperature", "K", "temperature"}};
+  const std::string total = m_solution.pairing() ? " (total: free and in ion pairs)" : "";
   for (const auto& name : m_solution.names())
-    cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name});
+    cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name + total});
+  if (const IonPairing* pairs = m_solution.pairing())
+    for (const auto& name : pairs->names())
+      cols.push_back({"c_" + name, "mol/m^3", "concentration of the ion pair " + name});
+  cols.push_back({"ionic_strength", "mol/L", "ionic strength I of the free species"});
   cols.push_back({"supersaturation", "-", "supersaturation ratio S of " + m_solid.name()});
   cols.push_back({"nucleation_rate", "1/m^3/s", "primary nucleation rate B"});
   cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt (at the mean diameter)"});
@@ -216,10 +221,21 @@ std::size_t PrecipitationChemistry::leadingValues(double t, std::span<const doub
   row[k++] = t;
   row[k++] = m_T;
   for (std::size_t i = 0; i < m_solution.size(); ++i) row[k++] = c[i];
+  if (const IonPairing* pairs = m_solution.pairing())
+    for (std::size_t p = 0; p < pairs->size(); ++p)
+      row[k++] = m_solid.speciation().free[m_solution.size() + p];
+  row[k++] = r.ss.ionicStrength;
   row[k++] = std::exp(r.ss.lnS);
   row[k++] = r.B.value;
   row[k++] = growthRate(r, L).value;
   return k;
+}
+
+std::vector<Metric> PrecipitationChemistry::solutionMetrics(const PrecipitationRates& r) const {
+  return {
+      {"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"},
+      {"ionic_strength", r.ss.ionicStrength, "mol/L", "final ionic strength of the free species"},
+  };
 }
 
 std::vector<Metric> PrecipitationChemistry::productMetrics(double solid) const {

@@ -83,11 +83,14 @@ class PrecipitationChemistry {
   double massBalanceError(std::span<const double> c, double solid, std::span<const double> c0,
                           double solid0) const;
 
-  /// The leading time-series columns: time, temperature, c_<species>, supersaturation,
+  /// The leading time-series columns: time, temperature, c_<species>, c_<ion pair> (free
+  /// concentrations of the pairs, when there are any), ionic_strength, supersaturation,
   /// nucleation_rate, growth_rate; and their values at the growth rate's size L [m].
   std::vector<SeriesColumn> leadingColumns() const;
   std::size_t leadingValues(double t, std::span<const double> c, double L,
                             std::span<double> row) const;
+  /// supersaturation and ionic_strength of the final state r.
+  std::vector<Metric> solutionMetrics(const PrecipitationRates& r) const;
   /// solid_concentration, solid_mass_concentration, product_mass for `solid` [mol/m^3].
   std::vector<Metric> productMetrics(double solid) const;
 

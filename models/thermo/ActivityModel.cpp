@@ -46,6 +46,11 @@ ParamSpec maxIonicStrengthSpec(const char* limit, const char* source) {
       .above(0);
 }
 
+/// The key in mol/L, the unit of the ionic strength (it is stored in SI, mol/m^3).
+double maxIonicStrength(const Parameters& p) {
+  return p.real("max-ionic-strength") / kStandardConcentration;
+}
+
 std::vector<int> chargesOf(const std::vector<SpeciesInfo>& species) {
   std::vector<int> z;
   for (const SpeciesInfo& s : species) z.push_back(s.charge);
@@ -76,7 +81,7 @@ const ActivityFactory& activityModels() {
         "strength of about 0.5 mol/L.");
     davies->add(maxIonicStrengthSpec("0.5 mol/L", "Davies: about 0.5 mol/L"));
     f.add("davies", davies, [](const Parameters& p, const std::vector<SpeciesInfo>& species) {
-      return std::make_unique<DaviesActivity>(chargesOf(species), p.real("max-ionic-strength"));
+      return std::make_unique<DaviesActivity>(chargesOf(species), maxIonicStrength(p));
     });
     auto bromley = std::make_shared<Schema>(
         "bromley",
@@ -86,7 +91,7 @@ const ActivityFactory& activityModels() {
     bromley->add(maxIonicStrengthSpec("6 mol/L", "Bromley 1973: 6 mol/kg"));
     f.add("bromley", bromley, [](const Parameters& p, const std::vector<SpeciesInfo>& species) {
       try {
-        return std::make_unique<BromleyActivity>(species, p.real("max-ionic-strength"));
+        return std::make_unique<BromleyActivity>(species, maxIonicStrength(p));
       } catch (const std::invalid_argument& e) {
         throw p.error("type", e.what());
       }
