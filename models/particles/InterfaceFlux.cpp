@@ -93,6 +93,8 @@ double diffusionRoot(const Ions& ions, double lnCeq) {
     const auto [value, d1] = ions.lnQ(u);
     return std::make_pair(value - lnCeq, -d1);
   };
+  if (phi(lo).first * phi(hi).first > 0.0)  // no bracket within round-off: the better end
+    return std::abs(phi(lo).first) <= std::abs(phi(hi).first) ? lo : hi;
   return root(phi, 0.5 * (lo + hi), lo, hi);
 }
 }  // namespace
@@ -136,10 +138,16 @@ InterfaceFlux mixedControlFlux(const DrivingForce& f, double cEq, double kd,
       return std::make_pair(kd * u - law.rate(Ss) * toFlux, kd + dJ * Ss * d1);
     };
     const double lo = std::min(0.0, uDiffusion), hi = std::max(0.0, uDiffusion);
-    // Start from the series-resistance estimate of a linear law.
-    const double J0 = law.rate(std::exp(ions.lnQ(0.0).first - lnCeq)) * toFlux;
-    const double guess = std::clamp(J0 / kd * uDiffusion / (uDiffusion + J0 / kd), lo, hi);
-    r.u = root(psi, std::isfinite(guess) ? guess : 0.5 * (lo + hi), lo, hi);
+    const double psiLo = psi(lo).first, psiHi = psi(hi).first;
+    if (psiLo == 0.0 || psiHi == 0.0 || (psiLo > 0.0) == (psiHi > 0.0)) {
+      // Within round-off of saturation the two ends need not bracket: take the better end.
+      r.u = std::abs(psiLo) <= std::abs(psiHi) ? lo : hi;
+    } else {
+      // Start from the series-resistance estimate of a linear law.
+      const double J0 = law.rate(std::exp(ions.lnQ(0.0).first - lnCeq)) * toFlux;
+      const double guess = std::clamp(J0 / kd * uDiffusion / (uDiffusion + J0 / kd), lo, hi);
+      r.u = root(psi, std::isfinite(guess) ? guess : 0.5 * (lo + hi), lo, hi);
+    }
   }
   const auto [Ss, d1, dJ] = interface(r.u);
   const double dPsidU = kd + dJ * Ss * d1;
