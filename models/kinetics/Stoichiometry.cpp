@@ -1,6 +1,8 @@
 #include "models/kinetics/Stoichiometry.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 
@@ -51,6 +53,27 @@ ReactionEquation parseEquation(const std::string& text) {
   if (arrow == std::string::npos || text.find("->", arrow + 2) != std::string::npos)
     throw std::invalid_argument("an equation needs exactly one '->', e.g. 'A + B -> C'");
   return {parseTerms(text.substr(0, arrow)), parseTerms(text.substr(arrow + 2))};
+}
+
+ResolvedFormula resolveFormula(const Parameters& section, const std::string& key,
+                               const std::vector<std::string>& species,
+                               const std::vector<int>& charges) {
+  StoichiometricTerms terms;
+  try {
+    terms = parseTerms(section.string(key));
+  } catch (const std::invalid_argument& e) {
+    throw section.error(key, e.what());
+  }
+  ResolvedFormula f;
+  for (const auto& [name, nu] : terms) {
+    const auto it = std::find(species.begin(), species.end(), name);
+    if (it == species.end())
+      throw section.error(key, "species '" + name + "' is not declared in solution.species");
+    const auto i = static_cast<std::size_t>(it - species.begin());
+    f.terms.emplace_back(i, nu);
+    f.charge += static_cast<int>(std::lround(nu * charges[i]));
+  }
+  return f;
 }
 
 }  // namespace proscale

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/Parameters.h"
+
 namespace proscale {
 
 using StoichiometricTerms = std::vector<std::pair<std::string, double>>;  // (species, coefficient)
@@ -18,5 +20,16 @@ struct ReactionEquation {
 };
 /// Parses "A + B -> C" (irreversible).
 ReactionEquation parseEquation(const std::string& text);
+
+/// A formula whose terms are declared species: (species index, coefficient) and its charge.
+struct ResolvedFormula {
+  std::vector<std::pair<std::size_t, double>> terms;
+  int charge = 0;
+};
+/// Parses the string `key` of `section` as a formula of `species` (with their `charges`).
+/// Throws InputError at the key for an unreadable term or an undeclared species.
+ResolvedFormula resolveFormula(const Parameters& section, const std::string& key,
+                               const std::vector<std::string>& species,
+                               const std::vector<int>& charges);
 
 }  // namespace proscale

@@ -43,30 +43,17 @@ IonPairing::IonPairing(const Parameters& pairs, const std::vector<std::string>& 
     const Parameters& p = pairs.section(name);
     if (std::find(declared.begin(), declared.end(), name) != declared.end())
       throw pairs.error(name, "the pair '" + name + "' is also a declared species");
-    StoichiometricTerms terms;
-    try {
-      terms = parseTerms(p.string("formula"));
-    } catch (const std::invalid_argument& e) {
-      throw p.error("formula", e.what());
-    }
+    const ResolvedFormula formula = resolveFormula(p, "formula", declared, charges);
     Pair pair;
-    int charge = 0;
-    for (const auto& [species, nu] : terms) {
-      auto it = std::find(declared.begin(), declared.end(), species);
-      if (it == declared.end())
-        throw p.error("formula", "species '" + species + "' is not declared in solution.species");
-      const auto k = static_cast<std::size_t>(it - declared.begin());
-      pair.components.emplace_back(k, nu);
-      m_participates[k] = true;
-      charge += static_cast<int>(std::lround(nu * charges[k]));
-    }
+    pair.components = formula.terms;
+    for (const auto& [k, nu] : formula.terms) m_participates[k] = true;
     pair.lnKref = p.real("log-k") * std::log(10.0);
     pair.Tref = p.real("reference-temperature");
     pair.enthalpy = p.real("enthalpy");
     m_pairs.push_back(std::move(pair));
     m_names.push_back(name);
-    m_charges.push_back(charge);
-    m_allCharges.push_back(charge);
+    m_charges.push_back(formula.charge);
+    m_allCharges.push_back(formula.charge);
   }
 }
 

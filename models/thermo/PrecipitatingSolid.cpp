@@ -39,25 +39,16 @@ PrecipitatingSolid::PrecipitatingSolid(const Parameters& p, const Solution& solu
       m_molarMass(p.real("molar-mass")),
       m_molarVolume(p.real("molar-mass") / p.real("density")),
       m_shapeFactor(p.real("shape-factor")) {
-  StoichiometricTerms terms;
-  try {
-    terms = parseTerms(p.string("formula"));
-  } catch (const std::invalid_argument& e) {
-    throw p.error("formula", e.what());
-  }
+  const ResolvedFormula formula =
+      resolveFormula(p, "formula", solution.names(), solution.charges());
   FormulaStoichiometry stoichiometry;
-  int charge = 0;
-  for (const auto& [species, nu] : terms) {
-    if (!solution.contains(species))
-      throw p.error("formula", "species '" + species + "' is not declared in solution.species");
-    const std::size_t i = solution.index(species);
+  for (const auto& [i, nu] : formula.terms) {
     m_formula.emplace_back(i, nu);
     m_nuSum += nu;
     stoichiometry.nu.push_back(nu);
-    charge += static_cast<int>(std::lround(nu * solution.charges()[i]));
   }
-  if (charge != 0)
-    throw p.error("formula", "formula unit carries charge " + std::to_string(charge) +
+  if (formula.charge != 0)
+    throw p.error("formula", "formula unit carries charge " + std::to_string(formula.charge) +
                                  "; the solid must be neutral");
   m_solubility = solubilityModels().make(p.section("solubility"), stoichiometry);
 }
