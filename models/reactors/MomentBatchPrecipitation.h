@@ -7,7 +7,7 @@
 //   species  c_j [mol/m^3]          dc_j/dt = reactions_j(c) - nu_j P
 //   budget   number nucleated [1/m^3]   d/dt = B
 //   moments  mu_k [m^k/m^3]          dmu_k/dt = QMOM source terms (growth G(L) incl. inhibition,
-//                                    nucleation B at L0 = min-size, aggregation, breakage),
+//                                    nucleation B at L0 = max(min-size, L*(S)), aggregation, breakage),
 //                                    or k G mu_{k-1} + B L0^k for the standard method
 // with the solid formation rate P = k_v (dmu_3/dt) / V_m [mol/(m^3 s)] (k_v the solid's shape
 // factor, V_m its molar volume): aggregation and breakage conserve k_v mu_3, so P is growth and
