@@ -24,7 +24,7 @@ struct DrivingForce {
   double cSat = 0.0;         ///< mean saturation concentration at unit activity coeff. [mol/m^3]
   double molarVolume = 0.0;  ///< of the solid [m^3/mol]
   double nu = 1.0;           ///< dissolved species per formula unit [-]
-  std::size_t ions = 0;      ///< number of formula species (0: treat as one, c_1 = c)
+  std::size_t ions = 1;      ///< number of formula species (1 to kMaxFormulaIons)
   std::array<double, kMaxFormulaIons> ionNu{};  ///< nu_f per formula unit
   std::array<double, kMaxFormulaIons> ionC{};   ///< free concentration c_f [mol/m^3]
 };

@@ -36,10 +36,6 @@ RateAndSlopes InterfaceGrowth::rate(const DrivingForce& f, double L) const {
   r.dLnS = -toG * flux.dLnCeq;
   r.dLnC = toG * flux.dLnCeq;
   for (std::size_t i = 0; i < kMaxFormulaIons; ++i) r.dLnIon[i] = toG * flux.dLnIon[i];
-  if (f.ions == 0) {  // the lumped species is nu c: its slope belongs to ln c
-    r.dLnC += r.dLnIon[0];
-    r.dLnIon[0] = 0.0;
-  }
   return r;
 }
 

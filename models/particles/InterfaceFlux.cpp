@@ -15,18 +15,12 @@ namespace {
 constexpr int kDigits = 44;
 constexpr std::uintmax_t kMaxIterations = 100;
 
-/// The formula species as the flux sees them (one lumped species if the state names none).
+/// The formula species as the flux sees them.
 struct Ions {
-  std::size_t n = 1;
+  std::size_t n = 0;
   std::array<double, kMaxFormulaIons> nu{}, c{};
   double nuSum = 1.0;
-  explicit Ions(const DrivingForce& f) : nuSum(f.nu) {
-    if (f.ions == 0) {
-      nu[0] = f.nu;
-      c[0] = f.nu * f.c;
-      return;
-    }
-    n = f.ions;
+  explicit Ions(const DrivingForce& f) : n(f.ions), nuSum(f.nu) {
     for (std::size_t i = 0; i < n; ++i) {
       nu[i] = f.ionNu[i];
       c[i] = std::max(f.ionC[i], std::numeric_limits<double>::min());

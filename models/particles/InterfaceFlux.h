@@ -22,8 +22,7 @@ namespace proscale {
 struct InterfaceFlux {
   double u = 0.0;       ///< J / k_d [mol/m^3] (> 0: growth, < 0: dissolution)
   double dLnCeq = 0.0;  ///< du / d(ln c_eq)
-  /// du / d(ln c_f); with a lumped state (DrivingForce::ions == 0) entry 0 is du/d(ln c).
-  std::array<double, kMaxFormulaIons> dLnIon{};
+  std::array<double, kMaxFormulaIons> dLnIon{};  ///< du / d(ln c_f)
 };
 
 /// Surface-integration rate of a face, G_int(S_s) = k_r (S_s - 1)^g [m/s] (antisymmetric

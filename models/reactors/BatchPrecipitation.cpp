@@ -74,7 +74,7 @@ BatchPrecipitation::BatchPrecipitation(const Parameters& root)
   m_faceG.resize(m_grid.size() + 1);
   m_faceRates.resize(m_grid.size() + 1);
   m_faceWeights.resize(m_grid.size() + 1);
-  // Nuclei enter the first class, whose lower face is min-size.
+  // Nuclei are born at or above min-size, the first class's lower face.
   m_chem.checkNucleusSize(m_grid.faces().front(), root.section("population"),
                           "the grid cannot resolve the nucleus");
 }

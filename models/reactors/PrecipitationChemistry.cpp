@@ -5,7 +5,6 @@
 #include <cmath>
 #include <sstream>
 
-#include "models/thermo/DebyeHuckel.h"
 #include "models/thermo/WaterViscosity.h"
 
 namespace proscale {
@@ -87,10 +86,9 @@ void PrecipitationChemistry::checkTemperature(const Parameters& root) const {
   };
   const Solubility& ksp = m_solid.solubility();
   outside(ksp.minTemperature(), ksp.maxTemperature(), "the range of solid.solubility");
-  const std::string activity = m_solution.activity().name();
-  if (activity == "Davies" || activity == "Bromley")
-    outside(kDebyeHuckelTmin, kDebyeHuckelTmax,
-            "the water permittivity correlation behind the " + activity + " equation");
+  const ActivityModel& activity = m_solution.activity();
+  outside(activity.minTemperature(), activity.maxTemperature(),
+          "the water permittivity correlation behind the " + activity.name() + " equation");
   for (const char* law : {"nucleation", "growth"})
     if (root.section(law).has("diffusivity"))
       outside(kWaterViscosityTmin, kWaterViscosityTmax,

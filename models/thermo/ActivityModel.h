@@ -3,6 +3,7 @@
 // work on the molar scale, I = 1/2 sum c_i z_i^2 / c°, m_i = c_i / c°, c° = 1000 mol/m^3
 // (1 mol/L; equal to the molal scale for dilute aqueous solutions to within the solution's
 // density). Theory and sources: docs/theory/solution-thermodynamics.md.
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -37,6 +38,9 @@ class ActivityModel {
   virtual double maxIonicStrength() const = 0;
   /// The model's name for messages ("Davies").
   virtual std::string name() const = 0;
+  /// Temperatures [K] at which the model may be used (its A(T) correlation's range).
+  virtual double minTemperature() const { return 0.0; }
+  virtual double maxTemperature() const { return std::numeric_limits<double>::infinity(); }
 };
 
 /// gamma = 1: dilute or molecular solutes.

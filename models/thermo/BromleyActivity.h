@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/thermo/ActivityModel.h"
+#include "models/thermo/DebyeHuckel.h"
 
 namespace proscale {
 
@@ -29,6 +30,8 @@ class BromleyActivity final : public ActivityModel {
                std::span<double> dLnGamma) const override;
   double maxIonicStrength() const override { return m_maxI; }
   std::string name() const override { return "Bromley"; }
+  double minTemperature() const override { return kDebyeHuckelTmin; }
+  double maxTemperature() const override { return kDebyeHuckelTmax; }
   /// B_ij of two species (0 unless their charges have opposite signs).
   double pairB(std::size_t i, std::size_t j) const { return m_B[i * m_z.size() + j]; }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/thermo/ActivityModel.h"
+#include "models/thermo/DebyeHuckel.h"
 
 namespace proscale {
 
@@ -16,6 +17,8 @@ class DaviesActivity final : public ActivityModel {
                std::span<double> dLnGamma) const override;
   double maxIonicStrength() const override { return m_maxI; }
   std::string name() const override { return "Davies"; }
+  double minTemperature() const override { return kDebyeHuckelTmin; }
+  double maxTemperature() const override { return kDebyeHuckelTmax; }
 
  private:
   std::vector<int> m_z;

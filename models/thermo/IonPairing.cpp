@@ -3,7 +3,6 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include "core/Constants.h"
 #include "core/Errors.h"

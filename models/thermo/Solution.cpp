@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <sstream>
-#include <stdexcept>
 
 namespace proscale {
 
@@ -93,16 +92,6 @@ void Solution::speciate(std::span<const double> c, double T, Speciation& out) co
   for (std::size_t k = 0; k < n; ++k)
     if (c[k] > kConcentrationFloor) out.dLnFree[k * n + k] = 1.0 / c[k];
   out.ionicStrength = ionicStrength(c, m_charges);
-}
-
-bool Solution::contains(const std::string& name) const {
-  return std::find(m_names.begin(), m_names.end(), name) != m_names.end();
-}
-
-std::size_t Solution::index(const std::string& name) const {
-  auto it = std::find(m_names.begin(), m_names.end(), name);
-  if (it == m_names.end()) throw std::out_of_range("no species '" + name + "'");
-  return static_cast<std::size_t>(it - m_names.begin());
 }
 
 }  // namespace proscale

@@ -33,9 +33,6 @@ class Solution {
   /// The ion pairs (nullptr without `ion-pairs`); they follow the declared species in a
   /// Speciation.
   const IonPairing* pairing() const { return m_pairing.get(); }
-  /// Index of a species; throws std::out_of_range if absent.
-  std::size_t index(const std::string& name) const;
-  bool contains(const std::string& name) const;
 
  private:
   std::vector<std::string> m_names;

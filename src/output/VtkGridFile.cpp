@@ -52,8 +52,9 @@ void writeGridAtomically(const std::filesystem::path& target, vtkRectilinearGrid
     vtkNew<vtkXMLRectilinearGridWriter> writer;
     writer->SetInputData(grid);
     writer->SetFileName(temporary.string().c_str());
-    writer->SetDataModeToAppended();
-    writer->EncodeAppendedDataOff();
+    // Inline binary (base64): raw appended data fails to parse in the ParaView that Debian 12
+    // ships (its libexpat update rejects the raw bytes), while inline binary loads there.
+    writer->SetDataModeToBinary();
     writer->SetCompressorTypeToZLib();
     const int ok = writer->Write();
     if (ok != 1 || writer->GetErrorCode() != vtkErrorCode::NoError) {
