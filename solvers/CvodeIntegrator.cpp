@@ -40,7 +40,7 @@ IntegratorOptions validated(const IntegratorOptions& o) {
 }
 
 // Size of the state, checked against the Jacobian's declared structure.
-sunindextype checkedSize(const OdeSystem& system) {
+sunindextype checkedSize(const System& system) {
   const std::size_t n = system.size();
   if (n == 0) throw std::invalid_argument("integrator: the system has no unknowns");
   const BorderedBandShape shape = system.jacobianShape();
@@ -71,8 +71,8 @@ sun::Context newContext() {
 
 class CvodeIntegrator::Impl {
  public:
-  Impl(OdeSystem& system, IntegratorOptions options);
-  SolverReport integrate(std::span<const double> times, OdeObserver& observer);
+  Impl(System& system, IntegratorOptions options);
+  SolverReport integrate(std::span<const double> times, StateObserver& observer);
   const std::string& method() const { return m_method; }
 
  private:
@@ -84,7 +84,7 @@ class CvodeIntegrator::Impl {
   SolverStatistics statistics() const;
   std::string failureMessage(int flag) const;
 
-  OdeSystem& m_system;
+  System& m_system;
   IntegratorOptions m_options;
   std::string m_method;
   std::string m_cvodeMessage;  // last error CVODE reported through errorHandler
@@ -95,7 +95,7 @@ class CvodeIntegrator::Impl {
   sun::CvodeMemory m_cvode;  // declared last: freed before the objects it points to
 };
 
-CvodeIntegrator::Impl::Impl(OdeSystem& system, IntegratorOptions options)
+CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
     : m_system(system),
       m_options(validated(options)),
       m_context(newContext()),
@@ -191,7 +191,7 @@ std::string CvodeIntegrator::Impl::failureMessage(int flag) const {
 }
 
 SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
-                                              OdeObserver& observer) {
+                                              StateObserver& observer) {
   if (times.empty()) throw std::invalid_argument("integrate: no output times");
   for (std::size_t i = 0; i < times.size(); ++i)
     if (!std::isfinite(times[i]) || (i > 0 && !(times[i] > times[i - 1])))
@@ -246,14 +246,14 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
   return report;
 }
 
-CvodeIntegrator::CvodeIntegrator(OdeSystem& system, IntegratorOptions options)
+CvodeIntegrator::CvodeIntegrator(System& system, IntegratorOptions options)
     : m_impl(std::make_unique<Impl>(system, options)) {}
 CvodeIntegrator::~CvodeIntegrator() = default;
 CvodeIntegrator::CvodeIntegrator(CvodeIntegrator&&) noexcept = default;
 CvodeIntegrator& CvodeIntegrator::operator=(CvodeIntegrator&&) noexcept = default;
 
-SolverReport CvodeIntegrator::integrate(std::span<const double> outputTimes,
-                                        OdeObserver& observer) {
+SolverReport CvodeIntegrator::run(std::span<const double> outputTimes,
+                                        StateObserver& observer) {
   return m_impl->integrate(outputTimes, observer);
 }
 

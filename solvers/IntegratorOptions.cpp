@@ -8,6 +8,10 @@ SchemaPtr integratorSchema() {
   static const SchemaPtr schema = [] {
     auto s = std::make_shared<Schema>(
         "solver", "Time integration: CVODE variable-order BDF with Newton iteration.");
+    s->add(ParamSpec::choice("type", {"cvodes"},
+                             "Which solver runs the case: `cvodes` integrates in time (BDF, "
+                             "Newton).")
+               .defaultsTo("cvodes"));
     s->add(ParamSpec::real("rtol", dim::none,
                            "Relative tolerance of the local error test (per component).")
                .defaultsTo("1e-6")

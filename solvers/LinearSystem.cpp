@@ -79,7 +79,7 @@ LinearSystem krylovSystem(const IntegratorOptions& options, bool preconditioned,
 
 }  // namespace
 
-LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem& system,
+LinearSystem makeLinearSystem(const IntegratorOptions& options, const System& system,
                               N_Vector y, SUNContext context) {
   using Kind = IntegratorOptions::LinearSolver;
   const bool analyticJacobian = system.hasJacobian();

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/BorderedBandJacobian.h"
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "solvers/IntegratorOptions.h"
 #include "solvers/SunHandles.h"
 
@@ -29,7 +29,7 @@ struct LinearSystem {
 ///  - approximate Jacobian (jacobianIsExact() false): `bordered` or `gmres`, both GMRES
 ///    preconditioned by the bordered LU of I - gamma J~.
 /// Any other combination throws std::invalid_argument saying what to choose instead.
-LinearSystem makeLinearSystem(const IntegratorOptions& options, const OdeSystem& system,
+LinearSystem makeLinearSystem(const IntegratorOptions& options, const System& system,
                               N_Vector y, SUNContext context);
 
 }  // namespace proscale

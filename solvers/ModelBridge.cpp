@@ -23,7 +23,7 @@ std::string format(double x) {
 
 }  // namespace
 
-ModelBridge::ModelBridge(OdeSystem& system, JacobianCopy copy)
+ModelBridge::ModelBridge(System& system, JacobianCopy copy)
     : m_system(system), m_copy(std::move(copy)), m_jacobian(system.jacobianShape()) {}
 
 ModelBridge::~ModelBridge() = default;

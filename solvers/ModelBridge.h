@@ -1,5 +1,5 @@
 #pragma once
-// The C callbacks CVODE calls, forwarding to an OdeSystem: right-hand side, Jacobian (direct
+// The C callbacks CVODE calls, forwarding to an System: right-hand side, Jacobian (direct
 // solvers), preconditioner setup and solve (GMRES). Nothing thrown by the model crosses into
 // SUNDIALS: RecoverableError, non-finite derivatives and a singular preconditioner become
 // return value 1 (CVODE retries with a smaller step), any other exception becomes -1 (CVODE
@@ -11,7 +11,7 @@
 #include <sundials/sundials_matrix.h>
 #include <sundials/sundials_nvector.h>
 
-#include "core/OdeSystem.h"
+#include "core/System.h"
 
 namespace proscale {
 
@@ -22,7 +22,7 @@ class ModelBridge {
   using JacobianCopy = std::function<void(const BorderedBandJacobian&, SUNMatrix)>;
 
   /// `copy` moves the model's Jacobian into CVODE's matrix (unused for a difference-quotient one).
-  ModelBridge(OdeSystem& system, JacobianCopy copy);
+  ModelBridge(System& system, JacobianCopy copy);
   ~ModelBridge();
   ModelBridge(const ModelBridge&) = delete;
   ModelBridge& operator=(const ModelBridge&) = delete;
@@ -65,7 +65,7 @@ class ModelBridge {
   int failRecoverable(std::string message) noexcept;
   int failFatal(const char* where, double t, const char* what) noexcept;
 
-  OdeSystem& m_system;
+  System& m_system;
   JacobianCopy m_copy;
   BorderedBandJacobian m_jacobian;
   std::unique_ptr<BorderedPreconditioner> m_preconditioner;  // only for a Krylov solver

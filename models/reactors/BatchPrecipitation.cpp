@@ -140,7 +140,8 @@ void BatchPrecipitation::rhs(double, std::span<const double> y, std::span<double
 }
 
 void BatchPrecipitation::jacobian(double, std::span<const double> y, std::span<const double>,
-                                  BorderedBandJacobian& J) {
+                                  JacobianSink& sink) {
+  BorderedBandJacobian& J = sink.arrow();
   const std::size_t ns = m_chem.solution().size(), n = m_grid.size();
   const auto c = y.first(ns);
   const auto N = y.subspan(m_psd, n);

@@ -29,14 +29,14 @@
 
 namespace proscale {
 
-class BatchPrecipitation final : public Process, public OdeSystem {
+class BatchPrecipitation final : public Process, public System {
  public:
   /// The case sections this model reads: PrecipitationChemistry's and `population` (shared
   /// with MomentBatchPrecipitation).
   static std::vector<ParamSpec> sections();
   explicit BatchPrecipitation(const Parameters& root);
 
-  // OdeSystem
+  // System
   const StateLayout& layout() const override { return m_layout; }
   void initialState(std::span<double> y0) const override;
   void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
@@ -46,10 +46,10 @@ class BatchPrecipitation final : public Process, public OdeSystem {
   /// preconditioner for Newton-Krylov.
   bool jacobianIsExact() const override { return !m_aggregation && !m_breakage; }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
-                BorderedBandJacobian& J) override;
+                JacobianSink& J) override;
 
   // Process
-  OdeSystem& system() override { return *this; }
+  System& system() override { return *this; }
   std::vector<SeriesColumn> seriesColumns() const override;
   void series(double t, std::span<const double> y, std::span<double> row) const override;
   bool hasSizeDistribution() const override { return true; }

@@ -65,7 +65,8 @@ void MomentBatchPrecipitation::rhs(double, std::span<const double> y, std::span<
 }
 
 void MomentBatchPrecipitation::jacobian(double t, std::span<const double> y,
-                                        std::span<const double> f, BorderedBandJacobian& J) {
+                                        std::span<const double> f, JacobianSink& sink) {
+  BorderedBandJacobian& J = sink.arrow();
   const std::size_t n = y.size(), ns = m_chem.solution().size();
   const std::vector<double> scale = m_layout.absoluteTolerances(1.0);
   std::vector<double> yp(y.begin(), y.end()), fp(n);

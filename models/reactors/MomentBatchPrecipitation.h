@@ -26,24 +26,24 @@
 
 namespace proscale {
 
-class MomentBatchPrecipitation final : public Process, public OdeSystem {
+class MomentBatchPrecipitation final : public Process, public System {
  public:
   /// Reads the sections of BatchPrecipitation::sections(). InputError at population.method if
   /// the standard method of moments does not close for the processes, at population.moment-count
   /// for QMOM with 2 moments (no mu_3 to couple the solid to the solution).
   explicit MomentBatchPrecipitation(const Parameters& root);
 
-  // OdeSystem
+  // System
   const StateLayout& layout() const override { return m_layout; }
   void initialState(std::span<double> y0) const override;
   /// Lets NonRealizableMoments (recoverable) propagate: the solver retries, then reports it.
   void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
   bool hasJacobian() const override { return true; }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
-                BorderedBandJacobian& J) override;
+                JacobianSink& J) override;
 
   // Process
-  OdeSystem& system() override { return *this; }
+  System& system() override { return *this; }
   std::vector<SeriesColumn> seriesColumns() const override;
   void series(double t, std::span<const double> y, std::span<double> row) const override;
   std::vector<Metric> metrics(double t, std::span<const double> y) const override;

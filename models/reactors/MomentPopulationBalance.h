@@ -13,17 +13,17 @@
 
 namespace proscale {
 
-class MomentPopulationBalance final : public Process, public OdeSystem {
+class MomentPopulationBalance final : public Process, public System {
  public:
   explicit MomentPopulationBalance(const Parameters& root);
 
-  // OdeSystem
+  // System
   const StateLayout& layout() const override { return m_layout; }
   void initialState(std::span<double> y0) const override;
   void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
 
   // Process
-  OdeSystem& system() override { return *this; }
+  System& system() override { return *this; }
   std::vector<SeriesColumn> seriesColumns() const override;
   void series(double t, std::span<const double> y, std::span<double> row) const override;
   std::vector<Metric> metrics(double t, std::span<const double> y) const override;

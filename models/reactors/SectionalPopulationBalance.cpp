@@ -77,7 +77,8 @@ void SectionalPopulationBalance::rhs(double, std::span<const double> y, std::spa
 }
 
 void SectionalPopulationBalance::jacobian(double, std::span<const double> y,
-                                          std::span<const double>, BorderedBandJacobian& J) {
+                                          std::span<const double>, JacobianSink& sink) {
+  BorderedBandJacobian& J = sink.arrow();
   const std::size_t n = m_grid.size();
   const auto N = y.subspan(m_psd, n);
   const auto& x = m_grid.volumes();

@@ -23,11 +23,11 @@
 
 namespace proscale {
 
-class SectionalPopulationBalance final : public Process, public OdeSystem {
+class SectionalPopulationBalance final : public Process, public System {
  public:
   explicit SectionalPopulationBalance(const Parameters& root);
 
-  // OdeSystem
+  // System
   const StateLayout& layout() const override { return m_layout; }
   void initialState(std::span<double> y0) const override;
   void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
@@ -36,10 +36,10 @@ class SectionalPopulationBalance final : public Process, public OdeSystem {
   /// With aggregation the Jacobian is dense: jacobian() gives its banded part (preconditioner).
   bool jacobianIsExact() const override { return !m_aggregation && !m_breakage; }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
-                BorderedBandJacobian& J) override;
+                JacobianSink& J) override;
 
   // Process
-  OdeSystem& system() override { return *this; }
+  System& system() override { return *this; }
   std::vector<SeriesColumn> seriesColumns() const override;
   void series(double t, std::span<const double> y, std::span<double> row) const override;
   bool hasSizeDistribution() const override { return true; }

@@ -7,6 +7,7 @@
 #include "case/CaseDocument.h"
 #include "core/Version.h"
 #include "models/ProcessModels.h"
+#include "solvers/SolverFactory.h"
 
 namespace proscale {
 
@@ -18,12 +19,7 @@ LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>
   c.params = doc.validate(*caseSchema(c.modelType));
   c.process = processModels().at(c.modelType).make(c.params);
   c.times = outputTimes(c.params.section("output"));
-  try {
-    c.integrator = std::make_unique<CvodeIntegrator>(
-        c.process->system(), integratorOptionsFrom(c.params.section("solver")));
-  } catch (const std::invalid_argument& e) {
-    throw c.params.section("solver").error("linear", e.what());
-  }
+  c.solver = makeSolver(c.process->system(), c.params.section("solver"));
   return c;
 }
 
@@ -31,7 +27,7 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart) {
   const auto start = std::chrono::steady_clock::now();
   CaseOutcome out;
   out.results = std::make_unique<ResultCollector>(*c.process);
-  const SolverReport report = c.integrator->integrate(c.times, *out.results);
+  const SolverReport report = c.solver->run(c.times, *out.results);
   RunSummary& s = out.summary;
   s.caseFile = c.file;
   s.caseName = c.params.string("name");

@@ -9,7 +9,7 @@
 #include "case/Overrides.h"
 #include "core/Parameters.h"
 #include "core/Process.h"
-#include "solvers/CvodeIntegrator.h"
+#include "core/Solver.h"
 
 namespace proscale {
 
@@ -19,7 +19,7 @@ struct LoadedCase {
   std::string modelType;
   Parameters params;
   std::unique_ptr<Process> process;
-  std::unique_ptr<CvodeIntegrator> integrator;
+  std::unique_ptr<Solver> solver;  ///< chosen by solver.type
   std::vector<double> times;
 
   static LoadedCase load(const std::string& file, const std::vector<Override>& overrides);

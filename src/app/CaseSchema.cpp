@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "models/ProcessModels.h"
-#include "solvers/IntegratorOptions.h"
+#include "solvers/SolverFactory.h"
 
 namespace proscale {
 namespace {
@@ -46,7 +46,7 @@ SchemaPtr caseSchema(const std::string& modelType) {
   s->add(ParamSpec::string("description", "What the case is and where its numbers come from.")
              .defaultsTo(""));
   for (auto& spec : entry.sections()) s->add(std::move(spec));
-  s->add(ParamSpec::section("solver", integratorSchema(), "Time integration (CVODE)."));
+  s->add(ParamSpec::section("solver", solverSchema(), "The solver: time integration or steady state."));
   s->add(ParamSpec::section("output", outputSchema(), "Output times and files.").isRequired());
   return s;
 }

@@ -3,13 +3,13 @@
 // size distribution, and the last state (for the summary).
 #include <vector>
 
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "core/Process.h"
 #include "core/Results.h"
 
 namespace proscale {
 
-class ResultCollector final : public OdeObserver {
+class ResultCollector final : public StateObserver {
  public:
   explicit ResultCollector(const Process& process);
   void observe(double t, std::span<const double> y) override;

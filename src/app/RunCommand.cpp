@@ -46,7 +46,7 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   LoadedCase c = LoadedCase::load(cl.caseFile, cl.overrides);
   if (cl.verb == "check") {
     out << cl.caseFile << ": OK (" << c.modelType << ", " << c.process->system().size()
-        << " unknowns, " << c.times.size() << " output times, " << c.integrator->method() << ")\n";
+        << " unknowns, " << c.times.size() << " output times, " << c.solver->method() << ")\n";
     return kSuccess;
   }
   const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

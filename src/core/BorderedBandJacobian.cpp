@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <stdexcept>
+#include <string>
 
 namespace proscale {
 
@@ -27,6 +29,22 @@ double& BorderedBandJacobian::B(std::size_t i, std::size_t j) {
 double BorderedBandJacobian::B(std::size_t i, std::size_t j) const {
   if (!inBand(i, j)) return 0.0;
   return m_B[i * (m_shape.lower + m_shape.upper + 1) + (j + m_shape.lower - i)];
+}
+
+void BorderedBandJacobian::add(std::size_t r, std::size_t c, double value) {
+  const std::size_t k = m_shape.border;
+  if (r >= m_shape.size() || c >= m_shape.size() || (r >= k && c >= k && !inBand(r - k, c - k)))
+    throw std::out_of_range("Jacobian entry (" + std::to_string(r) + ", " + std::to_string(c) +
+                            ") lies outside the declared bordered band");
+  if (r < k) (c < k ? D(r, c) : R(r, c - k)) += value;
+  else (c < k ? C(r - k, c) : B(r - k, c - k)) += value;
+}
+
+void BorderedBandJacobian::scaleAddIdentity(double a, double b) {
+  for (auto* block : {&m_D, &m_R, &m_C, &m_B})
+    for (double& v : *block) v *= a;
+  for (std::size_t i = 0; i < m_shape.border; ++i) D(i, i) += b;
+  for (std::size_t i = 0; i < m_shape.band; ++i) B(i, i) += b;
 }
 
 double BorderedBandJacobian::at(std::size_t r, std::size_t c) const {

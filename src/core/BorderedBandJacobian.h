@@ -14,6 +14,8 @@
 #include <span>
 #include <vector>
 
+#include "core/JacobianSink.h"
+
 namespace proscale {
 
 struct BorderedBandShape {
@@ -24,12 +26,15 @@ struct BorderedBandShape {
   std::size_t size() const { return border + band; }
 };
 
-class BorderedBandJacobian {
+class BorderedBandJacobian final : public JacobianSink {
  public:
   explicit BorderedBandJacobian(BorderedBandShape shape);
 
   const BorderedBandShape& shape() const { return m_shape; }
-  void setZero();
+  void setZero() override;
+  void add(std::size_t row, std::size_t col, double value) override;
+  void scaleAddIdentity(double a, double b) override;
+  BorderedBandJacobian& arrow() override { return *this; }
 
   double& D(std::size_t i, std::size_t j) { return m_D[i * m_shape.border + j]; }
   double& R(std::size_t i, std::size_t j) { return m_R[i * m_shape.band + j]; }

@@ -1,10 +1,10 @@
 #pragma once
-// A process model assembled from a case: it owns its OdeSystem and says how to turn states
+// A process model assembled from a case: it owns its System and says how to turn states
 // into reported quantities. The app drives it: system -> solver -> observers -> writers.
 #include <span>
 #include <vector>
 
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "core/Results.h"
 
 namespace proscale {
@@ -13,7 +13,7 @@ class Process {
  public:
   virtual ~Process() = default;
 
-  virtual OdeSystem& system() = 0;
+  virtual System& system() = 0;
 
   /// Columns of timeseries.csv (time first) and their values at one state.
   virtual std::vector<SeriesColumn> seriesColumns() const = 0;

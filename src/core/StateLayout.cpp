@@ -27,6 +27,15 @@ std::size_t StateLayout::add(std::string name, std::string unit, std::vector<dou
   return offset;
 }
 
+void StateLayout::setRole(const std::string& name, BlockRole role) {
+  for (auto& b : m_blocks)
+    if (b.name == name) {
+      b.role = role;
+      return;
+    }
+  throw std::out_of_range("no state block '" + name + "'");
+}
+
 bool StateLayout::has(const std::string& name) const {
   for (const auto& b : m_blocks)
     if (b.name == name) return true;
@@ -45,6 +54,34 @@ std::vector<double> StateLayout::absoluteTolerances(double atol) const {
     for (std::size_t i = 0; i < b.size; ++i)
       tol[b.offset + i] = atol * (b.componentScales.empty() ? b.scale : b.componentScales[i]);
   return tol;
+}
+
+namespace {
+template <class T, class Pick>
+std::vector<T> perComponent(const std::vector<StateBlock>& blocks, std::size_t n, Pick pick) {
+  std::vector<T> v(n);
+  for (const auto& b : blocks)
+    for (std::size_t i = 0; i < b.size; ++i) v[b.offset + i] = pick(b.role);
+  return v;
+}
+}  // namespace
+
+std::vector<double> StateLayout::differentialIds() const {
+  return perComponent<double>(m_blocks, m_size, [](const BlockRole& r) { return r.algebraic ? 0.0 : 1.0; });
+}
+
+std::vector<double> StateLayout::nonNegativity() const {
+  return perComponent<double>(m_blocks, m_size, [](const BlockRole& r) { return r.nonNegative ? 1.0 : 0.0; });
+}
+
+bool StateLayout::hasAlgebraic() const {
+  for (const auto& b : m_blocks)
+    if (b.role.algebraic && b.size > 0) return true;
+  return false;
+}
+
+std::vector<bool> StateLayout::accumulators() const {
+  return perComponent<bool>(m_blocks, m_size, [](const BlockRole& r) { return r.accumulator; });
 }
 
 }  // namespace proscale

@@ -37,7 +37,7 @@ inline Loaded load(const std::string& relative, const std::vector<Override>& ove
 inline Recorder run(Loaded& l) {
   CvodeIntegrator integrator(*l.model, integratorOptionsFrom(l.params.section("solver")));
   Recorder r;
-  REQUIRE(integrator.integrate(outputTimes(l.params.section("output")), r).complete);
+  REQUIRE(integrator.run(outputTimes(l.params.section("output")), r).complete);
   return r;
 }
 
@@ -98,7 +98,7 @@ inline ProcessRun runProcess(const std::string& relative,
                              const std::vector<Override>& overrides = {}) {
   ProcessRun r{LoadedCase::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, overrides),
                {}, {}};
-  r.report = r.loaded.integrator->integrate(r.loaded.times, r.rec);
+  r.report = r.loaded.solver->run(r.loaded.times, r.rec);
   REQUIRE(r.report.complete);
   return r;
 }

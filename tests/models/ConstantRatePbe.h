@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "Recorder.h"
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
 #include "solvers/CvodeIntegrator.h"
 
 namespace proscale::test {
 
-class ConstantRatePbe final : public OdeSystem {
+class ConstantRatePbe final : public System {
  public:
   ConstantRatePbe(const SizeGrid& grid, GrowthScheme scheme, double G, double B, double tau,
                   std::vector<double> N0)
@@ -36,7 +36,8 @@ class ConstantRatePbe final : public OdeSystem {
   }
   bool hasJacobian() const override { return true; }
   void jacobian(double, std::span<const double> y, std::span<const double>,
-                BorderedBandJacobian& J) override {
+                JacobianSink& sink) override {
+    BorderedBandJacobian& J = sink.arrow();
     J.setZero();
     m_fv.addJacobian(y, m_faceG, J);
     if (m_tau > 0.0)
@@ -64,7 +65,7 @@ inline std::vector<double> integrateConstantRate(const SizeGrid& grid, GrowthSch
   CvodeIntegrator integrator(pbe, options);
   Recorder recorder;
   const std::vector<double> times{0.0, tEnd};
-  REQUIRE(integrator.integrate(times, recorder).complete);
+  REQUIRE(integrator.run(times, recorder).complete);
   return recorder.y.back();
 }
 

@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "core/OdeSystem.h"
+#include "core/System.h"
 
 namespace proscale::test {
 
@@ -21,7 +21,7 @@ namespace proscale::test {
 // cannot affect the Newton iteration; nor can entries below the round-off of their row (see the
 // check). borderRowsOnly: check only the border rows (models whose
 // band block is an approximation, e.g. with aggregation, have exact budget rows).
-inline void checkJacobian(OdeSystem& m, std::span<const double> y, bool borderRowsOnly = false) {
+inline void checkJacobian(System& m, std::span<const double> y, bool borderRowsOnly = false) {
   const std::size_t n = y.size();
   BorderedBandJacobian J(m.jacobianShape());
   std::vector<double> f(n), fp(n), fm(n), yp(y.begin(), y.end());

@@ -18,7 +18,7 @@ void checkCaseJacobian(const std::string& file, std::vector<std::string> setting
   std::vector<Override> overrides;
   for (const auto& s : settings) overrides.push_back(parseOverride(s));
   test::ProcessRun run = test::runProcess(file, overrides);
-  OdeSystem& system = run.loaded.process->system();
+  System& system = run.loaded.process->system();
   for (std::size_t k : {std::size_t{0}, run.rec.t.size() / 2, run.rec.t.size() - 1}) {
     INFO(file << ", output time " << run.rec.t[k]);
     test::checkJacobian(system, run.rec.y[k], borderRowsOnly);

@@ -1,5 +1,5 @@
 #pragma once
-// A QMOM population alone as an OdeSystem (state: the moment block), integrated by CVODE with the
+// A QMOM population alone as an System (state: the moment block), integrated by CVODE with the
 // dense solver and difference-quotient Jacobians; shared by the QMOM validation tests.
 #include <cmath>
 #include <functional>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "Recorder.h"
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "models/pbe/Qmom.h"
 #include "solvers/CvodeIntegrator.h"
 
@@ -16,7 +16,7 @@ namespace proscale::test {
 inline constexpr double kRtol = 1e-10;  ///< relative tolerance of the QMOM test integrations
 inline constexpr double kAtol = 1e-10;  ///< absolute tolerance, in units of each moment's scale
 
-class QmomOde final : public OdeSystem {
+class QmomOde final : public System {
  public:
   /// `scales`: typical magnitude of each moment (absolute tolerance = atol * scale). As a reactor
   /// should, the inversion is told that each moment is uncertain by its absolute tolerance.
@@ -62,7 +62,7 @@ inline Recorder integrateQmom(QmomOde& system, const std::vector<double>& times,
   options.linear = IntegratorOptions::LinearSolver::Dense;
   CvodeIntegrator integrator(system, options);
   Recorder trajectory;
-  const SolverReport r = integrator.integrate(times, trajectory);
+  const SolverReport r = integrator.run(times, trajectory);
   if (report) *report = r;
   return trajectory;
 }

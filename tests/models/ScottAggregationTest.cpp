@@ -8,7 +8,7 @@
 #include <iostream>
 #include <vector>
 
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "models/pbe/FixedPivotAggregation.h"
 #include "solvers/CvodeIntegrator.h"
 
@@ -85,7 +85,7 @@ std::vector<double> hatProjection(const std::vector<double>& x, const Density& n
   return N;
 }
 
-class Aggregating final : public OdeSystem {
+class Aggregating final : public System {
  public:
   Aggregating(const SizeGrid& grid, const AggregationKernel& kernel, std::vector<double> N0)
       : m_agg(grid, kernel, {}), m_N0(std::move(N0)) {
@@ -101,7 +101,8 @@ class Aggregating final : public OdeSystem {
   }
   bool hasJacobian() const override { return true; }
   void jacobian(double, std::span<const double> y, std::span<const double>,
-                BorderedBandJacobian& J) override {
+                JacobianSink& sink) override {
+    BorderedBandJacobian& J = sink.arrow();
     const auto n = static_cast<Eigen::Index>(m_N0.size());
     Eigen::MatrixXd dense = Eigen::MatrixXd::Zero(n, n);
     m_agg.addExactJacobianDense(y, dense);
@@ -118,7 +119,7 @@ class Aggregating final : public OdeSystem {
   AggregationLoss m_lost;
 };
 
-struct States final : OdeObserver {
+struct States final : StateObserver {
   std::vector<std::vector<double>> y;
   void observe(double, std::span<const double> s) override { y.emplace_back(s.begin(), s.end()); }
 };
@@ -154,7 +155,7 @@ Errors runScott(const ScottCase& c, int q, bool print) {
   std::vector<double> times{0.0};
   times.insert(times.end(), c.times.begin(), c.times.end());
   States states;
-  REQUIRE(integrator.integrate(times, states).complete);
+  REQUIRE(integrator.run(times, states).complete);
   Errors worst;
   for (std::size_t s = 1; s < times.size(); ++s) {
     const double t = times[s];

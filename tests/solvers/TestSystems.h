@@ -9,7 +9,7 @@
 #include <Eigen/Dense>
 
 #include "Recorder.h"
-#include "core/OdeSystem.h"
+#include "core/System.h"
 #include "solvers/CvodeIntegrator.h"
 
 namespace proscale::test {
@@ -19,11 +19,11 @@ struct Outcome {
   SolverReport report;
   Recorder out;
 };
-inline Outcome integrate(OdeSystem& system, const std::vector<double>& times,
+inline Outcome integrate(System& system, const std::vector<double>& times,
                          const IntegratorOptions& options = {}) {
   CvodeIntegrator integrator(system, options);
   Outcome o;
-  o.report = integrator.integrate(times, o.out);
+  o.report = integrator.run(times, o.out);
   return o;
 }
 
@@ -38,7 +38,7 @@ inline void setEntry(BorderedBandJacobian& J, std::size_t r, std::size_t c, doub
 
 /// Robertson's chemical kinetics (Robertson 1966; Hairer & Wanner, Solving ODEs II, sec. IV.1),
 /// y(0) = (1, 0, 0), laid out with any Jacobian shape of size 3.
-class Robertson : public OdeSystem {
+class Robertson : public System {
  public:
   Robertson(BorderedBandShape shape, bool analytic) : m_shape(shape), m_analytic(analytic) {
     m_layout.add("y1", 1, "1", 1.0);
@@ -55,7 +55,8 @@ class Robertson : public OdeSystem {
   BorderedBandShape jacobianShape() const override { return m_shape; }
   bool hasJacobian() const override { return m_analytic; }
   void jacobian(double, std::span<const double> y, std::span<const double>,
-                BorderedBandJacobian& J) override {
+                JacobianSink& sink) override {
+    BorderedBandJacobian& J = sink.arrow();
     const double a[3][3] = {{-0.04, 1e4 * y[2], 1e4 * y[1]},
                             {0.04, -1e4 * y[2] - 6e7 * y[1], -1e4 * y[1]},
                             {0.0, 6e7 * y[1], 0.0}};
@@ -73,7 +74,7 @@ class Robertson : public OdeSystem {
 /// border "parent" p feeds class 0 at rate a; class m leaves at rate kappa_m, a fraction f of
 /// which feeds class m + 1 (none for the last class) and the rest goes to the border "sink".
 /// Shape: k = 2, lower bandwidth 1, upper 0, dense sink row (R), parent column (C).
-class DecayChain : public OdeSystem {
+class DecayChain : public System {
  public:
   DecayChain() {
     m_layout.add("parent", 1, "mol/m^3", 1.0);
@@ -102,7 +103,8 @@ class DecayChain : public OdeSystem {
   BorderedBandShape jacobianShape() const override { return {2, kappa.size(), 1, 0}; }
   bool hasJacobian() const override { return true; }
   void jacobian(double t, std::span<const double>, std::span<const double>,
-                BorderedBandJacobian& J) override {
+                JacobianSink& sink) override {
+    BorderedBandJacobian& J = sink.arrow();
     if (onJacobian) onJacobian(t);
     J.D(0, 0) = -a;
     J.C(0, 0) = a;
@@ -150,7 +152,7 @@ class DecayChain : public OdeSystem {
 /// Prothero-Robinson problem y' = A (y - phi(t)) + phi'(t) with exact solution phi, for a stiff
 /// arrow-shaped A (k = 2, n = 200, lower 2, upper 1), diagonally dominant by rows so that every
 /// Gershgorin disc lies in the left half plane; band eigenvalues spread from about -2 to -2000.
-class ArrowProtheroRobinson : public OdeSystem {
+class ArrowProtheroRobinson : public System {
  public:
   static constexpr std::size_t k = 2, n = 200;
   ArrowProtheroRobinson() : m_A({k, n, 2, 1}) {
@@ -190,7 +192,8 @@ class ArrowProtheroRobinson : public OdeSystem {
   BorderedBandShape jacobianShape() const override { return m_A.shape(); }
   bool hasJacobian() const override { return true; }
   void jacobian(double, std::span<const double>, std::span<const double>,
-                BorderedBandJacobian& J) override {
+                JacobianSink& sink) override {
+    BorderedBandJacobian& J = sink.arrow();
     J = m_A;
   }
 
@@ -205,7 +208,7 @@ class ArrowProtheroRobinson : public OdeSystem {
 /// solution y(t) = V exp(-Lambda t) V^T y0 from the eigen-decomposition A = V Lambda V^T.
 /// As `Approximate`, the Jacobian is declared inexact and J~ = -(M + diag(c u_i^2)) omits the
 /// off-diagonal rank-one part; as `ExactDense` it is the full dense -A.
-class LowRankCoupled : public OdeSystem {
+class LowRankCoupled : public System {
  public:
   enum class Jacobian { Approximate, ExactDense };
   static constexpr std::size_t k = 2, n = 120;
@@ -251,7 +254,8 @@ class LowRankCoupled : public OdeSystem {
   bool hasJacobian() const override { return true; }
   bool jacobianIsExact() const override { return m_kind == Jacobian::ExactDense; }
   void jacobian(double t, std::span<const double>, std::span<const double>,
-                BorderedBandJacobian& J) override {
+                JacobianSink& sink) override {
+    BorderedBandJacobian& J = sink.arrow();
     if (onJacobian) onJacobian(t);
     const Eigen::MatrixXd& A = m_kind == Jacobian::Approximate ? m_M : m_A;
     for (std::size_t r = 0; r < k + n; ++r)

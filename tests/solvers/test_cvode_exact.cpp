@@ -138,8 +138,8 @@ TEST_CASE("one integrator runs several integrations from fresh initial states", 
   CvodeIntegrator integrator(system, tight(Linear::Bordered));
   test::Recorder first, second;
   const std::vector<double> a{0.0, 1.0}, b{2.0, 3.0};
-  REQUIRE(integrator.integrate(a, first).complete);
-  const SolverReport report = integrator.integrate(b, second);
+  REQUIRE(integrator.run(a, first).complete);
+  const SolverReport report = integrator.run(b, second);
   REQUIRE(report.complete);
   // Time-invariant system: starting again from y0 at t = 2, the state at 3 equals that at 1.
   CHECK(second.t == b);
@@ -147,6 +147,6 @@ TEST_CASE("one integrator runs several integrations from fresh initial states", 
     CHECK(second.y.back()[i] == Approx(first.y.back()[i]).epsilon(1e-8));
   test::Recorder single;
   const std::vector<double> only{0.0};
-  CHECK(integrator.integrate(only, single).complete);
+  CHECK(integrator.run(only, single).complete);
   CHECK(single.t == only);
 }

@@ -244,7 +244,7 @@ TEST_CASE("invalid set-ups are rejected before integrating", "[unit]") {
     CvodeIntegrator integrator(system, IntegratorOptions{});
     test::Recorder out;
     const std::vector<double> times{0.0, 2.0, 1.0};
-    CHECK_THROWS_AS(integrator.integrate(times, out), std::invalid_argument);
-    CHECK_THROWS_AS(integrator.integrate({}, out), std::invalid_argument);
+    CHECK_THROWS_AS(integrator.run(times, out), std::invalid_argument);
+    CHECK_THROWS_AS(integrator.run({}, out), std::invalid_argument);
   }
 }

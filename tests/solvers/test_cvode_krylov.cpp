@@ -54,7 +54,7 @@ TEST_CASE("GMRES preconditioned by an approximate Jacobian matches the exact sol
   CHECK_THAT(krylov.method(), Contains("approximate Jacobian"));
   CHECK_THAT(krylov.method(), Contains("difference-quotient Jacobian-vector products"));
   test::Recorder out;
-  const SolverReport report = krylov.integrate(kTimes, out);
+  const SolverReport report = krylov.run(kTimes, out);
   REQUIRE(report.complete);
   REQUIRE(out.t == kTimes);
   double worst = 0;
@@ -73,7 +73,7 @@ TEST_CASE("GMRES preconditioned by an approximate Jacobian matches the exact sol
   IntegratorOptions directOptions = options(Linear::Dense, 1e-8);
   CvodeIntegrator direct(exactDense, directOptions);
   test::Recorder reference;
-  const SolverReport directReport = direct.integrate(kTimes, reference);
+  const SolverReport directReport = direct.run(kTimes, reference);
   REQUIRE(directReport.complete);
   CHECK(directReport.statistics.linearIterations == 0);
   double directWorst = 0, apart = 0;

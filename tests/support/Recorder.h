@@ -3,11 +3,11 @@
 #include <span>
 #include <vector>
 
-#include "core/OdeSystem.h"
+#include "core/System.h"
 
 namespace proscale::test {
 
-struct Recorder final : OdeObserver {
+struct Recorder final : StateObserver {
   std::vector<double> t;
   std::vector<std::vector<double>> y;
   void observe(double time, std::span<const double> s) override {
