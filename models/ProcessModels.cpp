@@ -1,34 +1,44 @@
 #include "models/ProcessModels.h"
 
-#include "models/reactors/BatchPrecipitation.h"
-#include "models/reactors/MomentBatchPrecipitation.h"
-#include "models/reactors/MomentPopulationBalance.h"
-#include "models/reactors/SectionalPopulationBalance.h"
+#include "models/points/PrecipitationPoint.h"
+#include "models/points/PrescribedPoint.h"
+#include "models/representations/ParticleRepresentation.h"
+#include "models/units/StirredVessel.h"
 
 namespace proscale {
+namespace {
+
+// A process model is a unit operation holding a point model; the particle representation is
+// chosen inside by population.method.
+template <class Point>
+std::unique_ptr<Process> inStirredVessel(const Parameters& root) {
+  auto point = std::make_unique<Point>(root, StirredVessel::conditions(root),
+                                       StirredVessel::viscosity(root));
+  return std::make_unique<StirredVessel>(root, std::move(point));
+}
+
+template <class Point>
+std::vector<ParamSpec> sectionsOf(bool outflow, bool requireTemperature) {
+  std::vector<ParamSpec> s{StirredVessel::reactorSection(outflow, requireTemperature)};
+  for (ParamSpec& p : Point::sections()) s.push_back(std::move(p));
+  s.push_back(populationSection());
+  return s;
+}
+
+}  // namespace
 
 const std::map<std::string, ProcessModelEntry>& processModels() {
   static const std::map<std::string, ProcessModelEntry> models{
       {"batch-precipitation",
        {"Isothermal stirred batch vessel: reactions, precipitation, nucleation, growth and the "
         "population balance (docs/theory/batch-precipitation.md).",
-        &BatchPrecipitation::sections,
-        [](const Parameters& root) -> std::unique_ptr<Process> {
-          // population.method: sectional (size classes) or qmom / moments.
-          if (root.section("population").string("method") == "sectional")
-            return std::make_unique<BatchPrecipitation>(root);
-          return std::make_unique<MomentBatchPrecipitation>(root);
-        }}},
+        [] { return sectionsOf<PrecipitationPoint>(false, true); },
+        inStirredVessel<PrecipitationPoint>}},
       {"population-balance",
        {"A particle population under prescribed nucleation and growth rates, aggregation and "
         "breakage, in a batch or continuous (MSMPR) vessel "
         "(docs/theory/population-balance-model.md).",
-        &PrescribedRates::sections,
-        [](const Parameters& root) -> std::unique_ptr<Process> {
-          if (PopulationSettings::from(root.section("population")).sectional())
-            return std::make_unique<SectionalPopulationBalance>(root);
-          return std::make_unique<MomentPopulationBalance>(root);
-        }}},
+        [] { return sectionsOf<PrescribedPoint>(true, false); }, inStirredVessel<PrescribedPoint>}},
   };
   return models;
 }

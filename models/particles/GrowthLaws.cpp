@@ -125,6 +125,25 @@ InterfaceGrowth::Settings interfaceSettings(const Parameters& p) {
 }
 }  // namespace
 
+void PowerLawGrowth::registerParameters(ParameterRegistry& registry, const std::string& section) {
+  registry.bind(section + ".rate-constant", "m/s", m_k, "k_g of k_g (S-1)^g");
+  registry.bind(section + ".order", "-", m_order, "g of k_g (S-1)^g");
+}
+
+void InterfaceGrowth::registerParameters(ParameterRegistry& registry, const std::string& section) {
+  if (m_s.filmThickness > 0.0)
+    registry.bind(section + ".film-thickness", "m", m_s.filmThickness, "film thickness delta");
+  if (m_s.gibbsThomson.any() && !m_s.gibbsThomson.estimated)
+    registry.bind(section + ".interfacial-energy", "J/m^2", m_s.gibbsThomson.given,
+                  "interfacial energy gamma of the Gibbs-Thomson solubility");
+  if (m_s.integration) {
+    registry.bind(section + ".integration-rate-constant", "m/s", m_s.integration->rateConstant,
+                  "surface-integration rate constant k_r");
+    registry.bind(section + ".integration-order", "-", m_s.integration->order,
+                  "surface-integration order g");
+  }
+}
+
 const GrowthFactory& growthLaws() {
   static const GrowthFactory factory = [] {
     GrowthFactory f("growth", "Crystal growth rate law.");

@@ -3,6 +3,9 @@
 // docs/theory/growth.md.
 #include <optional>
 
+#include <string>
+
+#include "core/ParameterRegistry.h"
 #include "core/Registry.h"
 #include "models/particles/DrivingForce.h"
 #include "models/particles/InterfacialEnergy.h"
@@ -17,6 +20,8 @@ class GrowthLaw {
   /// G at particle size L [m] (size-independent laws ignore L).
   virtual RateAndSlopes rate(const DrivingForce& f, double L) const = 0;
   virtual bool sizeDependent() const { return false; }
+  /// Exposes the law's constants as parameters named `<section>.<key>` (bound to this law).
+  virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/) {}
 };
 
 /// Surface-integration (reaction) limited: G = k_g (S - 1)^g for S > 1, else 0.
@@ -24,6 +29,7 @@ class PowerLawGrowth final : public GrowthLaw {
  public:
   PowerLawGrowth(double k, double order) : m_k(k), m_order(order) {}
   RateAndSlopes rate(const DrivingForce& f, double L = 0.0) const override;
+  void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:
   double m_k, m_order;
@@ -50,6 +56,7 @@ class InterfaceGrowth final : public GrowthLaw {
   bool sizeDependent() const override {
     return m_s.filmThickness == 0.0 || m_s.gibbsThomson.any();
   }
+  void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:
   Settings m_s;

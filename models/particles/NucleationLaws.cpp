@@ -186,6 +186,33 @@ std::unique_ptr<NucleationLaw> makeClassical(const Parameters& p) {
 }
 }  // namespace
 
+void ClassicalNucleation::registerParameters(ParameterRegistry& registry,
+                                             const std::string& section) {
+  if (!m_s.gamma.estimated)
+    registry.bind(section + ".interfacial-energy", "J/m^2", m_s.gamma.given,
+                  "interfacial energy gamma of the nucleus");
+  if (m_s.prefactor > 0.0)
+    registry.bind(section + ".prefactor", "1/m^3/s", m_s.prefactor, "kinetic prefactor A");
+  if (m_s.heterogeneous) {
+    registry.bind(section + ".heterogeneous.site-density", "1/m^3",
+                  m_s.heterogeneous->siteDensity, "active sites per volume n_s");
+    registry.bind(section + ".heterogeneous.barrier-factor", "-",
+                  m_s.heterogeneous->barrierFactor, "barrier reduction factor f");
+  }
+}
+
+void FittedClassicalNucleation::registerParameters(ParameterRegistry& registry,
+                                                   const std::string& section) {
+  registry.bind(section + ".prefactor", "1/m^3/s", m_A, "prefactor A of A exp(-b/ln^2 S)");
+  registry.bind(section + ".exponent", "-", m_b, "b of A exp(-b/ln^2 S)");
+}
+
+void PowerLawNucleation::registerParameters(ParameterRegistry& registry,
+                                            const std::string& section) {
+  registry.bind(section + ".rate-constant", "1/m^3/s", m_k, "k_b of k_b (S-1)^b");
+  registry.bind(section + ".order", "-", m_order, "b of k_b (S-1)^b");
+}
+
 const NucleationFactory& nucleationLaws() {
   static const NucleationFactory factory = [] {
     NucleationFactory f("nucleation", "Primary nucleation rate law.");

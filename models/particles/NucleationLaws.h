@@ -3,6 +3,9 @@
 #include <limits>
 #include <optional>
 
+#include <string>
+
+#include "core/ParameterRegistry.h"
 #include "core/Registry.h"
 #include "models/particles/DrivingForce.h"
 #include "models/particles/InterfacialEnergy.h"
@@ -18,6 +21,8 @@ class NucleationLaw {
   virtual double criticalDiameter(const DrivingForce&) const {
     return std::numeric_limits<double>::quiet_NaN();
   }
+  /// Exposes the law's constants as parameters named `<section>.<key>` (bound to this law).
+  virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/) {}
 };
 
 /// Classical nucleation theory with the mean-ion supersaturation S of a solid of nu ions:
@@ -48,6 +53,7 @@ class ClassicalNucleation final : public NucleationLaw {
   /// The two parts, for reports and tests.
   RateAndSlopes homogeneousRate(const DrivingForce& f) const;
   RateAndSlopes heterogeneousRate(const DrivingForce& f) const;
+  void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:
   Settings m_s;
@@ -58,6 +64,7 @@ class FittedClassicalNucleation final : public NucleationLaw {
  public:
   FittedClassicalNucleation(double prefactor, double exponent) : m_A(prefactor), m_b(exponent) {}
   RateAndSlopes rate(const DrivingForce& f) const override;
+  void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:
   double m_A, m_b;
@@ -68,6 +75,7 @@ class PowerLawNucleation final : public NucleationLaw {
  public:
   PowerLawNucleation(double k, double order) : m_k(k), m_order(order) {}
   RateAndSlopes rate(const DrivingForce& f) const override;
+  void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:
   double m_k, m_order;

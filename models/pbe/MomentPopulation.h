@@ -9,6 +9,7 @@
 // that the moments determine: number density, mean and Sauter diameters, coefficient of
 // variation; quantiles (d10/d50/d90) need a distribution and are not available.
 // Theory: docs/theory/qmom.md.
+#include <cmath>
 #include <functional>
 #include <optional>
 #include <span>
@@ -50,6 +51,11 @@ class MomentPopulation {
 
   std::size_t count() const { return m_count; }
   double nucleusSize() const { return m_L0; }
+  double numberScale() const { return m_numberScale; }  ///< [1/m^3]
+  /// Tolerance scale of mu_k: numberScale * (typical size)^k [m^k/m^3].
+  double momentScale(std::size_t k) const {
+    return m_numberScale * std::pow(m_sizeScale, static_cast<double>(k));
+  }
 
   /// Adds the block "moments" (mu0 .. mu{K-1}) to the layout; returns its offset.
   std::size_t addTo(StateLayout& layout) const;

@@ -13,6 +13,19 @@ void ParameterRegistry::add(ModelParameter p) {
   m_parameters.push_back(std::move(p));
 }
 
+void ParameterRegistry::bind(std::string name, std::string unit, double& value, std::string doc,
+                             bool perturbable) {
+  ModelParameter p;
+  p.name = std::move(name);
+  p.unit = std::move(unit);
+  p.scale = value != 0.0 && std::isfinite(value) ? std::abs(value) : 1.0;
+  p.perturbable = perturbable;
+  p.doc = std::move(doc);
+  p.get = [&value] { return value; };
+  p.set = [&value](double v) { value = v; };
+  add(std::move(p));
+}
+
 void ParameterRegistry::onChange(std::function<void()> recompute) {
   m_recompute.push_back(std::move(recompute));
 }

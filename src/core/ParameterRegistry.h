@@ -28,6 +28,10 @@ class ParameterRegistry {
   /// Adds a parameter; std::invalid_argument for a duplicate name, a missing getter or setter,
   /// or a non-positive scale.
   void add(ModelParameter parameter);
+  /// Adds a parameter stored in `value` (which must outlive the registry's use), scale |value|
+  /// (1 if zero).
+  void bind(std::string name, std::string unit, double& value, std::string doc,
+            bool perturbable = true);
   /// Runs after every set(): rebuild what depends on the parameters.
   void onChange(std::function<void()> recompute);
 

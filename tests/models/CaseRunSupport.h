@@ -1,8 +1,8 @@
 #pragma once
 // Tests that run the repository's case files through the real chain: case loader, process
 // model, CVODE. Paths are relative to the source tree ("cases/baso4_batch.yaml").
-// runCase gives the batch-precipitation model itself (its grid); runProcess any model through
-// the registry, as `proscale run` does.
+// runCase gives the stirred vessel itself (its size grid); runProcess any model through the
+// registry, as `proscale run` does.
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
@@ -13,7 +13,9 @@
 #include "Recorder.h"
 #include "case/CaseDocument.h"
 #include "models/pbe/PsdStatistics.h"
-#include "models/reactors/BatchPrecipitation.h"
+#include "models/ProcessModels.h"
+#include "models/representations/SizeClasses.h"
+#include "models/units/StirredVessel.h"
 #include "solvers/CvodeIntegrator.h"
 
 namespace proscale::test {
@@ -21,15 +23,24 @@ namespace proscale::test {
 /// A validated case and its model, not yet run.
 struct Loaded {
   Parameters params;
-  std::unique_ptr<BatchPrecipitation> model;
+  std::unique_ptr<StirredVessel> model;
 };
+
+/// The size grid of a vessel whose particles are on size classes.
+inline const SizeGrid& gridOf(const StirredVessel& vessel) {
+  const auto* classes = dynamic_cast<const SizeClasses*>(&vessel.particles());
+  REQUIRE(classes != nullptr);
+  return classes->grid();
+}
 
 inline Loaded load(const std::string& relative, const std::vector<Override>& overrides = {}) {
   const CaseDocument doc =
       CaseDocument::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, overrides);
   Loaded l;
   l.params = doc.validate(*caseSchema("batch-precipitation"));
-  l.model = std::make_unique<BatchPrecipitation>(l.params);
+  std::unique_ptr<Process> process = processModels().at("batch-precipitation").make(l.params);
+  l.model.reset(dynamic_cast<StirredVessel*>(process.release()));
+  REQUIRE(l.model != nullptr);
   return l;
 }
 
@@ -42,7 +53,7 @@ inline Recorder run(Loaded& l) {
 }
 
 /// A summary metric of the final state.
-inline double metric(const BatchPrecipitation& m, const Recorder& r, const std::string& name) {
+inline double metric(const StirredVessel& m, const Recorder& r, const std::string& name) {
   for (const auto& x : m.metrics(r.t.back(), r.y.back()))
     if (x.name == name) return x.value;
   FAIL("no metric " << name);
@@ -53,10 +64,10 @@ inline double metric(const BatchPrecipitation& m, const Recorder& r, const std::
 struct CaseRun {
   Loaded loaded;
   Recorder rec;
-  const BatchPrecipitation& model() const { return *loaded.model; }
+  const StirredVessel& model() const { return *loaded.model; }
   PsdStatistics stats(std::size_t k) const {
-    const std::size_t psd = model().layout().block("psd").offset, n = model().grid().size();
-    return psdStatistics(model().grid(), std::span<const double>(rec.y[k]).subspan(psd, n));
+    const std::size_t psd = model().layout().block("psd").offset, n = gridOf(model()).size();
+    return psdStatistics(gridOf(model()), std::span<const double>(rec.y[k]).subspan(psd, n));
   }
   double metric(const std::string& name) const { return test::metric(model(), rec, name); }
 };

@@ -37,7 +37,7 @@ TEST_CASE("Ripening approaches the LSW rate and distribution", "[validation][pbe
                           {{"output.end-time", "48 h"}, {"output.count", "49"}});
   const auto& model = run.model();
   const auto& rec = run.rec;
-  const std::size_t psd = model.layout().block("psd").offset, n = model.grid().size();
+  const std::size_t psd = model.layout().block("psd").offset, n = test::gridOf(model).size();
   auto stats = [&](std::size_t k) { return run.stats(k); };
   // K = 8 gamma D c_inf V_m^2 / (9 R T) with the case's values.
   const double Vm = 0.17212 / 7215.0;
@@ -57,7 +57,7 @@ TEST_CASE("Ripening approaches the LSW rate and distribution", "[validation][pbe
 
   // Shape: class fractions of the number distribution against the LSW distribution of
   // L / <L> integrated over each class; L1 distance (out of 2) below 0.03.
-  const auto& faces = model.grid().faces();
+  const auto& faces = test::gridOf(model).faces();
   const double norm = lswCumulative(1.5), Lbar = last.meanDiameter;
   double total = 0.0, l1 = 0.0;
   for (std::size_t i = 0; i < n; ++i) total += std::max(rec.y[b][psd + i], 0.0);

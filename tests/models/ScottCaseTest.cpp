@@ -16,8 +16,8 @@ TEST_CASE("Scott (1968) constant kernel through the case file", "[validation][pb
   const auto& rec = run.rec;
 
   const double N0 = 1e16, beta0 = 1e-17, kv = M_PI / 6, v0 = kv * std::pow(200e-9, 3);
-  const std::size_t psd = model.layout().block("psd").offset, n = model.grid().size();
-  const auto& faces = model.grid().faces();
+  const std::size_t psd = model.layout().block("psd").offset, n = test::gridOf(model).size();
+  const auto& faces = test::gridOf(model).faces();
   double worstN = 0.0;
   for (std::size_t k = 0; k < rec.t.size(); ++k) {
     double N = 0.0;

@@ -1,4 +1,4 @@
-#include "models/reactors/PrecipitationChemistry.h"
+#include "models/points/PrecipitationPoint.h"
 
 #include <Eigen/Dense>
 #include <algorithm>
@@ -8,30 +8,9 @@
 #include "models/thermo/WaterViscosity.h"
 
 namespace proscale {
-namespace {
-SchemaPtr reactorSchema() {
-  auto s = std::make_shared<Schema>("reactor", "Well-mixed, isothermal batch vessel.");
-  s->add(ParamSpec::real("temperature", dim::temperature, "Temperature of the suspension.")
-             .unit("degC")
-             .isRequired()
-             .above(0));
-  s->add(ParamSpec::real("viscosity", dim::viscosity,
-                         "Dynamic viscosity of the liquid (Brownian aggregation); water at "
-                         "25 degC: 0.89 mPa s.")
-             .unit("mPa s")
-             .defaultsTo("0.89 mPa s")
-             .above(0));
-  s->add(ParamSpec::real("volume", dim::volume, "Suspension volume (scales the product mass).")
-             .unit("L")
-             .defaultsTo("1 L")
-             .above(0));
-  return s;
-}
-}  // namespace
 
-std::vector<ParamSpec> PrecipitationChemistry::sections() {
-  return {
-      ParamSpec::section("reactor", reactorSchema(), "The vessel.").isRequired(),
+std::vector<ParamSpec> PrecipitationPoint::sections() {
+  std::vector<ParamSpec> s{
       ParamSpec::section("solution", Solution::schema(), "The liquid phase.").isRequired(),
       ParamSpec::sectionList("reactions", ReactionNetwork::schema(),
                              "Liquid-phase reactions (optional)."),
@@ -41,46 +20,38 @@ std::vector<ParamSpec> PrecipitationChemistry::sections() {
       ParamSpec::typed("growth", growthLaws().family(), "Crystal growth.").isRequired(),
       ParamSpec::section("growth-inhibition", LangmuirInhibition::schema(),
                          "Growth inhibition by an adsorbing surface modifier (optional)."),
-      ParamSpec::typed("aggregation", aggregationKernels().family(),
-                       "Aggregation of the particles (optional): kernel and stability ratio."),
-      ParamSpec::section("breakage", breakageSchema(),
-                         "Breakage of the particles (optional): power-law selection rate and "
-                         "daughter distribution."),
   };
+  for (ParamSpec& p : interactionSections()) s.push_back(std::move(p));
+  return s;
 }
 
-PrecipitationChemistry::PrecipitationChemistry(const Parameters& root)
-    : m_T(root.section("reactor").real("temperature")),
-      m_volume(root.section("reactor").real("volume")),
-      m_solution(root.section("solution")),
+PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointConditions& at,
+                                       double viscosity)
+    : m_solution(root.section("solution")),
       m_reactions(root.has("reactions") ? ReactionNetwork(root.list("reactions"), m_solution.names())
                                         : ReactionNetwork()),
       m_solid(root.section("solid"), m_solution),
       m_nucleation(nucleationLaws().make(root.section("nucleation"))),
       m_growth(growthLaws().make(root.section("growth"))) {
-  checkTemperature(root);
+  checkTemperature(root, at.temperature);
   if (m_solid.formula().size() > kMaxFormulaIons)
     throw root.section("solid").error(
         "formula", "at most " + std::to_string(kMaxFormulaIons) +
                        " dissolved species per formula unit are supported");
-  if (root.has("aggregation")) {
-    m_kernel = aggregationKernels().make(root.section("aggregation"));
-    m_conditions.temperature = m_T;
-    m_conditions.viscosity = root.section("reactor").real("viscosity");
-  }
+  readInteractions(root, {at.temperature, viscosity}, m_solid.shapeFactor(), m_kernel,
+                   m_interactions);
   if (root.has("growth-inhibition"))
     m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
-  if (root.has("breakage")) m_breakage = breakageSettingsFrom(root.section("breakage"));
 }
 
 // The correlations behind the chemistry hold in a range of temperatures: a case outside it is
 // an input error at reactor.temperature rather than a silent extrapolation.
-void PrecipitationChemistry::checkTemperature(const Parameters& root) const {
+void PrecipitationPoint::checkTemperature(const Parameters& root, double T) const {
   const Parameters& reactor = root.section("reactor");
   auto outside = [&](double lo, double hi, const std::string& what) {
-    if (m_T >= lo && m_T <= hi) return;
+    if (T >= lo && T <= hi) return;
     std::ostringstream msg;
-    msg << m_T - 273.15 << " degC is outside " << what << " (" << lo - 273.15 << " to "
+    msg << T - 273.15 << " degC is outside " << what << " (" << lo - 273.15 << " to "
         << hi - 273.15 << " degC)";
     throw reactor.error("temperature", msg.str());
   };
@@ -96,10 +67,10 @@ void PrecipitationChemistry::checkTemperature(const Parameters& root) const {
                           "in ") + law);
 }
 
-PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) const {
+PrecipitationRates PrecipitationPoint::rates(std::span<const double> c, double T) const {
   PrecipitationRates r;
-  r.ss = m_solid.supersaturation(c, m_T);
-  r.force.T = m_T;
+  r.ss = m_solid.supersaturation(c, T);
+  r.force.T = T;
   r.force.lnS = r.ss.lnS;
   r.force.c = r.ss.c;
   r.force.cSat = r.ss.cSat;
@@ -120,43 +91,46 @@ PrecipitationRates PrecipitationChemistry::rates(std::span<const double> c) cons
   return r;
 }
 
-double PrecipitationChemistry::rateSlope(const RateAndSlopes& rate, std::size_t a) {
+double PrecipitationPoint::lawSlope(const RateAndSlopes& rate, std::size_t a) {
   return a == 0 ? rate.dLnS : a == 1 ? rate.dLnC : rate.dLnIon[a - 2];
 }
 
-double PrecipitationChemistry::argumentSlope(const PrecipitationRates& r, std::size_t a,
-                                             std::size_t j) const {
+double PrecipitationPoint::argumentSlope(const PrecipitationRates& r, std::size_t a,
+                                         std::size_t j) const {
+  if (a == lawArguments())  // ln F, F the growth-inhibition factor of the modifier
+    return j == m_inhibition->modifier() ? r.dLnInhibition : 0.0;
   if (a == 0) return r.ss.dLnS[j];
   if (a == 1) return r.ss.dLnC[j];
   return r.ss.dLnIon[(a - 2) * m_solution.size() + j];  // d ln(free c_f)/dc_j
 }
 
-double PrecipitationChemistry::speciesSlope(const RateAndSlopes& rate, const PrecipitationRates& r,
-                                            std::size_t j) const {
-  double slope = 0.0;
-  for (std::size_t a = 0; a < argumentCount(); ++a) {
-    const double d = rateSlope(rate, a);
-    if (d != 0.0) slope += d * argumentSlope(r, a, j);
-  }
-  return slope;
-}
-
-RateAndSlopes PrecipitationChemistry::growthRate(const PrecipitationRates& r, double L) const {
+RateAndSlopes PrecipitationPoint::growthRate(const PrecipitationRates& r, double L) const {
   RateAndSlopes g = m_growth->rate(r.force, L);
   if (m_inhibition) g.scale(r.inhibition);
   return g;
 }
 
-void PrecipitationChemistry::speciesRates(std::span<const double> c, double P,
-                                          std::span<double> dc) const {
+void PrecipitationPoint::fluidRates(std::span<const double> c, double solidVolumeRate,
+                                    std::span<double> dc) const {
+  const double P = solidVolumeRate / m_solid.molarVolume();  // solid formation [mol/(m^3 s)]
   std::fill(dc.begin(), dc.end(), 0.0);
   m_reactions.addRates(c, dc);
   for (const auto& [j, nu] : m_solid.formula()) dc[j] -= nu * P;
 }
 
-void PrecipitationChemistry::checkNucleusSize(double nucleusSize, const Parameters& population,
-                                              const std::string& problem) const {
-  const PrecipitationRates r = rates(std::span<const double>(m_solution.initialConcentrations()));
+void PrecipitationPoint::solidCoupling(std::span<double> perSolidVolume) const {
+  std::fill(perSolidVolume.begin(), perSolidVolume.end(), 0.0);
+  for (const auto& [j, nu] : m_solid.formula()) perSolidVolume[j] = -nu / m_solid.molarVolume();
+}
+
+void PrecipitationPoint::addFluidJacobian(std::span<const double> c, BorderedBandJacobian& J) const {
+  m_reactions.addJacobian(c, J);
+}
+
+void PrecipitationPoint::checkNucleusSize(double nucleusSize, const Parameters& population,
+                                          const std::string& problem) const {
+  const PrecipitationRates r =
+      rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
   const double critical = m_nucleation->criticalDiameter(r.force);
   if (std::isfinite(critical) && nucleusSize > 2.0 * critical) {
     std::ostringstream msg;
@@ -172,8 +146,8 @@ void PrecipitationChemistry::checkNucleusSize(double nucleusSize, const Paramete
 // stoichiometric matrix whose columns are the reactions and the precipitation (-nu_f on the
 // formula species, +1 on the solid), so w . z is constant in exact arithmetic. Drift is scaled
 // by sum_i |w_i| z0_i.
-double PrecipitationChemistry::massBalanceError(std::span<const double> c, double solid,
-                                                std::span<const double> c0, double solid0) const {
+double PrecipitationPoint::massBalanceError(std::span<const double> c, double solid,
+                                            std::span<const double> c0, double solid0) const {
   const std::size_t ns = m_solution.size();
   const std::size_t nr = m_reactions.reactions().size();
   Eigen::MatrixXd S = Eigen::MatrixXd::Zero(ns + 1, nr + 1);
@@ -197,8 +171,52 @@ double PrecipitationChemistry::massBalanceError(std::span<const double> c, doubl
   return worst;
 }
 
-std::vector<SeriesColumn> PrecipitationChemistry::leadingColumns() const {
-  std::vector<SeriesColumn> cols{{"time", "s", "time"}, {"temperature", "K", "temperature"}};
+void PrecipitationPoint::addFluidBlocks(StateLayout& layout) const {
+  layout.add("species", m_solution.size(), "mol/m^3", 1.0, m_solution.names());
+  layout.setRole("species", {.nonNegative = true});
+}
+
+void PrecipitationPoint::initialFluid(std::span<double> c0) const {
+  std::copy(m_solution.initialConcentrations().begin(), m_solution.initialConcentrations().end(),
+            c0.begin());
+}
+
+ParticleProcesses PrecipitationPoint::processes(std::span<const double> c,
+                                                const PointConditions& at,
+                                                ArgumentSlopes* slopes) const {
+  auto r = std::make_shared<const PrecipitationRates>(rates(c, at.temperature));
+  const std::size_t base = lawArguments();
+  ParticleProcesses p;
+  p.growth = [this, r](double L) { return growthRate(*r, L); };
+  p.sizeDependentGrowth = m_growth->sizeDependent();
+  p.nucleation = r->B;
+  p.criticalDiameter = r->criticalDiameter;
+  p.arguments = base + (m_inhibition ? 1 : 0);
+  // d G/d ln F = G: the growth rate is proportional to the inhibition factor F.
+  p.growthSlope = [base](const RateAndSlopes& g, std::size_t a) {
+    return a < base ? lawSlope(g, a) : g.value;
+  };
+  p.nucleationSlope = [base](const RateAndSlopes& b, std::size_t a) {
+    return a < base ? lawSlope(b, a) : 0.0;
+  };
+  if (slopes) {
+    const std::size_t ns = m_solution.size();
+    slopes->arguments = p.arguments;
+    slopes->unknowns = ns;
+    slopes->values.assign(p.arguments * ns, 0.0);
+    for (std::size_t a = 0; a < p.arguments; ++a)
+      for (std::size_t j = 0; j < ns; ++j) slopes->values[a * ns + j] = argumentSlope(*r, a, j);
+  }
+  return p;
+}
+
+void PrecipitationPoint::registerParameters(ParameterRegistry& registry) {
+  m_nucleation->registerParameters(registry, "nucleation");
+  m_growth->registerParameters(registry, "growth");
+}
+
+std::vector<SeriesColumn> PrecipitationPoint::fluidColumns() const {
+  std::vector<SeriesColumn> cols{{"temperature", "K", "temperature"}};
   const std::string total = m_solution.pairing() ? " (total: free and in ion pairs)" : "";
   for (const auto& name : m_solution.names())
     cols.push_back({"c_" + name, "mol/m^3", "concentration of " + name + total});
@@ -212,12 +230,11 @@ std::vector<SeriesColumn> PrecipitationChemistry::leadingColumns() const {
   return cols;
 }
 
-std::size_t PrecipitationChemistry::leadingValues(double t, std::span<const double> c, double L,
-                                                  std::span<double> row) const {
-  const PrecipitationRates r = rates(c);
+std::size_t PrecipitationPoint::fluidValues(std::span<const double> c, const PointConditions& at,
+                                            double L, std::span<double> row) const {
+  const PrecipitationRates r = rates(c, at.temperature);
   std::size_t k = 0;
-  row[k++] = t;
-  row[k++] = m_T;
+  row[k++] = at.temperature;
   for (std::size_t i = 0; i < m_solution.size(); ++i) row[k++] = c[i];
   if (const IonPairing* pairs = m_solution.pairing())
     for (std::size_t p = 0; p < pairs->size(); ++p)
@@ -229,18 +246,33 @@ std::size_t PrecipitationChemistry::leadingValues(double t, std::span<const doub
   return k;
 }
 
-std::vector<Metric> PrecipitationChemistry::solutionMetrics(const PrecipitationRates& r) const {
+std::vector<SeriesColumn> PrecipitationPoint::productColumns() const {
+  return {{"solid_concentration", "mol/m^3", "solid formed per volume (incl. above the grid)"},
+          {"mass_balance_error", "-", "largest relative drift of a conserved moiety"}};
+}
+
+std::size_t PrecipitationPoint::productValues(std::span<const double> c, double solidVolume,
+                                              std::span<const double> c0, double solidVolume0,
+                                              std::span<double> row) const {
+  const double Vm = m_solid.molarVolume();
+  row[0] = solidVolume / Vm;
+  row[1] = massBalanceError(c, solidVolume / Vm, c0, solidVolume0 / Vm);
+  return 2;
+}
+
+std::vector<Metric> PrecipitationPoint::metrics(std::span<const double> c, const PointConditions& at,
+                                                double solidVolume, std::span<const double> c0,
+                                                double solidVolume0, double vesselVolume) const {
+  const PrecipitationRates r = rates(c, at.temperature);
+  const double solid = solidVolume / m_solid.molarVolume();  // mol/m^3
   return {
       {"supersaturation", std::exp(r.ss.lnS), "-", "final supersaturation ratio"},
       {"ionic_strength", r.ss.ionicStrength, "mol/L", "final ionic strength of the free species"},
-  };
-}
-
-std::vector<Metric> PrecipitationChemistry::productMetrics(double solid) const {
-  return {
       {"solid_concentration", solid, "mol/m^3", "solid formed per volume of suspension"},
       {"solid_mass_concentration", solid * m_solid.molarMass(), "kg/m^3", "solid mass per volume"},
-      {"product_mass", solid * m_solid.molarMass() * m_volume, "kg", "solid mass in the vessel"},
+      {"product_mass", solid * m_solid.molarMass() * vesselVolume, "kg", "solid mass in the vessel"},
+      {"mass_balance_error", massBalanceError(c, solid, c0, solidVolume0 / m_solid.molarVolume()),
+       "-", "largest relative drift of a conserved moiety"},
   };
 }
 

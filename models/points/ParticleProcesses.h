@@ -1,0 +1,70 @@
+#pragma once
+// The particle processes in the one form every particle representation takes (size classes,
+// QMOM, standard moments), whatever point model produced them (a solution's chemistry,
+// prescribed rates, later a melt or a furnace atmosphere).
+//
+// Rates come with their slopes in the point model's "arguments" a = 0 .. arguments-1: formally
+// independent local variables (for a precipitating solution ln S, ln c, ln c_f and the log of
+// the growth-inhibition factor; see models/particles/DrivingForce.h). A representation
+// differentiates its own equations in the arguments; the point model chains the arguments to
+// the vessel's unknowns (ArgumentSlopes), so neither needs the other's internals.
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/Parameters.h"
+#include "core/Schema.h"
+
+#include "models/particles/AggregationKernels.h"
+#include "models/particles/DrivingForce.h"
+#include "models/pbe/FixedPivotBreakage.h"
+
+namespace proscale {
+
+/// Rates of nucleation and growth at one material point and one instant.
+struct ParticleProcesses {
+  /// G(L) [m/s] at diameter L (negative: dissolution), with its slopes in the arguments.
+  std::function<RateAndSlopes(double L)> growth;
+  bool sizeDependentGrowth = false;
+  /// B [1/(m^3 s)] and its slopes.
+  RateAndSlopes nucleation;
+  /// L* [m]: nuclei are born at max(min-size, L*); NaN when the law has no critical size.
+  double criticalDiameter = std::numeric_limits<double>::quiet_NaN();
+  /// Number of arguments, and a growth or nucleation rate's slope in argument a.
+  std::size_t arguments = 0;
+  std::function<double(const RateAndSlopes& growth, std::size_t a)> growthSlope;
+  std::function<double(const RateAndSlopes& nucleation, std::size_t a)> nucleationSlope;
+
+  double nucleusSize(double minSize) const {
+    return criticalDiameter > minSize ? criticalDiameter : minSize;
+  }
+};
+
+/// d(argument a)/d(fluid unknown j), row-major [a][j]; filled by the point model for Jacobians.
+struct ArgumentSlopes {
+  std::size_t arguments = 0, unknowns = 0;
+  std::vector<double> values;
+  double operator()(std::size_t a, std::size_t j) const { return values[a * unknowns + j]; }
+};
+
+/// What acts on the particles independently of the fluid state: their shape, aggregation and
+/// breakage (constant for the run), and the liquid the Brownian kernels see.
+struct ParticleInteractions {
+  double shapeFactor = 0.0;  ///< k_v: particle volume k_v L^3 [-]
+  const AggregationKernel* kernel = nullptr;  ///< null without aggregation; owned by the point
+  AggregationConditions conditions;           ///< temperature, viscosity
+  std::optional<BreakageSettings> breakage;
+};
+
+/// The optional case sections `aggregation` and `breakage`, shared by every point model.
+std::vector<ParamSpec> interactionSections();
+/// Reads them into `into` (the kernel, if any, into `kernel`, which owns it); conditions are
+/// the liquid's temperature [K] and viscosity [Pa s], shape factor k_v [-].
+void readInteractions(const Parameters& root, const AggregationConditions& conditions,
+                      double shapeFactor, std::unique_ptr<AggregationKernel>& kernel,
+                      ParticleInteractions& into);
+
+}  // namespace proscale

@@ -1,0 +1,87 @@
+#pragma once
+// A point model: the physics at one material point, apart from the vessel that holds it
+// (models/units/) and from how its particles are represented (models/representations/).
+// It owns the fluid unknowns it carries (a solution's species; none for prescribed rates), the
+// particle processes they drive, how the particles' formation feeds back on the fluid, the
+// parameters a study may vary, and the columns and metrics that describe the fluid. A batch
+// vessel holds one; a tubular reactor will hold one per grid node.
+//
+// Units: concentrations mol/m^3, solid volume per suspension volume m^3/m^3, T in K.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/BorderedBandJacobian.h"
+#include "core/ParameterRegistry.h"
+#include "core/Parameters.h"
+#include "core/Results.h"
+#include "core/StateLayout.h"
+#include "models/points/ParticleProcesses.h"
+
+namespace proscale {
+
+/// The local conditions a vessel imposes on a point.
+struct PointConditions {
+  double temperature = 298.15;  ///< K
+};
+
+class PointModel {
+ public:
+  virtual ~PointModel() = default;
+
+  // ---- fluid unknowns (first in the state: the border of the Jacobian) ----
+  virtual std::size_t fluidSize() const { return 0; }
+  virtual void addFluidBlocks(StateLayout& /*layout*/) const {}
+  virtual void initialFluid(std::span<double> /*c0*/) const {}
+
+  // ---- particles ----
+  /// Shape, aggregation, breakage (constant); the representation is built from them.
+  virtual const ParticleInteractions& interactions() const = 0;
+  /// True if G depends on L (the standard method of moments does not close then).
+  virtual bool sizeDependentGrowth() const = 0;
+  /// The processes at fluid state c; with `slopes` also d(argument)/dc into `slopes`.
+  virtual ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
+                                      ArgumentSlopes* slopes = nullptr) const = 0;
+  /// InputError at population.min-size when nuclei born at `nucleusSize` cannot represent the
+  /// critical nucleus; `problem` starts the message.
+  virtual void checkNucleusSize(double /*nucleusSize*/, const Parameters& /*population*/,
+                                const std::string& /*problem*/) const {}
+
+  // ---- fluid equations ----
+  /// dc/dt when the particles take `solidVolumeRate` [m^3 solid/(m^3 s)] out of the fluid.
+  virtual void fluidRates(std::span<const double> /*c*/, double /*solidVolumeRate*/,
+                          std::span<double> /*dc*/) const {}
+  /// d(dc_j/dt)/d(solidVolumeRate) [mol/m^3 of j per m^3 of solid]: the fluid rows of the
+  /// Jacobian are this times the solid-volume row, so conserved moieties stay exact.
+  virtual void solidCoupling(std::span<double> /*perSolidVolume*/) const {}
+  /// Adds d(dc/dt)/dc at fixed solid-volume rate (reactions) to the border block D of J.
+  virtual void addFluidJacobian(std::span<const double> /*c*/, BorderedBandJacobian& /*J*/) const {}
+
+  // ---- parameters ----
+  virtual void registerParameters(ParameterRegistry& /*registry*/) {}
+
+  // ---- reporting ----
+  /// Columns after `time`: temperature, concentrations, supersaturation, rates ... and their
+  /// values at fluid state c, with the growth rate evaluated at diameter L.
+  virtual std::vector<SeriesColumn> fluidColumns() const { return {}; }
+  virtual std::size_t fluidValues(std::span<const double> /*c*/, const PointConditions& /*at*/,
+                                  double /*L*/, std::span<double> /*row*/) const {
+    return 0;
+  }
+  /// Columns after the particles': the product and its conservation check, given the solid
+  /// volume formed now and initially [m^3/m^3].
+  virtual std::vector<SeriesColumn> productColumns() const { return {}; }
+  virtual std::size_t productValues(std::span<const double> /*c*/, double /*solidVolume*/,
+                                    std::span<const double> /*c0*/, double /*solidVolume0*/,
+                                    std::span<double> /*row*/) const {
+    return 0;
+  }
+  /// Summary metrics of the fluid and the product; `vesselVolume` [m^3] scales product mass.
+  virtual std::vector<Metric> metrics(std::span<const double> /*c*/, const PointConditions& /*at*/,
+                                      double /*solidVolume*/, std::span<const double> /*c0*/,
+                                      double /*solidVolume0*/, double /*vesselVolume*/) const {
+    return {};
+  }
+};
+
+}  // namespace proscale

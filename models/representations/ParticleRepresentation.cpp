@@ -1,0 +1,22 @@
+#include "models/representations/ParticleRepresentation.h"
+
+#include "models/pbe/PopulationSettings.h"
+#include "models/representations/MomentRepresentation.h"
+#include "models/representations/SizeClasses.h"
+
+namespace proscale {
+
+ParamSpec populationSection() {
+  return ParamSpec::section("population", PopulationSettings::schema(),
+                            "Population balance discretisation.")
+      .isRequired();
+}
+
+std::unique_ptr<ParticleRepresentation> makeRepresentation(const Parameters& population,
+                                                           const PointModel& point) {
+  if (PopulationSettings::from(population).sectional())
+    return std::make_unique<SizeClasses>(population, point);
+  return std::make_unique<MomentRepresentation>(population, point);
+}
+
+}  // namespace proscale

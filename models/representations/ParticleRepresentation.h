@@ -1,0 +1,86 @@
+#pragma once
+// How a vessel carries its particles: size classes (SizeClasses: finite volumes + fixed pivot)
+// or moments (MomentRepresentation: QMOM or the standard method of moments). A representation
+// takes the processes of any point model in one form (models/points/ParticleProcesses.h) and
+// returns the rates of its own unknowns, the solid volume the particles take from the fluid,
+// its budget rows, its Jacobian block and the slopes of its rates in the point model's
+// arguments. It knows nothing of the fluid or the vessel: adding a particle method is one class
+// here and one branch in makeRepresentation.
+//
+// Units: number densities 1/m^3, moments m^k/m^3, volumes per suspension volume m^3/m^3,
+// dilution rate D = Q/V [1/s] (0 in a batch vessel).
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/BorderedBandJacobian.h"
+#include "core/Parameters.h"
+#include "core/Results.h"
+#include "core/Schema.h"
+#include "core/StateLayout.h"
+#include "models/points/ParticleProcesses.h"
+
+namespace proscale {
+
+class PointModel;
+
+/// What a representation's Jacobian reports besides its entries in J. Vectors over the whole
+/// state (only the representation's rows or columns are non-zero).
+struct RepresentationSlopes {
+  std::vector<std::vector<double>> dRates;  ///< [a][row]: d(dy_row/dt)/d(argument a)
+  std::vector<double> dSolidVolume;         ///< [a]: d(solid volume rate)/d(argument a)
+  std::vector<double> dSolidVolumeDy;       ///< [column]: d(solid volume rate)/dy_column
+};
+
+class ParticleRepresentation {
+ public:
+  virtual ~ParticleRepresentation() = default;
+
+  /// Appends the representation's blocks to the layout (after the fluid's) and remembers where.
+  virtual void addBlocks(StateLayout& layout) = 0;
+  /// Writes the initial values of its blocks into the whole state y0.
+  virtual void initialState(std::span<double> y0) const = 0;
+  /// Smallest size a nucleus is born at (population.min-size) [m], and what to call the
+  /// problem when the point model finds the critical nucleus smaller than half of it.
+  virtual double minimumNucleusSize() const = 0;
+  virtual std::string nucleusProblem() const = 0;
+
+  /// The Jacobian's structure for a state of `size` unknowns whose first `border` are not the
+  /// representation's band (dense by default).
+  virtual BorderedBandShape jacobianShape(std::size_t size) const { return {size, 0, 0, 0}; }
+  /// False when the Jacobian block is only a preconditioner (aggregation, breakage on classes).
+  virtual bool jacobianIsExact() const { return true; }
+
+  /// Writes the rates of its blocks into ydot for processes p and dilution D [1/s]; returns the
+  /// solid volume formed per suspension volume and time by growth and nucleation
+  /// [m^3/(m^3 s)] (aggregation and breakage conserve it; what leaves by dilution is not
+  /// formation).
+  virtual double rates(std::span<const double> y, const ParticleProcesses& p, double dilution,
+                       std::span<double> ydot) const = 0;
+  /// Its rows of J (J zeroed by the caller) and the slopes (sized by the representation).
+  virtual void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
+                        BorderedBandJacobian& J, RepresentationSlopes& slopes) const = 0;
+
+  // ---- reporting ----
+  /// Solid volume formed per suspension volume [m^3/m^3], incl. what left the grid (mass balance).
+  virtual double solidVolume(std::span<const double> y) const = 0;
+  /// Number-mean diameter [m] (where the fluid reports its growth rate); the nucleus size if empty.
+  virtual double meanDiameter(std::span<const double> y) const = 0;
+  virtual std::vector<SeriesColumn> columns() const = 0;
+  virtual std::size_t values(std::span<const double> y, std::span<double> row) const = 0;
+  virtual std::vector<Metric> metrics(std::span<const double> y) const = 0;
+  virtual bool hasSizeDistribution() const { return false; }
+  virtual PsdHistory sizeClasses() const { return {}; }
+  virtual std::vector<double> numberPerClass(std::span<const double> /*y*/) const { return {}; }
+};
+
+/// The `population:` section's schema (PopulationSettings) as a case section.
+ParamSpec populationSection();
+
+/// The representation `population.method` chooses, for the point model's particles. InputError
+/// at population keys for a method that cannot represent the point's processes.
+std::unique_ptr<ParticleRepresentation> makeRepresentation(const Parameters& population,
+                                                           const PointModel& point);
+
+}  // namespace proscale

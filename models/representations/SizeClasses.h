@@ -1,0 +1,90 @@
+#pragma once
+// Particles on size classes (population.method: sectional): finite-volume growth with a flux
+// limiter, nucleation into the class of max(min-size, L*), dilution -D N_i, aggregation and
+// breakage by the fixed pivot technique (Kumar & Ramkrishna 1996), with exact bookkeeping of
+// every particle and every particle volume that entered or left the grid:
+//
+//   dN_i/dt = growth fluxes + B delta_ib - D N_i + aggregation_i + breakage_i     [1/(m^3 s)]
+//
+//   number:  sum N + lost + dissolved + washed out + merged = seeds + nucleated + broken
+//   volume:  sum x N + lost + washed out                   = seeds + grown
+//
+// Optionally (population.moments) the standard method of moments mu_0..mu_4 rides along as a
+// cross-check of the grid where it closes (size-independent growth, no aggregation/breakage).
+// State: budget | [moments] | psd; the psd is the band of the Jacobian.
+// Theory: docs/theory/population-balance-model.md, docs/theory/batch-precipitation.md.
+#include <optional>
+
+#include "models/pbe/FiniteVolumeGrowth.h"
+#include "models/pbe/FixedPivotAggregation.h"
+#include "models/pbe/FixedPivotBreakage.h"
+#include "models/pbe/PopulationSettings.h"
+#include "models/representations/ParticleRepresentation.h"
+
+namespace proscale {
+
+class SizeClasses final : public ParticleRepresentation {
+ public:
+  /// InputError at population.moments if an explicit moment cross-check cannot close.
+  SizeClasses(const Parameters& population, const PointModel& point);
+
+  void addBlocks(StateLayout& layout) override;
+  void initialState(std::span<double> y0) const override;
+  double minimumNucleusSize() const override { return m_grid.faces().front(); }
+  std::string nucleusProblem() const override { return "the grid cannot resolve the nucleus"; }
+  BorderedBandShape jacobianShape(std::size_t size) const override;
+  bool jacobianIsExact() const override { return !m_aggregation && !m_breakage; }
+  double rates(std::span<const double> y, const ParticleProcesses& p, double dilution,
+               std::span<double> ydot) const override;
+  void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
+                BorderedBandJacobian& J, RepresentationSlopes& slopes) const override;
+
+  double solidVolume(std::span<const double> y) const override;
+  double meanDiameter(std::span<const double> y) const override;
+  std::vector<SeriesColumn> columns() const override;
+  std::size_t values(std::span<const double> y, std::span<double> row) const override;
+  std::vector<Metric> metrics(std::span<const double> y) const override;
+  bool hasSizeDistribution() const override { return true; }
+  PsdHistory sizeClasses() const override;
+  std::vector<double> numberPerClass(std::span<const double> y) const override;
+
+  const SizeGrid& grid() const { return m_grid; }
+
+ private:
+  enum Budget {
+    kNucleated,      ///< particles born [1/m^3]
+    kWashedOut,      ///< particles that left with the outflow [1/m^3]
+    kLostTop,        ///< particles that grew or aggregated past max-size [1/m^3]
+    kDissolved,      ///< particles that left below min-size (dissolution, small fragments)
+    kMerged,         ///< particles that disappeared by aggregation, 1/2 sum beta N N
+    kBroken,         ///< net particles created by breakage
+    kVolumeGrown,    ///< particle volume created by growth and nucleation [m^3/m^3]
+    kVolumeWashedOut,
+    kVolumeLostTop,
+    kBudgetSize
+  };
+  /// Growth rates and their slopes at the n + 1 faces into m_faceG / m_faceRates.
+  void faceRates(const ParticleProcesses& p) const;
+  /// Nuclei are born in the first class whose lower face is at or above both min-size and
+  /// the critical diameter L* (below L* Gibbs-Thomson growth would dissolve them).
+  std::size_t birthClass(const ParticleProcesses& p) const;
+  void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
+  void addBreakageJacobian(BorderedBandJacobian& J) const;
+  double numberBalanceError(std::span<const double> y) const;
+  double volumeBalanceError(std::span<const double> y) const;
+  std::span<const double> psd(std::span<const double> y) const { return y.subspan(m_psd, m_grid.size()); }
+
+  PopulationSettings m_settings;
+  SizeGrid m_grid;
+  FiniteVolumeGrowth m_fv;
+  std::optional<FixedPivotAggregation> m_aggregation;
+  std::optional<FixedPivotBreakage> m_breakage;
+  bool m_moments = false;  ///< the method of moments alongside (population.moments)
+  std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
+  std::vector<double> m_y0;  ///< the representation's initial values in a whole state
+  mutable std::vector<double> m_faceG;             // G at the n + 1 faces
+  mutable std::vector<RateAndSlopes> m_faceRates;  // G and its slopes at the faces
+  mutable std::vector<double> m_faceWeights;       // d G_k / d argument, n + 1
+};
+
+}  // namespace proscale

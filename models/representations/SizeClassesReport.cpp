@@ -1,0 +1,116 @@
+// What SizeClasses reports: time-series columns, size classes, summary metrics and the number
+// and volume budgets.
+#include <cmath>
+
+#include "models/pbe/MomentEquations.h"
+#include "models/pbe/PsdStatistics.h"
+#include "models/representations/SizeClasses.h"
+
+namespace proscale {
+namespace {
+const char* const kMomentUnits[5] = {"1/m^3", "m/m^3", "m^2/m^3", "m^3/m^3", "m^4/m^3"};
+}
+
+double SizeClasses::solidVolume(std::span<const double> y) const {
+  const auto N = psd(y);
+  double volume = 0.0;
+  for (std::size_t i = 0; i < N.size(); ++i) volume += m_grid.volumes()[i] * N[i];
+  return volume + y[m_budget + kVolumeLostTop];
+}
+
+double SizeClasses::meanDiameter(std::span<const double> y) const {
+  const PsdStatistics s = psdStatistics(m_grid, psd(y));
+  return s.meanDiameter > 0.0 ? s.meanDiameter : m_grid.faces().front();
+}
+
+// Particles on the grid + those that left = seeds + nucleated + created by breakage.
+double SizeClasses::numberBalanceError(std::span<const double> y) const {
+  double onGrid = 0.0, seeded = 0.0;
+  for (std::size_t i = 0; i < m_grid.size(); ++i) {
+    onGrid += y[m_psd + i];
+    seeded += m_y0[m_psd + i];
+  }
+  const auto b = y.subspan(m_budget, kBudgetSize);
+  const double in = seeded + b[kNucleated] + b[kBroken];
+  const double out = onGrid + b[kWashedOut] + b[kLostTop] + b[kDissolved] + b[kMerged];
+  return in > 0.0 ? std::abs(out - in) / in : 0.0;
+}
+
+// Particle volume on the grid + what left = seeds + grown.
+double SizeClasses::volumeBalanceError(std::span<const double> y) const {
+  double onGrid = 0.0, seeded = 0.0;
+  for (std::size_t i = 0; i < m_grid.size(); ++i) {
+    onGrid += m_grid.volumes()[i] * y[m_psd + i];
+    seeded += m_grid.volumes()[i] * m_y0[m_psd + i];
+  }
+  const auto b = y.subspan(m_budget, kBudgetSize);
+  const double made = seeded + b[kVolumeGrown];
+  const double out = onGrid + b[kVolumeWashedOut] + b[kVolumeLostTop];
+  const double scale = std::max(std::abs(seeded) + std::abs(b[kVolumeGrown]), 1e-300);
+  return made != 0.0 || out != 0.0 ? std::abs(out - made) / scale : 0.0;
+}
+
+std::vector<SeriesColumn> SizeClasses::columns() const {
+  std::vector<SeriesColumn> cols = psdStatisticsColumns();
+  if (m_moments)
+    for (int k = 0; k < 5; ++k)
+      cols.push_back({"mom_mu" + std::to_string(k), kMomentUnits[k], "method-of-moments moment"});
+  cols.push_back({"solid_volume_fraction", "-", "particle volume per volume, sum x_i N_i"});
+  cols.push_back({"number_balance_error", "-", "relative error of the particle number budget"});
+  cols.push_back({"volume_balance_error", "-", "relative error of the particle volume budget"});
+  return cols;
+}
+
+std::size_t SizeClasses::values(std::span<const double> y, std::span<double> row) const {
+  const PsdStatistics s = psdStatistics(m_grid, psd(y));
+  std::size_t k = psdStatisticsValues(s, row);
+  if (m_moments)
+    for (std::size_t j = 0; j < MomentEquations::kCount; ++j) row[k++] = y[m_mom + j];
+  row[k++] = s.solidVolumeFraction;
+  row[k++] = numberBalanceError(y);
+  row[k++] = volumeBalanceError(y);
+  return k;
+}
+
+PsdHistory SizeClasses::sizeClasses() const {
+  PsdHistory h;
+  h.faces = m_grid.faces();
+  h.pivots = m_grid.pivots();
+  return h;
+}
+
+std::vector<double> SizeClasses::numberPerClass(std::span<const double> y) const {
+  const auto N = psd(y);
+  return {N.begin(), N.end()};
+}
+
+std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
+  const PsdStatistics s = psdStatistics(m_grid, psd(y));
+  const auto b = y.subspan(m_budget, kBudgetSize);
+  std::vector<Metric> m = psdStatisticsMetrics(s);
+  const double volume = s.solidVolumeFraction, lost = b[kVolumeLostTop];
+  m.push_back({"solid_volume_fraction", volume, "-", "particle volume per volume"});
+  m.push_back({"number_balance_error", numberBalanceError(y), "-",
+               "|on grid + washed out + lost + dissolved + merged - seeded - nucleated - "
+               "created by breakage| / (seeded + nucleated + created by breakage)"});
+  m.push_back({"volume_balance_error", volumeBalanceError(y), "-",
+               "|on grid + washed out + lost - seeded - grown| / (seeded + |grown|)"});
+  m.push_back({"number_lost_above_grid", b[kLostTop], "1/m^3",
+               "particles that grew or aggregated past max-size"});
+  m.push_back({"solid_lost_above_grid", volume + lost > 0.0 ? lost / (volume + lost) : 0.0, "-",
+               "fraction of the particle volume that left past max-size"});
+  m.push_back({"number_dissolved", b[kDissolved], "1/m^3",
+               "particles that left below min-size (dissolution, fragments below the grid)"});
+  m.push_back({"number_washed_out", b[kWashedOut], "1/m^3",
+               "particles carried out by the outflow (continuous vessel)"});
+  if (m_moments) {
+    const double mom0 = y[m_mom], mom3 = y[m_mom + 3];
+    m.push_back({"moments_difference_mu0", mom0 > 0.0 ? std::abs(s.moments[0] - mom0) / mom0 : 0.0,
+                 "-", "relative difference of mu0, grid vs method of moments"});
+    m.push_back({"moments_difference_mu3", mom3 > 0.0 ? std::abs(s.moments[3] - mom3) / mom3 : 0.0,
+                 "-", "relative difference of mu3, grid vs method of moments"});
+  }
+  return m;
+}
+
+}  // namespace proscale
