@@ -7,11 +7,24 @@ namespace proscale {
 SchemaPtr integratorSchema() {
   static const SchemaPtr schema = [] {
     auto s = std::make_shared<Schema>(
-        "solver", "Time integration: CVODE variable-order BDF with Newton iteration.");
-    s->add(ParamSpec::choice("type", {"cvodes"},
-                             "Which solver runs the case: `cvodes` integrates in time (BDF, "
-                             "Newton).")
+        "solver", "The solver of the case: time integration (CVODES, IDAS) or steady state (KINSOL).");
+    s->add(ParamSpec::choice("type", {"cvodes", "idas", "kinsol"},
+                             "Which solver runs the case: `cvodes` integrates the explicit "
+                             "system y' = f(t, y) in time (BDF, Newton); `idas` integrates the "
+                             "residual form F(t, y, y') = 0 (differential-algebraic systems; "
+                             "consistent initial values by IDACalcIC; dense linear solves); "
+                             "`kinsol` finds the steady state f(y) = 0 by Newton's method with "
+                             "a line search from the initial state (accumulated budgets are "
+                             "held; the result is reported at the last output time).")
                .defaultsTo("cvodes"));
+    s->add(ParamSpec::real("steady-tolerance", dim::none,
+                           "kinsol only: the steady state is accepted when every |f_i| is "
+                           "below this many state scales per second.")
+               .defaultsTo("1e-10")
+               .above(0));
+    s->add(ParamSpec::integer("max-iterations", "kinsol only: Newton iterations allowed.")
+               .defaultsTo("200")
+               .atLeast(1));
     s->add(ParamSpec::real("rtol", dim::none,
                            "Relative tolerance of the local error test (per component).")
                .defaultsTo("1e-6")

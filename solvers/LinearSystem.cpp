@@ -55,14 +55,6 @@ void copyToSparse(const SparsePattern& p, const BorderedBandJacobian& J, SUNMatr
       values[e] = J.at(static_cast<std::size_t>(p.rows[static_cast<std::size_t>(e)]), c);
 }
 
-void copyToDense(const BorderedBandJacobian& J, SUNMatrix A) {
-  const std::size_t size = J.shape().size();
-  for (std::size_t c = 0; c < size; ++c) {
-    double* column = SUNDenseMatrix_Column(A, static_cast<sunindextype>(c));
-    for (std::size_t r = 0; r < size; ++r) column[r] = J.at(r, c);
-  }
-}
-
 LinearSystem krylovSystem(const IntegratorOptions& options, bool preconditioned, N_Vector y,
                           SUNContext context) {
   LinearSystem ls;
@@ -78,6 +70,14 @@ LinearSystem krylovSystem(const IntegratorOptions& options, bool preconditioned,
 }
 
 }  // namespace
+
+void copyToDense(const BorderedBandJacobian& J, SUNMatrix A) {
+  const std::size_t size = J.shape().size();
+  for (std::size_t c = 0; c < size; ++c) {
+    double* column = SUNDenseMatrix_Column(A, static_cast<sunindextype>(c));
+    for (std::size_t r = 0; r < size; ++r) column[r] = J.at(r, c);
+  }
+}
 
 LinearSystem makeLinearSystem(const IntegratorOptions& options, const System& system,
                               N_Vector y, SUNContext context) {

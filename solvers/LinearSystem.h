@@ -23,6 +23,9 @@ struct LinearSystem {
   std::string description;      ///< e.g. "bordered-band direct (Schur complement)"
 };
 
+/// Copies every entry of J into the dense SUNMatrix A (same size).
+void copyToDense(const BorderedBandJacobian& J, SUNMatrix A);
+
 /// Builds the linear system for `system`, as IntegratorOptions::linear asks:
 ///  - exact analytic Jacobian: any choice; `gmres` is preconditioned by it;
 ///  - no analytic Jacobian: `dense` (difference-quotient Jacobian) or unpreconditioned `gmres`;

@@ -59,6 +59,14 @@ struct ParticleInteractions {
   std::optional<BreakageSettings> breakage;
 };
 
+/// A liquid at temperature T [K] with dynamic viscosity [Pa s], as the Brownian kernels see it.
+inline AggregationConditions liquid(double temperature, double viscosity) {
+  AggregationConditions c;
+  c.temperature = temperature;
+  c.viscosity = viscosity;
+  return c;
+}
+
 /// The optional case sections `aggregation` and `breakage`, shared by every point model.
 std::vector<ParamSpec> interactionSections();
 /// Reads them into `into` (the kernel, if any, into `kernel`, which owns it); conditions are

@@ -38,7 +38,7 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
     throw root.section("solid").error(
         "formula", "at most " + std::to_string(kMaxFormulaIons) +
                        " dissolved species per formula unit are supported");
-  readInteractions(root, {at.temperature, viscosity}, m_solid.shapeFactor(), m_kernel,
+  readInteractions(root, liquid(at.temperature, viscosity), m_solid.shapeFactor(), m_kernel,
                    m_interactions);
   if (root.has("growth-inhibition"))
     m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
@@ -272,7 +272,7 @@ std::vector<Metric> PrecipitationPoint::metrics(std::span<const double> c, const
       {"solid_mass_concentration", solid * m_solid.molarMass(), "kg/m^3", "solid mass per volume"},
       {"product_mass", solid * m_solid.molarMass() * vesselVolume, "kg", "solid mass in the vessel"},
       {"mass_balance_error", massBalanceError(c, solid, c0, solidVolume0 / m_solid.molarVolume()),
-       "-", "largest relative drift of a conserved moiety"},
+       "-", "largest relative drift of a conserved moiety", true},
   };
 }
 

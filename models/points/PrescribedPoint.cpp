@@ -42,7 +42,7 @@ PrescribedPoint::PrescribedPoint(const Parameters& root, const PointConditions& 
   m_growthRate = particles.real("growth-rate");
   m_growthSizeCoefficient = particles.real("growth-size-coefficient");
   m_nucleationRate = particles.real("nucleation-rate");
-  readInteractions(root, {at.temperature, viscosity}, particles.real("shape-factor"), m_kernel,
+  readInteractions(root, liquid(at.temperature, viscosity), particles.real("shape-factor"), m_kernel,
                    m_interactions);
 }
 

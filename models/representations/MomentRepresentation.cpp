@@ -118,7 +118,7 @@ std::vector<Metric> MomentRepresentation::metrics(std::span<const double> y) con
   std::vector<Metric> m = MomentPopulation::statisticsMetrics(m_population.statistics(moments(y)));
   if (m_population.count() > 3)  // QMOM with 2 moments does not carry mu_3
     m.push_back({"solid_volume_fraction", solidVolume(y), "-", "particle volume k_v mu3"});
-  m.push_back({"number_nucleated", y[m_nucleated], "1/m^3", "particles nucleated since t = 0"});
+  m.push_back({"number_nucleated", y[m_nucleated], "1/m^3", "particles nucleated since t = 0", true});
   return m;
 }
 

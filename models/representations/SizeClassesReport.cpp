@@ -90,6 +90,7 @@ std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
   std::vector<Metric> m = psdStatisticsMetrics(s);
   const double volume = s.solidVolumeFraction, lost = b[kVolumeLostTop];
   m.push_back({"solid_volume_fraction", volume, "-", "particle volume per volume"});
+  const std::size_t fromHistory = m.size();
   m.push_back({"number_balance_error", numberBalanceError(y), "-",
                "|on grid + washed out + lost + dissolved + merged - seeded - nucleated - "
                "created by breakage| / (seeded + nucleated + created by breakage)"});
@@ -103,6 +104,7 @@ std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
                "particles that left below min-size (dissolution, fragments below the grid)"});
   m.push_back({"number_washed_out", b[kWashedOut], "1/m^3",
                "particles carried out by the outflow (continuous vessel)"});
+  for (std::size_t k = fromHistory; k < m.size(); ++k) m[k].fromHistory = true;
   if (m_moments) {
     const double mom0 = y[m_mom], mom3 = y[m_mom + 3];
     m.push_back({"moments_difference_mu0", mom0 > 0.0 ? std::abs(s.moments[0] - mom0) / mom0 : 0.0,

@@ -35,7 +35,8 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart) {
   s.proscaleVersion = kVersion;
   s.complete = report.complete;
   s.solver = report;
-  s.metrics = c.process->metrics(out.results->lastTime(), out.results->lastState());
+  for (Metric& m : c.process->metrics(out.results->lastTime(), out.results->lastState()))
+    if (!(report.steadyState && m.fromHistory)) s.metrics.push_back(std::move(m));
   s.runWallTime = secondsSinceStart +
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;

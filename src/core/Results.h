@@ -35,6 +35,9 @@ struct Metric {
   double value = 0.0;
   std::string unit;
   std::string doc;
+  /// Computed from accumulated budgets (integrals over the run's history): meaningless for a
+  /// steady state, which has no history, and left out of its summary.
+  bool fromHistory = false;
 };
 
 struct RunSummary {

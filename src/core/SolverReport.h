@@ -18,6 +18,7 @@ struct SolverStatistics {
 
 struct SolverReport {
   bool complete = false;      ///< reached the final output time
+  bool steadyState = false;   ///< a steady-state solve (no history integrated)
   double timeReached = 0.0;   ///< s
   std::string flagName;       ///< e.g. "CV_SUCCESS", "CV_CONV_FAILURE"
   std::string message;        ///< the library's or the model's explanation when not complete
