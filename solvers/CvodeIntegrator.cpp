@@ -12,6 +12,7 @@
 #include <nvector/nvector_serial.h>
 
 #include "solvers/FastSerialVector.h"
+#include "solvers/ForwardSensitivities.h"
 #include "solvers/LinearSystem.h"
 #include "solvers/ModelBridge.h"
 #include "solvers/SunHandles.h"
@@ -83,6 +84,8 @@ class CvodeIntegrator::Impl {
   }
   SolverStatistics statistics() const;
   std::string failureMessage(int flag) const;
+  void attachSensitivities();
+  void reportSensitivities(double t, StateObserver& observer, bool atStart);
 
   System& m_system;
   IntegratorOptions m_options;
@@ -92,6 +95,7 @@ class CvodeIntegrator::Impl {
   sun::Vector m_y;
   LinearSystem m_linear;
   ModelBridge m_bridge;
+  std::unique_ptr<ForwardSensitivities> m_sensitivities;  // only if options.sensitivities
   sun::CvodeMemory m_cvode;  // declared last: freed before the objects it points to
 };
 
@@ -136,11 +140,33 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
           "CVodeSetPreconditioner");
   }
 
+  if (!m_options.sensitivities.empty()) attachSensitivities();
+
   m_method = "CVODE BDF (max order " + std::to_string(m_options.maxOrder) + "), Newton, " +
              m_linear.description + ", " +
              (m_linear.iterative       ? "difference-quotient Jacobian-vector products"
               : m_linear.copyJacobian ? "analytic Jacobian"
                                       : "difference-quotient Jacobian");
+  if (m_sensitivities)
+    m_method += ", forward sensitivities to " + std::to_string(m_sensitivities->count()) +
+                " parameter(s) (staggered corrector, centred directional differences)";
+}
+
+void CvodeIntegrator::Impl::attachSensitivities() {
+  m_sensitivities = std::make_unique<ForwardSensitivities>(
+      m_system, m_options.sensitivities, static_cast<sunindextype>(m_system.size()),
+      m_context.get());
+  const char* call = "";
+  check(m_sensitivities->attach(m_cvode.get(), m_options.rtol, &call), call);
+  m_bridge.enableSensitivities(*m_sensitivities);
+}
+
+// Hands dy/dp at the output time just reached (zero at the start) to an observer that wants it.
+void CvodeIntegrator::Impl::reportSensitivities(double t, StateObserver& observer, bool atStart) {
+  auto* wants = dynamic_cast<SensitivityObserver*>(&observer);
+  if (!m_sensitivities || wants == nullptr) return;
+  if (!atStart) check(m_sensitivities->fetch(m_cvode.get()), "CVodeGetSens");
+  wants->observeSensitivities(t, m_sensitivities->values());
 }
 
 void CvodeIntegrator::Impl::errorHandler(int code, const char*, const char*, char* message,
@@ -167,6 +193,9 @@ SolverStatistics CvodeIntegrator::Impl::statistics() const {
   CVodeGetNumRhsEvals(mem, &rhs);
   CVodeGetNumLinRhsEvals(mem, &rhsForJacobian);
   s.rhsEvaluations = rhs + rhsForJacobian;
+  long sensitivityRhs = 0;  // each is two evaluations of f (centred directional difference)
+  if (m_sensitivities && CVodeGetSensNumRhsEvals(mem, &sensitivityRhs) == CV_SUCCESS)
+    s.rhsEvaluations += 2 * sensitivityRhs;
   // With GMRES the model's Jacobian is evaluated only for the preconditioner (CVODE's "npe").
   if (m_linear.preconditioned) CVodeGetNumPrecEvals(mem, &s.jacobianEvaluations);
   else CVodeGetNumJacEvals(mem, &s.jacobianEvaluations);
@@ -213,7 +242,9 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
     }
   void* mem = m_cvode.get();
   check(CVodeReInit(mem, t0, m_y.get()), "CVodeReInit");
+  if (m_sensitivities) check(m_sensitivities->restart(mem), "CVodeSensReInit");
   observer.observe(t0, state());
+  reportSensitivities(t0, observer, true);
 
   std::chrono::steady_clock::duration inside{};
   for (std::size_t i = 1; i < times.size(); ++i) {
@@ -237,6 +268,7 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
     }
     m_bridge.clearRecoverable();
     observer.observe(times[i], state());
+    reportSensitivities(times[i], observer, false);
   }
   report.complete = true;
   report.timeReached = times.back();

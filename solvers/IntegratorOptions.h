@@ -1,5 +1,8 @@
 #pragma once
 // Settings of the time integrator and their case-file declaration (the `solver:` section).
+#include <string>
+#include <vector>
+
 #include "core/Parameters.h"
 #include "core/Schema.h"
 
@@ -24,6 +27,9 @@ struct IntegratorOptions {
   /// GMRES: the linear residual must be below this fraction of the Newton tolerance (CVODE's
   /// eps_lin, CVodeSetEpsLin).
   double linearToleranceFactor = 0.05;
+  /// Names of System::parameters() whose forward sensitivities dy/dp CVODES integrates with the
+  /// state (staggered corrector, sensitivities in the error test); empty: none.
+  std::vector<std::string> sensitivities;
 };
 
 /// Case-file keys of the `solver:` section.

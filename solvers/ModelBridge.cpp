@@ -7,6 +7,7 @@
 
 #include "core/Errors.h"
 #include "solvers/BorderedPreconditioner.h"
+#include "solvers/ForwardSensitivities.h"
 
 namespace proscale {
 namespace {
@@ -34,6 +35,12 @@ void ModelBridge::enablePreconditioner() {
 
 int ModelBridge::rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self) {
   return static_cast<ModelBridge*>(self)->evaluateRhs(t, y, ydot);
+}
+
+int ModelBridge::sensitivityRhs(int, sunrealtype t, N_Vector y, N_Vector, int iS, N_Vector yS,
+                                N_Vector ySdot, void* self, N_Vector work1, N_Vector work2) {
+  return static_cast<ModelBridge*>(self)->evaluateSensitivityRhs(iS, t, y, yS, ySdot, work1,
+                                                                 work2);
 }
 
 int ModelBridge::jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
@@ -89,6 +96,20 @@ int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
         return failRecoverable("non-finite time derivative of " +
                                componentName(m_system.layout(), i) + " (" + format(out[i]) +
                                ") at t = " + format(t) + " s");
+    return 0;
+  });
+}
+
+int ModelBridge::evaluateSensitivityRhs(int k, double t, N_Vector y, N_Vector s, N_Vector sdot,
+                                        N_Vector work1, N_Vector work2) noexcept {
+  return guarded("sensitivity right-hand side", t, [&] {
+    m_sensitivities->rhs(k, t, y, s, sdot, work1, work2);
+    const std::span<double> out = view(sdot);
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (!std::isfinite(out[i]))
+        return failRecoverable("non-finite sensitivity derivative of " +
+                               componentName(m_system.layout(), i) + " at t = " + format(t) +
+                               " s");
     return 0;
   });
 }

@@ -16,6 +16,7 @@
 namespace proscale {
 
 class BorderedPreconditioner;
+class ForwardSensitivities;
 
 class ModelBridge {
  public:
@@ -30,8 +31,15 @@ class ModelBridge {
   /// Equips the bridge for preconditionerSetup/Solve (a bordered LU of I - gamma J).
   void enablePreconditioner();
 
+  /// Routes CVODES' sensitivity right-hand side to `sensitivities` (kept by reference).
+  void enableSensitivities(ForwardSensitivities& sensitivities) { m_sensitivities = &sensitivities; }
+
   /// CVRhsFn; user_data is the ModelBridge.
   static int rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* self);
+  /// CVSensRhs1Fn: sensitivity iS's right-hand side (ForwardSensitivities::rhs), guarded as rhs.
+  static int sensitivityRhs(int Ns, sunrealtype t, N_Vector y, N_Vector ydot, int iS,
+                            N_Vector yS, N_Vector ySdot, void* self, N_Vector work1,
+                            N_Vector work2);
   /// CVLsJacFn; user_data is the ModelBridge.
   static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
                       N_Vector, N_Vector, N_Vector);
@@ -55,6 +63,8 @@ class ModelBridge {
 
  private:
   int evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept;
+  int evaluateSensitivityRhs(int k, double t, N_Vector y, N_Vector s, N_Vector sdot,
+                             N_Vector work1, N_Vector work2) noexcept;
   int evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept;
   int setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok, sunbooleantype* jcur,
                           double gamma) noexcept;
@@ -69,6 +79,7 @@ class ModelBridge {
   JacobianCopy m_copy;
   BorderedBandJacobian m_jacobian;
   std::unique_ptr<BorderedPreconditioner> m_preconditioner;  // only for a Krylov solver
+  ForwardSensitivities* m_sensitivities = nullptr;  // only with sensitivities
   std::string m_fatal;
   std::string m_recoverable;
 };

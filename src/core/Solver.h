@@ -5,11 +5,21 @@
 // this interface only; a solver never writes files, it hands states to observers.
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/SolverReport.h"
 #include "core/System.h"
 
 namespace proscale {
+
+/// An observer that also wants the forward sensitivities dy/dp_k of the state to the
+/// parameters a time integrator was asked for (IntegratorOptions::sensitivities), in that
+/// order, at every output time. The integrator calls it right after observe().
+class SensitivityObserver {
+ public:
+  virtual ~SensitivityObserver() = default;
+  virtual void observeSensitivities(double t, const std::vector<std::vector<double>>& dydp) = 0;
+};
 
 class Solver {
  public:
