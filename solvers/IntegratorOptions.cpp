@@ -25,6 +25,13 @@ SchemaPtr integratorSchema() {
     s->add(ParamSpec::integer("max-iterations", "kinsol only: Newton iterations allowed.")
                .defaultsTo("200")
                .atLeast(1));
+    s->add(ParamSpec::stringList(
+               "sensitivities",
+               "cvodes only: parameters (key paths of the case file, e.g. "
+               "`growth.interfacial-energy`) whose forward sensitivities dy/dp CVODES integrates "
+               "with the state; every time-series column's derivative to each is written to "
+               "sensitivities.csv. `proscale check` lists a case's parameters.")
+               .defaultsTo("[]"));
     s->add(ParamSpec::real("rtol", dim::none,
                            "Relative tolerance of the local error test (per component).")
                .defaultsTo("1e-6")
@@ -98,6 +105,7 @@ IntegratorOptions integratorOptionsFrom(const Parameters& section) {
   if (section.has("max-order")) o.maxOrder = static_cast<int>(section.integer("max-order"));
   if (section.has("krylov-dimension"))
     o.krylovDimension = static_cast<int>(section.integer("krylov-dimension"));
+  if (section.has("sensitivities")) o.sensitivities = section.strings("sensitivities");
   if (section.has("linear-tolerance-factor"))
     o.linearToleranceFactor = section.real("linear-tolerance-factor");
   return o;

@@ -1,6 +1,9 @@
 #include "solvers/SolverFactory.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "solvers/CvodeIntegrator.h"
 #include "solvers/IdasIntegrator.h"
@@ -11,8 +14,35 @@ namespace proscale {
 
 SchemaPtr solverSchema() { return integratorSchema(); }
 
+namespace {
+
+// Each name in solver.sensitivities is a parameter of the model, named once, and the solver
+// integrates sensitivities (cvodes).
+void checkSensitivities(System& system, const Parameters& section, const std::string& type) {
+  if (!section.has("sensitivities")) return;
+  const std::vector<std::string>& names = section.strings("sensitivities");
+  if (names.empty()) return;
+  if (type != "cvodes")
+    throw section.error("sensitivities", "sensitivities need solver.type cvodes, not " + type);
+  const ParameterRegistry& registry = system.parameters();
+  std::string known;
+  for (const ModelParameter& p : registry.all()) known += (known.empty() ? "" : ", ") + p.name;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!registry.has(names[i]))
+      throw section.error("sensitivities",
+                          "the model has no parameter '" + names[i] + "' (" +
+                              (known.empty() ? "it has none" : "its parameters: " + known) + ")");
+    if (std::find(names.begin(), names.begin() + static_cast<long>(i), names[i]) !=
+        names.begin() + static_cast<long>(i))
+      throw section.error("sensitivities", "parameter '" + names[i] + "' is named twice");
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section) {
   const std::string type = section.has("type") ? section.string("type") : "cvodes";
+  checkSensitivities(system, section, type);
   try {
     if (type == "cvodes")
       return std::make_unique<CvodeIntegrator>(system, integratorOptionsFrom(section));

@@ -26,7 +26,10 @@ LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>
 CaseOutcome simulate(LoadedCase& c, double secondsSinceStart) {
   const auto start = std::chrono::steady_clock::now();
   CaseOutcome out;
-  out.results = std::make_unique<ResultCollector>(*c.process);
+  const Parameters& solver = c.params.section("solver");
+  out.results = std::make_unique<ResultCollector>(
+      *c.process, c.process->system().parameters(),
+      solver.has("sensitivities") ? solver.strings("sensitivities") : std::vector<std::string>{});
   const SolverReport report = c.solver->run(c.times, *out.results);
   RunSummary& s = out.summary;
   s.caseFile = c.file;

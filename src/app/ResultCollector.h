@@ -1,21 +1,34 @@
 #pragma once
 // Observer that records what the writers need at every output time: a time-series row, the
-// size distribution, and the last state (for the summary).
+// size distribution, the last state (for the summary) and, when the solver integrates forward
+// sensitivities s_k = dy/dp_k, the derivative of every time-series column to each p_k.
+#include <string>
 #include <vector>
 
-#include "core/System.h"
 #include "core/Process.h"
 #include "core/Results.h"
+#include "core/Solver.h"
+#include "core/System.h"
 
 namespace proscale {
 
-class ResultCollector final : public StateObserver {
+class ResultCollector final : public StateObserver, public SensitivityObserver {
  public:
   explicit ResultCollector(const Process& process);
+  /// With the derivatives to `sensitivities`: the parameters (of `parameters`, the process's
+  /// own) the solver was asked for, in its order.
+  ResultCollector(const Process& process, const ParameterRegistry& parameters,
+                  const std::vector<std::string>& sensitivities);
   void observe(double t, std::span<const double> y) override;
+  /// d(column)/dp_k by a centred difference of Process::series along s_k at the state just
+  /// observed: series(y + h s_k) - series(y - h s_k) over 2h, h = 1e-4 |p_k| (the state moves
+  /// as a 1e-4 relative change of p_k would).
+  void observeSensitivities(double t, const std::vector<std::vector<double>>& dydp) override;
 
   const TimeSeriesTable& series() const { return m_series; }
   const PsdHistory& psd() const { return m_psd; }
+  /// Columns: time, then d(column)/d(parameter) for each parameter and non-time column.
+  const TimeSeriesTable& sensitivities() const { return m_sensitivities; }
   bool empty() const { return m_series.rows.empty(); }
   double lastTime() const { return m_lastTime; }
   const std::vector<double>& lastState() const { return m_lastState; }
@@ -26,6 +39,8 @@ class ResultCollector final : public StateObserver {
   PsdHistory m_psd;
   double m_lastTime = 0.0;
   std::vector<double> m_lastState;
+  std::vector<double> m_steps;  // h_k
+  TimeSeriesTable m_sensitivities;
 };
 
 }  // namespace proscale

@@ -20,6 +20,8 @@ std::filesystem::path defaultOutputDir(const std::string& caseFile) {
 void writeResults(OutputDirectory& dir, const ResultCollector& results, const RunSummary& summary,
                   bool vtk) {
   writeTimeSeriesCsv(dir.fileForWriting("timeseries.csv"), results.series());
+  if (!results.sensitivities().rows.empty())
+    writeTimeSeriesCsv(dir.fileForWriting("sensitivities.csv"), results.sensitivities());
   if (vtk) writeTimeSeriesVtk(dir.fileForWriting("timeseries.vtr"), results.series());
   if (!results.psd().times.empty()) {
     writePsdCsv(dir.fileForWriting("psd.csv"), results.psd());
@@ -47,6 +49,10 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   if (cl.verb == "check") {
     out << cl.caseFile << ": OK (" << c.modelType << ", " << c.process->system().size()
         << " unknowns, " << c.times.size() << " output times, " << c.solver->method() << ")\n";
+    const ParameterRegistry& parameters = c.process->system().parameters();
+    if (parameters.size() > 0) out << "parameters (for solver.sensitivities and studies):\n";
+    for (const ModelParameter& p : parameters.all())
+      out << "  " << p.name << " = " << p.get() << " " << p.unit << "  (" << p.doc << ")\n";
     return kSuccess;
   }
   const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -69,7 +75,9 @@ int runCase(const CommandLine& cl, std::ostream& out) {
     // A process without a size distribution (e.g. a moment method) writes no PSD files.
     const bool psd = c.process->hasSizeDistribution();
     const bool vtk = c.params.section("output").boolean("vtk");
+    const bool sensitivities = !outcome.results->sensitivities().rows.empty();
     out << "proscale: results in " << dir.root().string() << "/ (timeseries.csv, "
+        << (sensitivities ? "sensitivities.csv, " : "")
         << (psd ? "psd.csv, " : "") << "summary.json"
         << (vtk ? (psd ? ", psd.pvd, psd_map.vtr, timeseries.vtr" : ", timeseries.vtr") : "")
         << ")\n";

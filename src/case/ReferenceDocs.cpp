@@ -37,6 +37,7 @@ std::string typeName(const ParamSpec& p) {
     case ParamType::String: return "text";
     case ParamType::Choice: return "choice";
     case ParamType::RealList: return "list of numbers";
+    case ParamType::StringList: return "list of text";
     case ParamType::Section: return "section";
     case ParamType::TypedSection: return "typed section";
     case ParamType::SectionMap: return "named sections";

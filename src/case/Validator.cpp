@@ -122,6 +122,7 @@ std::optional<Parameters::Value> Validator::read(const ParamSpec& spec, const YA
     case ParamType::SectionMap: return readSectionMap(spec, node, path, keyMark);
     case ParamType::SectionList: return readSectionList(spec, node, path, keyMark);
     case ParamType::RealList: return readRealList(spec, node, path, keyMark);
+    case ParamType::StringList: return readStringList(spec, node, path, keyMark);
     default: return readScalar(spec, node, path, keyMark);
   }
 }
@@ -176,6 +177,32 @@ std::optional<Parameters::Value> Validator::readRealList(const ParamSpec& spec, 
       else report(itemMark, itemPath, e.what());
       ok = false;
     }
+  }
+  if (!ok) return std::nullopt;
+  return Value(std::move(values));
+}
+
+std::optional<Parameters::Value> Validator::readStringList(const ParamSpec& spec,
+                                                           const YAML::Node& node,
+                                                           const std::string& path,
+                                                           const SourceMark& keyMark) {
+  const SourceMark mark = markOf(path, node, keyMark);
+  if (node.IsNull()) return Value(std::in_place_type<std::vector<std::string>>);
+  if (!node.IsSequence()) {
+    report(mark, path, "expected " + expectedText(spec));
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  bool ok = true;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node item = node[i];
+    if (item.IsScalar()) {
+      values.push_back(item.Scalar());
+      continue;
+    }
+    const std::string itemPath = indexPath(path, i);
+    report(markOf(itemPath, item, mark), itemPath, "expected a string");
+    ok = false;
   }
   if (!ok) return std::nullopt;
   return Value(std::move(values));

@@ -35,6 +35,8 @@ class Validator {
                             const SourceMark& keyMark);
   std::optional<Value> readScalar(const ParamSpec& spec, const YAML::Node& node,
                                   const std::string& path, const SourceMark& keyMark);
+  std::optional<Value> readStringList(const ParamSpec& spec, const YAML::Node& node,
+                                      const std::string& path, const SourceMark& keyMark);
   std::optional<Value> readRealList(const ParamSpec& spec, const YAML::Node& node,
                                     const std::string& path, const SourceMark& keyMark);
 

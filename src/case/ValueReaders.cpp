@@ -65,6 +65,7 @@ std::string expectedText(const ParamSpec& spec) {
   switch (spec.type) {
     case ParamType::Real: return "a number" + unit;
     case ParamType::RealList: return "a list of numbers" + unit;
+    case ParamType::StringList: return "a list of strings";
     case ParamType::Integer: return "a whole number";
     case ParamType::Bool: return "true or false";
     case ParamType::String: return "a string";

@@ -50,6 +50,9 @@ const std::string& Parameters::string(std::string_view key) const {
 const std::vector<double>& Parameters::reals(std::string_view key) const {
   return get<std::vector<double>>(key, "a list of numbers");
 }
+const std::vector<std::string>& Parameters::strings(std::string_view key) const {
+  return get<std::vector<std::string>>(key, "a list of strings");
+}
 const Parameters& Parameters::section(std::string_view key) const {
   return *get<std::shared_ptr<Parameters>>(key, "a mapping");
 }

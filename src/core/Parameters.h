@@ -16,7 +16,8 @@ class Parameters {
  public:
   using List = std::vector<Parameters>;
   using Value = std::variant<double, long, bool, std::string, std::vector<double>,
-                             std::shared_ptr<Parameters>, std::shared_ptr<List>>;
+                             std::vector<std::string>, std::shared_ptr<Parameters>,
+                             std::shared_ptr<List>>;
   struct Entry {
     Value value;
     SourceMark mark;
@@ -32,6 +33,7 @@ class Parameters {
   bool boolean(std::string_view key) const;
   const std::string& string(std::string_view key) const;      ///< String and Choice
   const std::vector<double>& reals(std::string_view key) const;
+  const std::vector<std::string>& strings(std::string_view key) const;  ///< StringList
   const Parameters& section(std::string_view key) const;      ///< Section, TypedSection, SectionMap
   const List& list(std::string_view key) const;               ///< SectionList
   bool has(std::string_view key) const;
