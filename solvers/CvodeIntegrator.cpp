@@ -20,6 +20,8 @@
 namespace proscale {
 namespace {
 
+constexpr int kEndedByEvent = 100;  // advance(): a root's handler ended the run
+
 std::string flagName(int flag) {
   char* name = CVodeGetReturnFlagName(flag);  // malloc'ed by CVODES
   std::string result = name != nullptr ? name : "CV_UNKNOWN";
@@ -85,6 +87,9 @@ class CvodeIntegrator::Impl {
   SolverStatistics statistics() const;
   std::string failureMessage(int flag) const;
   void attachSensitivities();
+  void prepareEvents(std::span<const double> times);
+  int advance(double target, SolverReport& report, double* reached);
+  void restartAt(double t);
   void reportSensitivities(double t, StateObserver& observer, bool atStart);
 
   System& m_system;
@@ -96,6 +101,9 @@ class CvodeIntegrator::Impl {
   LinearSystem m_linear;
   ModelBridge m_bridge;
   std::unique_ptr<ForwardSensitivities> m_sensitivities;  // only if options.sensitivities
+  std::vector<double> m_stops;  // the system's stop times inside this run
+  std::size_t m_nextStop = 0;
+  double m_noStop = 0.0;        // a stop time beyond the run, when none is due
   sun::CvodeMemory m_cvode;  // declared last: freed before the objects it points to
 };
 
@@ -141,6 +149,9 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
   }
 
   if (!m_options.sensitivities.empty()) attachSensitivities();
+  if (system.rootCount() > 0)
+    check(CVodeRootInit(mem, static_cast<int>(system.rootCount()), ModelBridge::roots),
+          "CVodeRootInit");
 
   m_method = "CVODE BDF (max order " + std::to_string(m_options.maxOrder) + "), Newton, " +
              m_linear.description + ", " +
@@ -219,6 +230,68 @@ std::string CvodeIntegrator::Impl::failureMessage(int flag) const {
   return cvode;
 }
 
+// The stop times of the system inside (t0, t_end], checked ascending.
+void CvodeIntegrator::Impl::prepareEvents(std::span<const double> times) {
+  m_stops.clear();
+  m_nextStop = 0;
+  const std::vector<double> stops = m_system.stopTimes();
+  for (std::size_t i = 0; i < stops.size(); ++i) {
+    if (!std::isfinite(stops[i]) || (i > 0 && !(stops[i] > stops[i - 1])))
+      throw std::invalid_argument("integrate: the system's stop times must be finite and "
+                                  "strictly ascending");
+    if (stops[i] > times.front() && stops[i] <= times.back()) m_stops.push_back(stops[i]);
+  }
+  m_noStop = times.back() + (times.back() - times.front()) + 1.0;
+}
+
+// A fresh start at t from the current state (after an event changed the state or the model's
+// equations): order 1, new step size; sensitivities continue from their values at t (jumps of
+// the state at the event are not carried into them).
+void CvodeIntegrator::Impl::restartAt(double t) {
+  void* mem = m_cvode.get();
+  check(CVodeReInit(mem, t, m_y.get()), "CVodeReInit");
+  if (m_sensitivities) check(m_sensitivities->continueFrom(mem), "CVodeSensReInit");
+}
+
+// Advances to `target`, stopping at the system's stop times and roots on the way and handing
+// each to the system (the events are added to the report). Returns a failing CVODE flag (< 0),
+// kEndedByEvent when a root's handler ended the run at *reached, or CV_SUCCESS at target.
+int CvodeIntegrator::Impl::advance(double target, SolverReport& report, double* reached) {
+  void* mem = m_cvode.get();
+  while (true) {
+    const bool stopFirst = m_nextStop < m_stops.size() && m_stops[m_nextStop] <= target;
+    const double goal = stopFirst ? m_stops[m_nextStop] : target;
+    // CVODE steps past tout and interpolates back, but never past a stop time: the next one
+    // is set even when an output comes first.
+    if (!m_stops.empty())
+      check(CVodeSetStopTime(mem, m_nextStop < m_stops.size() ? m_stops[m_nextStop] : m_noStop),
+            "CVodeSetStopTime");
+    sunrealtype t = goal;
+    const int flag = CVode(mem, goal, m_y.get(), &t, CV_NORMAL);
+    *reached = t;
+    if (flag < 0) return flag;
+    if (flag == CV_ROOT_RETURN) {
+      std::vector<int> found(m_system.rootCount(), 0);
+      check(CVodeGetRootInfo(mem, found.data()), "CVodeGetRootInfo");
+      bool goOn = true;
+      for (std::size_t r = 0; r < found.size(); ++r)
+        if (found[r] != 0) {
+          report.events.push_back({t, "root " + std::to_string(r)});
+          goOn = m_system.atRoot(r, t, state()) && goOn;
+        }
+      if (!goOn) return kEndedByEvent;
+      restartAt(t);
+      if (t < goal) continue;
+    }
+    if (!stopFirst) return CV_SUCCESS;
+    report.events.push_back({goal, "stop time"});
+    m_system.atStopTime(goal, state());
+    ++m_nextStop;
+    restartAt(goal);
+    if (goal == target) return CV_SUCCESS;
+  }
+}
+
 SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
                                               StateObserver& observer) {
   if (times.empty()) throw std::invalid_argument("integrate: no output times");
@@ -241,6 +314,7 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
       return report;
     }
   void* mem = m_cvode.get();
+  prepareEvents(times);
   check(CVodeReInit(mem, t0, m_y.get()), "CVodeReInit");
   if (m_sensitivities) check(m_sensitivities->restart(mem), "CVodeSensReInit");
   observer.observe(t0, state());
@@ -248,10 +322,22 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
 
   std::chrono::steady_clock::duration inside{};
   for (std::size_t i = 1; i < times.size(); ++i) {
-    sunrealtype tReturned = t0;
+    double reached = t0;
     const auto start = std::chrono::steady_clock::now();
-    const int flag = CVode(mem, times[i], m_y.get(), &tReturned, CV_NORMAL);
+    const int flag = advance(times[i], report, &reached);
     inside += std::chrono::steady_clock::now() - start;
+    if (flag == kEndedByEvent) {
+      observer.observe(reached, state());
+      reportSensitivities(reached, observer, false);
+      report.complete = true;
+      report.endedByEvent = true;
+      report.timeReached = reached;
+      report.flagName = "CV_ROOT_RETURN";
+      report.message = "ended by the model at an event";
+      report.statistics = statistics();
+      report.statistics.wallTime = std::chrono::duration<double>(inside).count();
+      return report;
+    }
     if (flag < 0) {
       sunrealtype tCurrent = t0;
       CVodeGetCurrentTime(mem, &tCurrent);

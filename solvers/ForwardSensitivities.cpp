@@ -104,6 +104,12 @@ int ForwardSensitivities::restart(void* mem) {
   return CVodeSensReInit(mem, CV_STAGGERED, m_vectors.data());
 }
 
+int ForwardSensitivities::continueFrom(void* mem) {
+  const int flag = fetch(mem);
+  if (flag < 0) return flag;
+  return CVodeSensReInit(mem, CV_STAGGERED, m_vectors.data());
+}
+
 int ForwardSensitivities::fetch(void* mem) {
   sunrealtype t = 0.0;
   const int flag = CVodeGetSens(mem, &t, m_vectors.data());

@@ -50,6 +50,9 @@ class ForwardSensitivities {
   int attach(void* cvodeMemory, double rtol, const char** failedCall);
   /// Zero initial sensitivities at the start of a run (CVodeSensReInit).
   int restart(void* cvodeMemory);
+  /// Restart after CVodeReInit: the sensitivities at the last return of CVode become the
+  /// initial values (CVodeGetSens, CVodeSensReInit).
+  int continueFrom(void* cvodeMemory);
   /// CVodeGetSens at the last return of CVode: s_k in m_values[k].
   int fetch(void* cvodeMemory);
   const std::vector<std::vector<double>>& values() const { return m_values; }

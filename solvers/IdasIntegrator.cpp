@@ -75,6 +75,9 @@ IdasIntegrator::Impl::Impl(System& system, IntegratorOptions options)
     : m_system(system), m_options(options), m_jacobian(system.jacobianShape()) {
   const std::size_t n = system.size();
   if (n == 0) throw std::invalid_argument("IDAS: the system has no unknowns");
+  if (!system.stopTimes().empty() || system.rootCount() > 0)
+    throw std::invalid_argument("IDAS: the system has stop times or roots, which only the "
+                                "cvodes solver handles so far");
   SUNContext context = nullptr;
   if (SUNContext_Create(nullptr, &context) != 0) throw std::runtime_error("no SUNDIALS context");
   m_context.reset(context);

@@ -72,6 +72,9 @@ KinsolSteadySolver::Impl::Impl(System& system, SteadyOptions options)
   if (!system.isExplicit())
     throw std::invalid_argument("KINSOL: the steady state of a residual-form system is not "
                                 "supported; use an explicit system");
+  if (!system.stopTimes().empty() || system.rootCount() > 0)
+    throw std::invalid_argument("KINSOL: a system with stop times or roots (a recipe) has no "
+                                "single steady state");
   const std::vector<bool> held = system.layout().accumulators();
   for (std::size_t i = 0; i < held.size(); ++i)
     if (!held[i]) m_free.push_back(i);

@@ -43,6 +43,10 @@ int ModelBridge::sensitivityRhs(int, sunrealtype t, N_Vector y, N_Vector, int iS
                                                                  work2);
 }
 
+int ModelBridge::roots(sunrealtype t, N_Vector y, sunrealtype* g, void* self) {
+  return static_cast<ModelBridge*>(self)->evaluateRoots(t, y, g);
+}
+
 int ModelBridge::jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
                           N_Vector, N_Vector, N_Vector) {
   return static_cast<ModelBridge*>(self)->evaluateJacobian(t, y, fy, J);
@@ -112,6 +116,19 @@ int ModelBridge::evaluateSensitivityRhs(int k, double t, N_Vector y, N_Vector s,
                                " s");
     return 0;
   });
+}
+
+int ModelBridge::evaluateRoots(double t, N_Vector y, double* g) noexcept {
+  const int flag = guarded("model's root functions", t, [&] {
+    const std::span<double> out(g, m_system.rootCount());
+    m_system.roots(t, view(y), out);
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (!std::isfinite(out[i]))
+        return failFatal("model's root functions", t,
+                         ("root function " + std::to_string(i) + " is not finite").c_str());
+    return 0;
+  });
+  return flag > 0 ? -1 : flag;  // CVODE has no recovery from a failed root function
 }
 
 int ModelBridge::evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept {

@@ -40,6 +40,8 @@ class ModelBridge {
   static int sensitivityRhs(int Ns, sunrealtype t, N_Vector y, N_Vector ydot, int iS,
                             N_Vector yS, N_Vector ySdot, void* self, N_Vector work1,
                             N_Vector work2);
+  /// CVRootFn: the system's root functions g_i(t, y), guarded as rhs (a failure is fatal).
+  static int roots(sunrealtype t, N_Vector y, sunrealtype* g, void* self);
   /// CVLsJacFn; user_data is the ModelBridge.
   static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void* self,
                       N_Vector, N_Vector, N_Vector);
@@ -65,6 +67,7 @@ class ModelBridge {
   int evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept;
   int evaluateSensitivityRhs(int k, double t, N_Vector y, N_Vector s, N_Vector sdot,
                              N_Vector work1, N_Vector work2) noexcept;
+  int evaluateRoots(double t, N_Vector y, double* g) noexcept;
   int evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J) noexcept;
   int setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok, sunbooleantype* jcur,
                           double gamma) noexcept;

@@ -38,6 +38,13 @@ void writeSolver(JsonWriter& json, const SolverReport& report) {
       .member("nonlinear_convergence_failures", stats.nonlinearConvergenceFailures)
       .member("error_test_failures", stats.errorTestFailures)
       .member("integration_wall_time_s", stats.wallTime);
+  if (!report.events.empty()) {
+    json.member("ended_by_event", report.endedByEvent);
+    json.key("events").beginArray();
+    for (const SolverEvent& e : report.events)
+      json.beginObject().member("time_s", e.time).member("what", e.what).endObject();
+    json.endArray();
+  }
   json.endObject();
 }
 
