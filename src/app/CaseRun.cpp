@@ -23,13 +23,14 @@ LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>
   return c;
 }
 
-CaseOutcome simulate(LoadedCase& c, double secondsSinceStart) {
+CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* listener) {
   const auto start = std::chrono::steady_clock::now();
   CaseOutcome out;
   const Parameters& solver = c.params.section("solver");
   out.results = std::make_unique<ResultCollector>(
       *c.process, c.process->system().parameters(),
       solver.has("sensitivities") ? solver.strings("sensitivities") : std::vector<std::string>{});
+  if (listener != nullptr) out.results->streamTo(*listener, false);
   const SolverReport report = c.solver->run(c.times, *out.results);
   RunSummary& s = out.summary;
   s.caseFile = c.file;

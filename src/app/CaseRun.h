@@ -31,7 +31,10 @@ struct CaseOutcome {
 };
 
 /// Integrates the case; a solver failure gives summary.complete == false, not an exception.
-/// `started` is when the run began (for the whole run's wall time).
-CaseOutcome simulate(LoadedCase& loaded, double secondsSinceStart = 0.0);
+/// `secondsSinceStart`: time already spent (for the whole run's wall time). With a listener,
+/// every output time's results go to it as they come, and the size distribution is not kept
+/// in the outcome (the listener has it).
+CaseOutcome simulate(LoadedCase& loaded, double secondsSinceStart = 0.0,
+                     ResultListener* listener = nullptr);
 
 }  // namespace proscale

@@ -32,10 +32,15 @@ void ResultCollector::observe(double t, std::span<const double> y) {
   if (!empty() && t <= m_lastTime) return;  // a failed run re-reports its last output time
   std::vector<double> row(m_series.columns.size());
   m_process.series(t, y, row);
+  if (m_listener != nullptr) m_listener->seriesRow(row);
   m_series.rows.push_back(std::move(row));
   if (m_process.hasSizeDistribution()) {
-    m_psd.times.push_back(t);
-    m_psd.number.push_back(m_process.numberPerClass(y));
+    std::vector<double> number = m_process.numberPerClass(y);
+    if (m_listener != nullptr) m_listener->sizeDistribution(t, number);
+    if (m_keepPsd) {
+      m_psd.times.push_back(t);
+      m_psd.number.push_back(std::move(number));
+    }
   }
   m_lastTime = t;
   m_lastState.assign(y.begin(), y.end());
@@ -55,6 +60,7 @@ void ResultCollector::observeSensitivities(double t,
     m_process.series(t, y, down);
     for (std::size_t c = 1; c < columns; ++c) row.push_back((up[c] - down[c]) / (2 * h));
   }
+  if (m_listener != nullptr) m_listener->sensitivityRow(row);
   m_sensitivities.rows.push_back(std::move(row));
 }
 

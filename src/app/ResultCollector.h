@@ -12,6 +12,19 @@
 
 namespace proscale {
 
+class ResultCollector;
+
+/// Receives each output time's results as they are computed (the command line's files).
+class ResultListener {
+ public:
+  virtual ~ResultListener() = default;
+  /// Before the first output time: the collector's columns and size classes are known.
+  virtual void begin(const ResultCollector& collector) = 0;
+  virtual void seriesRow(std::span<const double> row) = 0;
+  virtual void sizeDistribution(double t, std::span<const double> numberPerClass) = 0;
+  virtual void sensitivityRow(std::span<const double> row) = 0;
+};
+
 class ResultCollector final : public StateObserver, public SensitivityObserver {
  public:
   explicit ResultCollector(const Process& process);
@@ -24,6 +37,15 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
   /// observed: series(y + h s_k) - series(y - h s_k) over 2h, h = 1e-4 |p_k| (the state moves
   /// as a 1e-4 relative change of p_k would).
   void observeSensitivities(double t, const std::vector<std::vector<double>>& dydp) override;
+
+  /// Hands every result to `listener` as it is computed (kept by reference); with
+  /// keepSizeDistribution false the size distribution is not kept here (psd() stays empty).
+  void streamTo(ResultListener& listener, bool keepSizeDistribution) {
+    m_listener = &listener;
+    m_keepPsd = keepSizeDistribution;
+    listener.begin(*this);
+  }
+  const Process& process() const { return m_process; }
 
   const TimeSeriesTable& series() const { return m_series; }
   const PsdHistory& psd() const { return m_psd; }
@@ -41,6 +63,8 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
   std::vector<double> m_lastState;
   std::vector<double> m_steps;  // h_k
   TimeSeriesTable m_sensitivities;
+  ResultListener* m_listener = nullptr;
+  bool m_keepPsd = true;
 };
 
 }  // namespace proscale

@@ -5,32 +5,13 @@
 #include <ostream>
 
 #include "app/CaseRun.h"
-#include "output/CsvWriter.h"
+#include "app/ResultFiles.h"
 #include "output/OutputDirectory.h"
-#include "output/SummaryWriter.h"
-#include "output/VtkHistoryWriter.h"
-#include "output/VtkWriter.h"
 
 namespace proscale {
 namespace {
 std::filesystem::path defaultOutputDir(const std::string& caseFile) {
   return std::filesystem::path("results") / std::filesystem::path(caseFile).stem();
-}
-
-void writeResults(OutputDirectory& dir, const ResultCollector& results, const RunSummary& summary,
-                  bool vtk) {
-  writeTimeSeriesCsv(dir.fileForWriting("timeseries.csv"), results.series());
-  if (!results.sensitivities().rows.empty())
-    writeTimeSeriesCsv(dir.fileForWriting("sensitivities.csv"), results.sensitivities());
-  if (vtk) writeTimeSeriesVtk(dir.fileForWriting("timeseries.vtr"), results.series());
-  if (!results.psd().times.empty()) {
-    writePsdCsv(dir.fileForWriting("psd.csv"), results.psd());
-    if (vtk) {
-      writePsdVtk(dir.root(), "psd", results.psd());
-      writePsdMap(dir.fileForWriting("psd_map.vtr"), results.psd());
-    }
-  }
-  writeSummaryJson(dir.fileForWriting("summary.json"), summary);
 }
 
 void printHeadline(std::ostream& out, const RunSummary& s) {
@@ -56,12 +37,12 @@ int runCase(const CommandLine& cl, std::ostream& out) {
     return kSuccess;
   }
   const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const CaseOutcome outcome = simulate(c, setup);
-  const RunSummary& s = outcome.summary;
-
   OutputDirectory dir(cl.outputDir ? std::filesystem::path(*cl.outputDir)
                                    : defaultOutputDir(cl.caseFile));
-  writeResults(dir, *outcome.results, s, c.params.section("output").boolean("vtk"));
+  ResultFiles files(dir, c.times.size(), c.params.section("output").boolean("vtk"));
+  const CaseOutcome outcome = simulate(c, setup, &files);
+  const RunSummary& s = outcome.summary;
+  files.finish(*outcome.results, s);
 
   if (!s.complete) {
     out << "proscale: " << cl.caseFile << ": solver failed at t = " << s.solver.timeReached
@@ -72,15 +53,9 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   }
   if (!cl.quiet) {
     printHeadline(out, s);
-    // A process without a size distribution (e.g. a moment method) writes no PSD files.
-    const bool psd = c.process->hasSizeDistribution();
-    const bool vtk = c.params.section("output").boolean("vtk");
-    const bool sensitivities = !outcome.results->sensitivities().rows.empty();
-    out << "proscale: results in " << dir.root().string() << "/ (timeseries.csv, "
-        << (sensitivities ? "sensitivities.csv, " : "")
-        << (psd ? "psd.csv, " : "") << "summary.json"
-        << (vtk ? (psd ? ", psd.pvd, psd_map.vtr, timeseries.vtr" : ", timeseries.vtr") : "")
-        << ")\n";
+    std::string names;
+    for (const std::string& name : files.names()) names += (names.empty() ? "" : ", ") + name;
+    out << "proscale: results in " << dir.root().string() << "/ (" << names << ")\n";
   }
   return kSuccess;
 }

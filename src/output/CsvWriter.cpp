@@ -29,13 +29,19 @@ std::string headerField(const SeriesColumn& column) {
 
 }  // namespace
 
+std::string timeSeriesCsvHeader(const std::vector<SeriesColumn>& columns) {
+  std::string line;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (c > 0) line += ',';
+    line += headerField(columns[c]);
+  }
+  return line;
+}
+
 void writeTimeSeriesCsv(const std::filesystem::path& target, const TimeSeriesTable& table) {
   checkTimeSeries(table, target);
   writeFileAtomically(target, [&](std::ostream& out) {
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      out << (c > 0 ? "," : "") << headerField(table.columns[c]);
-    }
-    out << '\n';
+    out << timeSeriesCsvHeader(table.columns) << '\n';
     for (const auto& row : table.rows) {
       for (std::size_t c = 0; c < row.size(); ++c)
         out << (c > 0 ? "," : "") << formatShortest(row[c]);

@@ -3,6 +3,8 @@
 // written in the shortest form that reads back exactly ("0.1", "1e+18"). Both writers replace
 // their target atomically (output/AtomicFile.h). docs/reference/outputs.md describes the files.
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "core/Results.h"
 
@@ -13,6 +15,9 @@ namespace proscale {
 /// anything is written, when there are no columns, a row has the wrong length, or a value is
 /// not finite (the message names the column and the time of the first offending value).
 void writeTimeSeriesCsv(const std::filesystem::path& target, const TimeSeriesTable& table);
+
+/// The header line of timeseries.csv for these columns (no line end).
+std::string timeSeriesCsvHeader(const std::vector<SeriesColumn>& columns);
 
 /// psd.csv: one line per size class, columns
 /// `class,L_low [m],L [m],L_high [m],dL [m]` (class index from 0, lower face, pivot, upper

@@ -44,6 +44,8 @@ std::size_t pieceDigits(std::size_t count) {
   return digits < 4 ? 4 : digits;
 }
 
+}  // namespace
+
 /// One grid whose coordinates stay fixed; its arrays are refilled for every output time.
 class PsdGrid {
  public:
@@ -73,8 +75,9 @@ class PsdGrid {
     m_grid->GetFieldData()->AddArray(m_time);
   }
 
-  vtkRectilinearGrid* at(std::size_t timeIndex) {
-    const auto& number = m_psd.number[timeIndex];
+  const PsdHistory& classes() const { return m_psd; }
+
+  vtkRectilinearGrid* at(double time, std::span<const double> number) {
     for (std::size_t i = 0; i < m_classes; ++i) {
       const auto cell = static_cast<vtkIdType>(i);
       const double width = m_psd.faces[i + 1] - m_psd.faces[i];
@@ -83,7 +86,7 @@ class PsdGrid {
       m_number->SetValue(cell, number[i]);
       m_volume->SetValue(cell, std::numbers::pi / 6.0 * size * size * size * number[i] / width);
     }
-    m_time->SetValue(0, m_psd.times[timeIndex]);
+    m_time->SetValue(0, time);
     for (vtkDoubleArray* array : {m_density.Get(), m_number.Get(), m_volume.Get(), m_time.Get()}) {
       array->Modified();
     }
@@ -92,7 +95,7 @@ class PsdGrid {
   }
 
  private:
-  const PsdHistory& m_psd;
+  PsdHistory m_psd;  // faces and pivots
   std::size_t m_classes;
   bool m_withVolume;
   vtkNew<vtkRectilinearGrid> m_grid;
@@ -103,9 +106,11 @@ class PsdGrid {
   vtkNew<vtkDoubleArray> m_time;
 };
 
+namespace {
+
 /// The .pvd: <VTKFile type="Collection"><Collection><DataSet timestep=".." file=".."/>...
 void writeCollection(const std::filesystem::path& target, const std::string& stem,
-                     const PsdHistory& psd, std::size_t digits) {
+                     const std::vector<double>& times, std::size_t digits) {
   vtkNew<vtkXMLDataElement> root;
   root->SetName("VTKFile");
   root->SetAttribute("type", "Collection");
@@ -115,10 +120,10 @@ void writeCollection(const std::filesystem::path& target, const std::string& ste
   vtkNew<vtkXMLDataElement> collection;
   collection->SetName("Collection");
   root->AddNestedElement(collection);
-  for (std::size_t k = 0; k < psd.times.size(); ++k) {
+  for (std::size_t k = 0; k < times.size(); ++k) {
     vtkNew<vtkXMLDataElement> dataSet;
     dataSet->SetName("DataSet");
-    dataSet->SetAttribute("timestep", formatShortest(psd.times[k]).c_str());
+    dataSet->SetAttribute("timestep", formatShortest(times[k]).c_str());
     dataSet->SetAttribute("part", "0");
     dataSet->SetAttribute("file", (stem + "/" + pieceName(stem, k, digits)).c_str());
     collection->AddNestedElement(dataSet);
@@ -173,19 +178,42 @@ void removeStalePieces(const std::filesystem::path& pieceDir, const std::string&
 
 }  // namespace
 
+PsdVtkPieces::PsdVtkPieces(std::filesystem::path dir, std::string stem, const PsdHistory& classes,
+                           std::size_t expectedCount)
+    : m_dir(std::move(dir)),
+      m_stem(std::move(stem)),
+      m_digits(pieceDigits(expectedCount)) {
+  checkStem(m_dir, m_stem);
+  PsdHistory shape = classes;  // checked without times: faces and pivots
+  shape.times.clear();
+  shape.number.clear();
+  checkPsdHistory(shape, m_dir / (m_stem + ".pvd"));
+  ensureDirectory(m_dir / m_stem);
+  m_grid = std::make_unique<PsdGrid>(shape);
+}
+
+PsdVtkPieces::~PsdVtkPieces() = default;
+
+void PsdVtkPieces::write(std::size_t index, double time, std::span<const double> number) {
+  PsdHistory one = m_grid->classes();
+  one.times = {time};
+  one.number = {std::vector<double>(number.begin(), number.end())};
+  checkPsdHistory(one, m_dir / m_stem / pieceName(m_stem, index, m_digits));
+  writeGridAtomically(m_dir / m_stem / pieceName(m_stem, index, m_digits),
+                      m_grid->at(time, number));
+}
+
+void PsdVtkPieces::finish(const std::vector<double>& times) {
+  writeCollection(m_dir / (m_stem + ".pvd"), m_stem, times, m_digits);
+  removeStalePieces(m_dir / m_stem, m_stem, times.size());
+}
+
 void writePsdVtk(const std::filesystem::path& dir, const std::string& stem, const PsdHistory& psd) {
   checkStem(dir, stem);
-  const std::filesystem::path collectionPath = dir / (stem + ".pvd");
-  checkPsdHistory(psd, collectionPath);
-  const std::filesystem::path pieceDir = dir / stem;
-  ensureDirectory(pieceDir);
-  const std::size_t digits = pieceDigits(psd.times.size());
-  PsdGrid grid(psd);
-  for (std::size_t k = 0; k < psd.times.size(); ++k) {
-    writeGridAtomically(pieceDir / pieceName(stem, k, digits), grid.at(k));
-  }
-  writeCollection(collectionPath, stem, psd, digits);
-  removeStalePieces(pieceDir, stem, psd.times.size());
+  checkPsdHistory(psd, dir / (stem + ".pvd"));
+  PsdVtkPieces pieces(dir, stem, psd, psd.times.size());
+  for (std::size_t k = 0; k < psd.times.size(); ++k) pieces.write(k, psd.times[k], psd.number[k]);
+  pieces.finish(psd.times);
 }
 
 }  // namespace proscale

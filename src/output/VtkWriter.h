@@ -11,11 +11,41 @@
 //   size                     [m]      the pivot size L of the class
 // and field data TIME [s] (one value). Binary appended, zlib-compressed data.
 #include <filesystem>
+#include <memory>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "core/Results.h"
 
 namespace proscale {
+
+class PsdGrid;
+
+/// The same files written one output time at a time (a run in progress): each piece as its
+/// time comes, the collection at the end.
+class PsdVtkPieces {
+ public:
+  /// `classes`: faces, pivots, size meaning (times and numbers are ignored);
+  /// `expectedCount`: the number of output times (fixes the digits of <NNNN>). Creates
+  /// `<dir>/<stem>/`. Throws Error for a bad stem or inconsistent classes.
+  PsdVtkPieces(std::filesystem::path dir, std::string stem, const PsdHistory& classes,
+               std::size_t expectedCount);
+  ~PsdVtkPieces();
+  PsdVtkPieces(const PsdVtkPieces&) = delete;
+  PsdVtkPieces& operator=(const PsdVtkPieces&) = delete;
+
+  /// Piece `index` at `time` (atomically); Error if a value or value / dL is not finite.
+  void write(std::size_t index, double time, std::span<const double> number);
+  /// The .pvd for the pieces 0 .. times.size() - 1, then removes stale pieces (as below).
+  void finish(const std::vector<double>& times);
+
+ private:
+  std::filesystem::path m_dir;
+  std::string m_stem;
+  std::size_t m_digits;
+  std::unique_ptr<PsdGrid> m_grid;
+};
 
 /// Writes the collection and its pieces, each file atomically; pieces first, the .pvd last.
 /// <NNNN> is the output-time index, zero-padded to at least four digits. Pieces named
