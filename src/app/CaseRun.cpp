@@ -12,9 +12,12 @@
 namespace proscale {
 
 LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>& overrides) {
-  const CaseDocument doc = CaseDocument::load(file, overrides);
+  return fromDocument(CaseDocument::load(file, overrides));
+}
+
+LoadedCase LoadedCase::fromDocument(const CaseDocument& doc) {
   LoadedCase c;
-  c.file = file;
+  c.file = doc.fileName();
   c.modelType = doc.modelType(processModelNames());
   c.params = doc.validate(*caseSchema(c.modelType));
   c.process = processModels().at(c.modelType).make(c.params);

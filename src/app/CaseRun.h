@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/ResultCollector.h"
+#include "case/CaseDocument.h"
 #include "case/Overrides.h"
 #include "core/Parameters.h"
 #include "core/Process.h"
@@ -23,6 +24,8 @@ struct LoadedCase {
   std::vector<double> times;
 
   static LoadedCase load(const std::string& file, const std::vector<Override>& overrides);
+  /// The same from a parsed document (a YAML text, e.g. built from a Python dict).
+  static LoadedCase fromDocument(const CaseDocument& document);
 };
 
 struct CaseOutcome {

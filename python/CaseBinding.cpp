@@ -1,0 +1,223 @@
+#include "CaseBinding.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "PythonValues.h"
+#include "app/CaseRun.h"
+
+namespace py = pybind11;
+
+namespace proscale::python {
+namespace {
+
+// The results of one run, converted once; the arrays own their data.
+struct Results {
+  std::string status;
+  py::dict metrics, units, timeseries, psd, sensitivities, solver;
+  py::array_t<double> finalState;
+};
+
+py::dict columnsOf(const TimeSeriesTable& table) {
+  py::dict columns;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    std::vector<double> column(table.rows.size());
+    for (std::size_t r = 0; r < table.rows.size(); ++r) column[r] = table.rows[r][c];
+    columns[py::str(table.columns[c].name)] = ownedArray(std::move(column));
+  }
+  return columns;
+}
+
+py::dict psdOf(const PsdHistory& h) {
+  py::dict psd;
+  if (h.times.empty()) return psd;
+  psd["faces"] = ownedArray(std::vector<double>(h.faces));
+  psd["pivots"] = ownedArray(std::vector<double>(h.pivots));
+  psd["times"] = ownedArray(std::vector<double>(h.times));
+  std::vector<double> number;
+  number.reserve(h.times.size() * h.pivots.size());
+  for (const auto& row : h.number) number.insert(number.end(), row.begin(), row.end());
+  psd["number"] = ownedArray(std::move(number), h.times.size(), h.pivots.size());
+  return psd;
+}
+
+py::dict solverOf(const SolverReport& report) {
+  const SolverStatistics& st = report.statistics;
+  py::dict solver;
+  solver["method"] = report.method;
+  solver["flag"] = report.flagName;
+  solver["message"] = report.message;
+  solver["time_reached"] = report.timeReached;
+  solver["steps"] = st.steps;
+  solver["rhs_evaluations"] = st.rhsEvaluations;
+  solver["integration_wall_time"] = st.wallTime;
+  py::list events;
+  for (const SolverEvent& e : report.events) events.append(py::make_tuple(e.time, e.what));
+  solver["events"] = events;
+  solver["ended_by_event"] = report.endedByEvent;
+  return solver;
+}
+
+Results resultsOf(const CaseOutcome& outcome) {
+  Results r;
+  const RunSummary& s = outcome.summary;
+  r.status = s.complete ? "complete" : "incomplete";
+  for (const Metric& m : s.metrics) {
+    r.metrics[py::str(m.name)] = m.value;
+    r.units[py::str(m.name)] = m.unit;
+  }
+  r.timeseries = columnsOf(outcome.results->series());
+  if (!outcome.results->sensitivities().rows.empty())
+    r.sensitivities = columnsOf(outcome.results->sensitivities());
+  r.psd = psdOf(outcome.results->psd());
+  r.solver = solverOf(s.solver);
+  r.finalState = ownedArray(std::vector<double>(outcome.results->lastState()));
+  return r;
+}
+
+py::list layoutOf(const StateLayout& layout) {
+  py::list blocks;
+  for (const StateBlock& b : layout.blocks()) {
+    py::dict block;
+    block["name"] = b.name;
+    block["offset"] = b.offset;
+    block["size"] = b.size;
+    block["unit"] = b.unit;
+    block["scale"] = b.scale;
+    block["components"] = b.componentNames;
+    block["algebraic"] = b.role.algebraic;
+    block["non_negative"] = b.role.nonNegative;
+    block["accumulator"] = b.role.accumulator;
+    blocks.append(block);
+  }
+  return blocks;
+}
+
+py::dict parametersOf(const ParameterRegistry& registry) {
+  py::dict parameters;
+  for (const ModelParameter& p : registry.all()) {
+    py::dict entry;
+    entry["value"] = p.get();
+    entry["unit"] = p.unit;
+    entry["scale"] = p.scale;
+    entry["doc"] = p.doc;
+    parameters[py::str(p.name)] = entry;
+  }
+  return parameters;
+}
+
+std::shared_ptr<LoadedCase> loaded(LoadedCase&& c) {
+  return std::make_shared<LoadedCase>(std::move(c));
+}
+
+}  // namespace
+
+void bindCase(py::module_& m) {
+  py::class_<Results>(m, "Results",
+                      "The results of one run. Arrays are numpy arrays in SI units that own "
+                      "their data.")
+      .def_readonly("status", &Results::status, "'complete' or 'incomplete' (solver failure)")
+      .def_readonly("metrics", &Results::metrics, "name -> value of the final state (SI)")
+      .def_readonly("units", &Results::units, "name -> SI unit of each metric")
+      .def_readonly("timeseries", &Results::timeseries,
+                    "column -> array over the output times (the columns of timeseries.csv)")
+      .def_readonly("psd", &Results::psd,
+                    "faces, pivots [m], times [s], number[time, class] [1/m^3]; empty without "
+                    "a size distribution")
+      .def_readonly("sensitivities", &Results::sensitivities,
+                    "'d(column)/d(parameter)' -> array (with solver.sensitivities)")
+      .def_readonly("solver", &Results::solver,
+                    "method, flag, message, time_reached, steps, events, ...")
+      .def_readonly("final_state", &Results::finalState, "the last state vector (see layout)")
+      .def("__getitem__",
+           [](const Results& r, const std::string& key) -> py::object {
+             if (key == "status") return py::str(r.status);
+             if (key == "metrics") return r.metrics;
+             if (key == "units") return r.units;
+             if (key == "timeseries") return r.timeseries;
+             if (key == "psd") return r.psd;
+             if (key == "sensitivities") return r.sensitivities;
+             if (key == "solver") return r.solver;
+             throw py::key_error(key);
+           })
+      .def("__repr__", [](const Results& r) {
+        return "<proscale.Results " + r.status + ", " + std::to_string(py::len(r.metrics)) +
+               " metrics>";
+      });
+
+  py::class_<LoadedCase, std::shared_ptr<LoadedCase>>(
+      m, "Case",
+      "A case loaded once: validated, its model and solver built. Run it as often as wanted; "
+      "set_parameter changes a model parameter between runs.")
+      .def(py::init([](const std::string& file, const py::object& set) {
+             return loaded(LoadedCase::load(file, overridesFrom(set)));
+           }),
+           py::arg("case_file"), py::arg("set") = py::none(),
+           "Load a case file; `set` overrides keys with typed values "
+           "({'reactor.temperature': '40 degC', 'population.classes': 100}).")
+      .def_static(
+          "from_yaml",
+          [](const std::string& text, const py::object& set, const std::string& name) {
+            return loaded(
+                LoadedCase::fromDocument(CaseDocument::fromString(text, name, overridesFrom(set))));
+          },
+          py::arg("text"), py::arg("set") = py::none(), py::arg("name") = "<yaml>",
+          "Load a case from YAML text (errors are located in `name`).")
+      .def_static(
+          "from_dict",
+          [](const py::dict& d, const py::object& set, const std::string& name) {
+            return loaded(LoadedCase::fromDocument(
+                CaseDocument::fromString(yamlText(d, "case"), name, overridesFrom(set))));
+          },
+          py::arg("case"), py::arg("set") = py::none(), py::arg("name") = "<dict>",
+          "Load a case from a dict shaped like the YAML file (values typed or with units as "
+          "strings: {'reactor': {'temperature': '25 degC'}}).")
+      .def_property_readonly("model", [](const LoadedCase& c) { return c.modelType; })
+      .def_property_readonly("name", [](const LoadedCase& c) { return c.params.string("name"); })
+      .def_property_readonly("file", [](const LoadedCase& c) { return c.file; })
+      .def_property_readonly("solver_method", [](const LoadedCase& c) { return c.solver->method(); })
+      .def_property_readonly(
+          "output_times", [](const LoadedCase& c) { return ownedArray(std::vector<double>(c.times)); },
+          "the output times [s]")
+      .def_property_readonly(
+          "layout", [](LoadedCase& c) { return layoutOf(c.process->system().layout()); },
+          "the state vector's blocks: name, offset, size, unit, scale, components, roles")
+      .def_property_readonly(
+          "parameters", [](LoadedCase& c) { return parametersOf(c.process->system().parameters()); },
+          "name -> value (SI), unit, scale, doc: the model's parameters")
+      .def(
+          "set_parameter",
+          [](LoadedCase& c, const std::string& name, double value) {
+            ParameterRegistry& registry = c.process->system().parameters();
+            if (!registry.has(name)) throw py::key_error("no parameter '" + name + "'");
+            registry.set(name, value);
+          },
+          py::arg("name"), py::arg("value"),
+          "Set a model parameter (SI value) for the following runs.")
+      .def(
+          "initial_state",
+          [](LoadedCase& c) {
+            std::vector<double> y(c.process->system().size());
+            c.process->system().initialState(y);
+            return ownedArray(std::move(y));
+          },
+          "the initial state vector (see layout)")
+      .def(
+          "run",
+          [](LoadedCase& c) {
+            CaseOutcome outcome;
+            {
+              py::gil_scoped_release release;
+              outcome = simulate(c);
+            }
+            return resultsOf(outcome);
+          },
+          "Simulate; a solver failure gives status 'incomplete' (partial results), not an "
+          "exception.");
+}
+
+}  // namespace proscale::python

@@ -1,0 +1,88 @@
+"""proscale.Case as a notebook uses it: typed overrides, a case from a dict, the state layout,
+parameters changed between runs, sensitivities, results as numpy arrays (run by ctest)."""
+import math
+import os
+import sys
+import unittest
+
+import numpy as np
+import proscale
+
+ROOT = os.environ["PROSCALE_SOURCE_DIR"]
+FLAGSHIP = os.path.join(ROOT, "cases/baso4_batch.yaml")
+
+# validation/analytic/msmpr.yaml written as a dict: numbers typed, quantities with units.
+MSMPR = {
+    "model": "population-balance",
+    "name": "msmpr",
+    "reactor": {"residence-time": "100 s"},
+    "particles": {"growth-rate": "1 nm/s", "nucleation-rate": "1e13 1/m^3/s"},
+    "population": {"min-size": "10 nm", "max-size": "3 um", "classes": 200,
+                   "number-scale": "1e15 1/m^3"},
+    "solver": {"rtol": 1e-9, "atol": 1e-9},
+    "output": {"end-time": "3000 s", "count": 4, "vtk": False},
+}
+
+
+class CaseTest(unittest.TestCase):
+    def test_typed_overrides_and_layout(self):
+        case = proscale.Case(FLAGSHIP, set={"population.classes": 100, "output.vtk": False,
+                                            "output.count": 11})
+        self.assertEqual(case.model, "batch-precipitation")
+        blocks = {b["name"]: b for b in case.layout}
+        self.assertEqual(blocks["psd"]["size"], 100)
+        self.assertTrue(blocks["psd"]["non_negative"])
+        self.assertEqual(len(case.output_times), 11)
+        self.assertEqual(len(case.initial_state()),
+                         sum(b["size"] for b in case.layout))
+        r = case.run()
+        self.assertEqual(r.status, "complete")
+        self.assertEqual(r.psd["number"].shape, (11, 100))
+        self.assertEqual(r.timeseries["time"].dtype, np.float64)
+        self.assertEqual(len(r.final_state), len(case.initial_state()))
+        # The final state's size classes are the last row of the distribution.
+        psd = blocks["psd"]
+        np.testing.assert_array_equal(
+            r.final_state[psd["offset"]:psd["offset"] + psd["size"]], r.psd["number"][-1])
+
+    def test_dict_case_equals_its_file(self):
+        from_dict = proscale.Case.from_dict(MSMPR).run()
+        from_file = proscale.Case(os.path.join(ROOT, "validation/analytic/msmpr.yaml")).run()
+        self.assertEqual(from_dict.status, "complete")
+        # The same case, so the same arithmetic: bit-identical metrics.
+        self.assertEqual(from_dict.metrics, from_file.metrics)
+        # N = B0 tau after 30 tau (relative 1e-6: e^-30 of the transient plus the tolerances).
+        self.assertTrue(math.isclose(from_dict.metrics["number_density"], 1e15, rel_tol=1e-6))
+
+    def test_parameters_between_runs_and_sensitivities(self):
+        case = proscale.Case(FLAGSHIP, set={
+            "output.vtk": False, "solver.sensitivities": ["growth.interfacial-energy"]})
+        p = case.parameters["growth.interfacial-energy"]
+        self.assertEqual(p["unit"], "J/m^2")
+        self.assertEqual(p["value"], 0.126)  # the case file's value, in SI
+        base = case.run()
+        column = "d(d50_volume)/d(growth.interfacial-energy)"
+        slope = base.sensitivities[column][-1]
+        self.assertGreater(slope, 0)  # ripening coarsens faster with a larger gamma
+        case.set_parameter("growth.interfacial-energy", 0.126 * 1.001)
+        up = case.run().metrics["d50_volume"]
+        case.set_parameter("growth.interfacial-energy", 0.126 * 0.999)
+        down = case.run().metrics["d50_volume"]
+        # The same check as the command line's (tests/cli/CliTest.cpp): 1 % at rtol 1e-6.
+        self.assertLess(abs(slope / ((up - down) / (2 * 0.126e-3)) - 1), 1e-2)
+
+    def test_bad_values_are_input_errors(self):
+        with self.assertRaises(proscale.InputError) as ctx:
+            proscale.Case(FLAGSHIP, set={"population.classes": "many"})
+        self.assertIn("population.classes", str(ctx.exception))
+        with self.assertRaises(proscale.InputError) as ctx:
+            proscale.Case.from_dict(dict(MSMPR, reactor={"residence-time": 100}))
+        self.assertIn("reactor.residence-time", str(ctx.exception))
+        with self.assertRaises(TypeError):
+            proscale.Case(FLAGSHIP, set={"population.classes": object()})
+        with self.assertRaises(KeyError):
+            proscale.Case(FLAGSHIP).set_parameter("growth.no-such-thing", 1.0)
+
+
+if __name__ == "__main__":
+    sys.exit(unittest.main())
