@@ -5,6 +5,8 @@ find_package(SUNDIALS 6.4 REQUIRED)
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 find_package(Boost 1.74 REQUIRED)
 find_package(yaml-cpp REQUIRED)
+find_package(CLI11 2 REQUIRED)           # libcli11-dev: the command line
+find_package(nlohmann_json 3 REQUIRED)  # nlohmann-json3-dev: JSON read back in tests
 find_package(VTK REQUIRED COMPONENTS IOXML CommonCore CommonDataModel)
 find_package(MPI REQUIRED COMPONENTS C CXX)
 pkg_check_modules(PETSC REQUIRED IMPORTED_TARGET PETSc)

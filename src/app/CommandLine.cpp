@@ -1,71 +1,78 @@
 #include "app/CommandLine.h"
 
-#include <set>
+#include <CLI/CLI.hpp>
+
+#include "core/Version.h"
 
 namespace proscale {
+namespace {
 
-std::string usageText() {
-  return R"(proscale - process-science simulation for nanomaterials and solid-state batteries
-
-Usage:
-  proscale run CASE.yaml [-o DIR] [--set KEY.PATH=VALUE ...] [--quiet]
-      Simulate the case; write timeseries.csv, psd.csv, summary.json and psd.pvd to DIR
-      (default: results/<case file name>).
-  proscale check CASE.yaml [--set KEY.PATH=VALUE ...]
-      Load and validate the case and build the model; write nothing.
-  proscale reference
-      Print the reference of every case-file key (Markdown).
-  proscale --help | --version
-
+const char* const kFooter = R"(
 Values given with --set are read like the case file: --set reactor.temperature="40 degC",
---set population.classes=400.
+--set population.classes=400, --set 'solver.sensitivities=[growth.interfacial-energy]'.
 
 Exit codes: 0 success, 1 internal error, 2 bad input (the message names FILE:LINE:COL and the
-key), 3 solver failure (partial results are written and marked incomplete).
-)";
-}
+key), 3 solver failure (partial results are written and marked incomplete).)";
+
+// The command line's grammar (CLI11). Binds the options to `cl` and the --set texts to `sets`.
+struct Grammar {
+  CLI::App app{"proscale - process-science simulation for nanomaterials and solid-state "
+               "batteries",
+               "proscale"};
+  std::vector<std::string> sets;
+  std::string output;
+
+  explicit Grammar(CommandLine& cl) {
+    app.footer(kFooter);
+    app.set_version_flag("--version", std::string("proscale ") + kVersion);
+    app.require_subcommand(1);
+    CLI::App* run = app.add_subcommand(
+        "run", "Simulate the case; write its results (timeseries.csv, psd.csv, summary.json, "
+               "ParaView files) to DIR (default: results/<case file name>).");
+    CLI::App* check = app.add_subcommand(
+        "check", "Load and validate the case, build its model and list its parameters; "
+                 "write nothing.");
+    app.add_subcommand("reference", "Print the reference of every case-file key (Markdown).");
+    for (CLI::App* verb : {run, check}) {
+      verb->add_option("case", cl.caseFile, "the case file (YAML)")->required();
+      verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
+          ->allow_extra_args(false);
+    }
+    run->add_option("-o,--output", output, "the output directory");
+    run->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
+  }
+};
+
+}  // namespace
 
 CommandLine parseCommandLine(int argc, char** argv) {
   CommandLine cl;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) throw UsageError("no verb given");
-  const std::string& first = args[0];
-  if (first == "--help" || first == "-h" || first == "help") {
-    cl.verb = "help";
+  Grammar grammar(cl);
+  try {
+    grammar.app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    cl.verb = "help";  // of the verb asked about (`proscale run --help`), else of the command
+    const auto verbs = grammar.app.get_subcommands();
+    cl.helpText = verbs.empty() ? grammar.app.help() : verbs.front()->help();
     return cl;
-  }
-  if (first == "--version" || first == "version") {
+  } catch (const CLI::CallForVersion&) {
     cl.verb = "version";
     return cl;
+  } catch (const CLI::ParseError& e) {
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
+      throw UsageError("unknown verb '" + first + "' (run, check, reference)");
+    throw UsageError(e.what());
   }
-  static const std::set<std::string> verbs{"run", "check", "reference"};
-  if (!verbs.count(first)) throw UsageError("unknown verb '" + first + "'");
-  cl.verb = first;
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const std::string& option) {
-      if (i + 1 >= args.size()) throw UsageError(option + " needs a value");
-      return args[++i];
-    };
-    if (a == "-o" || a == "--output") {
-      if (cl.verb != "run") throw UsageError(a + " applies to 'run' only");
-      cl.outputDir = value(a);
-    } else if (a == "--set") {
-      cl.overrides.push_back(parseOverride(value(a)));
-    } else if (a.rfind("--set=", 0) == 0) {
-      cl.overrides.push_back(parseOverride(a.substr(6)));
-    } else if (a == "--quiet" || a == "-q") {
-      cl.quiet = true;
-    } else if (!a.empty() && a[0] == '-') {
-      throw UsageError("unknown option '" + a + "'");
-    } else if (cl.caseFile.empty() && cl.verb != "reference") {
-      cl.caseFile = a;
-    } else {
-      throw UsageError("unexpected argument '" + a + "'");
-    }
-  }
-  if (cl.verb != "reference" && cl.caseFile.empty()) throw UsageError(cl.verb + " needs a case file");
+  cl.verb = grammar.app.get_subcommands().front()->get_name();
+  if (!grammar.output.empty()) cl.outputDir = grammar.output;
+  for (const std::string& text : grammar.sets) cl.overrides.push_back(parseOverride(text));
   return cl;
+}
+
+std::string usageText() {
+  CommandLine ignored;
+  return Grammar(ignored).app.help();
 }
 
 }  // namespace proscale

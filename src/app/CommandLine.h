@@ -1,5 +1,6 @@
 #pragma once
-// The `proscale` command line: `proscale VERB [CASE.yaml] [-o DIR] [--set key.path=value ...]`.
+// The `proscale` command line (CLI11): `proscale VERB [CASE.yaml] [-o DIR]
+// [--set key.path=value ...]`.
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -15,6 +16,7 @@ struct CommandLine {
   std::optional<std::string> outputDir;
   std::vector<Override> overrides;
   bool quiet = false;
+  std::string helpText;             ///< for verb "help": the help of what was asked about
 };
 
 /// Thrown for a command line that cannot be read (exit code 2).
@@ -23,7 +25,9 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Reads the command line; UsageError for one that cannot be read.
 CommandLine parseCommandLine(int argc, char** argv);
+/// The command's help (verbs, options, value syntax, exit codes).
 std::string usageText();
 
 }  // namespace proscale

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   try {
     const CommandLine cl = parseCommandLine(argc, argv);
     if (cl.verb == "help") {
-      std::cout << usageText();
+      std::cout << cl.helpText;
       return kSuccess;
     }
     if (cl.verb == "version") {
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     }
     return runCase(cl, std::cout);
   } catch (const UsageError& e) {
-    std::cerr << "proscale: " << e.what() << "\n\n" << usageText();
+    std::cerr << "proscale: " << e.what() << "\n(proscale --help lists the verbs and options)\n";
     return kBadInput;
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
