@@ -4,12 +4,12 @@
 // a smaller step or a shorter Newton step), anything else becomes -1 (the library stops), and
 // the message is kept for the SolverReport. Internal to proscale_solvers.
 #include <cmath>
-#include <cstdio>
 #include <exception>
 #include <span>
 #include <string>
 
 #include "core/Errors.h"
+#include "core/NumberFormat.h"
 #include "core/StateLayout.h"
 
 namespace proscale {
@@ -71,11 +71,7 @@ class CallbackGuard {
     }
     return -1;
   }
-  static std::string number(double x) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.9g", x);
-    return buffer;
-  }
+  static std::string number(double x) { return formatNumber(x, 9); }
 
   std::string m_fatal, m_recoverable;
 };

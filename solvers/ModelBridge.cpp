@@ -1,11 +1,11 @@
 #include "solvers/ModelBridge.h"
 
 #include <cmath>
-#include <cstdio>
 #include <exception>
 #include <span>
 
 #include "core/Errors.h"
+#include "core/NumberFormat.h"
 #include "solvers/BorderedPreconditioner.h"
 #include "solvers/ForwardSensitivities.h"
 
@@ -16,11 +16,7 @@ std::span<double> view(N_Vector v) {
   return {N_VGetArrayPointer(v), static_cast<std::size_t>(N_VGetLength(v))};
 }
 
-std::string format(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.9g", x);
-  return buffer;
-}
+std::string format(double x) { return formatNumber(x, 9); }
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/Errors.h"
+#include "core/NumberFormat.h"
 
 namespace proscale {
 namespace {
@@ -54,7 +55,7 @@ template <class F>
 double root(F f, double guess, double lo, double hi) {
   if (!(lo <= hi) || !std::isfinite(lo) || !std::isfinite(hi))
     throw RecoverableError("interface flux: no bracket for the root (u in [" +
-                           std::to_string(lo) + ", " + std::to_string(hi) + "])");
+                           formatNumber(lo) + ", " + formatNumber(hi) + "])");
   std::uintmax_t iterations = kMaxIterations;
   try {
     return boost::math::tools::newton_raphson_iterate(f, guess, lo, hi, kDigits, iterations);

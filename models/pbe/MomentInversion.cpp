@@ -3,8 +3,9 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
+
+#include "core/NumberFormat.h"
 
 namespace proscale {
 namespace {
@@ -14,11 +15,7 @@ using Vector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, kMaxQuadratureNodes, 
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, kMaxQuadratureNodes,
                              kMaxQuadratureNodes>;
 
-std::string format(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.9g", x);
-  return buffer;
-}
+std::string format(double x) { return formatNumber(x, 9); }
 
 std::string muName(std::size_t k) { return "mu_" + std::to_string(k); }
 

@@ -51,12 +51,6 @@ std::string numberPart(std::string_view text, std::string_view unit) {
 
 }  // namespace
 
-std::string formatNumber(double value) {
-  std::ostringstream out;
-  out.precision(6);
-  out << value;
-  return out.str();
-}
 
 std::string expectedText(const ParamSpec& spec) {
   const std::string unit = spec.dimension.isDimensionless()

@@ -3,6 +3,8 @@
 // messages users see. Independent of YAML so the rules read in one place.
 #include <stdexcept>
 #include <string>
+
+#include "core/NumberFormat.h"
 #include <string_view>
 
 #include "core/Schema.h"
@@ -28,8 +30,5 @@ double readReal(const ParamSpec& spec, std::string_view text);
 long readInteger(const ParamSpec& spec, std::string_view text);
 bool readBool(std::string_view text);
 std::string readChoice(const ParamSpec& spec, std::string_view text);
-
-/// Six significant digits, as in range messages ("-26.85", "1e-09").
-std::string formatNumber(double value);
 
 }  // namespace proscale

@@ -180,3 +180,12 @@ TEST_CASE("psd.csv refuses inconsistent histories", "[unit]") {
                     Catch::Contains("1 distributions for 2 output times"));
   CHECK(dir.entries() == std::vector<std::string>{"psd.csv"});
 }
+
+TEST_CASE("formatNumber gives significant digits for people", "[unit]") {
+  CHECK(proscale::formatNumber(298.15) == "298.15");
+  CHECK(proscale::formatNumber(1.0 / 3.0) == "0.333333");
+  CHECK(proscale::formatNumber(1.0 / 3.0, 9) == "0.333333333");
+  CHECK(proscale::formatNumber(2.5e-9) == "2.5e-09");
+  CHECK(proscale::formatNumber(1e18) == "1e+18");
+  CHECK(proscale::formatNumber(-0.5) == "-0.5");
+}
