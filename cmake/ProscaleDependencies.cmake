@@ -2,6 +2,7 @@
 # downloaded or vendored.
 find_package(PkgConfig REQUIRED)
 find_package(SUNDIALS 6.4 REQUIRED)
+include(${CMAKE_CURRENT_LIST_DIR}/CheckSundialsOptimization.cmake)
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 find_package(Boost 1.74 REQUIRED)
 find_package(yaml-cpp REQUIRED)

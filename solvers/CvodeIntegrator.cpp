@@ -58,7 +58,9 @@ sunindextype checkedSize(const System& system) {
 // so that every vector cloned from it inherits them.
 sun::Vector newStateVector(sunindextype length, SUNContext context) {
   sun::Vector y = sun::checked(sun::Vector(N_VNew_Serial(length, context)), "state");
+#ifdef PROSCALE_FAST_VECTOR_KERNELS  // SUNDIALS built without optimisation (CMake's check)
   sun::installFastSerialOps(y.get());
+#endif
   N_VConst(0.0, y.get());
   return y;
 }
