@@ -79,7 +79,7 @@ SchemaPtr integratorSchema() {
     s->add(ParamSpec::real("linear-tolerance-factor", dim::none,
                            "GMRES only: the linear residual (weighted RMS norm) must fall below "
                            "this factor times the Newton iteration's tolerance (CVODE's eps_lin).")
-               .defaultsTo("0.05")
+               .defaultsTo("1e-4")
                .above(0)
                .atMost(1));
     return SchemaPtr(std::move(s));

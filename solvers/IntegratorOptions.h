@@ -26,7 +26,7 @@ struct IntegratorOptions {
   int krylovDimension = 5;  ///< GMRES: largest Krylov subspace (SPGMR's maxl), no restarts
   /// GMRES: the linear residual must be below this fraction of the Newton tolerance (CVODE's
   /// eps_lin, CVodeSetEpsLin).
-  double linearToleranceFactor = 0.05;
+  double linearToleranceFactor = 1e-4;
   /// Names of System::parameters() whose forward sensitivities dy/dp CVODES integrates with the
   /// state (staggered corrector, sensitivities in the error test); empty: none.
   std::vector<std::string> sensitivities;

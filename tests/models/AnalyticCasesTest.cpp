@@ -53,11 +53,11 @@ double classError(const test::ProcessRun& run, const ExactCount& exact) {
   return error / total;
 }
 
-/// Runs the case at 100, 200, 400, 800 classes; prints the errors and observed orders; returns
-/// the order between the two finest grids.
-double observedOrder(const std::string& file, const ExactCount& exact,
-                     const std::vector<std::string>& extra = {}) {
-  std::vector<double> errors;
+/// Runs the case at 100, 200, 400, 800 classes; prints the errors and returns the observed
+/// orders log2(e_coarse / e_fine) of the three successive pairs.
+std::vector<double> observedOrders(const std::string& file, const ExactCount& exact,
+                                   const std::vector<std::string>& extra = {}) {
+  std::vector<double> errors, orders;
   const std::vector<int> classes{100, 200, 400, 800};
   std::cout << file << ": L1 error of the classes (relative to the exact total), observed order\n";
   for (std::size_t k = 0; k < classes.size(); ++k) {
@@ -66,10 +66,19 @@ double observedOrder(const std::string& file, const ExactCount& exact,
     const test::ProcessRun run = test::runProcess(file, overrides(settings));
     errors.push_back(classError(run, exact));
     std::cout << "  N = " << classes[k] << "  error = " << errors.back();
-    if (k > 0) std::cout << "  order = " << std::log2(errors[k - 1] / errors[k]);
+    if (k > 0) {
+      orders.push_back(std::log2(errors[k - 1] / errors[k]));
+      std::cout << "  order = " << orders.back();
+    }
     std::cout << "\n";
   }
-  return std::log2(errors[2] / errors[3]);
+  return orders;
+}
+
+/// The order between the two finest grids.
+double observedOrder(const std::string& file, const ExactCount& exact,
+                     const std::vector<std::string>& extra = {}) {
+  return observedOrders(file, exact, extra).back();
 }
 
 /// Relative differences of QMOM's (or the standard method's) final moments from the exact ones;
@@ -289,8 +298,13 @@ TEST_CASE("Analytic case: Scott product kernel", "[validation][pbe][aggregation]
 
 // Ziff & McGrady (1985): exact for the linear selection rate and uniform binary daughters.
 // Sectional: the fixed pivot is second order in the class width for smooth distributions
-// (Kumar & Ramkrishna 1996); required > 1.5 on the finest pair, as for the growth cases with
-// allowance for the pre-asymptotic range. Number: every breakage adds one particle, so
+// (Kumar & Ramkrishna 1996). The case's grid starts at 5 nm, and fragments smaller than the
+// first pivot cannot be placed exactly (no pivot below it): an error at the lower boundary
+// that does not shrink with h, 2.1e-5 of N from the lowest quarter of the classes at every
+// resolution (measured 2026-12-03), which flattened the observed order (1.96, 1.88, 1.59). It
+// scales with the fraction of fragments near min-size, ~min-size^3: at 0.5 nm it is 2e-8,
+// far below the discretisation error, and the order is measured there: > 1.9 on every pair
+// (observed 2.00, 2.00, 2.00); the floor at 5 nm is bounded separately. Number: every breakage adds one particle, so
 // dN/dt = k sum_i x_i N_i = k V exactly on the grid (fragments below min-size counted as
 // dissolved); V is conserved, so N(t) = N(0) + k V(0) t to the integration tolerance (1e-6).
 // V(0) differs from N0 v0 by the seeds' projection onto the pivots (O(h^2); printed).
@@ -302,11 +316,19 @@ TEST_CASE("Analytic case: Ziff-McGrady breakage", "[validation][pbe]") {
   const std::string file = "validation/analytic/ziff_mcgrady_breakage.yaml";
   const double N0 = 1e15, d0 = 200e-9, v0 = kKv * d0 * d0 * d0, tau = 0.02 * 100.0;  // k v0 t
   const double B = (1.0 + tau) / v0;
-  const double order = observedOrder(file, [&](double a, double b) {
+  const ExactCount exactCount = [&](double a, double b) {
     return N0 * (1.0 + tau) * (std::exp(-B * kKv * a * a * a) - std::exp(-B * kKv * b * b * b));
-  });
-  CHECK(order > 1.5);
-  CHECK(order < 2.5);
+  };
+  const std::vector<double> orders =
+      observedOrders(file, exactCount, {"population.min-size=0.5 nm"});
+  for (const double order : orders) {
+    CHECK(order > 1.9);
+    CHECK(order < 2.1);
+  }
+  // The boundary floor of the case as shipped (5 nm): the L1 error of the classes at 800 per
+  // 5 nm - 5 um stays within 1e-4 of N (observed 6.3e-5: 2.1e-5 from the boundary).
+  CHECK(classError(test::runProcess(file, overrides({"population.classes=800"})), exactCount) <
+        1e-4);
   const test::ProcessRun run = test::runProcess(file);
   const auto pivots = run.process().sizeClasses().pivots;
   const auto initial = run.classes(0);

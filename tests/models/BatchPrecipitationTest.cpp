@@ -155,8 +155,13 @@ TEST_CASE("Flagship with Brownian aggregation and a DLVO stability ratio", "[reg
 
 TEST_CASE("Flagship with breakage: more, smaller particles; budgets close", "[regression]") {
   // Binary breakage with S = 10 1/s at 1 um (proportional to particle volume) on the flagship:
-  // breakage conserves volume, so the solid formed is unchanged, the number rises and the
-  // Sauter diameter falls; the number budget counts the fragments.
+  // breakage conserves volume, the number rises and the Sauter diameter falls; the number
+  // budget counts the fragments. The solid formed by 60 s is not an invariant: more, smaller
+  // particles have more surface (faster approach to saturation) and a higher Gibbs-Thomson
+  // solubility; at most the solute still dissolved (c_Ba+2 = 0.0247 mol/m^3 at 60 s) can
+  // separate the two (observed difference 2.5e-5 mol/m^3). Solute + solid is conserved by every
+  // right-hand side; GMRES's residual enters it at the default linear-tolerance-factor
+  // (observed 2.4e-10): required 1e-9.
   const std::vector<Override> on{{"breakage.selection-rate", "10 1/s"},
                                  {"breakage.reference-diameter", "1 um"},
                                  {"population.classes", "100"},
@@ -167,10 +172,14 @@ TEST_CASE("Flagship with breakage: more, smaller particles; budgets close", "[re
   Recorder a = run(with), b = run(without);
   CHECK(metric(*with.model, a, "number_density") > 1.5 * metric(*without.model, b, "number_density"));
   CHECK(metric(*with.model, a, "sauter_diameter") < metric(*without.model, b, "sauter_diameter"));
-  CHECK(metric(*with.model, a, "solid_concentration") ==
-        Approx(metric(*without.model, b, "solid_concentration")).epsilon(1e-6));
-  CHECK(metric(*with.model, a, "number_balance_error") < 1e-6);
-  CHECK(metric(*with.model, a, "mass_balance_error") < 1e-6);
+  const StateBlock& species = without.model->layout().block("species");
+  const auto ba = std::find(species.componentNames.begin(), species.componentNames.end(), "Ba+2");
+  REQUIRE(ba != species.componentNames.end());
+  const std::size_t barium = species.offset + static_cast<std::size_t>(ba - species.componentNames.begin());
+  CHECK(std::abs(metric(*with.model, a, "solid_concentration") -
+                 metric(*without.model, b, "solid_concentration")) < b.y.back()[barium]);
+  CHECK(metric(*with.model, a, "number_balance_error") < 1e-9);
+  CHECK(metric(*with.model, a, "mass_balance_error") < 1e-9);
 }
 
 TEST_CASE("Growth inhibition by an adsorbing modifier", "[regression][jacobian]") {

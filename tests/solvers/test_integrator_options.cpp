@@ -44,7 +44,7 @@ TEST_CASE("integrator schema declares the solver keys", "[unit]") {
   REQUIRE(epsLin);
   CHECK(epsLin->type == ParamType::Real);
   CHECK(epsLin->dimension.isDimensionless());
-  CHECK(epsLin->defaultText == "0.05");
+  CHECK(epsLin->defaultText == "1e-4");
   CHECK_FALSE(epsLin->lower->inclusive);
   CHECK(epsLin->upper->inclusive);
   // The declared defaults are the struct's.
