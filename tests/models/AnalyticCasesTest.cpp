@@ -37,6 +37,12 @@ struct LogNormal {
   }
 };
 
+/// The log-normal seeds a case file declares (population.seeds).
+LogNormal seedsOf(const test::CaseValues& v) {
+  return {v("population.seeds.number-density"), v("population.seeds.median-diameter"),
+          v("population.seeds.geometric-std")};
+}
+
 /// The exact number in [a, b] at the final time, given as a function of the class faces.
 using ExactCount = std::function<double(double a, double b)>;
 
@@ -115,8 +121,9 @@ double affineMoment(int k, double A, double c, const std::function<double(int)>&
 // only the integration error remains: rtol = 1e-9 per step, accumulated over ~100 steps, 1e-6.
 TEST_CASE("Analytic case: pure growth (translation)", "[validation][pbe]") {
   const std::string file = "validation/analytic/pure_growth.yaml";
-  const LogNormal seeds{1e15, 200e-9, 1.2};
-  const double shift = 2e-9 * 100.0;  // G t
+  const test::CaseValues v(file);
+  const LogNormal seeds = seedsOf(v);
+  const double shift = v("particles.growth-rate") * v("output.end-time");  // G t
   const double order = observedOrder(
       file, [&](double a, double b) { return seeds.below(b - shift) - seeds.below(a - shift); });
   CHECK(order > 1.6);
@@ -130,8 +137,10 @@ TEST_CASE("Analytic case: pure growth (translation)", "[validation][pbe]") {
 
 TEST_CASE("Analytic case: linear growth G0 (1 + a L)", "[validation][pbe]") {
   const std::string file = "validation/analytic/linear_growth.yaml";
-  const LogNormal seeds{1e15, 200e-9, 1.2};
-  const double a = 5e6, A = std::exp(a * 1e-9 * 100.0), c = (A - 1.0) / a;
+  const test::CaseValues v(file);
+  const LogNormal seeds = seedsOf(v);
+  const double a = v("particles.growth-size-coefficient");
+  const double A = std::exp(a * v("particles.growth-rate") * v("output.end-time")), c = (A - 1.0) / a;
   // L = A L0 + c: the number below L at t is the seeds' number below (L - c)/A.
   const double order = observedOrder(file, [&](double lo, double hi) {
     return seeds.below((hi - c) / A) - seeds.below((lo - c) / A);
@@ -145,8 +154,10 @@ TEST_CASE("Analytic case: linear growth G0 (1 + a L)", "[validation][pbe]") {
 
 TEST_CASE("Analytic case: dissolution with vanishing particles", "[validation][pbe]") {
   const std::string file = "validation/analytic/dissolution.yaml";
-  const LogNormal seeds{1e15, 300e-9, 1.2};
-  const double shift = -2e-9 * 100.0, minSize = 20e-9;
+  const test::CaseValues v(file);
+  const LogNormal seeds = seedsOf(v);
+  const double shift = v("particles.growth-rate") * v("output.end-time");  // G t < 0
+  const double minSize = v("population.min-size");
   const double order = observedOrder(file, [&](double a, double b) {
     return seeds.below(b - shift) - seeds.below(a - shift);
   });
@@ -166,7 +177,10 @@ TEST_CASE("Analytic case: dissolution with vanishing particles", "[validation][p
 
 TEST_CASE("Analytic case: MSMPR steady state", "[validation][pbe]") {
   const std::string file = "validation/analytic/msmpr.yaml";
-  const double B0 = 1e13, G = 1e-9, tau = 100.0, L0 = 10e-9, n0 = B0 / G, Gt = G * tau;
+  const test::CaseValues v(file);
+  const double B0 = v("particles.nucleation-rate"), G = v("particles.growth-rate");
+  const double tau = v("reactor.residence-time"), L0 = v("population.min-size");
+  const double n0 = B0 / G, Gt = G * tau;
   const double order = observedOrder(file, [&](double a, double b) {
     return n0 * Gt * (std::exp(-(a - L0) / Gt) - std::exp(-(b - L0) / Gt));
   });
@@ -190,7 +204,9 @@ TEST_CASE("Analytic case: MSMPR steady state", "[validation][pbe]") {
 
 TEST_CASE("Analytic case: nucleation and growth, moving front", "[validation][pbe]") {
   const std::string file = "validation/analytic/nucleation_growth.yaml";
-  const double B0 = 1e13, G = 1e-9, L0 = 10e-9, front = L0 + G * 500.0;
+  const test::CaseValues v(file);
+  const double B0 = v("particles.nucleation-rate"), G = v("particles.growth-rate");
+  const double L0 = v("population.min-size"), front = L0 + G * v("output.end-time");
   const ExactCount plateau = [&](double a, double b) {
     return B0 / G * std::max(0.0, std::min(b, front) - std::max(a, L0));
   };
@@ -220,8 +236,18 @@ struct ScottErrors {
   double number = 0.0, m2 = 0.0;
 };
 
-ScottErrors scottErrors(const test::ProcessRun& run, double betaScale, const ScottMoments& exact) {
-  const double N0 = 1e18, v0 = kKv * std::pow(200e-9, 3);
+/// N0 and the mean volume v0 of a case's exponential-volume seeds.
+struct ExponentialSeeds {
+  double N0, d0, v0;
+};
+ExponentialSeeds exponentialSeedsOf(const test::CaseValues& v) {
+  const double d0 = v("population.seeds.mean-volume-diameter");
+  return {v("population.seeds.number-density"), d0, kKv * d0 * d0 * d0};
+}
+
+ScottErrors scottErrors(const test::ProcessRun& run, double betaScale, const ScottMoments& exact,
+                        const ExponentialSeeds& seeds) {
+  const double N0 = seeds.N0, v0 = seeds.v0;
   const double beta = run.loaded.params.section("aggregation").real("rate-constant");
   const auto pivots = run.process().sizeClasses().pivots;
   ScottErrors worst;
@@ -243,13 +269,14 @@ ScottErrors scottErrors(const test::ProcessRun& run, double betaScale, const Sco
 /// Sectional at the case's grid and one refinement (errors, observed orders), then QMOM.
 void checkScottCase(const std::string& file, double betaScale, const ScottMoments& exact,
                     double numberTolerance, double m2Tolerance) {
-  const double N0 = 1e18, d0 = 200e-9;
+  const ExponentialSeeds seeds = exponentialSeedsOf(test::CaseValues(file));
+  const double N0 = seeds.N0, d0 = seeds.d0;
   const test::ProcessRun run = test::runProcess(file);
   const std::size_t classes = run.process().sizeClasses().pivots.size();
   const test::ProcessRun fine = test::runProcess(
       file, overrides({"population.classes=" + std::to_string(2 * classes)}));
-  const ScottErrors coarse = scottErrors(run, betaScale, exact);
-  const ScottErrors refined = scottErrors(fine, betaScale, exact);
+  const ScottErrors coarse = scottErrors(run, betaScale, exact, seeds);
+  const ScottErrors refined = scottErrors(fine, betaScale, exact, seeds);
   std::cout << file << ": worst relative error of N(t), M2(t) at " << classes << " classes "
             << coarse.number << ", " << coarse.m2 << "; at " << 2 * classes << " classes "
             << refined.number << ", " << refined.m2 << "; observed orders "
@@ -282,15 +309,17 @@ void checkScottCase(const std::string& file, double betaScale, const ScottMoment
 // about twice the sum kernel's errors at this resolution (the harder of the two: aggregates of
 // large particles dominate M2).
 TEST_CASE("Analytic case: Scott sum kernel", "[validation][pbe][aggregation]") {
-  const double N0 = 1e18, v0 = kKv * std::pow(200e-9, 3);
-  checkScottCase("validation/analytic/scott_sum_kernel.yaml", N0 * v0,
+  const std::string file = "validation/analytic/scott_sum_kernel.yaml";
+  const ExponentialSeeds s = exponentialSeedsOf(test::CaseValues(file));
+  checkScottCase(file, s.N0 * s.v0,
                  {[](double T) { return std::exp(-T); }, [](double T) { return std::exp(2 * T); }},
                  1e-3, 0.05);
 }
 
 TEST_CASE("Analytic case: Scott product kernel", "[validation][pbe][aggregation]") {
-  const double N0 = 1e18, v0 = kKv * std::pow(200e-9, 3);
-  checkScottCase("validation/analytic/scott_product_kernel.yaml", N0 * v0 * v0,
+  const std::string file = "validation/analytic/scott_product_kernel.yaml";
+  const ExponentialSeeds s = exponentialSeedsOf(test::CaseValues(file));
+  checkScottCase(file, s.N0 * s.v0 * s.v0,
                  {[](double T) { return 1.0 - 0.5 * T; },
                   [](double T) { return 1.0 / (1.0 - 2.0 * T); }},
                  1e-3, 0.05);
@@ -314,7 +343,12 @@ TEST_CASE("Analytic case: Scott product kernel", "[validation][pbe][aggregation]
 // more nodes (3 -> 4), and stays below 1e-3 with 3 (observed 6.5e-4; no analytic bound).
 TEST_CASE("Analytic case: Ziff-McGrady breakage", "[validation][pbe]") {
   const std::string file = "validation/analytic/ziff_mcgrady_breakage.yaml";
-  const double N0 = 1e15, d0 = 200e-9, v0 = kKv * d0 * d0 * d0, tau = 0.02 * 100.0;  // k v0 t
+  const test::CaseValues v(file);
+  const auto [N0, d0, v0] = exponentialSeedsOf(v);
+  // S = s0 x / x_ref = k x with k = s0 / x_ref: tau = k v0 t.
+  const double xRef = kKv * std::pow(v("breakage.reference-diameter"), 3);
+  const double kRate = v("breakage.selection-rate") / xRef, tEnd = v("output.end-time");
+  const double tau = kRate * v0 * tEnd;
   const double B = (1.0 + tau) / v0;
   const ExactCount exactCount = [&](double a, double b) {
     return N0 * (1.0 + tau) * (std::exp(-B * kKv * a * a * a) - std::exp(-B * kKv * b * b * b));
@@ -338,7 +372,7 @@ TEST_CASE("Analytic case: Ziff-McGrady breakage", "[validation][pbe]") {
     volume0 += kKv * std::pow(pivots[i], 3) * initial[i];
   }
   const double total = run.metric("number_density") + run.metric("number_dissolved");
-  const double expected = number0 + 0.02 / v0 * volume0 * 100.0;
+  const double expected = number0 + kRate * volume0 * tEnd;
   std::cout << "Ziff-McGrady: N on grid + below it = " << total << "; N(0) + k V(0) t = "
             << expected << "; exact N0 (1 + k v0 t) = " << N0 * (1 + tau)
             << " (seed projection: V(0)/(N0 v0) - 1 = " << volume0 / (N0 * v0) - 1

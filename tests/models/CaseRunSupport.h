@@ -105,6 +105,25 @@ struct ProcessRun {
   }
 };
 
+/// The validated values of a case file (SI), read by key path ("population.seeds.median-diameter"):
+/// tests take the constants of their exact solutions from the case they run, never retyped.
+class CaseValues {
+ public:
+  explicit CaseValues(const std::string& relative)
+      : m_case(LoadedCase::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, {})) {}
+  double operator()(const std::string& path) const {
+    const Parameters* section = &m_case.params;
+    std::size_t start = 0;
+    for (std::size_t dot = path.find('.'); dot != std::string::npos;
+         start = dot + 1, dot = path.find('.', start))
+      section = &section->section(path.substr(start, dot - start));
+    return section->real(path.substr(start));
+  }
+
+ private:
+  LoadedCase m_case;
+};
+
 inline ProcessRun runProcess(const std::string& relative,
                              const std::vector<Override>& overrides = {}) {
   ProcessRun r{LoadedCase::load(std::string(PROSCALE_SOURCE_DIR) + "/" + relative, overrides),
