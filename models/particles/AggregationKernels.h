@@ -8,9 +8,12 @@
 //              transition: Fuchs (1964) interpolation, see BrownianKernel
 //   shear      beta = (4/3) G_s (r_i + r_j)^3                     (Smoluchowski 1917, orthokinetic)
 // Sources and discussion: docs/theory/aggregation.md.
+#include <functional>
 #include <optional>
+#include <string>
 #include <utility>
 
+#include "core/ParameterRegistry.h"
 #include "core/Registry.h"
 #include "models/particles/StabilityRatio.h"
 
@@ -57,6 +60,10 @@ class AggregationKernel {
   virtual double collisionRate(double Li, double Lj, double xi, double xj,
                                const AggregationConditions& c) const = 0;
   const StabilitySetting& stability() const { return m_stability; }
+  /// Registers the kernel's constant under `section` (the case key path, "aggregation");
+  /// `changed` runs after it is set (a representation rebuilding its pair table).
+  virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/,
+                                  const std::function<void()>& /*changed*/) {}
 
  private:
   StabilitySetting m_stability;
@@ -69,6 +76,11 @@ class ConstantKernel final : public AggregationKernel {
   double collisionRate(double, double, double, double,
                        const AggregationConditions&) const override {
     return m_beta0;
+  }
+
+  void registerParameters(ParameterRegistry& registry, const std::string& section,
+                          const std::function<void()>& changed) override {
+    registry.bind(section + ".rate-constant", "m^3/s", m_beta0, "beta_0 of the constant kernel", changed);
   }
 
  private:
@@ -84,6 +96,11 @@ class SumKernel final : public AggregationKernel {
     return m_beta1 * (xi + xj);
   }
 
+  void registerParameters(ParameterRegistry& registry, const std::string& section,
+                          const std::function<void()>& changed) override {
+    registry.bind(section + ".rate-constant", "1/s", m_beta1, "beta_1 of the sum kernel beta_1 (x_i + x_j)", changed);
+  }
+
  private:
   double m_beta1;  // [1/s]
 };
@@ -95,6 +112,11 @@ class ProductKernel final : public AggregationKernel {
   double collisionRate(double, double, double xi, double xj,
                        const AggregationConditions&) const override {
     return m_beta2 * xi * xj;
+  }
+
+  void registerParameters(ParameterRegistry& registry, const std::string& section,
+                          const std::function<void()>& changed) override {
+    registry.bind(section + ".rate-constant", "1/(m^3 s)", m_beta2, "beta_2 of the product kernel beta_2 x_i x_j", changed);
   }
 
  private:
@@ -134,6 +156,11 @@ class ShearKernel final : public AggregationKernel {
       : AggregationKernel(std::move(s)), m_G(shearRate) {}
   double collisionRate(double Li, double Lj, double, double,
                        const AggregationConditions& c) const override;
+
+  void registerParameters(ParameterRegistry& registry, const std::string& section,
+                          const std::function<void()>& changed) override {
+    registry.bind(section + ".shear-rate", "1/s", m_G, "shear rate G_s", changed);
+  }
 
  private:
   double m_G;  // [1/s]

@@ -131,6 +131,8 @@ void PowerLawGrowth::registerParameters(ParameterRegistry& registry, const std::
 }
 
 void InterfaceGrowth::registerParameters(ParameterRegistry& registry, const std::string& section) {
+  registry.bind(section + ".diffusivity", "m^2/s", m_s.diffusivity.reference(),
+                "solute diffusivity D at its reference temperature");
   if (m_s.filmThickness > 0.0)
     registry.bind(section + ".film-thickness", "m", m_s.filmThickness, "film thickness delta");
   if (m_s.gibbsThomson.any() && !m_s.gibbsThomson.estimated)

@@ -193,6 +193,10 @@ void ClassicalNucleation::registerParameters(ParameterRegistry& registry,
                   "interfacial energy gamma of the nucleus");
   if (m_s.prefactor > 0.0)
     registry.bind(section + ".prefactor", "1/m^3/s", m_s.prefactor, "kinetic prefactor A");
+  if (m_s.diffusivity)
+    registry.bind(section + ".diffusivity", "m^2/s", m_s.diffusivity->reference(),
+                  "solute diffusivity D at its reference temperature (Mersmann's prefactor, "
+                  "heterogeneous nucleation)");
   if (m_s.heterogeneous) {
     registry.bind(section + ".heterogeneous.site-density", "1/m^3",
                   m_s.heterogeneous->siteDensity, "active sites per volume n_s");

@@ -54,7 +54,9 @@ struct ArgumentSlopes {
 /// breakage (constant for the run), and the liquid the Brownian kernels see.
 struct ParticleInteractions {
   double shapeFactor = 0.0;  ///< k_v: particle volume k_v L^3 [-]
-  const AggregationKernel* kernel = nullptr;  ///< null without aggregation; owned by the point
+  /// Null without aggregation; owned by the point. Not const: a representation registers the
+  /// kernel's constant as a parameter (ParticleRepresentation::registerParameters).
+  AggregationKernel* kernel = nullptr;
   AggregationConditions conditions;           ///< temperature, viscosity
   std::optional<BreakageSettings> breakage;
 };

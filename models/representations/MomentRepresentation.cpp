@@ -19,7 +19,20 @@ MomentRepresentation::MomentRepresentation(const Parameters& population, const P
                            "particles needs mu_3: QMOM needs moment-count >= 4 here");
   if (with.kernel)
     m_processes.aggregation = momentAggregation(*with.kernel, with.conditions, m_shapeFactor);
-  if (with.breakage) setMomentBreakage(*with.breakage, m_processes);
+  if (with.breakage) {
+    m_breakage = *with.breakage;
+    setMomentBreakage(*m_breakage, m_processes);
+  }
+}
+
+void MomentRepresentation::registerParameters(ParameterRegistry& registry,
+                                              const ParticleInteractions& with) {
+  // The quadrature evaluates the kernel at its nodes on every call: nothing to rebuild.
+  if (with.kernel) with.kernel->registerParameters(registry, "aggregation", [] {});
+  if (m_breakage)
+    registry.bind("breakage.selection-rate", "1/s", m_breakage->selectionRate,
+                  "selection rate s0 at the reference size",
+                  [this] { setMomentBreakage(*m_breakage, m_processes); });
 }
 
 void MomentRepresentation::addBlocks(StateLayout& layout) {

@@ -25,6 +25,7 @@ class MomentRepresentation final : public ParticleRepresentation {
   void initialState(std::span<double> y0) const override;
   double minimumNucleusSize() const override { return m_population.nucleusSize(); }
   std::string nucleusProblem() const override { return "nuclei are born too large"; }
+  void registerParameters(ParameterRegistry& registry, const ParticleInteractions& with) override;
   /// Lets NonRealizableMoments (recoverable) propagate: the solver retries, then reports it.
   double rates(std::span<const double> y, const ParticleProcesses& p, double dilution,
                std::span<double> ydot) const override;
@@ -47,6 +48,7 @@ class MomentRepresentation final : public ParticleRepresentation {
   MomentPopulation m_population;
   double m_shapeFactor;
   mutable QmomRates m_processes;  ///< aggregation and breakage set once; G and B per call
+  std::optional<BreakageSettings> m_breakage;  ///< what m_processes.breakage was made from
   std::size_t m_nucleated = 0, m_mom = 0;
 };
 

@@ -52,6 +52,11 @@ class ParticleRepresentation {
   /// False when the Jacobian block is only a preconditioner (aggregation, breakage on classes).
   virtual bool jacobianIsExact() const { return true; }
 
+  /// Registers the constants of the interactions it was built with (the aggregation kernel's,
+  /// breakage's selection rate), each with the rebuild of what the representation made from it.
+  virtual void registerParameters(ParameterRegistry& /*registry*/,
+                                  const ParticleInteractions& /*with*/) {}
+
   /// Writes the rates of its blocks into ydot for processes p and dilution D [1/s]; returns the
   /// solid volume formed per suspension volume and time by growth and nucleation
   /// [m^3/(m^3 s)] (aggregation and breakage conserve it; what leaves by dilution is not

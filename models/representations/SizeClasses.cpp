@@ -16,7 +16,10 @@ SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
       m_fv(m_grid, m_settings.scheme) {
   const ParticleInteractions& with = point.interactions();
   if (with.kernel) m_aggregation.emplace(m_grid, *with.kernel, with.conditions);
-  if (with.breakage) m_breakage.emplace(m_grid, *with.breakage);
+  if (with.breakage) {
+    m_breakageSettings = *with.breakage;
+    m_breakage.emplace(m_grid, *m_breakageSettings);
+  }
   // The moment cross-check closes for size-independent growth without aggregation or
   // breakage. Left at its default it is on where it closes; asked for explicitly where it
   // cannot, it is an input error.
@@ -235,6 +238,19 @@ void SizeClasses::addBreakageJacobian(BorderedBandJacobian& J) const {
     J.R(m_budget + kBroken, m) = dCreated[m];
     J.R(m_budget + kDissolved, m) += dLost[m];
   }
+}
+
+void SizeClasses::registerParameters(ParameterRegistry& registry, const ParticleInteractions& with) {
+  // The pair table holds the kernel's values: rebuilt when its constant changes.
+  if (with.kernel && m_aggregation)
+    with.kernel->registerParameters(registry, "aggregation", [this] {
+      m_aggregation->setConditions(m_aggregation->conditions());
+    });
+  // The per-class selection rates and fragment tables come from s0.
+  if (m_breakage)
+    registry.bind("breakage.selection-rate", "1/s", m_breakageSettings->selectionRate,
+                  "selection rate s0 at the reference size",
+                  [this] { m_breakage.emplace(m_grid, *m_breakageSettings); });
 }
 
 }  // namespace proscale

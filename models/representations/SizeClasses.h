@@ -34,6 +34,7 @@ class SizeClasses final : public ParticleRepresentation {
   std::string nucleusProblem() const override { return "the grid cannot resolve the nucleus"; }
   BorderedBandShape jacobianShape(std::size_t size) const override;
   bool jacobianIsExact() const override { return !m_aggregation && !m_breakage; }
+  void registerParameters(ParameterRegistry& registry, const ParticleInteractions& with) override;
   double rates(std::span<const double> y, const ParticleProcesses& p, double dilution,
                std::span<double> ydot) const override;
   void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
@@ -79,6 +80,7 @@ class SizeClasses final : public ParticleRepresentation {
   FiniteVolumeGrowth m_fv;
   std::optional<FixedPivotAggregation> m_aggregation;
   std::optional<FixedPivotBreakage> m_breakage;
+  std::optional<BreakageSettings> m_breakageSettings;  ///< what m_breakage was built from
   bool m_moments = false;  ///< the method of moments alongside (population.moments)
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
   std::vector<double> m_y0;  ///< the representation's initial values in a whole state

@@ -15,6 +15,9 @@ class AqueousDiffusivity {
   AqueousDiffusivity(double reference, double referenceTemperature);
   /// D [m^2/s] at T [K].
   double at(double T) const;
+  /// D at the reference temperature [m^2/s], where a parameter registry binds it (at() reads it
+  /// on every call: nothing to recompute).
+  double& reference() { return m_ref; }
 
  private:
   double m_ref, m_Tref, m_ratioRef;  // m_ratioRef = mu_w(T_ref) / T_ref

@@ -60,6 +60,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   m_point->checkNucleusSize(m_particles->minimumNucleusSize(), root.section("population"),
                             m_particles->nucleusProblem());
   m_point->registerParameters(m_parameters);
+  m_particles->registerParameters(m_parameters, m_point->interactions());
 }
 
 void StirredVessel::initialState(std::span<double> y0) const {

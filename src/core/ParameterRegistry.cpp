@@ -26,6 +26,15 @@ void ParameterRegistry::bind(std::string name, std::string unit, double& value, 
   add(std::move(p));
 }
 
+void ParameterRegistry::bind(std::string name, std::string unit, double& value, std::string doc,
+                             std::function<void()> recompute) {
+  bind(std::move(name), std::move(unit), value, std::move(doc), true);
+  m_parameters.back().set = [&value, recompute = std::move(recompute)](double v) {
+    value = v;
+    recompute();
+  };
+}
+
 void ParameterRegistry::onChange(std::function<void()> recompute) {
   m_recompute.push_back(std::move(recompute));
 }

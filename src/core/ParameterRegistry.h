@@ -32,6 +32,10 @@ class ParameterRegistry {
   /// (1 if zero).
   void bind(std::string name, std::string unit, double& value, std::string doc,
             bool perturbable = true);
+  /// As bind, and `recompute` runs after each set() of this parameter only: the rebuild of a
+  /// table made from it (a pair table, per-class selection rates).
+  void bind(std::string name, std::string unit, double& value, std::string doc,
+            std::function<void()> recompute);
   /// Runs after every set(): rebuild what depends on the parameters.
   void onChange(std::function<void()> recompute);
 
