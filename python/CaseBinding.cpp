@@ -18,7 +18,7 @@ namespace {
 // The results of one run, converted once; the arrays own their data.
 struct Results {
   std::string status;
-  py::dict metrics, units, timeseries, psd, sensitivities, solver;
+  py::dict metrics, units, timeseries, psd, sensitivities, solver, checks;
   py::array_t<double> finalState;
 };
 
@@ -65,7 +65,16 @@ py::dict solverOf(const SolverReport& report) {
 Results resultsOf(const CaseOutcome& outcome) {
   Results r;
   const RunSummary& s = outcome.summary;
-  r.status = s.complete ? "complete" : "incomplete";
+  r.status = !s.complete ? "incomplete" : s.suspect() ? "suspect" : "complete";
+  for (const SelfCheck& c : s.checks) {
+    py::dict check;
+    check["passed"] = !c.failed();
+    check["value"] = c.value;
+    check["threshold"] = c.threshold;
+    check["unit"] = c.unit;
+    check["doc"] = c.meaning;
+    r.checks[py::str(c.name)] = check;
+  }
   for (const Metric& m : s.metrics) {
     r.metrics[py::str(m.name)] = m.value;
     r.units[py::str(m.name)] = m.unit;
@@ -120,7 +129,10 @@ void bindCase(py::module_& m) {
   py::class_<Results>(m, "Results",
                       "The results of one run. Arrays are numpy arrays in SI units that own "
                       "their data.")
-      .def_readonly("status", &Results::status, "'complete' or 'incomplete' (solver failure)")
+      .def_readonly("status", &Results::status,
+                    "'complete', 'suspect' (a self-check failed) or 'incomplete' (solver failure)")
+      .def_readonly("checks", &Results::checks,
+                    "self-check name -> passed, value, threshold, unit, doc")
       .def_readonly("metrics", &Results::metrics, "name -> value of the final state (SI)")
       .def_readonly("units", &Results::units, "name -> SI unit of each metric")
       .def_readonly("timeseries", &Results::timeseries,

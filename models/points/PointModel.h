@@ -76,6 +76,14 @@ class PointModel {
                                     std::span<double> /*row*/) const {
     return 0;
   }
+  /// Self-checks of the fluid's final state c at `at` (validity ranges of its models).
+  virtual std::vector<SelfCheck> selfChecks(std::span<const double> /*c*/,
+                                            const PointConditions& /*at*/) const {
+    return {};
+  }
+  /// True when the particles form from a fluid they deplete, so that a closed vessel tends to an
+  /// end state (saturation, or ripening's slow coarsening); false for prescribed rates.
+  virtual bool depletes() const { return false; }
   /// Summary metrics of the fluid and the product; `vesselVolume` [m^3] scales product mass.
   virtual std::vector<Metric> metrics(std::span<const double> /*c*/, const PointConditions& /*at*/,
                                       double /*solidVolume*/, std::span<const double> /*c0*/,

@@ -276,4 +276,17 @@ std::vector<Metric> PrecipitationPoint::metrics(std::span<const double> c, const
   };
 }
 
+// Threshold (docs/reference/outputs.md, "Self-checks"): the ionic strength must stay within
+// the activity model's range (the initial one is checked on input, the final one here).
+std::vector<SelfCheck> PrecipitationPoint::selfChecks(std::span<const double> c,
+                                                      const PointConditions& at) const {
+  const PrecipitationRates r = rates(c, at.temperature);
+  std::vector<SelfCheck> checks;
+  const ActivityModel& activity = m_solution.activity();
+  checks.push_back({"ionic_strength_in_range", r.ss.ionicStrength, activity.maxIonicStrength(),
+                    "mol/L", "final ionic strength against the " + activity.name() +
+                                 " equation's range (max-ionic-strength)"});
+  return checks;
+}
+
 }  // namespace proscale

@@ -71,6 +71,9 @@ class PrecipitationPoint final : public PointModel {
   std::size_t productValues(std::span<const double> c, double solidVolume,
                             std::span<const double> c0, double solidVolume0,
                             std::span<double> row) const override;
+  std::vector<SelfCheck> selfChecks(std::span<const double> c,
+                                    const PointConditions& at) const override;
+  bool depletes() const override { return true; }
   std::vector<Metric> metrics(std::span<const double> c, const PointConditions& at,
                               double solidVolume, std::span<const double> c0, double solidVolume0,
                               double vesselVolume) const override;

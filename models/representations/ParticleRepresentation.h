@@ -75,6 +75,8 @@ class ParticleRepresentation {
   virtual std::vector<SeriesColumn> columns() const = 0;
   virtual std::size_t values(std::span<const double> y, std::span<double> row) const = 0;
   virtual std::vector<Metric> metrics(std::span<const double> y) const = 0;
+  /// Self-checks of its part of the final state (Process::selfChecks).
+  virtual std::vector<SelfCheck> selfChecks(std::span<const double> /*y*/) const { return {}; }
   virtual bool hasSizeDistribution() const { return false; }
   virtual PsdHistory sizeClasses() const { return {}; }
   virtual std::vector<double> numberPerClass(std::span<const double> /*y*/) const { return {}; }

@@ -45,6 +45,7 @@ class SizeClasses final : public ParticleRepresentation {
   std::vector<SeriesColumn> columns() const override;
   std::size_t values(std::span<const double> y, std::span<double> row) const override;
   std::vector<Metric> metrics(std::span<const double> y) const override;
+  std::vector<SelfCheck> selfChecks(std::span<const double> y) const override;
   bool hasSizeDistribution() const override { return true; }
   PsdHistory sizeClasses() const override;
   std::vector<double> numberPerClass(std::span<const double> y) const override;

@@ -115,4 +115,45 @@ std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
   return m;
 }
 
+// Thresholds (docs/reference/outputs.md, "Self-checks"): what left the grid must be negligible
+// against the answer's own accuracy (1e-3 of the solid or of the particles); a class may dip
+// below zero only by the tolerance's undershoot (1e-6 of the largest class); the method of
+// moments, where it runs alongside, must agree with the grid's moments to the grid's own
+// accuracy at the default resolution (1 %).
+std::vector<SelfCheck> SizeClasses::selfChecks(std::span<const double> y) const {
+  const auto N = psd(y);
+  const auto b = y.subspan(m_budget, kBudgetSize);
+  const PsdStatistics s = psdStatistics(m_grid, N);
+  std::vector<SelfCheck> checks;
+  const double volume = s.solidVolumeFraction, lost = b[kVolumeLostTop];
+  checks.push_back({"solid_lost_above_grid", volume + lost > 0.0 ? lost / (volume + lost) : 0.0,
+                    1e-3, "-",
+                    "fraction of the particle volume that grew past population.max-size; "
+                    "raise max-size"});
+  double onGrid = 0.0, largest = 0.0, mostNegative = 0.0;
+  for (double n : N) {
+    onGrid += std::max(n, 0.0);
+    largest = std::max(largest, n);
+    mostNegative = std::min(mostNegative, n);
+  }
+  checks.push_back({"number_lost_above_grid_fraction",
+                    onGrid + b[kLostTop] > 0.0 ? b[kLostTop] / (onGrid + b[kLostTop]) : 0.0, 1e-3,
+                    "-", "fraction of the particles that grew past population.max-size; raise "
+                         "max-size"});
+  checks.push_back({"negative_classes", largest > 0.0 ? -mostNegative / largest : 0.0, 1e-6, "-",
+                    "most negative class / largest class: the absolute tolerance is too loose for "
+                    "this population; lower population.number-scale"});
+  // The method of moments has no lower boundary: particles that dissolve through min-size leave
+  // the grid but not the moments, so the comparison applies only when none did.
+  if (m_moments && b[kDissolved] == 0.0)
+    for (std::size_t k : {std::size_t{0}, std::size_t{3}}) {
+      const double mom = y[m_mom + k];
+      checks.push_back({"moments_difference_mu" + std::to_string(k),
+                        mom > 0.0 ? std::abs(s.moments[k] - mom) / mom : 0.0, 1e-2, "-",
+                        "grid vs method of moments: the grid does not resolve the population; "
+                        "more classes or a wider grid"});
+    }
+  return checks;
+}
+
 }  // namespace proscale

@@ -127,6 +127,25 @@ void StirredVessel::series(double t, std::span<const double> y, std::span<double
                          m_particles->solidVolume(m_y0), row.subspan(k));
 }
 
+// A closed vessel whose particles deplete the fluid must have reached its end state: the solid
+// formation rate at the final time t, times t, against the solid formed -- the fraction by which
+// the product would still change over another run as long. Threshold 1e-2 (docs/reference/
+// outputs.md, "Self-checks"); ripening passes (its solid barely changes while sizes do).
+std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const double> y) const {
+  std::vector<SelfCheck> checks = m_particles->selfChecks(y);
+  for (SelfCheck& c : m_point->selfChecks(fluid(y), m_at)) checks.push_back(std::move(c));
+  const double solid = m_particles->solidVolume(y);
+  if (m_dilution == 0.0 && m_point->depletes() && solid > 0.0 && t > 0.0) {
+    std::vector<double> ydot(y.size());
+    const ParticleProcesses p = m_point->processes(fluid(y), m_at);
+    const double rate = m_particles->rates(y, p, m_dilution, ydot);
+    checks.push_back({"solid_still_forming", std::abs(rate) * t / solid, 1e-2, "-",
+                      "solid formation rate x end time / solid formed: the batch had not reached "
+                      "its end state (still supersaturated); extend output.end-time"});
+  }
+  return checks;
+}
+
 std::vector<Metric> StirredVessel::metrics(double t, std::span<const double> y) const {
   std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
   for (Metric& x : m_particles->metrics(y)) m.push_back(std::move(x));

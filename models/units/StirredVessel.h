@@ -52,6 +52,7 @@ class StirredVessel final : public Process, public System {
     return m_particles->numberPerClass(y);
   }
   std::vector<Metric> metrics(double t, std::span<const double> y) const override;
+  std::vector<SelfCheck> selfChecks(double t, std::span<const double> y) const override;
 
   const PointModel& point() const { return *m_point; }
   const ParticleRepresentation& particles() const { return *m_particles; }

@@ -44,6 +44,8 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* li
   s.solver = report;
   for (Metric& m : c.process->metrics(out.results->lastTime(), out.results->lastState()))
     if (!(report.steadyState && m.fromHistory)) s.metrics.push_back(std::move(m));
+  if (!out.results->empty())
+    s.checks = c.process->selfChecks(out.results->lastTime(), out.results->lastState());
   s.runWallTime = secondsSinceStart +
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;

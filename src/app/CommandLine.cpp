@@ -12,7 +12,9 @@ Values given with --set are read like the case file: --set reactor.temperature="
 --set population.classes=400, --set 'solver.sensitivities=[growth.interfacial-energy]'.
 
 Exit codes: 0 success, 1 internal error, 2 bad input (the message names FILE:LINE:COL and the
-key), 3 solver failure (partial results are written and marked incomplete).)";
+key), 3 solver failure (partial results are written and marked incomplete), 4 suspect (the run
+completed but a self-check failed: particles off the grid, negative classes, a model outside
+its range, a batch that ended supersaturated; results written, status suspect).)";
 
 // The command line's grammar (CLI11). Binds the options to `cl` and the --set texts to `sets`.
 struct Grammar {

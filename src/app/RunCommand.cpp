@@ -6,6 +6,7 @@
 
 #include "app/CaseRun.h"
 #include "app/ResultFiles.h"
+#include "core/NumberFormat.h"
 #include "output/OutputDirectory.h"
 
 namespace proscale {
@@ -51,8 +52,20 @@ int runCase(const CommandLine& cl, std::ostream& out) {
         << dir.root().string() << "/\n";
     return kSolverFailure;
   }
+  if (s.suspect()) {
+    printHeadline(out, s);
+    out << "proscale: " << cl.caseFile << ": SUSPECT -- the run completed, but its self-checks "
+                                          "failed:\n";
+    for (const SelfCheck& c : s.checks)
+      if (c.failed())
+        out << "  " << c.name << " = " << formatNumber(c.value) << " " << c.unit
+            << " (threshold " << formatNumber(c.threshold) << "): " << c.meaning << "\n";
+    out << "proscale: results (status suspect) in " << dir.root().string() << "/\n";
+    return kSuspect;
+  }
   if (!cl.quiet) {
     printHeadline(out, s);
+    out << "  self-checks: " << s.checks.size() << " passed\n";
     std::string names;
     for (const std::string& name : files.names()) names += (names.empty() ? "" : ", ") + name;
     out << "proscale: results in " << dir.root().string() << "/ (" << names << ")\n";

@@ -26,6 +26,12 @@ class Process {
 
   /// Key results of the final state (summary.json), incl. conservation errors.
   virtual std::vector<Metric> metrics(double t, std::span<const double> y) const = 0;
+
+  /// Self-checks of the final state (grid losses, negative classes, validity ranges, an
+  /// unfinished run), each against its documented threshold (docs/reference/outputs.md).
+  virtual std::vector<SelfCheck> selfChecks(double /*t*/, std::span<const double> /*y*/) const {
+    return {};
+  }
 };
 
 }  // namespace proscale

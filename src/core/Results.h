@@ -40,13 +40,33 @@ struct Metric {
   bool fromHistory = false;
 };
 
+/// A self-check of a run's final state: a quantity against its documented threshold. A run
+/// whose checks fail is `suspect` (summary.json, exit code 4): it completed, but its answer
+/// cannot be trusted as it stands.
+struct SelfCheck {
+  std::string name;          ///< e.g. "solid_lost_above_grid"
+  double value = 0.0;
+  double threshold = 0.0;    ///< fails when value > threshold
+  std::string unit;
+  std::string meaning;       ///< what the value is, and what to do when it fails
+  bool failed() const { return !(value <= threshold); }  // NaN fails too
+};
+
 struct RunSummary {
   std::string caseFile;
   std::string caseName;
   std::string model;              ///< the process model's type, e.g. "batch-precipitation"
   std::string proscaleVersion;
   bool complete = false;          ///< "complete" / "incomplete" in summary.json
+  /// Complete, but a self-check failed: "suspect" in summary.json.
+  bool suspect() const {
+    if (!complete) return false;
+    for (const SelfCheck& c : checks)
+      if (c.failed()) return true;
+    return false;
+  }
   std::vector<Metric> metrics;
+  std::vector<SelfCheck> checks;  ///< of the final state; any failed one makes the run suspect
   SolverReport solver;
   double runWallTime = 0.0;       ///< s, whole run including set-up and writing
 };

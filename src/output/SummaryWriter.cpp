@@ -55,7 +55,9 @@ void writeSummaryJson(const std::filesystem::path& target, const RunSummary& sum
   writeFileAtomically(target, [&](std::ostream& out) {
     JsonWriter json(out);
     json.beginObject();
-    json.member("status", summary.complete ? "complete" : "incomplete");
+    json.member("status", !summary.complete ? "incomplete"
+                          : summary.suspect() ? "suspect"
+                                              : "complete");
     json.key("case").beginObject();
     json.member("file", summary.caseFile)
         .member("name", summary.caseName)
@@ -71,6 +73,19 @@ void writeSummaryJson(const std::filesystem::path& target, const RunSummary& sum
       json.endObject();
     }
     json.endObject();
+    if (!summary.checks.empty()) {
+      json.key("checks").beginObject();
+      for (const SelfCheck& check : summary.checks) {
+        json.key(check.name).beginObject();
+        json.member("passed", !check.failed())
+            .member("value", check.value)
+            .member("threshold", check.threshold)
+            .member("unit", unitLabel(check.unit))
+            .member("doc", check.meaning);
+        json.endObject();
+      }
+      json.endObject();
+    }
     writeSolver(json, summary.solver);
     json.member("run_wall_time_s", summary.runWallTime);
     json.endObject();

@@ -229,3 +229,32 @@ TEST_CASE("solver.sensitivities writes sensitivities.csv whose d50 column matche
   // agrees with runs at rtol 1e-8 to 6e-5: tests/models/FlagshipSensitivityTest.cpp).
   CHECK(std::abs(bySensitivity / byRuns - 1) < 1e-2);
 }
+
+TEST_CASE("Self-checks: a completed run that cannot be trusted is suspect, exit code 4", "[cli]") {
+  // Each constructed case breaks one self-check of the flagship (thresholds:
+  // docs/reference/outputs.md, "Self-checks"); the results are written, marked suspect.
+  struct Broken {
+    const char* set;
+    const char* check;
+  };
+  for (const Broken b : {Broken{"population.max-size=300 nm", "solid_lost_above_grid"},
+                         Broken{"output.end-time=5 ms", "solid_still_forming"},
+                         Broken{"population.number-scale=1e26 1/m^3", "negative_classes"}}) {
+    const auto out = freshDir("suspect");
+    const CommandResult r = runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " -o " +
+                                        out.string() + " --set output.vtk=false --set '" + b.set +
+                                        "'");
+    INFO(b.set << "\n" << r.out << r.err);
+    CHECK(r.exitCode == 4);
+    CHECK(r.out.find("SUSPECT") != std::string::npos);
+    CHECK(r.out.find(b.check) != std::string::npos);
+    const nlohmann::json summary = readSummary(out);
+    CHECK(summary["status"] == "suspect");
+    REQUIRE(summary["checks"].contains(b.check));
+    CHECK(summary["checks"][b.check]["passed"] == false);
+    CHECK(summary["checks"][b.check]["value"].get<double>() >
+          summary["checks"][b.check]["threshold"].get<double>());
+    CHECK(std::filesystem::exists(out / "timeseries.csv"));
+    std::filesystem::remove_all(out);
+  }
+}

@@ -71,6 +71,16 @@ class CaseTest(unittest.TestCase):
         # The same check as the command line's (tests/cli/CliTest.cpp): 1 % at rtol 1e-6.
         self.assertLess(abs(slope / ((up - down) / (2 * 0.126e-3)) - 1), 1e-2)
 
+    def test_self_checks(self):
+        ok = proscale.Case(FLAGSHIP, set={"output.vtk": False}).run()
+        self.assertEqual(ok.status, "complete")
+        self.assertTrue(all(c["passed"] for c in ok.checks.values()))
+        # A grid that ends at 300 nm loses ~5 % of the solid: the run is suspect.
+        lost = proscale.Case(FLAGSHIP, set={"output.vtk": False,
+                                            "population.max-size": "300 nm"}).run()
+        self.assertEqual(lost.status, "suspect")
+        self.assertFalse(lost.checks["solid_lost_above_grid"]["passed"])
+
     def test_bad_values_are_input_errors(self):
         with self.assertRaises(proscale.InputError) as ctx:
             proscale.Case(FLAGSHIP, set={"population.classes": "many"})
