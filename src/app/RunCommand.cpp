@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "app/CaseRun.h"
+#include "app/CaseSchema.h"
 #include "app/ResultFiles.h"
 #include "core/NumberFormat.h"
 #include "output/OutputDirectory.h"
@@ -27,7 +28,13 @@ void printHeadline(std::ostream& out, const RunSummary& s) {
 
 int runCase(const CommandLine& cl, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
-  LoadedCase c = LoadedCase::load(cl.caseFile, cl.overrides);
+  const CaseDocument document = CaseDocument::load(cl.caseFile, cl.overrides);
+  if (cl.verb == "check") {
+    // Every problem the declarations can find, at once; then what only the model finds.
+    std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));
+    if (all.size() > 1) throw InputErrors(std::move(all));
+  }
+  LoadedCase c = LoadedCase::fromDocument(document);
   if (cl.verb == "check") {
     out << cl.caseFile << ": OK (" << c.modelType << ", " << c.process->system().size()
         << " unknowns, " << c.times.size() << " output times, " << c.solver->method() << ")\n";

@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "proscale: " << e.what() << "\n(proscale --help lists the verbs and options)\n";
     return kBadInput;
+  } catch (const InputErrors& e) {
+    for (const InputError& one : e.errors()) std::cerr << one.what() << "\n";
+    return kBadInput;
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
     return kBadInput;

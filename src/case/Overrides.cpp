@@ -12,6 +12,22 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// "reactions[0].rate-constant" (as messages print list entries) -> "reactions.0.rate-constant".
+std::string dottedPath(std::string path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const char c = path[i];
+    if (c == '[') {
+      if (!out.empty() && out.back() != '.') out += '.';
+    } else if (c == ']') {
+      if (i + 1 < path.size() && path[i + 1] != '.' && path[i + 1] != '[') out += '.';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Override parseOverride(std::string_view arg) {
@@ -21,7 +37,7 @@ Override parseOverride(std::string_view arg) {
     throw InputError(where, "",
                      "expected KEY.PATH=VALUE (e.g. reactor.temperature=\"40 degC\"), got '" +
                          std::string(arg) + "'");
-  Override o{trim(arg.substr(0, eq)), std::string(arg.substr(eq + 1))};
+  Override o{dottedPath(trim(arg.substr(0, eq))), std::string(arg.substr(eq + 1))};
   if (o.keyPath.empty()) throw InputError(where, "", "missing key path before '=' in '" + std::string(arg) + "'");
   return o;
 }

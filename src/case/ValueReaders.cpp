@@ -81,6 +81,13 @@ double readReal(const ParamSpec& spec, std::string_view text) {
   }
   std::string_view unit = unitText(text);
   const std::size_t unitColumn = static_cast<std::size_t>(unit.data() - text.data());
+  if (!q.hasUnit && spec.dimension == dim::temperature) {
+    // A bare number is ambiguous between the two scales people use: show both readings.
+    const std::string n = numberPart(text, unit);
+    throw ValueError(0, "missing unit: did you mean '" + n + " K' (" +
+                            formatNumber(q.value - 273.15) + " degC) or '" + n + " degC' (" +
+                            formatNumber(q.value + 273.15) + " K)?");
+  }
   if (!q.hasUnit && !spec.dimension.isDimensionless()) {
     std::string expected = spec.unitHint.empty() ? spec.dimension.toString() : spec.unitHint;
     throw ValueError(0, "missing unit: expected a quantity in " + expected + ", e.g. '" +

@@ -5,6 +5,7 @@
 // partial results and exit code 3 (docs/architecture.md, "Errors").
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace proscale {
 
@@ -33,6 +34,18 @@ class InputError : public Error {
   SourceMark m_mark;
   std::string m_keyPath;
   std::string m_problem;
+};
+
+/// Several input errors found at once (`proscale check` reports every problem of a file, in
+/// file order, so that one run shows them all). what() is the first one's message.
+class InputErrors : public Error {
+ public:
+  explicit InputErrors(std::vector<InputError> errors)
+      : Error(errors.at(0).what()), m_errors(std::move(errors)) {}
+  const std::vector<InputError>& errors() const { return m_errors; }
+
+ private:
+  std::vector<InputError> m_errors;
 };
 
 /// Thrown by a model's right-hand side when the state is outside its domain (for example a

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
+#include <utility>
 
 namespace proscale {
 namespace {
@@ -64,6 +65,24 @@ const UnitDef* findUnit(std::string_view symbol) {
   for (const auto& u : kUnits)
     if (u.symbol == symbol) return &u;
   return nullptr;
+}
+
+// Units people write that the table spells otherwise: the suggestion in the error message.
+std::string_view commonSpelling(std::string_view symbol) {
+  static const std::pair<std::string_view, std::string_view> kMistakes[] = {
+      {"\xC2\xB0" "C", "degC"}, {"\xE2\x84\x83", "degC"}, {"\xC2\xB0" "F", "degF"},
+      {"\xC2\xB0" "K", "K"},     {"deg", "degC"},            {"degrees", "degC"},
+      {"celsius", "degC"},        {"Celsius", "degC"},        {"kelvin", "K"},
+      {"Kelvin", "K"},            {"sec", "s"},               {"secs", "s"},
+      {"second", "s"},            {"seconds", "s"},           {"mins", "min"},
+      {"minute", "min"},          {"minutes", "min"},         {"hr", "h"},
+      {"hrs", "h"},               {"hour", "h"},              {"hours", "h"},
+      {"liter", "L"},             {"liters", "L"},            {"litre", "L"},
+      {"litres", "L"},            {"l", "L"},                 {"micron", "um"},
+      {"microns", "um"}};
+  for (const auto& [wrong, right] : kMistakes)
+    if (symbol == wrong) return right;
+  return {};
 }
 
 bool isTemperatureScale(std::string_view s) { return s == "degC" || s == "degF"; }
@@ -151,7 +170,9 @@ class UnitParser {
         return;
       }
     }
-    fail(column, "unknown unit '" + std::string(symbol) + "'");
+    const std::string_view right = commonSpelling(symbol);
+    fail(column, "unknown unit '" + std::string(symbol) + "'" +
+                     (right.empty() ? "" : " (did you mean '" + std::string(right) + "'?)"));
   }
 
   int readExponent() {

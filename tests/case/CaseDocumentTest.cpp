@@ -142,6 +142,6 @@ TEST_CASE("an invalid declared default is a programming error", "[input]") {
   bad.add(ParamSpec::real("temperature", dim::temperature, "").defaultsTo("25"));
   auto doc = CaseDocument::fromString("{}", "case.yaml");
   CHECK_THROWS_WITH(doc.validate(bad),
-                    "the declared default of 'temperature' is invalid: missing unit: expected a quantity "
-                    "in K, e.g. '25 K'");
+                    "the declared default of 'temperature' is invalid: missing unit: did you mean "
+                    "'25 K' (-248.15 degC) or '25 degC' (298.15 K)?");
 }

@@ -56,6 +56,13 @@ TEST_CASE("overrides index lists by number", "[input]") {
         "--set:1:1: reactions[0].rate-constant: must be > 0 1/s, got -2 1/s");
 }
 
+TEST_CASE("parseOverride accepts the bracket form that messages print", "[input]") {
+  CHECK(parseOverride("reactions[0].rate-constant=1 1/s").keyPath == "reactions.0.rate-constant");
+  CHECK(parseOverride("a[2][1].b=1").keyPath == "a.2.1.b");
+  CHECK(parseOverride("population.initial-moments[3]=1").keyPath == "population.initial-moments.3");
+  CHECK(parseOverride("reactions.0.rate-constant=1 1/s").keyPath == "reactions.0.rate-constant");
+}
+
 TEST_CASE("an override may replace one item of a list of numbers", "[input]") {
   const std::string yaml = std::string(kMinimalCase) + "seeds: [1 um, 2 um]\n";
   Parameters p = withOverrides(yaml, {parseOverride("seeds.1=5 um")});

@@ -47,7 +47,8 @@ TEST_CASE("values of the wrong YAML kind", "[input]") {
 
 TEST_CASE("quantities need a unit of the declared dimension", "[input]") {
   CHECK(firstError(reactorWith("temperature: 300")) ==
-        "case.yaml:4:16: reactor.temperature: missing unit: expected a quantity in K, e.g. '300 K'");
+        "case.yaml:4:16: reactor.temperature: missing unit: did you mean '300 K' (26.85 degC) or "
+        "'300 degC' (573.15 K)?");
   CHECK(firstError("model: batch\nreactor:\n  volume: 2 kg\n") ==
         "case.yaml:3:13: reactor.volume: unit 'kg' has dimension kg, expected m^3 (e.g. L)");
   CHECK(firstError(caseWith("solution:\n  species:\n    Ba+2: {concentration: 0.1 mol}\n")) ==

@@ -2,7 +2,10 @@
 // message `FILE:LINE:COL: key.path: problem`, exit code 2, nothing written. Each file states
 // what it expects on its first line: `# expect: LINE key.path: text` (LINE 0: any line).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <regex>
+#include <sstream>
+#include <vector>
 
 #include "CliSupport.h"
 
@@ -80,4 +83,25 @@ TEST_CASE("A missing case file and a bad command line exit with 2", "[input][cli
   CHECK(runProscale("frobnicate").exitCode == 2);
   CHECK(runProscale("run").exitCode == 2);
   CHECK(runProscale("run " + sourcePath("cases/baso4_batch.yaml") + " --bogus").exitCode == 2);
+}
+
+TEST_CASE("check lists every problem of a file at once; run stops at the first", "[input][cli]") {
+  const std::string file = sourcePath("tests/cli/data/five_problems.yaml");
+  const CommandResult check = runProscale("check " + file);
+  INFO(check.err);
+  CHECK(check.exitCode == 2);
+  std::istringstream lines(check.err);
+  std::vector<std::string> problems;
+  for (std::string line; std::getline(lines, line);) problems.push_back(line);
+  REQUIRE(problems.size() == 5);
+  const std::regex format("^(.+):([0-9]+):([0-9]+): (.*)$");
+  for (const std::string& p : problems) CHECK(std::regex_match(p, format));
+  CHECK(problems[0].find("reactor.temperature: missing unit: did you mean '298 K'") != std::string::npos);
+  CHECK(problems[1].find("(did you mean 'min'?)") != std::string::npos);
+  CHECK(problems[3].find("unknown key 'clases' (did you mean 'classes'?)") != std::string::npos);
+  const auto out = freshDir("five-problems");
+  const CommandResult run = runProscale("run " + file + " -o " + out.string());
+  CHECK(run.exitCode == 2);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK_FALSE(std::filesystem::exists(out));
 }

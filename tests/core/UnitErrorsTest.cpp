@@ -27,6 +27,13 @@ TEST_CASE("unknown units name the token and the text", "[unit]") {
   checkError("1 T", 2, "unknown unit 'T' in '1 T'");              // T is only a prefix
 }
 
+TEST_CASE("units written the everyday way get the table's spelling suggested", "[unit]") {
+  checkError("25 \xC2\xB0" "C", 3, "unknown unit '\xC2\xB0" "C' (did you mean 'degC'?) in '25 \xC2\xB0" "C'");
+  checkError("10 minutes", 3, "unknown unit 'minutes' (did you mean 'min'?) in '10 minutes'");
+  checkError("2 hours", 2, "unknown unit 'hours' (did you mean 'h'?) in '2 hours'");
+  checkError("3 microns", 2, "unknown unit 'microns' (did you mean 'um'?) in '3 microns'");
+}
+
 TEST_CASE("a number must come first", "[unit]") {
   checkError("", 0, "expected a number at the start of ''");
   checkError("abc", 0, "expected a number at the start of 'abc'");
