@@ -41,7 +41,15 @@ py::dict psdOf(const PsdHistory& h) {
   std::vector<double> number;
   number.reserve(h.times.size() * h.pivots.size());
   for (const auto& row : h.number) number.insert(number.end(), row.begin(), row.end());
+  // As psd.csv: number per unit size [1/m^4] (number / dL); `number` is per class [1/m^3], as
+  // the ParaView pieces' number_per_class.
+  std::vector<double> density(number.size());
+  for (std::size_t t = 0; t < h.times.size(); ++t)
+    for (std::size_t i = 0; i < h.pivots.size(); ++i)
+      density[t * h.pivots.size() + i] =
+          number[t * h.pivots.size() + i] / (h.faces[i + 1] - h.faces[i]);
   psd["number"] = ownedArray(std::move(number), h.times.size(), h.pivots.size());
+  psd["number_density"] = ownedArray(std::move(density), h.times.size(), h.pivots.size());
   return psd;
 }
 
@@ -138,8 +146,9 @@ void bindCase(py::module_& m) {
       .def_readonly("timeseries", &Results::timeseries,
                     "column -> array over the output times (the columns of timeseries.csv)")
       .def_readonly("psd", &Results::psd,
-                    "faces, pivots [m], times [s], number[time, class] [1/m^3]; empty without "
-                    "a size distribution")
+                    "faces, pivots [m], times [s], number[time, class] per class [1/m^3] (as "
+                    "the ParaView pieces' number_per_class), number_density[time, class] per "
+                    "unit size [1/m^4] (as psd.csv); empty without a size distribution")
       .def_readonly("sensitivities", &Results::sensitivities,
                     "'d(column)/d(parameter)' -> array (with solver.sensitivities)")
       .def_readonly("solver", &Results::solver,

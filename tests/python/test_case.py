@@ -44,6 +44,9 @@ class CaseTest(unittest.TestCase):
         psd = blocks["psd"]
         np.testing.assert_array_equal(
             r.final_state[psd["offset"]:psd["offset"] + psd["size"]], r.psd["number"][-1])
+        # number_density is psd.csv's per-size density: number / class width.
+        widths = np.diff(r.psd["faces"])
+        np.testing.assert_allclose(r.psd["number_density"], r.psd["number"] / widths, rtol=1e-15)
 
     def test_dict_case_equals_its_file(self):
         from_dict = proscale.Case.from_dict(MSMPR).run()
