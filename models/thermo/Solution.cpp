@@ -1,13 +1,21 @@
 #include "models/thermo/Solution.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <optional>
 #include <sstream>
+
+#include "core/NumberFormat.h"
 
 namespace proscale {
 
 SchemaPtr Solution::schema() {
   auto species = std::make_shared<Schema>("species", "A dissolved species.");
-  species->add(ParamSpec::integer("charge", "Charge number z (0 for a molecule).").defaultsTo("0"));
+  species->add(ParamSpec::integer("charge",
+                                  "Charge number z. Read from the name when it ends in a sign "
+                                  "(`Ba+2`, `Cl-`, `SO4-2`): then optional, and it must agree; "
+                                  "otherwise 0 (a molecule) unless given."));
   species->add(ParamSpec::real("initial", dim::concentration,
                                "Concentration at t = 0 (after mixing the feed solutions).")
                    .unit("mol/L")
@@ -29,12 +37,62 @@ SchemaPtr Solution::schema() {
              .defaultVariant("ideal"));
   s->add(ParamSpec::sectionMap("species", species, "Dissolved species by name, e.g. `Ba+2`.")
              .isRequired());
+  s->add(ParamSpec::stringList(
+      "balance",
+      "Species that take up a net charge of the initial solution: the first one whose charge "
+      "has the opposite sign has its initial concentration changed until sum(z c) = 0 (e.g. "
+      "`[Na+, Cl-]` for a salt's counter-ions). Without it a solution that is not "
+      "electroneutral (|sum z c| > 1e-6 sum |z| c) is an input error."));
   s->add(ParamSpec::sectionMap("ion-pairs", IonPairing::entrySchema(),
                                "Ion pairs in equilibrium with the free ions, by name, e.g. "
                                "`BaSO4(aq)` (optional; with the davies, constant or ideal "
                                "activity models). The declared concentrations are then totals."));
   return s;
 }
+
+std::optional<int> chargeFromName(const std::string& name) {
+  // The trailing sign and optional magnitude of a species name: "Ba+2" -> 2, "Cl-" -> -1.
+  std::size_t end = name.size();
+  while (end > 0 && std::isdigit(static_cast<unsigned char>(name[end - 1]))) --end;
+  if (end == 0 || end == name.size() && (name.back() != '+' && name.back() != '-')) return {};
+  const char sign = name[end - 1];
+  if (sign != '+' && sign != '-') return {};
+  if (end == 1) return {};  // a bare sign is not a species name
+  const int magnitude = end == name.size() ? 1 : std::stoi(name.substr(end));
+  return sign == '+' ? magnitude : -magnitude;
+}
+
+namespace {
+
+// Σ z c of the declared initial solution is zero, or one of `balance` takes up the difference.
+void makeNeutral(const Parameters& section, const std::vector<std::string>& names,
+                 const std::vector<int>& charges, std::vector<double>& initial) {
+  double net = 0.0, scale = 0.0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    net += charges[i] * initial[i];
+    scale += std::abs(charges[i]) * initial[i];
+  }
+  if (std::abs(net) <= 1e-6 * scale) return;
+  const std::vector<std::string> balance =
+      section.has("balance") ? section.strings("balance") : std::vector<std::string>{};
+  for (const std::string& b : balance) {
+    const auto it = std::find(names.begin(), names.end(), b);
+    if (it == names.end())
+      throw section.error("balance", "'" + b + "' is not a species of the solution");
+    const auto i = static_cast<std::size_t>(it - names.begin());
+    if (charges[i] == 0 || (charges[i] > 0) == (net > 0)) continue;
+    initial[i] -= net / charges[i];
+    return;
+  }
+  std::ostringstream msg;
+  // mol/m^3 is numerically mmol/L
+  msg << "the initial solution is not electroneutral: sum(z c) = " << formatNumber(net)
+      << " mmol/L (" << (net > 0 ? "cations" : "anions") << " in excess); add the counter-ions "
+      << "or name species to take up the difference in solution.balance";
+  throw section.error(balance.empty() ? "species" : "balance", msg.str());
+}
+
+}  // namespace
 
 Solution::Solution(const Parameters& section) {
   const Parameters& species = section.section("species");
@@ -43,7 +101,11 @@ Solution::Solution(const Parameters& section) {
   for (const auto& name : species.keys()) {
     const Parameters& p = species.section(name);
     m_names.push_back(name);
-    m_charges.push_back(static_cast<int>(p.integer("charge")));
+    const std::optional<int> named = chargeFromName(name);
+    if (named && p.has("charge") && p.integer("charge") != *named)
+      throw p.error("charge", "the name '" + name + "' says charge " + std::to_string(*named) +
+                                  ", the key says " + std::to_string(p.integer("charge")));
+    m_charges.push_back(named ? *named : p.has("charge") ? static_cast<int>(p.integer("charge")) : 0);
     m_initial.push_back(p.real("initial"));
     SpeciesInfo s{name, m_charges.back(), std::nullopt, std::nullopt, std::nullopt};
     if (p.has("activity-coefficient")) s.activityCoefficient = p.real("activity-coefficient");
@@ -56,6 +118,7 @@ Solution::Solution(const Parameters& section) {
     }
     info.push_back(std::move(s));
   }
+  makeNeutral(section, m_names, m_charges, m_initial);
   const Parameters& activity = section.section("activity");
   if (section.has("ion-pairs")) {
     if (activity.type() == "bromley")

@@ -4,6 +4,7 @@
 // (what a balance conserves); speciate() gives the free ions and pairs that thermodynamics
 // sees. Schema: the case's `solution:` section.
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -15,6 +16,10 @@
 #include "models/thermo/Speciation.h"
 
 namespace proscale {
+
+/// The charge a species name states by its trailing sign ("Ba+2" -> 2, "Cl-" -> -1, "SO4-2" ->
+/// -2); none for a name without one ("CeO2(aq)", "A").
+std::optional<int> chargeFromName(const std::string& name);
 
 class Solution {
  public:

@@ -41,16 +41,17 @@ solution:
   species:
     A+: {charge: 1, initial: 30 mmol/L}
     B-: {charge: -1, initial: 5 mmol/L}
+    C-: {charge: -1, initial: 25 mmol/L}   # spectator: the solution must be electroneutral
   ion-pairs:
     AB(aq): {formula: A+ + B-, log-k: 2.0}
 )");
   Speciation sp;
   for (double scale : {1.0, 1e-3, 10.0}) {
-    const std::vector<double> c{30.0 * scale, 5.0 * scale};  // mol/m^3
+    const std::vector<double> c{30.0 * scale, 5.0 * scale, 25.0 * scale};  // mol/m^3
     s.speciate(c, 298.15, sp);
     const double K = 100.0, a = c[0] / 1000.0, b = c[1] / 1000.0;
     const double p = (K * (a + b) + 1.0 - std::sqrt(std::pow(K * (a + b) + 1.0, 2) - 4 * K * K * a * b)) / (2 * K);
-    CHECK(sp.free[2] / 1000.0 == Approx(p).epsilon(1e-10));
+    CHECK(sp.free[3] / 1000.0 == Approx(p).epsilon(1e-10));
     CHECK(sp.free[0] / 1000.0 == Approx(a - p).epsilon(1e-10));
     CHECK(sp.free[1] / 1000.0 == Approx(b - p).epsilon(1e-10));
   }
@@ -107,4 +108,29 @@ TEST_CASE("Ion pairs take part only where all their ions are present", "[unit]")
   CHECK(sp.free[4] == 0.0);  // no Ba: no BaSO4(aq)
   CHECK(sp.free[5] > 0.0);
   CHECK(sp.free[1] + sp.free[5] == Approx(25.0).epsilon(1e-12));
+}
+
+TEST_CASE("Charges from species names; electroneutrality with a balancing ion", "[unit][input]") {
+  CHECK(chargeFromName("Ba+2") == 2);
+  CHECK(chargeFromName("Cl-") == -1);
+  CHECK(chargeFromName("SO4-2") == -2);
+  CHECK(chargeFromName("NaSO4-") == -1);
+  CHECK(chargeFromName("Ce+3") == 3);
+  CHECK_FALSE(chargeFromName("CeO2(aq)").has_value());
+  CHECK_FALSE(chargeFromName("A").has_value());
+  CHECK_FALSE(chargeFromName("H2O").has_value());
+  // No `charge:` keys: the names say them. Na+ given at 10 instead of 50 mmol/L; the balance
+  // list names Na+ and Cl-; the net charge is negative, so the cation Na+ takes it up.
+  Solution s = solutionFrom(R"(
+solution:
+  species:
+    Ba+2:  {initial: 25 mmol/L}
+    SO4-2: {initial: 25 mmol/L}
+    Na+:   {initial: 10 mmol/L}
+    Cl-:   {initial: 50 mmol/L}
+  balance: [Cl-, Na+]
+)");
+  CHECK(s.charges() == std::vector<int>{2, -2, 1, -1});
+  CHECK(s.initialConcentrations()[2] == Approx(50.0).epsilon(1e-14));  // mol/m^3
+  CHECK(s.initialConcentrations()[3] == 50.0);                         // unchanged
 }
