@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/NumberFormat.h"
+#include "models/thermo/Salts.h"
 
 namespace proscale {
 
@@ -35,8 +36,16 @@ SchemaPtr Solution::schema() {
   s->add(ParamSpec::typed("activity", activityModels().family(),
                           "Activity-coefficient model of the dissolved species.")
              .defaultVariant("ideal"));
-  s->add(ParamSpec::sectionMap("species", species, "Dissolved species by name, e.g. `Ba+2`.")
-             .isRequired());
+  s->add(ParamSpec::sectionMap("species", species,
+                               "Dissolved species by name, e.g. `Ba+2` (with or instead of "
+                               "`salts`)."));
+  s->add(ParamSpec::quantityMap("salts", dim::concentration,
+                                "Dissolved salts by formula, e.g. `CaCl2: 10 mmol/L`: each gives "
+                                "its ions (complete dissociation; the table is in "
+                                "docs/theory/solution-thermodynamics.md), added to the ions of "
+                                "`species` or declared by it. One `--set solution.salts.CaCl2=...` "
+                                "changes a salt and its counter-ions together.")
+             .unit("mol/L"));
   s->add(ParamSpec::stringList(
       "balance",
       "Species that take up a net charge of the initial solution: the first one whose charge "
@@ -54,10 +63,9 @@ std::optional<int> chargeFromName(const std::string& name) {
   // The trailing sign and optional magnitude of a species name: "Ba+2" -> 2, "Cl-" -> -1.
   std::size_t end = name.size();
   while (end > 0 && std::isdigit(static_cast<unsigned char>(name[end - 1]))) --end;
-  if (end == 0 || end == name.size() && (name.back() != '+' && name.back() != '-')) return {};
+  if (end < 2) return {};  // no sign, or a bare sign: not an ion's name
   const char sign = name[end - 1];
   if (sign != '+' && sign != '-') return {};
-  if (end == 1) return {};  // a bare sign is not a species name
   const int magnitude = end == name.size() ? 1 : std::stoi(name.substr(end));
   return sign == '+' ? magnitude : -magnitude;
 }
@@ -94,9 +102,39 @@ void makeNeutral(const Parameters& section, const std::vector<std::string>& name
 
 }  // namespace
 
+// The ions of each salt, added to a declared species of that name or appended as a new one.
+void Solution::addSalts(const Parameters& salts, std::vector<SpeciesInfo>& info) {
+  for (const std::string& formula : salts.keys()) {
+    const std::vector<SaltIon>* ions = saltIons(formula);
+    if (ions == nullptr) {
+      std::string known;
+      for (const std::string& k : knownSalts()) known += (known.empty() ? "" : ", ") + k;
+      throw salts.error(formula, "unknown salt '" + formula + "'; the table holds: " + known +
+                                     " (or declare the ions under solution.species)");
+    }
+    const double c = salts.real(formula);
+    for (const SaltIon& ion : *ions) {
+      const auto it = std::find(m_names.begin(), m_names.end(), ion.ion);
+      if (it != m_names.end()) {
+        m_initial[static_cast<std::size_t>(it - m_names.begin())] += ion.count * c;
+        continue;
+      }
+      const int z = chargeFromName(ion.ion).value_or(0);
+      m_names.push_back(ion.ion);
+      m_charges.push_back(z);
+      m_initial.push_back(ion.count * c);
+      info.push_back({ion.ion, z, std::nullopt, std::nullopt, std::nullopt});
+    }
+  }
+}
+
 Solution::Solution(const Parameters& section) {
-  const Parameters& species = section.section("species");
-  if (species.keys().empty()) throw section.error("species", "declare at least one species");
+  const bool hasSpecies = section.has("species") && !section.section("species").keys().empty();
+  const bool hasSalts = section.has("salts") && !section.section("salts").keys().empty();
+  if (!hasSpecies && !hasSalts)
+    throw section.error("species", "declare at least one species (or salt under `salts`)");
+  static const Parameters kNone;
+  const Parameters& species = hasSpecies ? section.section("species") : kNone;
   std::vector<SpeciesInfo> info;
   for (const auto& name : species.keys()) {
     const Parameters& p = species.section(name);
@@ -118,6 +156,7 @@ Solution::Solution(const Parameters& section) {
     }
     info.push_back(std::move(s));
   }
+  if (hasSalts) addSalts(section.section("salts"), info);
   makeNeutral(section, m_names, m_charges, m_initial);
   const Parameters& activity = section.section("activity");
   if (section.has("ion-pairs")) {

@@ -40,6 +40,8 @@ class Solution {
   const IonPairing* pairing() const { return m_pairing.get(); }
 
  private:
+  void addSalts(const Parameters& salts, std::vector<SpeciesInfo>& info);
+
   std::vector<std::string> m_names;
   std::vector<int> m_charges;
   std::vector<double> m_initial;

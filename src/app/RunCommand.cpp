@@ -63,10 +63,10 @@ int runCase(const CommandLine& cl, std::ostream& out) {
     printHeadline(out, s);
     out << "proscale: " << cl.caseFile << ": SUSPECT -- the run completed, but its self-checks "
                                           "failed:\n";
-    for (const SelfCheck& c : s.checks)
-      if (c.failed())
-        out << "  " << c.name << " = " << formatNumber(c.value) << " " << c.unit
-            << " (threshold " << formatNumber(c.threshold) << "): " << c.meaning << "\n";
+    for (const SelfCheck& check : s.checks)
+      if (check.failed())
+        out << "  " << check.name << " = " << formatNumber(check.value) << " " << check.unit
+            << " (threshold " << formatNumber(check.threshold) << "): " << check.meaning << "\n";
     out << "proscale: results (status suspect) in " << dir.root().string() << "/\n";
     return kSuspect;
   }

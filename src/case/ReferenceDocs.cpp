@@ -41,13 +41,16 @@ std::string typeName(const ParamSpec& p) {
     case ParamType::Section: return "section";
     case ParamType::TypedSection: return "typed section";
     case ParamType::SectionMap: return "named sections";
+    case ParamType::QuantityMap: return "named numbers";
     case ParamType::SectionList: return "list of sections";
   }
   return "";
 }
 
 std::string unitCell(const ParamSpec& p) {
-  if (p.type != ParamType::Real && p.type != ParamType::RealList) return "";
+  if (p.type != ParamType::Real && p.type != ParamType::RealList &&
+      p.type != ParamType::QuantityMap)
+    return "";
   if (p.dimension.isDimensionless()) return "1";
   const std::string si = p.dimension.toString();
   if (p.unitHint.empty() || p.unitHint == si) return code(si);

@@ -18,7 +18,7 @@ std::string unknownKeyMessage(const std::string& key, const std::vector<std::str
 /// Scalars and number lists are located at their value; sections at their key.
 bool locatedAtValue(ParamType t) {
   return t != ParamType::Section && t != ParamType::TypedSection && t != ParamType::SectionMap &&
-         t != ParamType::SectionList;
+         t != ParamType::SectionList && t != ParamType::QuantityMap;
 }
 
 }  // namespace
@@ -120,6 +120,7 @@ std::optional<Parameters::Value> Validator::read(const ParamSpec& spec, const YA
     case ParamType::Section: return readSection(spec, node, path, keyMark);
     case ParamType::TypedSection: return readTyped(spec, node, path, keyMark);
     case ParamType::SectionMap: return readSectionMap(spec, node, path, keyMark);
+    case ParamType::QuantityMap: return readQuantityMap(spec, node, path, keyMark);
     case ParamType::SectionList: return readSectionList(spec, node, path, keyMark);
     case ParamType::RealList: return readRealList(spec, node, path, keyMark);
     case ParamType::StringList: return readStringList(spec, node, path, keyMark);

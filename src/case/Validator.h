@@ -35,6 +35,13 @@ class Validator {
                             const SourceMark& keyMark);
   std::optional<Value> readScalar(const ParamSpec& spec, const YAML::Node& node,
                                   const std::string& path, const SourceMark& keyMark);
+  /// Opens the mapping at `node` and hands each uniquely named entry to `visit(into, name,
+  /// value, entryPath, entryMark)`; null (reported) if it is not a mapping.
+  template <class Visit>
+  std::shared_ptr<Parameters> readNamedEntries(const YAML::Node& node, const std::string& path,
+                                               const SourceMark& keyMark, Visit&& visit);
+  std::optional<Value> readQuantityMap(const ParamSpec& spec, const YAML::Node& node,
+                                       const std::string& path, const SourceMark& keyMark);
   std::optional<Value> readStringList(const ParamSpec& spec, const YAML::Node& node,
                                       const std::string& path, const SourceMark& keyMark);
   std::optional<Value> readRealList(const ParamSpec& spec, const YAML::Node& node,

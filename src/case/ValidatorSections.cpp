@@ -114,16 +114,15 @@ std::optional<Parameters::Value> Validator::readTyped(const ParamSpec& spec, con
   return Value(section);
 }
 
-std::optional<Parameters::Value> Validator::readSectionMap(const ParamSpec& spec, const YAML::Node& node,
-                                                           const std::string& path, const SourceMark& keyMark) {
-  const Schema& schema = sectionSchemaOf(spec);
+template <class Visit>
+std::shared_ptr<Parameters> Validator::readNamedEntries(const YAML::Node& node,
+                                                       const std::string& path,
+                                                       const SourceMark& keyMark, Visit&& visit) {
   auto entries = openSection(node, path, keyMark);
-  if (!entries) return std::nullopt;
-  const YAML::Node map = mappingOrEmpty(node);
+  if (!entries) return nullptr;
   std::vector<std::pair<std::string, SourceMark>> seen;
-  for (const auto& pair : map) {
+  for (const auto& pair : mappingOrEmpty(node)) {
     const YAML::Node nameNode = pair.first;
-    const YAML::Node value = pair.second;
     if (!nameNode.IsScalar()) {
       report(markOf(path, nameNode, entries->mark()), path, "expected a name, not a list or mapping");
       continue;
@@ -132,11 +131,44 @@ std::optional<Parameters::Value> Validator::readSectionMap(const ParamSpec& spec
     const std::string entryPath = childPath(path, name);
     const SourceMark entryMark = markOf(entryPath, nameNode, entries->mark());
     if (!firstOccurrence(seen, name, entryPath, entryMark)) continue;
-    auto entry = openSection(value, entryPath, entryMark);
-    if (!entry) continue;
-    fillSection(mappingOrEmpty(value), schema, *entry, false);
-    entries->set(name, entry, entryMark, m_forced.has_value());
+    visit(*entries, name, pair.second, entryPath, entryMark);
   }
+  return entries;
+}
+
+std::optional<Parameters::Value> Validator::readSectionMap(const ParamSpec& spec, const YAML::Node& node,
+                                                           const std::string& path, const SourceMark& keyMark) {
+  const Schema& schema = sectionSchemaOf(spec);
+  auto entries = readNamedEntries(
+      node, path, keyMark,
+      [&](Parameters& into, const std::string& name, const YAML::Node& value,
+          const std::string& entryPath, const SourceMark& entryMark) {
+        auto entry = openSection(value, entryPath, entryMark);
+        if (!entry) return;
+        fillSection(mappingOrEmpty(value), schema, *entry, false);
+        into.set(name, entry, entryMark, m_forced.has_value());
+      });
+  if (!entries) return std::nullopt;
+  return Value(entries);
+}
+
+// Names of the user's choosing, each a quantity of the declared dimension (stored as a section
+// whose keys are the names, each value located at itself).
+std::optional<Parameters::Value> Validator::readQuantityMap(const ParamSpec& spec,
+                                                            const YAML::Node& node,
+                                                            const std::string& path,
+                                                            const SourceMark& keyMark) {
+  ParamSpec element = spec;
+  element.type = ParamType::Real;
+  auto entries = readNamedEntries(
+      node, path, keyMark,
+      [&](Parameters& into, const std::string& name, const YAML::Node& value,
+          const std::string& entryPath, const SourceMark& entryMark) {
+        element.key = name;
+        if (auto v = readScalar(element, value, entryPath, entryMark))
+          into.set(name, std::move(*v), markOf(entryPath, value, entryMark), m_forced.has_value());
+      });
+  if (!entries) return std::nullopt;
   return Value(entries);
 }
 

@@ -67,6 +67,7 @@ std::string expectedText(const ParamSpec& spec) {
     case ParamType::Section:
     case ParamType::TypedSection:
     case ParamType::SectionMap: return "a mapping";
+    case ParamType::QuantityMap: return "a mapping of names to numbers" + unit;
     case ParamType::SectionList: return "a list of mappings";
   }
   return "a value";

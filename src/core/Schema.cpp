@@ -40,6 +40,11 @@ ParamSpec ParamSpec::realList(std::string key, Dimension d, std::string doc) {
 ParamSpec ParamSpec::stringList(std::string key, std::string doc) {
   return make(std::move(key), ParamType::StringList, std::move(doc));
 }
+ParamSpec ParamSpec::quantityMap(std::string key, Dimension d, std::string doc) {
+  auto p = make(std::move(key), ParamType::QuantityMap, std::move(doc));
+  p.dimension = d;
+  return p;
+}
 ParamSpec ParamSpec::section(std::string key, SchemaPtr s, std::string doc) {
   auto p = make(std::move(key), ParamType::Section, std::move(doc));
   p.sectionSchema = std::move(s);

@@ -26,6 +26,7 @@ enum class ParamType {
   Choice,        ///< one of `choices`
   RealList,      ///< a YAML sequence of Real
   StringList,    ///< a YAML sequence of free text
+  QuantityMap,   ///< a mapping of user-chosen names to Real values of `dimension`
   Section,       ///< a nested mapping validated by `section`
   TypedSection,  ///< a nested mapping whose `type:` picks a variant from `family`
   SectionMap,    ///< a mapping of user-chosen names to sections validated by `section`
@@ -60,6 +61,7 @@ struct ParamSpec {
   static ParamSpec choice(std::string key, std::vector<std::string> choices, std::string doc);
   static ParamSpec realList(std::string key, Dimension d, std::string doc);
   static ParamSpec stringList(std::string key, std::string doc);
+  static ParamSpec quantityMap(std::string key, Dimension d, std::string doc);
   static ParamSpec section(std::string key, SchemaPtr s, std::string doc);
   static ParamSpec typed(std::string key, FamilyPtr f, std::string doc);
   static ParamSpec sectionMap(std::string key, SchemaPtr entry, std::string doc);
