@@ -7,7 +7,10 @@
 
 namespace proscale {
 namespace {
-SchemaPtr outputSchema() {
+/// `spacing` defaults to logarithmic for precipitation, whose nucleation burst comes in the
+/// first thousandth of a run (a linear default put the first output after it), and to linear
+/// for prescribed rates.
+SchemaPtr outputSchema(const std::string& defaultSpacing) {
   auto s = std::make_shared<Schema>("output", "When to report and what to write.");
   s->add(ParamSpec::real("end-time", dim::time, "Simulated time span, from t = 0.")
              .unit("min")
@@ -17,8 +20,10 @@ SchemaPtr outputSchema() {
              .defaultsTo("101")
              .atLeast(2));
   s->add(ParamSpec::choice("spacing", {"linear", "logarithmic"},
-                           "Spacing of the output times after t = 0.")
-             .defaultsTo("linear"));
+                           "Spacing of the output times after t = 0 (default: logarithmic for "
+                           "batch-precipitation, which resolves the nucleation burst; linear "
+                           "for population-balance).")
+             .defaultsTo(defaultSpacing));
   s->add(ParamSpec::real("first-time", dim::time,
                          "First output time after t = 0 for logarithmic spacing "
                          "(default: end-time / 10^4).")
@@ -47,7 +52,9 @@ SchemaPtr caseSchema(const std::string& modelType) {
              .defaultsTo(""));
   for (auto& spec : entry.sections()) s->add(std::move(spec));
   s->add(ParamSpec::section("solver", solverSchema(), "The solver: time integration or steady state."));
-  s->add(ParamSpec::section("output", outputSchema(), "Output times and files.").isRequired());
+  const std::string spacing = modelType == "batch-precipitation" ? "logarithmic" : "linear";
+  s->add(ParamSpec::section("output", outputSchema(spacing), "Output times and files.")
+             .isRequired());
   return s;
 }
 
