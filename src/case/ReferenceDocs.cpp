@@ -1,6 +1,7 @@
 #include "case/ReferenceDocs.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -87,19 +88,30 @@ class Writer {
 
   void schema(const Schema& s, const std::string& heading, const std::string& intro) {
     if (std::find(m_stack.begin(), m_stack.end(), &s) != m_stack.end()) return;  // recursive schema
+    std::ostringstream table;
+    if (s.params().empty()) {
+      table << "No keys.\n";
+    } else {
+      table << "| Key | Type | Unit | Default | Allowed | Description |\n"
+            << "|-----|------|------|---------|---------|-------------|\n";
+      for (const auto& p : s.params())
+        table << "| " << code(p.key) << " | " << typeName(p) << " | " << unitCell(p) << " | "
+              << cell(defaultCell(p)) << " | " << cell(rangeCell(p)) << " | " << cell(p.doc)
+              << " |\n";
+    }
+    // A sub-schema repeated under several keys (the DLVO settings of every aggregation kernel)
+    // is written once per model; later places refer to the first.
+    const std::string content = s.doc() + "\n" + table.str();
+    if (const auto seen = m_written.find(content); seen != m_written.end()) {
+      m_out << "\n## " << heading << "\n\nThe same keys as " << seen->second << ".\n";
+      return;
+    }
+    m_written.emplace(content, heading);
     m_stack.push_back(&s);
     m_out << "\n## " << heading << "\n\n";
     if (!intro.empty()) m_out << intro << "\n\n";
     if (!s.doc().empty()) m_out << s.doc() << "\n\n";
-    if (s.params().empty()) {
-      m_out << "No keys.\n";
-    } else {
-      m_out << "| Key | Type | Unit | Default | Allowed | Description |\n"
-            << "|-----|------|------|---------|---------|-------------|\n";
-      for (const auto& p : s.params())
-        m_out << "| " << code(p.key) << " | " << typeName(p) << " | " << unitCell(p) << " | "
-              << cell(defaultCell(p)) << " | " << cell(rangeCell(p)) << " | " << cell(p.doc) << " |\n";
-    }
+    m_out << table.str();
     for (const auto& p : s.params()) nested(p, m_pathPrefix.empty() ? p.key : m_pathPrefix + "." + p.key);
     m_stack.pop_back();
   }
@@ -130,6 +142,7 @@ class Writer {
 
   std::ostringstream& m_out;
   std::vector<const Schema*> m_stack;
+  std::map<std::string, std::string> m_written;  // a table's text -> the heading it was written under
   std::string m_pathPrefix;
 };
 
