@@ -77,8 +77,11 @@ std::array<double, 8> sizes(const PsdStatistics& s) {
 std::vector<SeriesColumn> psdStatisticsColumns() {
   std::vector<SeriesColumn> cols;
   for (int k = 0; k < 5; ++k)
-    cols.push_back({"mu" + std::to_string(k), kMomentUnits[k], "moment of the grid PSD, sum L_i^k N_i"});
-  cols.push_back({"number_density", "1/m^3", "particles per volume of suspension"});
+    cols.push_back({"mu" + std::to_string(k), kMomentUnits[k],
+                    "moment of the grid PSD, sum L_i^k max(N_i, 0)"});
+  cols.push_back({"number_density", "1/m^3",
+                  "particles per volume of suspension, sum max(N_i, 0) (undershoots below zero "
+                  "are left out; the negative_classes self-check bounds them)"});
   for (const auto& size : kSizes) cols.push_back({size[0], "m", size[1]});
   cols.push_back({"cv", "-", kCvDoc});
   return cols;
@@ -95,7 +98,8 @@ std::size_t psdStatisticsValues(const PsdStatistics& s, std::span<double> row) {
 
 std::vector<Metric> psdStatisticsMetrics(const PsdStatistics& s) {
   std::vector<Metric> m{{"number_density", s.numberDensity, "1/m^3",
-                         "particles per volume of suspension"}};
+                         "particles per volume of suspension, sum max(N_i, 0) (undershoots below "
+                         "zero are left out; the negative_classes self-check bounds them)"}};
   const auto v = sizes(s);
   for (std::size_t i = 0; i < v.size(); ++i) m.push_back({kSizes[i][0], v[i], "m", kSizes[i][1]});
   m.push_back({"cv", s.cv, "-", kCvDoc});
