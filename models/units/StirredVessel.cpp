@@ -135,11 +135,14 @@ std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const doubl
   std::vector<SelfCheck> checks = m_particles->selfChecks(y);
   for (SelfCheck& c : m_point->selfChecks(fluid(y), m_at)) checks.push_back(std::move(c));
   const double solid = m_particles->solidVolume(y);
-  if (m_dilution == 0.0 && m_point->depletes() && solid > 0.0 && t > 0.0) {
-    std::vector<double> ydot(y.size());
-    const ParticleProcesses p = m_point->processes(fluid(y), m_at);
-    const double rate = m_particles->rates(y, p, m_dilution, ydot);
-    checks.push_back({"solid_still_forming", std::abs(rate) * t / solid, 1e-2, "-",
+  if (m_dilution == 0.0 && m_point->depletes()) {
+    double still = 0.0;  // nothing formed yet, or no time elapsed: nothing to judge
+    if (solid > 0.0 && t > 0.0) {
+      std::vector<double> ydot(y.size());
+      const ParticleProcesses p = m_point->processes(fluid(y), m_at);
+      still = std::abs(m_particles->rates(y, p, m_dilution, ydot)) * t / solid;
+    }
+    checks.push_back({"solid_still_forming", still, 1e-2, "-",
                       "solid formation rate x end time / solid formed: the batch had not reached "
                       "its end state (still supersaturated); extend output.end-time"});
   }

@@ -35,7 +35,10 @@ struct Grammar {
         "check", "Load and validate the case, build its model and list its parameters; "
                  "write nothing.");
     app.add_subcommand("reference", "Print the reference of every case-file key (Markdown).");
-    for (CLI::App* verb : {run, check}) {
+    CLI::App* outputs = app.add_subcommand(
+        "outputs", "Print what a run of the case writes: every time-series column, summary "
+                   "metric and self-check with its unit and meaning (Markdown).");
+    for (CLI::App* verb : {run, check, outputs}) {
       verb->add_option("case", cl.caseFile, "the case file (YAML)")->required();
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);

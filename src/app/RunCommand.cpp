@@ -6,6 +6,7 @@
 
 #include "app/CaseRun.h"
 #include "app/CaseSchema.h"
+#include "app/OutputsReference.h"
 #include "app/ResultFiles.h"
 #include "core/NumberFormat.h"
 #include "output/OutputDirectory.h"
@@ -35,6 +36,10 @@ int runCase(const CommandLine& cl, std::ostream& out) {
     if (all.size() > 1) throw InputErrors(std::move(all));
   }
   LoadedCase c = LoadedCase::fromDocument(document);
+  if (cl.verb == "outputs") {
+    out << outputsReferenceMarkdown(c);
+    return kSuccess;
+  }
   if (cl.verb == "check") {
     out << cl.caseFile << ": OK (" << c.modelType << ", " << c.process->system().size()
         << " unknowns, " << c.times.size() << " output times, " << c.solver->method() << ")\n";

@@ -258,3 +258,37 @@ TEST_CASE("Self-checks: a completed run that cannot be trusted is suspect, exit 
     std::filesystem::remove_all(out);
   }
 }
+
+TEST_CASE("The output reference is what proscale outputs prints and what runs write",
+          "[cli][docs]") {
+  // docs/reference/output-columns.md = its header + `proscale outputs` for each case below, and
+  // each documented column/metric is what a real run of that case writes (names and units).
+  const std::string doc = readFile(sourcePath("docs/reference/output-columns.md"));
+  for (const char* file : {"cases/baso4_batch.yaml", "validation/analytic/msmpr.yaml"}) {
+    INFO(file);
+    const CommandResult listed = runProscale(std::string("outputs ") + file, PROSCALE_SOURCE_DIR);
+    REQUIRE(listed.exitCode == 0);
+    CHECK(doc.find(listed.out) != std::string::npos);
+
+    const auto out = freshDir("outputs-doc");
+    REQUIRE(runProscale("run " + sourcePath(file) + " -q -o " + out.string() +
+                        " --set output.vtk=false").exitCode == 0);
+    std::vector<std::string> header;
+    readCsv(out / "timeseries.csv", header);
+    for (const std::string& column : header) {
+      // "name [unit]" in the CSV, "| `name` | unit |" in the reference
+      const std::size_t bracket = column.rfind(" [");
+      const std::string name = column.substr(0, bracket);
+      const std::string unit = column.substr(bracket + 2, column.size() - bracket - 3);
+      CHECK(listed.out.find("| `" + name + "` | " + unit + " |") != std::string::npos);
+    }
+    const nlohmann::json summary = readSummary(out);
+    for (const auto& [name, metric] : summary["metrics"].items())
+      CHECK(listed.out.find("| `" + name + "` | " + metric["unit"].get<std::string>() + " |") !=
+            std::string::npos);
+    for (const auto& [name, check] : summary["checks"].items())
+      CHECK(listed.out.find("| `" + name + "` | " + check["unit"].get<std::string>() + " |") !=
+            std::string::npos);
+    std::filesystem::remove_all(out);
+  }
+}
