@@ -18,7 +18,7 @@ namespace {
 // The results of one run, converted once; the arrays own their data.
 struct Results {
   std::string status;
-  py::dict metrics, units, timeseries, psd, sensitivities, solver, checks;
+  py::dict metrics, units, timeseries, psd, sensitivities, solver, checks, toolSettings;
   py::array_t<double> finalState;
 };
 
@@ -83,6 +83,14 @@ Results resultsOf(const CaseOutcome& outcome) {
     check["doc"] = c.meaning;
     r.checks[py::str(c.name)] = check;
   }
+  if (!s.toolSettings.chosen.empty()) {
+    py::dict chosen;
+    for (const ToolSetting& t : s.toolSettings.chosen) chosen[py::str(t.key)] = t.value;
+    r.toolSettings["chosen"] = chosen;
+    r.toolSettings["runs"] = s.toolSettings.runs;
+    r.toolSettings["settled"] = s.toolSettings.settled;
+    r.toolSettings["reruns"] = s.toolSettings.reruns;
+  }
   for (const Metric& m : s.metrics) {
     r.metrics[py::str(m.name)] = m.value;
     r.units[py::str(m.name)] = m.unit;
@@ -141,6 +149,9 @@ void bindCase(py::module_& m) {
                     "'complete', 'suspect' (a self-check failed) or 'incomplete' (solver failure)")
       .def_readonly("checks", &Results::checks,
                     "self-check name -> passed, value, threshold, unit, doc")
+      .def_readonly("tool_settings", &Results::toolSettings,
+                    "when the case left its size grid or number scale to the tool: chosen "
+                    "(key -> SI value), runs, settled, reruns (as summary.json)")
       .def_readonly("metrics", &Results::metrics, "name -> value of the final state (SI)")
       .def_readonly("units", &Results::units, "name -> SI unit of each metric")
       .def_readonly("timeseries", &Results::timeseries,

@@ -1,5 +1,8 @@
 #include "models/pbe/PopulationSettings.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "models/pbe/Qmom.h"
 
 namespace proscale {
@@ -42,10 +45,22 @@ SchemaPtr PopulationSettings::schema() {
              .isRequired()
              .above(0));
   s->add(ParamSpec::real("max-size", dim::length,
-                         "Upper bound of the size grid (required with method: sectional).")
+                         "sectional: upper bound of the size grid. Leave it out and the tool "
+                         "sizes the grid to the population (docs/theory/automatic-grid.md); "
+                         "given, the grid is fixed and particles that outgrow it fail the "
+                         "solid_lost_above_grid self-check.")
              .unit("um")
              .above(0));
-  s->add(ParamSpec::integer("classes", "Number of size classes.").defaultsTo("200").atLeast(1));
+  s->add(ParamSpec::integer("classes",
+                            "Number of size classes. Leave it out and the tool chooses it from "
+                            "`resolution` (with max-size given: 200).")
+             .atLeast(1));
+  s->add(ParamSpec::real("resolution", dim::none,
+                         "With classes left out: size classes across the span d10..d90 of the "
+                         "volume distribution the automatic grid aims for (at least 20 per "
+                         "decade of size).")
+             .defaultsTo("20")
+             .atLeast(4));
   s->add(ParamSpec::integer("moment-count",
                             "qmom: number of moments 2n (n quadrature nodes), 2 to 10.")
              .defaultsTo("6"));
@@ -65,10 +80,11 @@ SchemaPtr PopulationSettings::schema() {
                                        "a cross-check.")
              .defaultsTo("true"));
   s->add(ParamSpec::real("number-scale", dim::numberDensity,
-                         "Reference number density: the absolute tolerance of a class is "
-                         "solver.atol times this.")
+                         "Reference number density: the absolute tolerance of a class or of "
+                         "mu_0 is solver.atol times this. Leave it out and the tool sets it to "
+                         "the particle number density of the run (rerunning when its first "
+                         "guess, 1e18 1/m^3, was off by more than the accepted band).")
              .unit("1/m^3")
-             .defaultsTo("1e18 1/m^3")
              .above(0));
   s->add(ParamSpec::section("seeds", seeds, "Seed crystals at t = 0 (optional)."));
   s->add(ParamSpec::realList("initial-moments", dim::none,
@@ -76,6 +92,13 @@ SchemaPtr PopulationSettings::schema() {
                              "t = 0 in SI units (m^k/m^3), instead of seeds; all moments the "
                              "method carries, and realizable."));
   return s;
+}
+
+SelfCheck PopulationSettings::numberScaleCheck(double scale, double population) {
+  return {"number_scale_ratio", population > 0.0 ? scale / population : 0.0, 10.0, "-",
+          "population.number-scale / the particle number density (largest of on the grid, "
+          "seeded, nucleated): tolerances far above the population; lower number-scale or "
+          "leave it to the tool"};
 }
 
 PopulationSettings PopulationSettings::from(const Parameters& p) {
@@ -91,19 +114,28 @@ PopulationSettings PopulationSettings::from(const Parameters& p) {
   s.momentCount = static_cast<std::size_t>(count);
   s.realizabilityTolerance = p.real("realizability-tolerance");
   s.minSize = p.real("min-size");
+  // A key is the tool's when the case leaves it out; the tool's reruns set it as a default.
+  const auto tools = [&p](const char* key) { return !p.has(key) || p.isDefault(key); };
+  s.autoMaxSize = s.sectional() && tools("max-size");
+  s.autoClasses = s.autoMaxSize && tools("classes");  // a fixed range keeps its classes
+  s.autoNumberScale = tools("number-scale");
+  s.resolution = p.real("resolution");
   if (s.sectional()) {
-    if (!p.has("max-size")) throw p.error("max-size", "required with method: sectional");
-    s.maxSize = p.real("max-size");
-    if (!(s.maxSize > s.minSize)) throw p.error("max-size", "must be larger than min-size");
+    s.maxSize = p.has("max-size") ? p.real("max-size") : kFirstMaxSize;
+    if (!(s.maxSize > s.minSize))
+      throw p.error(p.has("max-size") ? "max-size" : "min-size",
+                    p.has("max-size") ? "must be larger than min-size"
+                                      : "must be below the automatic grid's first top, 10 um; "
+                                        "give max-size");
   }
-  s.classes = static_cast<std::size_t>(p.integer("classes"));
+
   s.spacing = p.string("spacing") == "uniform" ? GridSpacing::Uniform : GridSpacing::Geometric;
   const std::string& scheme = p.string("scheme");
   s.scheme = scheme == "upwind" ? GrowthScheme::Upwind
              : scheme == "minmod" ? GrowthScheme::Minmod
                                   : GrowthScheme::VanLeer;
   s.moments = p.boolean("moments");
-  s.numberScale = p.real("number-scale");
+  s.numberScale = p.has("number-scale") ? p.real("number-scale") : kFirstNumberScale;
   if (p.has("seeds")) {
     const Parameters& q = p.section("seeds");
     SeedDistribution d;
@@ -118,6 +150,20 @@ PopulationSettings PopulationSettings::from(const Parameters& p) {
     (exponential ? d.meanVolumeDiameter : d.medianDiameter) = q.real(needed);
     s.seeds = d;
   }
+  if (s.autoMaxSize && !p.has("max-size") && s.seeds) {
+    // The first top covers the seeds: a log-normal to 5 geometric deviations above its median,
+    // an exponential volume distribution to 125 mean volumes (5 d).
+    const SeedDistribution& d = *s.seeds;
+    const double top = d.shape == SeedDistribution::Shape::LogNormal
+                           ? d.medianDiameter * std::pow(d.geometricStd, 5.0)
+                           : 5.0 * d.meanVolumeDiameter;
+    s.maxSize = std::max(s.maxSize, top);
+  }
+  s.classes = p.has("classes") ? static_cast<std::size_t>(p.integer("classes"))
+              : s.autoMaxSize
+                  ? static_cast<std::size_t>(std::ceil(kFirstClassesPerDecade *
+                                                       std::log10(s.maxSize / s.minSize)))
+                  : 200;
   if (p.has("initial-moments")) {
     if (s.sectional())
       throw p.error("initial-moments", "only with method: qmom or moments (sectional: use seeds)");

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/NumberFormat.h"
 #include "models/points/PointModel.h"
 
 namespace proscale {
 
 MomentRepresentation::MomentRepresentation(const Parameters& population, const PointModel& point)
     : m_population(PopulationSettings::from(population), population),
-      m_shapeFactor(point.interactions().shapeFactor) {
+      m_shapeFactor(point.interactions().shapeFactor),
+      m_autoNumberScale(PopulationSettings::from(population).autoNumberScale) {
   const ParticleInteractions& with = point.interactions();
   m_population.requireClosure(point.sizeDependentGrowth(), with.kernel != nullptr,
                               with.breakage.has_value());
@@ -133,6 +135,27 @@ std::vector<Metric> MomentRepresentation::metrics(std::span<const double> y) con
     m.push_back({"solid_volume_fraction", solidVolume(y), "-", "particle volume k_v mu3"});
   m.push_back({"number_nucleated", y[m_nucleated], "1/m^3", "particles nucleated since t = 0", true});
   return m;
+}
+
+std::vector<SelfCheck> MomentRepresentation::selfChecks(std::span<const double> y) const {
+  const double population =
+      std::max({moments(y)[0], m_population.initialMoments()[0], y[m_nucleated]});
+  return {PopulationSettings::numberScaleCheck(m_population.numberScale(), population)};
+}
+
+SettingsAdvice MomentRepresentation::settingsAdvice(std::span<const double> y) const {
+  SettingsAdvice advice;
+  if (!m_autoNumberScale) return advice;
+  const double scale = m_population.numberScale(), mu0 = moments(y)[0];
+  advice.used.push_back({"population.number-scale", scale, "1/m^3"});
+  if (!PopulationSettings::numberScaleFits(scale, mu0)) {
+    const double wanted = mu0;
+    advice.changes.push_back({"population.number-scale", wanted, "1/m^3"});
+    advice.reasons.push_back("the run has mu_0 = " + formatNumber(mu0) +
+                             " 1/m^3 against a number scale of " + formatNumber(scale) +
+                             ": number-scale " + formatNumber(wanted) + " 1/m^3");
+  }
+  return advice;
 }
 
 }  // namespace proscale

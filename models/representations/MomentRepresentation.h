@@ -37,6 +37,11 @@ class MomentRepresentation final : public ParticleRepresentation {
   std::vector<SeriesColumn> columns() const override;
   std::size_t values(std::span<const double> y, std::span<double> row) const override;
   std::vector<Metric> metrics(std::span<const double> y) const override;
+  /// The number scale, when the case left it out: rerun with mu_0 when it is off by more than
+  /// the band SizeClasses accepts (docs/theory/automatic-grid.md).
+  SettingsAdvice settingsAdvice(std::span<const double> y) const override;
+  /// number_scale_ratio (PopulationSettings::numberScaleCheck).
+  std::vector<SelfCheck> selfChecks(std::span<const double> y) const override;
 
  private:
   /// dmu/dt of growth, nucleation, aggregation and breakage (no dilution) into dmu.
@@ -50,6 +55,7 @@ class MomentRepresentation final : public ParticleRepresentation {
   mutable QmomRates m_processes;  ///< aggregation and breakage set once; G and B per call
   std::optional<BreakageSettings> m_breakage;  ///< what m_processes.breakage was made from
   std::size_t m_nucleated = 0, m_mom = 0;
+  bool m_autoNumberScale = false;
 };
 
 }  // namespace proscale

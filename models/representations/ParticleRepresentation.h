@@ -77,6 +77,9 @@ class ParticleRepresentation {
   virtual std::vector<Metric> metrics(std::span<const double> y) const = 0;
   /// Self-checks of its part of the final state (Process::selfChecks).
   virtual std::vector<SelfCheck> selfChecks(std::span<const double> /*y*/) const { return {}; }
+  /// The settings of its own the case left to the tool, and what a rerun should use
+  /// (Process::settingsAdvice).
+  virtual SettingsAdvice settingsAdvice(std::span<const double> /*y*/) const { return {}; }
   virtual bool hasSizeDistribution() const { return false; }
   virtual PsdHistory sizeClasses() const { return {}; }
   virtual std::vector<double> numberPerClass(std::span<const double> /*y*/) const { return {}; }

@@ -23,6 +23,12 @@
 
 namespace proscale {
 
+/// A class may dip below zero by the tolerance's undershoot up to this fraction of the largest
+/// class (the negative_classes self-check).
+constexpr double kNegativeClassLimit = 1e-6;
+/// Most negative class / largest class, 0 when none is negative.
+double negativeClassRatio(std::span<const double> N);
+
 class SizeClasses final : public ParticleRepresentation {
  public:
   /// InputError at population.moments if an explicit moment cross-check cannot close.
@@ -46,6 +52,7 @@ class SizeClasses final : public ParticleRepresentation {
   std::size_t values(std::span<const double> y, std::span<double> row) const override;
   std::vector<Metric> metrics(std::span<const double> y) const override;
   std::vector<SelfCheck> selfChecks(std::span<const double> y) const override;
+  SettingsAdvice settingsAdvice(std::span<const double> y) const override;
   bool hasSizeDistribution() const override { return true; }
   PsdHistory sizeClasses() const override;
   std::vector<double> numberPerClass(std::span<const double> y) const override;

@@ -1,5 +1,6 @@
 // What SizeClasses reports: time-series columns, size classes, summary metrics and the number
 // and volume budgets.
+#include <algorithm>
 #include <cmath>
 
 #include "models/pbe/MomentEquations.h"
@@ -120,6 +121,15 @@ std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
 // below zero only by the tolerance's undershoot (1e-6 of the largest class); the method of
 // moments, where it runs alongside, must agree with the grid's moments to the grid's own
 // accuracy at the default resolution (1 %).
+double negativeClassRatio(std::span<const double> N) {
+  double largest = 0.0, mostNegative = 0.0;
+  for (double n : N) {
+    largest = std::max(largest, n);
+    mostNegative = std::min(mostNegative, n);
+  }
+  return largest > 0.0 ? -mostNegative / largest : 0.0;
+}
+
 std::vector<SelfCheck> SizeClasses::selfChecks(std::span<const double> y) const {
   const auto N = psd(y);
   const auto b = y.subspan(m_budget, kBudgetSize);
@@ -130,22 +140,23 @@ std::vector<SelfCheck> SizeClasses::selfChecks(std::span<const double> y) const 
                     1e-3, "-",
                     "fraction of the particle volume that grew past population.max-size; "
                     "raise max-size"});
-  double onGrid = 0.0, largest = 0.0, mostNegative = 0.0;
-  for (double n : N) {
-    onGrid += std::max(n, 0.0);
-    largest = std::max(largest, n);
-    mostNegative = std::min(mostNegative, n);
-  }
+  double onGrid = 0.0;
+  for (double n : N) onGrid += std::max(n, 0.0);
   checks.push_back({"number_lost_above_grid_fraction",
                     onGrid + b[kLostTop] > 0.0 ? b[kLostTop] / (onGrid + b[kLostTop]) : 0.0, 1e-3,
                     "-", "fraction of the particles that grew past population.max-size; raise "
                          "max-size"});
-  checks.push_back({"negative_classes", largest > 0.0 ? -mostNegative / largest : 0.0, 1e-6, "-",
+  checks.push_back({"negative_classes", negativeClassRatio(N), kNegativeClassLimit, "-",
                     "most negative class / largest class: the absolute tolerance is too loose for "
-                    "this population; lower population.number-scale"});
+                    "this population; lower population.number-scale (or leave it to the tool)"});
   // The method of moments has no lower boundary: particles that dissolve through min-size leave
-  // the grid but not the moments, so the comparison applies only when none did.
-  if (m_moments && b[kDissolved] == 0.0)
+  // the grid but not the moments, so the comparison applies only when those are negligible
+  // against its threshold (1e-4 of the particles born; round-off alone leaves ~1e-10).
+  double born = b[kNucleated] + b[kBroken];
+  for (std::size_t i = 0; i < N.size(); ++i) born += m_y0[m_psd + i];
+  checks.push_back(PopulationSettings::numberScaleCheck(
+      m_settings.numberScale, std::max({onGrid, born, b[kNucleated]})));
+  if (m_moments && b[kDissolved] <= 1e-4 * born)
     for (std::size_t k : {std::size_t{0}, std::size_t{3}}) {
       const double mom = y[m_mom + k];
       checks.push_back({"moments_difference_mu" + std::to_string(k),

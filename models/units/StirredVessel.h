@@ -53,6 +53,9 @@ class StirredVessel final : public Process, public System {
   }
   std::vector<Metric> metrics(double t, std::span<const double> y) const override;
   std::vector<SelfCheck> selfChecks(double t, std::span<const double> y) const override;
+  SettingsAdvice settingsAdvice(double /*t*/, std::span<const double> y) const override {
+    return m_particles->settingsAdvice(y);
+  }
 
   const PointModel& point() const { return *m_point; }
   const ParticleRepresentation& particles() const { return *m_particles; }

@@ -26,6 +26,9 @@ struct LoadedCase {
   static LoadedCase load(const std::string& file, const std::vector<Override>& overrides);
   /// The same from a parsed document (a YAML text, e.g. built from a Python dict).
   static LoadedCase fromDocument(const CaseDocument& document);
+  /// Rebuilds model and solver with the tool's own settings changed (keys of `population:` the
+  /// case left out, marked as the tool's so that a later run may change them again).
+  void rebuildWith(const std::vector<ToolSetting>& changes);
 };
 
 struct CaseOutcome {
@@ -33,10 +36,21 @@ struct CaseOutcome {
   RunSummary summary;
 };
 
+/// Runs allowed to settle the tool's own settings (the first included).
+constexpr std::size_t kMaxSettingRuns = 6;
+
 /// Integrates the case; a solver failure gives summary.complete == false, not an exception.
+/// Settings the case left to the tool (size grid, number scale: Process::settingsAdvice) are
+/// settled by rerunning with the advice of each run until a run needs no change, at most
+/// kMaxSettingRuns runs; the last run's results are the outcome, summary.toolSettings says how
+/// they were found, and a run that still asked for changes fails the tool_settings_settled
+/// self-check.
 /// `secondsSinceStart`: time already spent (for the whole run's wall time). With a listener,
 /// every output time's results go to it as they come, and the size distribution is not kept
 /// in the outcome (the listener has it).
+/// The tool_settings_settled self-check of a run whose settings the tool chose.
+SelfCheck toolSettingsCheck(const ToolSettingsRecord& record);
+
 CaseOutcome simulate(LoadedCase& loaded, double secondsSinceStart = 0.0,
                      ResultListener* listener = nullptr);
 

@@ -35,7 +35,10 @@ std::string outputsReferenceMarkdown(LoadedCase& c) {
         << (m.fromHistory ? " (from the run's budgets; left out of a steady state)" : "")
         << " |\n";
   out << "\n### summary.json checks\n\n| check | unit | threshold | meaning |\n|---|---|---|---|\n";
-  for (const SelfCheck& s : process.selfChecks(c.times.front(), y0))
+  std::vector<SelfCheck> checks = process.selfChecks(c.times.front(), y0);
+  if (!process.settingsAdvice(c.times.front(), y0).used.empty())
+    checks.push_back(toolSettingsCheck(ToolSettingsRecord{}));
+  for (const SelfCheck& s : checks)
     out << "| `" << s.name << "` | " << unitOf(s.unit) << " | " << s.threshold << " | "
         << cell(s.meaning) << " |\n";
   return out.str();

@@ -46,6 +46,15 @@ void ResultCollector::observe(double t, std::span<const double> y) {
   m_lastState.assign(y.begin(), y.end());
 }
 
+void ResultCollector::replayTo(ResultListener& listener) const {
+  listener.begin(*this);
+  for (std::size_t i = 0; i < m_series.rows.size(); ++i) {
+    listener.seriesRow(m_series.rows[i]);
+    if (i < m_psd.number.size()) listener.sizeDistribution(m_psd.times[i], m_psd.number[i]);
+    if (i < m_sensitivities.rows.size()) listener.sensitivityRow(m_sensitivities.rows[i]);
+  }
+}
+
 void ResultCollector::observeSensitivities(double t,
                                            const std::vector<std::vector<double>>& dydp) {
   if (m_steps.empty() || t != m_lastTime) return;

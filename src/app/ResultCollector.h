@@ -45,6 +45,9 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
     m_keepPsd = keepSizeDistribution;
     listener.begin(*this);
   }
+  /// Hands everything collected so far to `listener`, in the order streamTo would have (the
+  /// size distribution only if it was kept).
+  void replayTo(ResultListener& listener) const;
   const Process& process() const { return m_process; }
 
   const TimeSeriesTable& series() const { return m_series; }

@@ -24,6 +24,14 @@ void printHeadline(std::ostream& out, const RunSummary& s) {
     if (m.name == "number_density" || m.name == "d50_volume" || m.name == "sauter_diameter" ||
         m.name == "mass_balance_error")
       out << "  " << m.name << " = " << m.value << " " << m.unit << "\n";
+  const ToolSettingsRecord& tool = s.toolSettings;
+  if (!tool.chosen.empty()) {
+    out << "  chosen by the tool (" << tool.runs << (tool.runs == 1 ? " run" : " runs") << "):";
+    for (const ToolSetting& setting : tool.chosen)
+      out << " " << setting.key.substr(setting.key.find('.') + 1) << " "
+          << formatNumber(setting.value) << (setting.unit == "-" ? "" : " " + setting.unit);
+    out << "\n";
+  }
 }
 }  // namespace
 

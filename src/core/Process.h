@@ -32,6 +32,13 @@ class Process {
   virtual std::vector<SelfCheck> selfChecks(double /*t*/, std::span<const double> /*y*/) const {
     return {};
   }
+
+  /// The numerical settings the tool chose for this run (keys the case left out, e.g. the size
+  /// grid and the number scale) and, judged from the final state, the values a rerun should use.
+  /// The app reruns with `changes` until they are empty (CaseRun.cpp).
+  virtual SettingsAdvice settingsAdvice(double /*t*/, std::span<const double> /*y*/) const {
+    return {};
+  }
 };
 
 }  // namespace proscale

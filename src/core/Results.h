@@ -1,6 +1,7 @@
 #pragma once
 // Plain result containers passed from a process model (through the app) to the writers in
 // src/output. No model or solver types appear here, so writers depend on core only.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,32 @@ struct SelfCheck {
   bool failed() const { return !(value <= threshold); }  // NaN fails too
 };
 
+/// A numerical setting the tool chooses when the case leaves its key out (the size grid's range
+/// and class count, the tolerance scale of number densities): key path, SI value, unit.
+struct ToolSetting {
+  std::string key;   ///< e.g. "population.max-size"
+  double value = 0.0;
+  std::string unit;  ///< SI
+};
+
+/// What a finished run says about the settings the tool chose for it: the values it used, the
+/// values the next run should use (none when the run's own were adequate) and why.
+struct SettingsAdvice {
+  std::vector<ToolSetting> used;
+  std::vector<ToolSetting> changes;
+  std::vector<std::string> reasons;
+  bool settled() const { return changes.empty(); }
+};
+
+/// How the tool's settings were found: the values of the accepted run, how many runs it took
+/// and, for every rerun, why.
+struct ToolSettingsRecord {
+  std::vector<ToolSetting> chosen;
+  std::size_t runs = 1;
+  std::vector<std::string> reruns;  ///< one line per rerun: what changed and why
+  bool settled = true;              ///< false: the last run still asked for other settings
+};
+
 struct RunSummary {
   std::string caseFile;
   std::string caseName;
@@ -67,6 +94,7 @@ struct RunSummary {
   }
   std::vector<Metric> metrics;
   std::vector<SelfCheck> checks;  ///< of the final state; any failed one makes the run suspect
+  ToolSettingsRecord toolSettings;  ///< empty `chosen` when the case fixed every setting
   SolverReport solver;
   double runWallTime = 0.0;       ///< s, whole run including set-up and writing
 };

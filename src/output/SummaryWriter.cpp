@@ -86,6 +86,22 @@ void writeSummaryJson(const std::filesystem::path& target, const RunSummary& sum
       }
       json.endObject();
     }
+    const ToolSettingsRecord& tool = summary.toolSettings;
+    if (!tool.chosen.empty()) {
+      json.key("tool_settings").beginObject();
+      json.member("runs", static_cast<double>(tool.runs)).member("settled", tool.settled);
+      json.key("chosen").beginObject();
+      for (const ToolSetting& setting : tool.chosen) {
+        json.key(setting.key).beginObject();
+        json.member("value", setting.value).member("unit", unitLabel(setting.unit));
+        json.endObject();
+      }
+      json.endObject();
+      json.key("reruns").beginArray();
+      for (const std::string& why : tool.reruns) json.value(why);
+      json.endArray();
+      json.endObject();
+    }
     writeSolver(json, summary.solver);
     json.member("run_wall_time_s", summary.runWallTime);
     json.endObject();

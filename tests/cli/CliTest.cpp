@@ -264,7 +264,8 @@ TEST_CASE("The output reference is what proscale outputs prints and what runs wr
   // docs/reference/output-columns.md = its header + `proscale outputs` for each case below, and
   // each documented column/metric is what a real run of that case writes (names and units).
   const std::string doc = readFile(sourcePath("docs/reference/output-columns.md"));
-  for (const char* file : {"cases/baso4_batch.yaml", "validation/analytic/msmpr.yaml"}) {
+  for (const char* file : {"cases/baso4_batch.yaml", "validation/analytic/msmpr.yaml",
+                           "tests/cli/data/calcite_newcomer.yaml"}) {
     INFO(file);
     const CommandResult listed = runProscale(std::string("outputs ") + file, PROSCALE_SOURCE_DIR);
     REQUIRE(listed.exitCode == 0);

@@ -84,6 +84,23 @@ class CaseTest(unittest.TestCase):
         self.assertEqual(lost.status, "suspect")
         self.assertFalse(lost.checks["solid_lost_above_grid"]["passed"])
 
+    def test_grid_left_to_the_tool(self):
+        # The MSMPR case without max-size, classes and number-scale: the tool sizes the grid to
+        # the population (docs/theory/automatic-grid.md) and says what it chose.
+        population = {"min-size": "10 nm"}
+        auto = proscale.Case.from_dict(dict(MSMPR, population=population)).run()
+        self.assertEqual(auto.status, "complete")
+        chosen = auto.tool_settings["chosen"]
+        self.assertTrue(auto.tool_settings["settled"])
+        self.assertGreaterEqual(auto.tool_settings["runs"], 2)  # 10 um first guess is too wide
+        # MSMPR: n(L) = (B0/G) exp(-L/(G tau)), G tau = 100 nm; the volume density peaks at
+        # 3 G tau and is 1e-6 of its total by ~30 G tau, so the top lands within a few um.
+        self.assertGreater(chosen["population.max-size"], 2e-6)
+        self.assertLess(chosen["population.max-size"], 2e-5)
+        # N = B0 tau (1 - exp(-t/tau)) with t = 30 tau: 1e15 1/m^3
+        self.assertLess(abs(auto.metrics["number_density"] / 1e15 - 1), 1e-3)
+        self.assertTrue(auto.checks["tool_settings_settled"]["passed"])
+
     def test_bad_values_are_input_errors(self):
         with self.assertRaises(proscale.InputError) as ctx:
             proscale.Case(FLAGSHIP, set={"population.classes": "many"})
