@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "models/pbe/Qmom.h"
 
@@ -39,10 +40,11 @@ SchemaPtr PopulationSettings::schema() {
                            "and size-independent growth only).")
              .defaultsTo("sectional"));
   s->add(ParamSpec::real("min-size", dim::length,
-                         "Lower bound of the size grid; nuclei are born at this size (all "
-                         "methods).")
+                         "Lower bound of the size grid; nuclei are born at max(min-size, L*) "
+                         "(all methods). Leave it out and it is the critical nucleus L* at the "
+                         "initial supersaturation, or lower where seeds reach below "
+                         "(docs/theory/automatic-grid.md).")
              .unit("nm")
-             .isRequired()
              .above(0));
   s->add(ParamSpec::real("max-size", dim::length,
                          "sectional: upper bound of the size grid. Leave it out and the tool "
@@ -101,7 +103,37 @@ SelfCheck PopulationSettings::numberScaleCheck(double scale, double population) 
           "leave it to the tool"};
 }
 
-PopulationSettings PopulationSettings::from(const Parameters& p) {
+namespace {
+std::optional<SeedDistribution> readSeeds(const Parameters& p) {
+  if (!p.has("seeds")) return std::nullopt;
+  const Parameters& q = p.section("seeds");
+  SeedDistribution d;
+  d.numberDensity = q.real("number-density");
+  d.geometricStd = q.real("geometric-std");
+  const bool exponential = q.string("distribution") == "exponential-volume";
+  const char* needed = exponential ? "mean-volume-diameter" : "median-diameter";
+  if (!q.has(needed))
+    throw q.error(needed, std::string("required for distribution: ") + q.string("distribution"));
+  d.shape = exponential ? SeedDistribution::Shape::ExponentialVolume
+                        : SeedDistribution::Shape::LogNormal;
+  (exponential ? d.meanVolumeDiameter : d.medianDiameter) = q.real(needed);
+  return d;
+}
+
+// Where the seeds' number distribution has ~1e-6 (log-normal: 5 geometric deviations below
+// the median) or 1e-3 (exponential in volume: v = 1e-3 v0, L = d / 10) of its particles below,
+// and where it is as far above (log-normal 5 deviations; exponential 125 v0, L = 5 d).
+double seedsBottom(const SeedDistribution& d) {
+  return d.shape == SeedDistribution::Shape::LogNormal ? d.medianDiameter / std::pow(d.geometricStd, 5.0)
+                                                       : 0.1 * d.meanVolumeDiameter;
+}
+double seedsTop(const SeedDistribution& d) {
+  return d.shape == SeedDistribution::Shape::LogNormal ? d.medianDiameter * std::pow(d.geometricStd, 5.0)
+                                                       : 5.0 * d.meanVolumeDiameter;
+}
+}  // namespace
+
+PopulationSettings PopulationSettings::from(const Parameters& p, double criticalDiameter) {
   PopulationSettings s;
   const std::string& method = p.string("method");
   s.method = method == "qmom"      ? PopulationMethod::Qmom
@@ -113,51 +145,43 @@ PopulationSettings PopulationSettings::from(const Parameters& p) {
                                       static_cast<std::size_t>(std::max(count, 0L))));
   s.momentCount = static_cast<std::size_t>(count);
   s.realizabilityTolerance = p.real("realizability-tolerance");
-  s.minSize = p.real("min-size");
-  // A key is the tool's when the case leaves it out; the tool's reruns set it as a default.
-  const auto tools = [&p](const char* key) { return !p.has(key) || p.isDefault(key); };
-  s.autoMaxSize = s.sectional() && tools("max-size");
-  s.autoClasses = s.autoMaxSize && tools("classes");  // a fixed range keeps its classes
-  s.autoNumberScale = tools("number-scale");
-  s.resolution = p.real("resolution");
-  if (s.sectional()) {
-    s.maxSize = p.has("max-size") ? p.real("max-size") : kFirstMaxSize;
-    if (!(s.maxSize > s.minSize))
-      throw p.error(p.has("max-size") ? "max-size" : "min-size",
-                    p.has("max-size") ? "must be larger than min-size"
-                                      : "must be below the automatic grid's first top, 10 um; "
-                                        "give max-size");
-  }
-
   s.spacing = p.string("spacing") == "uniform" ? GridSpacing::Uniform : GridSpacing::Geometric;
   const std::string& scheme = p.string("scheme");
   s.scheme = scheme == "upwind" ? GrowthScheme::Upwind
              : scheme == "minmod" ? GrowthScheme::Minmod
                                   : GrowthScheme::VanLeer;
   s.moments = p.boolean("moments");
+  s.seeds = readSeeds(p);
+
+  // A key is the tool's when the case leaves it out; the tool's reruns set it as a default.
+  const auto tools = [&p](const char* key) { return !p.has(key) || p.isDefault(key); };
+  s.autoMinSize = !p.has("min-size");
+  s.autoMaxSize = s.sectional() && tools("max-size");
+  s.autoClasses = s.autoMaxSize && tools("classes");  // a fixed range keeps its classes
+  s.autoNumberScale = tools("number-scale");
+  s.resolution = p.real("resolution");
   s.numberScale = p.has("number-scale") ? p.real("number-scale") : kFirstNumberScale;
-  if (p.has("seeds")) {
-    const Parameters& q = p.section("seeds");
-    SeedDistribution d;
-    d.numberDensity = q.real("number-density");
-    d.geometricStd = q.real("geometric-std");
-    const bool exponential = q.string("distribution") == "exponential-volume";
-    const char* needed = exponential ? "mean-volume-diameter" : "median-diameter";
-    if (!q.has(needed))
-      throw q.error(needed, std::string("required for distribution: ") + q.string("distribution"));
-    d.shape = exponential ? SeedDistribution::Shape::ExponentialVolume
-                          : SeedDistribution::Shape::LogNormal;
-    (exponential ? d.meanVolumeDiameter : d.medianDiameter) = q.real(needed);
-    s.seeds = d;
+
+  if (s.autoMinSize) {
+    // The bottom: the critical nucleus at the initial supersaturation, or below the seeds.
+    double bottom = std::isfinite(criticalDiameter) ? criticalDiameter : HUGE_VAL;
+    if (s.seeds) bottom = std::min(bottom, seedsBottom(*s.seeds));
+    if (!std::isfinite(bottom))
+      throw p.error("min-size", "required: this case has neither a critical nucleus at its "
+                                "initial state nor seeds to start the size grid from");
+    s.minSize = bottom;
+  } else {
+    s.minSize = p.real("min-size");
   }
-  if (s.autoMaxSize && !p.has("max-size") && s.seeds) {
-    // The first top covers the seeds: a log-normal to 5 geometric deviations above its median,
-    // an exponential volume distribution to 125 mean volumes (5 d).
-    const SeedDistribution& d = *s.seeds;
-    const double top = d.shape == SeedDistribution::Shape::LogNormal
-                           ? d.medianDiameter * std::pow(d.geometricStd, 5.0)
-                           : 5.0 * d.meanVolumeDiameter;
-    s.maxSize = std::max(s.maxSize, top);
+  if (s.sectional()) {
+    s.maxSize = p.has("max-size") ? p.real("max-size") : kFirstMaxSize;
+    if (!p.has("max-size") && s.seeds) s.maxSize = std::max(s.maxSize, seedsTop(*s.seeds));
+    if (!p.has("max-size") && s.autoMinSize) s.maxSize = std::max(s.maxSize, 1e3 * s.minSize);
+    if (!(s.maxSize > s.minSize))
+      throw p.error(p.has("max-size") ? "max-size" : "min-size",
+                    p.has("max-size") ? "must be larger than min-size"
+                                      : "must be below the automatic grid's first top, 10 um; "
+                                        "give max-size");
   }
   s.classes = p.has("classes") ? static_cast<std::size_t>(p.integer("classes"))
               : s.autoMaxSize

@@ -1,6 +1,7 @@
 #pragma once
 // The case's `population:` section: the method (size classes or moments), the size grid,
 // growth scheme, moment cross-check, seeds.
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -28,7 +29,7 @@ struct PopulationSettings {
   std::size_t classes = 0;
   /// Settings the case left to the tool (keys absent or set by the tool's own reruns): the
   /// grid's top, its class count, the number scale. See SizeClasses::settingsAdvice.
-  bool autoMaxSize = false, autoClasses = false, autoNumberScale = false;
+  bool autoMinSize = false, autoMaxSize = false, autoClasses = false, autoNumberScale = false;
   /// Automatic class count: classes across the d10..d90 span of the volume distribution.
   double resolution = 20.0;
   GridSpacing spacing = GridSpacing::Geometric;
@@ -63,7 +64,10 @@ struct PopulationSettings {
   static SelfCheck numberScaleCheck(double scale, double population);
 
   static SchemaPtr schema();
-  static PopulationSettings from(const Parameters& section);
+  /// The section's settings; without min-size the grid starts at `criticalDiameter` (the
+  /// point model's L* at its initial state, NaN if none) or below the seeds, whichever is lower.
+  static PopulationSettings from(const Parameters& section,
+                                 double criticalDiameter = std::numeric_limits<double>::quiet_NaN());
   bool sectional() const { return method == PopulationMethod::Sectional; }
 };
 

@@ -7,6 +7,7 @@
 // vessel holds one; a tubular reactor will hold one per grid node.
 //
 // Units: concentrations mol/m^3, solid volume per suspension volume m^3/m^3, T in K.
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ class PointModel {
   /// The processes at fluid state c; with `slopes` also d(argument)/dc into `slopes`.
   virtual ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                                       ArgumentSlopes* slopes = nullptr) const = 0;
+  /// Critical nucleus diameter L* at the initial fluid state [m]; NaN without a critical
+  /// nucleus (prescribed rates, no nucleation) or when the initial state is not supersaturated.
+  virtual double initialCriticalDiameter() const { return std::numeric_limits<double>::quiet_NaN(); }
   /// InputError at population.min-size when nuclei born at `nucleusSize` cannot represent the
   /// critical nucleus; `problem` starts the message.
   virtual void checkNucleusSize(double /*nucleusSize*/, const Parameters& /*population*/,

@@ -127,11 +127,17 @@ void PrecipitationPoint::addFluidJacobian(std::span<const double> c, BorderedBan
   m_reactions.addJacobian(c, J);
 }
 
+double PrecipitationPoint::initialCriticalDiameter() const {
+  const PrecipitationRates r =
+      rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
+  return m_nucleation->criticalDiameter(r.force);
+}
+
 void PrecipitationPoint::checkNucleusSize(double nucleusSize, const Parameters& population,
                                           const std::string& problem) const {
   const PrecipitationRates r =
       rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
-  const double critical = m_nucleation->criticalDiameter(r.force);
+  const double critical = initialCriticalDiameter();
   if (std::isfinite(critical) && nucleusSize > 2.0 * critical) {
     std::ostringstream msg;
     msg << problem << ": min-size " << nucleusSize * 1e9

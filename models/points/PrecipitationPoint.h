@@ -57,6 +57,7 @@ class PrecipitationPoint final : public PointModel {
   bool sizeDependentGrowth() const override { return m_growth->sizeDependent(); }
   ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                               ArgumentSlopes* slopes) const override;
+  double initialCriticalDiameter() const override;
   void checkNucleusSize(double nucleusSize, const Parameters& population,
                         const std::string& problem) const override;
   void fluidRates(std::span<const double> c, double solidVolumeRate,

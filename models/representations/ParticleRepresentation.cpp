@@ -14,7 +14,7 @@ ParamSpec populationSection() {
 
 std::unique_ptr<ParticleRepresentation> makeRepresentation(const Parameters& population,
                                                            const PointModel& point) {
-  if (PopulationSettings::from(population).sectional())
+  if (population.string("method") == "sectional")
     return std::make_unique<SizeClasses>(population, point);
   return std::make_unique<MomentRepresentation>(population, point);
 }

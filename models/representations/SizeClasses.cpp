@@ -10,7 +10,7 @@
 namespace proscale {
 
 SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
-    : m_settings(PopulationSettings::from(population)),
+    : m_settings(PopulationSettings::from(population, point.initialCriticalDiameter())),
       m_grid(m_settings.minSize, m_settings.maxSize, m_settings.classes, m_settings.spacing,
              point.interactions().shapeFactor),
       m_fv(m_grid, m_settings.scheme) {

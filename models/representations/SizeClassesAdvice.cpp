@@ -44,6 +44,7 @@ std::string lengthText(double metres) { return formatNumber(metres * 1e6) + " um
 SettingsAdvice SizeClasses::settingsAdvice(std::span<const double> y) const {
   SettingsAdvice advice;
   const PopulationSettings& s = m_settings;
+  if (s.autoMinSize) advice.used.push_back({"population.min-size", s.minSize, "m"});
   if (s.autoMaxSize) advice.used.push_back({"population.max-size", s.maxSize, "m"});
   if (s.autoClasses)
     advice.used.push_back({"population.classes", static_cast<double>(m_grid.size()), "-"});
