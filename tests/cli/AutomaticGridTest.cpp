@@ -140,4 +140,28 @@ TEST_CASE("The same points on the tool's first guess, fixed: the self-checks fla
   }
 }
 
+TEST_CASE("Moment methods: the number scale from the run", "[cli][grid][qmom]") {
+  // QMOM and the standard moments have no grid; their number scale is the tool's. On 7e12
+  // particles/m^3 the first guess (1e18) lets QMOM's moments lose realizability (the solver
+  // stops, exit 3, when fixed); the tool reruns with mu_0 and both methods agree with the
+  // size classes to 1 % (no distribution shape is involved in mu_0).
+  const Point p{0.15, 40, 5};
+  const double classes = runPoint(p, "").metric("number_density");
+  for (const char* method : {"qmom", "moments"}) {
+    const Run moments = runPoint(p, std::string(" --set population.method=") + method);
+    INFO(method);
+    CHECK(moments.exitCode == 0);
+    CHECK(moments.summary["tool_settings"]["runs"].get<int>() >= 2);
+    CHECK(std::abs(moments.metric("number_density") / classes - 1) < 1e-2);
+  }
+  const auto out = freshDir("calcite-qmom-fixed");
+  const CommandResult fixed = runProscale(
+      "run " + sourcePath(kCase) + " -q -o " + out.string() +
+      " --set output.vtk=false --set population.method=qmom --set 'population.number-scale=1e18 1/m^3'"
+      " --set 'nucleation.interfacial-energy=0.15 J/m^2' --set 'reactor.temperature=40 degC'"
+      " --set 'solution.salts.CaCl2=5 mmol/L' --set 'solution.salts.Na2CO3=5 mmol/L'");
+  CHECK(fixed.exitCode == 3);
+  std::filesystem::remove_all(out);
+}
+
 }  // namespace proscale::test
