@@ -257,6 +257,18 @@ TEST_CASE("Self-checks: a completed run that cannot be trusted is suspect, exit 
     CHECK(std::filesystem::exists(out / "timeseries.csv"));
     std::filesystem::remove_all(out);
   }
+  // A model leaving its validity range during the run: the ionic strength rises from 0.2 to
+  // 0.70 mol/L past the Davies equation's 0.5 (tests/cli/data/ionic_strength_rises.yaml).
+  const auto out = freshDir("suspect-ionic");
+  const CommandResult r = runProscale("run " + sourcePath("tests/cli/data/ionic_strength_rises.yaml") +
+                                      " -o " + out.string() + " --set output.vtk=false");
+  INFO(r.out << r.err);
+  CHECK(r.exitCode == 4);
+  const nlohmann::json summary = readSummary(out);
+  CHECK(summary["checks"]["ionic_strength_in_range"]["passed"] == false);
+  // I = 0.2 (NaCl) + 0.5 (1 - e^-12) (NaCl made) + up to 0.004 (BaSO4 still dissolved) = 0.700..0.704
+  CHECK(summary["checks"]["ionic_strength_in_range"]["value"].get<double>() == Approx(0.70).margin(0.01));
+  std::filesystem::remove_all(out);
 }
 
 TEST_CASE("The output reference is what proscale outputs prints and what runs write",
