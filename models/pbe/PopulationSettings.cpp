@@ -72,6 +72,11 @@ SchemaPtr PopulationSettings::schema() {
                          "solver.rtol).")
              .defaultsTo("1e-6")
              .above(0));
+  s->add(ParamSpec::boolean("verify-grid",
+                            "sectional: rerun at twice the classes and compare N and d50 "
+                            "(the grid_refinement_change self-check). Left out: on when the "
+                            "class count is the tool's (then the finer run is reported, and "
+                            "refined again while it changes the answer), off for a given grid."));
   s->add(ParamSpec::choice("spacing", {"geometric", "uniform"}, "Spacing of the class boundaries.")
              .defaultsTo("geometric"));
   s->add(ParamSpec::choice("scheme", {"van-leer", "minmod", "upwind"},
@@ -160,6 +165,7 @@ PopulationSettings PopulationSettings::from(const Parameters& p, double critical
   s.autoClasses = s.autoMaxSize && tools("classes");  // a fixed range keeps its classes
   s.autoNumberScale = tools("number-scale");
   s.resolution = p.real("resolution");
+  s.verifyGrid = s.sectional() && (p.has("verify-grid") ? p.boolean("verify-grid") : s.autoClasses);
   s.numberScale = p.has("number-scale") ? p.real("number-scale") : kFirstNumberScale;
 
   if (s.autoMinSize) {

@@ -32,6 +32,8 @@ struct PopulationSettings {
   bool autoMinSize = false, autoMaxSize = false, autoClasses = false, autoNumberScale = false;
   /// Automatic class count: classes across the d10..d90 span of the volume distribution.
   double resolution = 20.0;
+  /// Rerun at twice the classes and compare (the grid_refinement_change self-check).
+  bool verifyGrid = false;
   GridSpacing spacing = GridSpacing::Geometric;
   GrowthScheme scheme = GrowthScheme::VanLeer;
   bool moments = true;          ///< sectional: integrate the method of moments alongside as a cross-check

@@ -80,6 +80,8 @@ class ParticleRepresentation {
   /// The settings of its own the case left to the tool, and what a rerun should use
   /// (Process::settingsAdvice).
   virtual SettingsAdvice settingsAdvice(std::span<const double> /*y*/) const { return {}; }
+  /// Process::refinement.
+  virtual RefinementPlan refinement() const { return {}; }
   virtual bool hasSizeDistribution() const { return false; }
   virtual PsdHistory sizeClasses() const { return {}; }
   virtual std::vector<double> numberPerClass(std::span<const double> /*y*/) const { return {}; }

@@ -53,6 +53,8 @@ class SizeClasses final : public ParticleRepresentation {
   std::vector<Metric> metrics(std::span<const double> y) const override;
   std::vector<SelfCheck> selfChecks(std::span<const double> y) const override;
   SettingsAdvice settingsAdvice(std::span<const double> y) const override;
+  /// Twice the classes over the same range (population.verify-grid), up to kMaxVerifiedClasses.
+  RefinementPlan refinement() const override;
   bool hasSizeDistribution() const override { return true; }
   PsdHistory sizeClasses() const override;
   std::vector<double> numberPerClass(std::span<const double> y) const override;

@@ -24,6 +24,8 @@ constexpr double kBlindExtension = 8.0;
 // Class counts: at least this many per decade of size, at most this many in all.
 constexpr double kMinClassesPerDecade = 20.0;
 constexpr std::size_t kMaxClasses = 1000;
+// The refinement check doubles the classes up to this many.
+constexpr std::size_t kMaxVerifiedClasses = 2 * kMaxClasses;
 // A class count below this fraction of the resolution target is raised to it.
 constexpr double kAcceptedResolution = 0.7;
 
@@ -120,6 +122,15 @@ SettingsAdvice SizeClasses::settingsAdvice(std::span<const double> y) const {
     }
   }
   return advice;
+}
+
+RefinementPlan SizeClasses::refinement() const {
+  RefinementPlan plan;
+  const std::size_t finer = 2 * m_grid.size();
+  if (!m_settings.verifyGrid || finer > kMaxVerifiedClasses) return plan;
+  plan.changes.push_back({"population.classes", static_cast<double>(finer), "-"});
+  plan.adopt = m_settings.autoClasses;
+  return plan;
 }
 
 }  // namespace proscale

@@ -130,6 +130,18 @@ double negativeClassRatio(std::span<const double> N) {
   return largest > 0.0 ? -mostNegative / largest : 0.0;
 }
 
+// How many of its own classes the final distribution spans, inverted: the logarithmic width
+// of the class holding d50 (volume) over the narrower of ln(d90/d10) by number and by volume.
+// 0 for an empty grid; a distribution inside one class gives a large value.
+double classWidthVsSpread(const SizeGrid& grid, const PsdStatistics& s) {
+  if (!(s.numberDensity > 0.0) || !(s.d50Volume > 0.0)) return 0.0;
+  std::size_t i = 0;
+  while (i + 1 < grid.size() && grid.faces()[i + 1] < s.d50Volume) ++i;
+  const double classWidth = std::log(grid.faces()[i + 1] / grid.faces()[i]);
+  const double spread = std::min(std::log(s.d90Volume / s.d10Volume), std::log(s.d90Number / s.d10Number));
+  return spread > 0.0 ? classWidth / spread : HUGE_VAL;
+}
+
 std::vector<SelfCheck> SizeClasses::selfChecks(std::span<const double> y) const {
   const auto N = psd(y);
   const auto b = y.subspan(m_budget, kBudgetSize);
@@ -154,6 +166,11 @@ std::vector<SelfCheck> SizeClasses::selfChecks(std::span<const double> y) const 
   // against its threshold (1e-4 of the particles born; round-off alone leaves ~1e-10).
   double born = b[kNucleated] + b[kBroken];
   for (std::size_t i = 0; i < N.size(); ++i) born += m_y0[m_psd + i];
+  checks.push_back({"class_width_vs_spread", classWidthVsSpread(m_grid, s), 1.0 / 3.0, "-",
+                    "log-width of the class at d50 / log(d90/d10), the narrower of the number and "
+                    "volume spreads: above 1/3 the distribution spans fewer than 3 classes and "
+                    "its nuclei and sizes are not resolved; more classes or leave the grid to "
+                    "the tool"});
   checks.push_back(PopulationSettings::numberScaleCheck(
       m_settings.numberScale, std::max({onGrid, born, b[kNucleated]})));
   if (m_moments && b[kDissolved] <= 1e-4 * born)

@@ -56,6 +56,7 @@ class StirredVessel final : public Process, public System {
   SettingsAdvice settingsAdvice(double /*t*/, std::span<const double> y) const override {
     return m_particles->settingsAdvice(y);
   }
+  RefinementPlan refinement() const override { return m_particles->refinement(); }
 
   const PointModel& point() const { return *m_point; }
   const ParticleRepresentation& particles() const { return *m_particles; }

@@ -26,9 +26,9 @@ struct LoadedCase {
   static LoadedCase load(const std::string& file, const std::vector<Override>& overrides);
   /// The same from a parsed document (a YAML text, e.g. built from a Python dict).
   static LoadedCase fromDocument(const CaseDocument& document);
-  /// Rebuilds model and solver with the tool's own settings changed (keys of `population:` the
-  /// case left out, marked as the tool's so that a later run may change them again).
-  void rebuildWith(const std::vector<ToolSetting>& changes);
+  /// The same case with settings changed and its model and solver built anew: as the tool's
+  /// own (`toolOwned`: a later run may change them again) or as if the case had given them.
+  LoadedCase variant(const std::vector<ToolSetting>& changes, bool toolOwned) const;
 };
 
 struct CaseOutcome {
@@ -38,6 +38,9 @@ struct CaseOutcome {
 
 /// Runs allowed to settle the tool's own settings (the first included).
 constexpr std::size_t kMaxSettingRuns = 6;
+/// grid_refinement_change threshold: doubling the classes may move N and d50 by at most 5 %,
+/// which bounds the reported run's own grid error by ~5 % (first order) or ~2 % (second).
+constexpr double kRefinementTolerance = 0.05;
 
 /// Integrates the case; a solver failure gives summary.complete == false, not an exception.
 /// Settings the case left to the tool (size grid, number scale: Process::settingsAdvice) are
@@ -50,6 +53,8 @@ constexpr std::size_t kMaxSettingRuns = 6;
 /// in the outcome (the listener has it).
 /// The tool_settings_settled self-check of a run whose settings the tool chose.
 SelfCheck toolSettingsCheck(const ToolSettingsRecord& record);
+/// The grid_refinement_change self-check of a run checked on twice its classes.
+SelfCheck refinementCheck(double change);
 
 CaseOutcome simulate(LoadedCase& loaded, double secondsSinceStart = 0.0,
                      ResultListener* listener = nullptr);

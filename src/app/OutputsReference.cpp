@@ -38,6 +38,7 @@ std::string outputsReferenceMarkdown(LoadedCase& c) {
   std::vector<SelfCheck> checks = process.selfChecks(c.times.front(), y0);
   if (!process.settingsAdvice(c.times.front(), y0).used.empty())
     checks.push_back(toolSettingsCheck(ToolSettingsRecord{}));
+  if (!process.refinement().changes.empty()) checks.push_back(refinementCheck(0.0));
   for (const SelfCheck& s : checks)
     out << "| `" << s.name << "` | " << unitOf(s.unit) << " | " << s.threshold << " | "
         << cell(s.meaning) << " |\n";

@@ -39,6 +39,9 @@ class Process {
   virtual SettingsAdvice settingsAdvice(double /*t*/, std::span<const double> /*y*/) const {
     return {};
   }
+
+  /// The rerun at twice the resolution that checks this run's grid (CaseRun.cpp).
+  virtual RefinementPlan refinement() const { return {}; }
 };
 
 }  // namespace proscale

@@ -70,6 +70,14 @@ struct SettingsAdvice {
   bool settled() const { return changes.empty(); }
 };
 
+/// A rerun at twice the resolution that judges a run's grid (the grid_refinement_change
+/// self-check): the settings to change, and whether the finer run becomes the answer (a grid
+/// that is the tool's) or only checks the case's own.
+struct RefinementPlan {
+  std::vector<ToolSetting> changes;  ///< empty: no check (no grid, or the case turned it off)
+  bool adopt = false;
+};
+
 /// How the tool's settings were found: the values of the accepted run, how many runs it took
 /// and, for every rerun, why.
 struct ToolSettingsRecord {
