@@ -76,6 +76,32 @@ double ClassicalNucleation::criticalDiameter(const DrivingForce& f) const {
   return 4.0 * m_s.gamma.at(f) * vm / (f.nu * constants::kB * f.T * f.lnS);
 }
 
+double nearCriticalEdge(double kTOverBarrier) {
+  // g(x) = 2x^3 - 3x^2 + 1 - e rises for x > 1 from g(1) = -e: Newton from above the root
+  // (g is convex there), starting at the larger of the parabolic estimate and 1.5.
+  const double e = kTOverBarrier;
+  if (!(e > 0.0)) return 1.0;
+  double x = std::max(1.0 + std::sqrt(e / 3.0), 1.5) + e;
+  for (int i = 0; i < 60; ++i) {
+    const double g = (2.0 * x - 3.0) * x * x + 1.0 - e;
+    const double step = g / (6.0 * x * (x - 1.0));
+    x -= step;
+    if (std::abs(step) < 1e-14 * x) break;
+  }
+  return x;
+}
+
+double ClassicalNucleation::birthDiameter(const DrivingForce& f) const {
+  const double critical = criticalDiameter(f);
+  if (!(critical > 0.0)) return critical;
+  const double E = barrier(f, m_s.gamma.at(f));  // W*/kT, homogeneous
+  const double hom = homogeneousRate(f).value, het = heterogeneousRate(f).value;
+  const double f_het = m_s.heterogeneous ? m_s.heterogeneous->barrierFactor : 1.0;
+  // Rate-weighted barrier; with both rates zero (far below the onset) the homogeneous one.
+  const double W = hom + het > 0.0 ? (hom * E + het * f_het * E) / (hom + het) : E;
+  return critical * nearCriticalEdge(1.0 / W);
+}
+
 RateAndSlopes FittedClassicalNucleation::rate(const DrivingForce& f) const {
   if (f.lnS < kMinLnS) return {};
   const double x = m_b / (f.lnS * f.lnS);

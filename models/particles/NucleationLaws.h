@@ -21,6 +21,10 @@ class NucleationLaw {
   virtual double criticalDiameter(const DrivingForce&) const {
     return std::numeric_limits<double>::quiet_NaN();
   }
+  /// Diameter at which a nucleus counted by rate() leaves the near-critical region and grows
+  /// deterministically [m] (docs/theory/nucleation.md, "Where nuclei are born"); NaN without
+  /// a critical size.
+  virtual double birthDiameter(const DrivingForce& f) const { return criticalDiameter(f); }
   /// Exposes the law's constants as parameters named `<section>.<key>` (bound to this law).
   virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/) {}
 };
@@ -50,6 +54,9 @@ class ClassicalNucleation final : public NucleationLaw {
   explicit ClassicalNucleation(Settings s) : m_s(std::move(s)) {}
   RateAndSlopes rate(const DrivingForce& f) const override;
   double criticalDiameter(const DrivingForce& f) const override;
+  /// x_b L*, where the cluster work is kT below the barrier: 3 x_b^2 - 2 x_b^3 = 1 - kT/W,
+  /// W the barrier of homogeneous and heterogeneous nucleation weighted by their rates.
+  double birthDiameter(const DrivingForce& f) const override;
   /// The two parts, for reports and tests.
   RateAndSlopes homogeneousRate(const DrivingForce& f) const;
   RateAndSlopes heterogeneousRate(const DrivingForce& f) const;
@@ -58,6 +65,10 @@ class ClassicalNucleation final : public NucleationLaw {
  private:
   Settings m_s;
 };
+
+/// x_b > 1 with 3 x_b^2 - 2 x_b^3 = 1 - kTOverBarrier: the diameter, in units of L*, at which
+/// the capillary cluster work W(L) = W* (3 x^2 - 2 x^3) has fallen kT below the barrier W*.
+double nearCriticalEdge(double kTOverBarrier);
 
 /// CNT with fitted constants: B = A exp(-b / (ln S)^2) (b absorbs nu^2 and the shape).
 class FittedClassicalNucleation final : public NucleationLaw {

@@ -40,7 +40,7 @@ SchemaPtr PopulationSettings::schema() {
                            "and size-independent growth only).")
              .defaultsTo("sectional"));
   s->add(ParamSpec::real("min-size", dim::length,
-                         "Lower bound of the size grid; nuclei are born at max(min-size, L*) "
+                         "Lower bound of the size grid; nuclei are born at max(min-size, x_b L*) "
                          "(all methods). Leave it out and it is the critical nucleus L* at the "
                          "initial supersaturation, or lower where seeds reach below "
                          "(docs/theory/automatic-grid.md).")

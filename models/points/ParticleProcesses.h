@@ -31,15 +31,19 @@ struct ParticleProcesses {
   bool sizeDependentGrowth = false;
   /// B [1/(m^3 s)] and its slopes.
   RateAndSlopes nucleation;
-  /// L* [m]: nuclei are born at max(min-size, L*); NaN when the law has no critical size.
+  /// L* [m]; NaN when the law has no critical size.
   double criticalDiameter = std::numeric_limits<double>::quiet_NaN();
+  /// Where nuclei are born [m]: past the near-critical region, x_b L* (NucleationLaw::
+  /// birthDiameter); NaN without a critical size (then at min-size).
+  double birthDiameter = std::numeric_limits<double>::quiet_NaN();
   /// Number of arguments, and a growth or nucleation rate's slope in argument a.
   std::size_t arguments = 0;
   std::function<double(const RateAndSlopes& growth, std::size_t a)> growthSlope;
   std::function<double(const RateAndSlopes& nucleation, std::size_t a)> nucleationSlope;
 
+  /// Nuclei are born at max(min-size, x_b L*).
   double nucleusSize(double minSize) const {
-    return criticalDiameter > minSize ? criticalDiameter : minSize;
+    return birthDiameter > minSize ? birthDiameter : minSize;
   }
 };
 

@@ -83,6 +83,7 @@ PrecipitationRates PrecipitationPoint::rates(std::span<const double> c, double T
   }
   r.B = m_nucleation->rate(r.force);
   r.criticalDiameter = m_nucleation->criticalDiameter(r.force);
+  r.birthDiameter = m_nucleation->birthDiameter(r.force);
   if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m))
     const double cm = c[m_inhibition->modifier()];
     r.inhibition = m_inhibition->factor(cm);
@@ -197,6 +198,7 @@ ParticleProcesses PrecipitationPoint::processes(std::span<const double> c,
   p.sizeDependentGrowth = m_growth->sizeDependent();
   p.nucleation = r->B;
   p.criticalDiameter = r->criticalDiameter;
+  p.birthDiameter = r->birthDiameter;
   p.arguments = base + (m_inhibition ? 1 : 0);
   // d G/d ln F = G: the growth rate is proportional to the inhibition factor F.
   p.growthSlope = [base](const RateAndSlopes& g, std::size_t a) {

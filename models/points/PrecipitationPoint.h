@@ -32,6 +32,7 @@ struct PrecipitationRates {
   DrivingForce force;             ///< what the nucleation and growth laws see
   RateAndSlopes B;                ///< nucleation rate [1/(m^3 s)] and its slopes
   double criticalDiameter = 0.0;  ///< L* [m] of the nucleation law (NaN if it has none)
+  double birthDiameter = 0.0;     ///< where its nuclei are born [m] (NaN if no critical size)
   double inhibition = 1.0;        ///< growth-inhibition factor 1 - alpha theta
   double dLnInhibition = 0.0;     ///< d ln(inhibition factor)/d c_modifier [m^3/mol]
 };

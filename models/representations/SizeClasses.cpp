@@ -89,9 +89,13 @@ void SizeClasses::faceRates(const ParticleProcesses& p) const {
 
 std::size_t SizeClasses::birthClass(const ParticleProcesses& p) const {
   const auto& faces = m_grid.faces();
-  if (!(p.criticalDiameter > faces.front())) return 0;
-  const auto above = std::lower_bound(faces.begin(), faces.end(), p.criticalDiameter);
-  return std::min(static_cast<std::size_t>(above - faces.begin()), m_grid.size() - 1);
+  if (!(p.birthDiameter > faces.front())) return 0;
+  // The class that holds the birth diameter, or the next one when that class reaches below L*
+  // (where a nucleus would dissolve).
+  const auto holding = std::upper_bound(faces.begin(), faces.end(), p.birthDiameter) - 1;
+  auto i = static_cast<std::size_t>(holding - faces.begin());
+  if (faces[i] < p.criticalDiameter) ++i;
+  return std::min(i, m_grid.size() - 1);
 }
 
 double SizeClasses::rates(std::span<const double> y, const ParticleProcesses& p, double D,

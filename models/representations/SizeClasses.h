@@ -76,8 +76,9 @@ class SizeClasses final : public ParticleRepresentation {
   };
   /// Growth rates and their slopes at the n + 1 faces into m_faceG / m_faceRates.
   void faceRates(const ParticleProcesses& p) const;
-  /// Nuclei are born in the first class whose lower face is at or above both min-size and
-  /// the critical diameter L* (below L* Gibbs-Thomson growth would dissolve them).
+  /// Nuclei are born in the class that holds max(min-size, x_b L*), the diameter past the
+  /// near-critical region (docs/theory/nucleation.md), or the next one if that class reaches
+  /// below L*; class 0 without a critical size.
   std::size_t birthClass(const ParticleProcesses& p) const;
   void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
   void addBreakageJacobian(BorderedBandJacobian& J) const;

@@ -130,4 +130,35 @@ TEST_CASE("A run's advice on its own grid and number scale", "[unit][grid]") {
   }
 }
 
+TEST_CASE("Nucleation with Gibbs-Thomson growth converges under grid refinement",
+          "[validation][grid][nucleation]") {
+  // The Peters et al. (2024) case (low S, integration-limited growth with Gibbs-Thomson
+  // solubility). Nuclei born in the first class above L* grow at a rate set by the class width:
+  // N was 1.37e15 on 150 classes and 0.61e15 on 600. Born at the near-critical edge x_b L*
+  // (docs/theory/nucleation.md) N must agree within the refinement check's 5 %.
+  Loaded coarse = load("validation/baso4/peters2024_batch.yaml", {{"population.classes", "150"}});
+  Loaded fine = load("validation/baso4/peters2024_batch.yaml", {{"population.classes", "600"}});
+  const Recorder a = run(coarse), b = run(fine);
+  const double Na = metric(*coarse.model, a, "number_density");
+  const double Nb = metric(*fine.model, b, "number_density");
+  INFO("N = " << Na << " (150 classes), " << Nb << " (600 classes)");
+  CHECK(std::abs(Na / Nb - 1) < 0.05);
+  CHECK(std::abs(metric(*coarse.model, a, "d50_volume") / metric(*fine.model, b, "d50_volume") - 1) < 0.05);
+}
+
+TEST_CASE("Known shortfall: the flagship's burst is not grid-converged", "[validation][grid]") {
+  // The flagship (S ~ 800) nucleates ~1e21 1/m^3 at min-size within 0.2 s, a spike no grid
+  // resolves, and Gibbs-Thomson ripening then decides which of them survive: N was 1.34e18,
+  // 2.4e18, 5.1e18, 1.0e19 1/m^3 on 200, 400, 800, 1600 classes (without Gibbs-Thomson growth:
+  // 1.664e19, 1.672e19, 1.672e19). Size-space diffusion (growth-rate dispersion) is missing
+  // (docs/theory/nucleation.md, "Known limits"). This asserts the shortfall so that the fix
+  // shows: when it fails, the flagship converges -- update the docs and delete this test.
+  Loaded coarse = load("cases/baso4_batch.yaml");
+  Loaded fine = load("cases/baso4_batch.yaml", {{"population.classes", "400"}});
+  const Recorder a = run(coarse), b = run(fine);
+  const double change = metric(*coarse.model, a, "number_density") / metric(*fine.model, b, "number_density") - 1;
+  INFO("N(200 classes) / N(400 classes) - 1 = " << change);
+  CHECK(std::abs(change) > 0.3);
+}
+
 }  // namespace proscale::test

@@ -135,3 +135,19 @@ TEST_CASE("Power-law nucleation and the fitted CNT form", "[unit]") {
   test::checkSlopes(rateOf(b), f);
   test::checkSlopes(rateOf(fitted), f);
 }
+
+TEST_CASE("Nuclei are born at the edge of the near-critical region", "[unit][nucleation]") {
+  // 3 x^2 - 2 x^3 = 1 - kT/W: at W = kT the root is x = 1.5 exactly (W(1.5 L*) = 0); for
+  // W >> kT it tends to the parabolic 1 + sqrt(kT / 3W); the residual is zero to round-off.
+  CHECK(nearCriticalEdge(1.0) == Approx(1.5).epsilon(1e-12));
+  for (const double e : {1e-4, 1e-2, 0.1, 0.5, 1.0, 3.0, 30.0}) {
+    const double x = nearCriticalEdge(e);
+    INFO("kT/W = " << e << ", x_b = " << x);
+    CHECK(x > 1.0);
+    CHECK(3 * x * x - 2 * x * x * x == Approx(1.0 - e).margin(1e-12 * (1 + e)));
+  }
+  CHECK(nearCriticalEdge(1e-6) == Approx(1.0 + std::sqrt(1e-6 / 3)).epsilon(1e-6));
+  // x_b at W = 40 kT and 10 kT (docs/theory/nucleation.md), by a bracketing root finder
+  CHECK(nearCriticalEdge(1.0 / 40) == Approx(1.0887021).epsilon(1e-6));
+  CHECK(nearCriticalEdge(1.0 / 10) == Approx(1.1728830).epsilon(1e-6));
+}
