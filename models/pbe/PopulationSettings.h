@@ -48,14 +48,15 @@ struct PopulationSettings {
   static constexpr double kFirstMaxSize = 10e-6;        ///< m, without seeds
   static constexpr double kFirstNumberScale = 1e18;     ///< 1/m^3
 
-  /// An automatic number scale is kept while it lies within [1e-3, 10] x the particle number
+  /// An automatic number scale is kept while it lies within [1e-6, 10] x the particle number
   /// density N of the run, and set to N otherwise: the absolute tolerance of a class is then
   /// solver.atol x N, below any class that carries the distribution. Smaller scales buy
   /// nothing but steps (docs/theory/automatic-grid.md); a scale that lets classes undershoot
-  /// past the negative_classes check is divided by kNumberScaleCut.
+  /// past the negative_classes check is divided by kNumberScaleCut (the band's lower end is
+  /// six such cuts below N, so cuts and the band never undo each other within the runs allowed).
   static constexpr double kNumberScaleCut = 10.0;
   static bool numberScaleFits(double scale, double numberDensity) {
-    return !(numberDensity > 0.0) || (scale <= 10.0 * numberDensity && scale >= 1e-3 * numberDensity);
+    return !(numberDensity > 0.0) || (scale <= 10.0 * numberDensity && scale >= 1e-6 * numberDensity);
   }
 
   /// The number_scale_ratio self-check: number scale / the population's size (the largest of

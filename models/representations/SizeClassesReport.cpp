@@ -118,7 +118,7 @@ std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
 
 // Thresholds (docs/reference/outputs.md, "Self-checks"): what left the grid must be negligible
 // against the answer's own accuracy (1e-3 of the solid or of the particles); a class may dip
-// below zero only by the tolerance's undershoot (1e-6 of the largest class); the method of
+// below zero only by the tolerance's undershoot (kNegativeClassLimit of the largest class); the method of
 // moments, where it runs alongside, must agree with the grid's moments to the grid's own
 // accuracy at the default resolution (1 %).
 double negativeClassRatio(std::span<const double> N) {

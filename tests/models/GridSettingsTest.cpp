@@ -122,9 +122,9 @@ TEST_CASE("A run's advice on its own grid and number scale", "[unit][grid]") {
     const SettingsAdvice a = vessel->settingsAdvice(1.0, y);
     CHECK(chosen(a, "population.number-scale", true) == Approx(1e9));
   }
-  SECTION("a class undershooting past 1e-6 of the largest: the scale is cut by 10") {
+  SECTION("a class undershooting past 1e-5 of the largest: the scale is cut by 10") {
     fill(1e-6, 1e18, 20);
-    y[psd + classAt(1e-6) + 40] = -1e-5 * 1e18 / 41;
+    y[psd + classAt(1e-6) + 40] = -1e-4 * 1e18 / 41;
     const SettingsAdvice a = vessel->settingsAdvice(1.0, y);
     CHECK(chosen(a, "population.number-scale", true) == Approx(1e17));
   }
