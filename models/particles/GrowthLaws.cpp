@@ -22,10 +22,7 @@ RateAndSlopes InterfaceGrowth::rate(const DrivingForce& f, double L) const {
     throw RecoverableError("size-dependent growth asked at L = " + std::to_string(L) + " m");
   const double D = m_s.diffusivity.at(f.T);
   const double kd = m_s.filmThickness > 0.0 ? D / m_s.filmThickness : 2.0 * D / L;
-  const double lnSeq = m_s.gibbsThomson.any()
-                           ? 4.0 * m_s.gibbsThomson.at(f) * f.molarVolume /
-                                 (f.nu * constants::R * f.T * L)
-                           : 0.0;
+  const double lnSeq = lnEquilibriumRatio(f, L);
   // c_eq = c S_eq(L) / S: ln c_eq = ln c + ln S_eq - ln S
   const double cEq = f.c * std::exp(lnSeq - f.lnS);
   const InterfaceFlux flux = m_s.integration ? mixedControlFlux(f, cEq, kd, *m_s.integration)
@@ -39,7 +36,23 @@ RateAndSlopes InterfaceGrowth::rate(const DrivingForce& f, double L) const {
   return r;
 }
 
+double InterfaceGrowth::lnEquilibriumRatio(const DrivingForce& f, double L) const {
+  return m_s.gibbsThomson.any()
+             ? 4.0 * m_s.gibbsThomson.at(f) * f.molarVolume / (f.nu * constants::R * f.T * L)
+             : 0.0;
+}
+
 namespace {
+void addFluctuations(Schema& s) {
+  s.add(ParamSpec::boolean("fluctuations",
+                           "Molecular fluctuations of growth on size classes: the size-space "
+                           "diffusion of the Zeldovich-Frenkel equation, D_L = a G / (nu "
+                           "ln(S/S_eq)), a = v_m/(3 k_v L^2), from this law by detailed balance "
+                           "(no new constant). It decides which near-critical particles ripen "
+                           "away; false leaves that to the size grid.")
+            .defaultsTo("true"));
+}
+
 void addDiffusivity(Schema& s) {
   s.add(ParamSpec::real("diffusivity", dim::diffusivity,
                         "Diffusivity D of the solute (salt) at `diffusivity-temperature`.")
@@ -58,6 +71,7 @@ SchemaPtr gibbsThomsonSchema() {
   addDiffusivity(*s);
   addInterfacialEnergy(*s, "Solid-solution interfacial energy gamma of the Gibbs-Thomson term.",
                        true);
+  addFluctuations(*s);
   return s;
 }
 
@@ -71,6 +85,7 @@ SchemaPtr powerLawSchema() {
   s->add(ParamSpec::real("order", dim::none, "Order g (1 linear, 2 parabolic/BCF).")
              .defaultsTo("1")
              .atLeast(1));
+  addFluctuations(*s);
   return s;
 }
 
@@ -87,6 +102,7 @@ SchemaPtr diffusionSchema() {
              .unit("nm")
              .isRequired()
              .above(0));
+  addFluctuations(*s);
   return s;
 }
 
@@ -111,6 +127,7 @@ SchemaPtr seriesSchema() {
                          "Order g of the integration law (2: parabolic, spiral growth).")
              .defaultsTo("2")
              .atLeast(1));
+  addFluctuations(*s);
   return s;
 }
 

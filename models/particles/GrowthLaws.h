@@ -20,6 +20,9 @@ class GrowthLaw {
   /// G at particle size L [m] (size-independent laws ignore L).
   virtual RateAndSlopes rate(const DrivingForce& f, double L) const = 0;
   virtual bool sizeDependent() const { return false; }
+  /// ln S_eq(L): the supersaturation at which a particle of size L neither grows nor dissolves
+  /// (Gibbs-Thomson); 0 for a law without a size-dependent solubility.
+  virtual double lnEquilibriumRatio(const DrivingForce& /*f*/, double /*L*/) const { return 0.0; }
   /// Exposes the law's constants as parameters named `<section>.<key>` (bound to this law).
   virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/) {}
 };
@@ -56,6 +59,7 @@ class InterfaceGrowth final : public GrowthLaw {
   bool sizeDependent() const override {
     return m_s.filmThickness == 0.0 || m_s.gibbsThomson.any();
   }
+  double lnEquilibriumRatio(const DrivingForce& f, double L) const override;
   void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:

@@ -91,15 +91,38 @@ double nearCriticalEdge(double kTOverBarrier) {
   return x;
 }
 
-double ClassicalNucleation::birthDiameter(const DrivingForce& f) const {
-  const double critical = criticalDiameter(f);
-  if (!(critical > 0.0)) return critical;
+double nearCriticalLowerEdge(double kTOverBarrier) {
+  // g(x) = 2x^3 - 3x^2 + 1 - e falls on (0, 1) from 1 - e to -e: bisection on [1/2, 1].
+  const double e = kTOverBarrier;
+  if (!(e > 0.0)) return 1.0;
+  auto g = [e](double x) { return (2.0 * x - 3.0) * x * x + 1.0 - e; };
+  double lo = 0.5, hi = 1.0;
+  if (g(lo) <= 0.0) return lo;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (g(mid) > 0.0 ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+double ClassicalNucleation::weightedBarrier(const DrivingForce& f) const {
   const double E = barrier(f, m_s.gamma.at(f));  // W*/kT, homogeneous
   const double hom = homogeneousRate(f).value, het = heterogeneousRate(f).value;
   const double f_het = m_s.heterogeneous ? m_s.heterogeneous->barrierFactor : 1.0;
-  // Rate-weighted barrier; with both rates zero (far below the onset) the homogeneous one.
-  const double W = hom + het > 0.0 ? (hom * E + het * f_het * E) / (hom + het) : E;
-  return critical * nearCriticalEdge(1.0 / W);
+  // With both rates zero (far below the onset) the homogeneous one.
+  return hom + het > 0.0 ? (hom * E + het * f_het * E) / (hom + het) : E;
+}
+
+double ClassicalNucleation::birthDiameter(const DrivingForce& f) const {
+  const double critical = criticalDiameter(f);
+  if (!(critical > 0.0)) return critical;
+  return critical * nearCriticalEdge(1.0 / weightedBarrier(f));
+}
+
+double ClassicalNucleation::lowerEdgeDiameter(const DrivingForce& f) const {
+  const double critical = criticalDiameter(f);
+  if (!(critical > 0.0)) return critical;
+  return critical * nearCriticalLowerEdge(1.0 / weightedBarrier(f));
 }
 
 RateAndSlopes FittedClassicalNucleation::rate(const DrivingForce& f) const {

@@ -25,6 +25,9 @@ class NucleationLaw {
   /// deterministically [m] (docs/theory/nucleation.md, "Where nuclei are born"); NaN without
   /// a critical size.
   virtual double birthDiameter(const DrivingForce& f) const { return criticalDiameter(f); }
+  /// The lower edge of the near-critical region [m], where a size grid must start so that
+  /// fluctuations can carry clusters back across L*; NaN without a critical size.
+  virtual double lowerEdgeDiameter(const DrivingForce& f) const { return criticalDiameter(f); }
   /// Exposes the law's constants as parameters named `<section>.<key>` (bound to this law).
   virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/) {}
 };
@@ -57,18 +60,26 @@ class ClassicalNucleation final : public NucleationLaw {
   /// x_b L*, where the cluster work is kT below the barrier: 3 x_b^2 - 2 x_b^3 = 1 - kT/W,
   /// W the barrier of homogeneous and heterogeneous nucleation weighted by their rates.
   double birthDiameter(const DrivingForce& f) const override;
+  /// x_lo L* < L*, the other root of the same equation (at least L*/2).
+  double lowerEdgeDiameter(const DrivingForce& f) const override;
   /// The two parts, for reports and tests.
   RateAndSlopes homogeneousRate(const DrivingForce& f) const;
   RateAndSlopes heterogeneousRate(const DrivingForce& f) const;
   void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:
+  /// W/kT of homogeneous and heterogeneous nucleation weighted by their rates.
+  double weightedBarrier(const DrivingForce& f) const;
+
   Settings m_s;
 };
 
 /// x_b > 1 with 3 x_b^2 - 2 x_b^3 = 1 - kTOverBarrier: the diameter, in units of L*, at which
 /// the capillary cluster work W(L) = W* (3 x^2 - 2 x^3) has fallen kT below the barrier W*.
 double nearCriticalEdge(double kTOverBarrier);
+/// x_lo in [1/2, 1) with the same equation: the lower edge of the near-critical region (1/2
+/// when the barrier is below about kT/0.5: a grid need not reach smaller clusters).
+double nearCriticalLowerEdge(double kTOverBarrier);
 
 /// CNT with fitted constants: B = A exp(-b / (ln S)^2) (b absorbs nu^2 and the shape).
 class FittedClassicalNucleation final : public NucleationLaw {

@@ -41,8 +41,8 @@ SchemaPtr PopulationSettings::schema() {
              .defaultsTo("sectional"));
   s->add(ParamSpec::real("min-size", dim::length,
                          "Lower bound of the size grid; nuclei are born at max(min-size, x_b L*) "
-                         "(all methods). Leave it out and it is the critical nucleus L* at the "
-                         "initial supersaturation, or lower where seeds reach below "
+                         "(all methods). Leave it out and it is the lower edge of the near-critical "
+                         "region x_lo L* at the initial supersaturation, or lower where seeds reach below "
                          "(docs/theory/automatic-grid.md).")
              .unit("nm")
              .above(0));
@@ -138,7 +138,7 @@ double seedsTop(const SeedDistribution& d) {
 }
 }  // namespace
 
-PopulationSettings PopulationSettings::from(const Parameters& p, double criticalDiameter) {
+PopulationSettings PopulationSettings::from(const Parameters& p, double gridBottom) {
   PopulationSettings s;
   const std::string& method = p.string("method");
   s.method = method == "qmom"      ? PopulationMethod::Qmom
@@ -169,8 +169,9 @@ PopulationSettings PopulationSettings::from(const Parameters& p, double critical
   s.numberScale = p.has("number-scale") ? p.real("number-scale") : kFirstNumberScale;
 
   if (s.autoMinSize) {
-    // The bottom: the critical nucleus at the initial supersaturation, or below the seeds.
-    double bottom = std::isfinite(criticalDiameter) ? criticalDiameter : HUGE_VAL;
+    // The bottom: the near-critical region's lower edge at the initial supersaturation, or
+    // below the seeds.
+    double bottom = std::isfinite(gridBottom) ? gridBottom : HUGE_VAL;
     if (s.seeds) bottom = std::min(bottom, seedsBottom(*s.seeds));
     if (!std::isfinite(bottom))
       throw p.error("min-size", "required: this case has neither a critical nucleus at its "

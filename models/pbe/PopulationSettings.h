@@ -67,10 +67,11 @@ struct PopulationSettings {
   static SelfCheck numberScaleCheck(double scale, double population);
 
   static SchemaPtr schema();
-  /// The section's settings; without min-size the grid starts at `criticalDiameter` (the
-  /// point model's L* at its initial state, NaN if none) or below the seeds, whichever is lower.
+  /// The section's settings; without min-size the grid starts at `gridBottom` (the point
+  /// model's lower edge of the near-critical region at its initial state, NaN if none) or
+  /// below the seeds, whichever is lower.
   static PopulationSettings from(const Parameters& section,
-                                 double criticalDiameter = std::numeric_limits<double>::quiet_NaN());
+                                 double gridBottom = std::numeric_limits<double>::quiet_NaN());
   bool sectional() const { return method == PopulationMethod::Sectional; }
 };
 

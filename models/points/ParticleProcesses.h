@@ -29,6 +29,10 @@ struct ParticleProcesses {
   /// G(L) [m/s] at diameter L (negative: dissolution), with its slopes in the arguments.
   std::function<RateAndSlopes(double L)> growth;
   bool sizeDependentGrowth = false;
+  /// D_L(L) [m^2/s] of the molecular fluctuations of growth (size-space diffusion, Zeldovich-
+  /// Frenkel; models/particles/GrowthFluctuations.h) given G at L, with slopes in the arguments
+  /// as for growth; empty when the point model has none.
+  std::function<RateAndSlopes(double L, const RateAndSlopes& G)> sizeDiffusivity;
   /// B [1/(m^3 s)] and its slopes.
   RateAndSlopes nucleation;
   /// L* [m]; NaN when the law has no critical size.
@@ -36,6 +40,13 @@ struct ParticleProcesses {
   /// Where nuclei are born [m]: past the near-critical region, x_b L* (NucleationLaw::
   /// birthDiameter); NaN without a critical size (then at min-size).
   double birthDiameter = std::numeric_limits<double>::quiet_NaN();
+  /// Its slopes in the arguments (value = birthDiameter), for Jacobians: nuclei are shared
+  /// between the two classes around it, so the shares move with the state. Filled only when
+  /// the point model is asked for slopes; zero slopes otherwise.
+  RateAndSlopes birthDiameterSlopes;
+  /// The lower edge of the near-critical region, x_lo L* [m] (NucleationLaw::
+  /// lowerEdgeDiameter); NaN without a critical size.
+  double lowerEdgeDiameter = std::numeric_limits<double>::quiet_NaN();
   /// Number of arguments, and a growth or nucleation rate's slope in argument a.
   std::size_t arguments = 0;
   std::function<double(const RateAndSlopes& growth, std::size_t a)> growthSlope;

@@ -40,12 +40,18 @@ class PointModel {
   virtual const ParticleInteractions& interactions() const = 0;
   /// True if G depends on L (the standard method of moments does not close then).
   virtual bool sizeDependentGrowth() const = 0;
+  /// True if the processes carry a size-space diffusion (molecular fluctuations of growth):
+  /// it conserves the number of particles but moves their higher moments.
+  virtual bool growthFluctuates() const { return false; }
   /// The processes at fluid state c; with `slopes` also d(argument)/dc into `slopes`.
   virtual ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                                       ArgumentSlopes* slopes = nullptr) const = 0;
   /// Critical nucleus diameter L* at the initial fluid state [m]; NaN without a critical
   /// nucleus (prescribed rates, no nucleation) or when the initial state is not supersaturated.
   virtual double initialCriticalDiameter() const { return std::numeric_limits<double>::quiet_NaN(); }
+  /// Where a size grid left to the tool starts [m]: the lower edge of the near-critical region
+  /// at the initial fluid state (NucleationLaw::lowerEdgeDiameter); NaN as above.
+  virtual double initialGridBottom() const { return initialCriticalDiameter(); }
   /// InputError at population.min-size when nuclei born at `nucleusSize` cannot represent the
   /// critical nucleus; `problem` starts the message.
   virtual void checkNucleusSize(double /*nucleusSize*/, const Parameters& /*population*/,

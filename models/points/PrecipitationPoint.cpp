@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "models/particles/GrowthFluctuations.h"
 #include "models/thermo/WaterViscosity.h"
 
 namespace proscale {
@@ -32,7 +33,8 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
                                         : ReactionNetwork()),
       m_solid(root.section("solid"), m_solution),
       m_nucleation(nucleationLaws().make(root.section("nucleation"))),
-      m_growth(growthLaws().make(root.section("growth"))) {
+      m_growth(growthLaws().make(root.section("growth"))),
+      m_fluctuations(root.section("growth").boolean("fluctuations")) {
   checkTemperature(root, at.temperature);
   if (m_solid.formula().size() > kMaxFormulaIons)
     throw root.section("solid").error(
@@ -84,6 +86,7 @@ PrecipitationRates PrecipitationPoint::rates(std::span<const double> c, double T
   r.B = m_nucleation->rate(r.force);
   r.criticalDiameter = m_nucleation->criticalDiameter(r.force);
   r.birthDiameter = m_nucleation->birthDiameter(r.force);
+  r.lowerEdgeDiameter = m_nucleation->lowerEdgeDiameter(r.force);
   if (m_inhibition) {  // G = G_0 (1 - alpha theta(c_m))
     const double cm = c[m_inhibition->modifier()];
     r.inhibition = m_inhibition->factor(cm);
@@ -106,9 +109,22 @@ double PrecipitationPoint::argumentSlope(const PrecipitationRates& r, std::size_
 }
 
 RateAndSlopes PrecipitationPoint::growthRate(const PrecipitationRates& r, double L) const {
-  RateAndSlopes g = m_growth->rate(r.force, L);
+  return growthRate(r, r.force, L);
+}
+
+RateAndSlopes PrecipitationPoint::growthRate(const PrecipitationRates& r, const DrivingForce& f,
+                                             double L) const {
+  RateAndSlopes g = m_growth->rate(f, L);
   if (m_inhibition) g.scale(r.inhibition);
   return g;
+}
+
+RateAndSlopes PrecipitationPoint::sizeDiffusivity(const PrecipitationRates& r, double L,
+                                                  const RateAndSlopes& G) const {
+  auto growthAt = [&](const DrivingForce& f) { return growthRate(r, f, L); };
+  RateAndSlopes D = exchangeRate(growthAt, r.force, m_growth->lnEquilibriumRatio(r.force, L), G);
+  D.scale(sizeStepPerSpecies(r.force, L, m_solid.shapeFactor()));
+  return D;
 }
 
 void PrecipitationPoint::fluidRates(std::span<const double> c, double solidVolumeRate,
@@ -132,6 +148,12 @@ double PrecipitationPoint::initialCriticalDiameter() const {
   const PrecipitationRates r =
       rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
   return m_nucleation->criticalDiameter(r.force);
+}
+
+double PrecipitationPoint::initialGridBottom() const {
+  const PrecipitationRates r =
+      rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
+  return m_nucleation->lowerEdgeDiameter(r.force);
 }
 
 void PrecipitationPoint::checkNucleusSize(double nucleusSize, const Parameters& population,
@@ -196,9 +218,28 @@ ParticleProcesses PrecipitationPoint::processes(std::span<const double> c,
   ParticleProcesses p;
   p.growth = [this, r](double L) { return growthRate(*r, L); };
   p.sizeDependentGrowth = m_growth->sizeDependent();
+  if (m_fluctuations)
+    p.sizeDiffusivity = [this, r](double L, const RateAndSlopes& G) {
+      return sizeDiffusivity(*r, L, G);
+    };
   p.nucleation = r->B;
   p.criticalDiameter = r->criticalDiameter;
   p.birthDiameter = r->birthDiameter;
+  p.birthDiameterSlopes.value = r->birthDiameter;
+  p.lowerEdgeDiameter = r->lowerEdgeDiameter;
+  if (slopes && std::isfinite(r->birthDiameter)) {
+    // Central differences in ln S and ln c (x_b depends on the rate-weighted barrier): the
+    // diameter is smooth in both, and a step of 1e-6 leaves ~1e-10 relative error.
+    auto at = [&](double dLnS, double dLnC) {
+      DrivingForce f = r->force;
+      f.lnS += dLnS;
+      f.c *= std::exp(dLnC);
+      return m_nucleation->birthDiameter(f);
+    };
+    constexpr double h = 1e-6;
+    p.birthDiameterSlopes.dLnS = (at(h, 0) - at(-h, 0)) / (2 * h);
+    p.birthDiameterSlopes.dLnC = (at(0, h) - at(0, -h)) / (2 * h);
+  }
   p.arguments = base + (m_inhibition ? 1 : 0);
   // d G/d ln F = G: the growth rate is proportional to the inhibition factor F.
   p.growthSlope = [base](const RateAndSlopes& g, std::size_t a) {

@@ -33,6 +33,7 @@ struct PrecipitationRates {
   RateAndSlopes B;                ///< nucleation rate [1/(m^3 s)] and its slopes
   double criticalDiameter = 0.0;  ///< L* [m] of the nucleation law (NaN if it has none)
   double birthDiameter = 0.0;     ///< where its nuclei are born [m] (NaN if no critical size)
+  double lowerEdgeDiameter = 0.0; ///< lower edge of the near-critical region [m] (NaN: none)
   double inhibition = 1.0;        ///< growth-inhibition factor 1 - alpha theta
   double dLnInhibition = 0.0;     ///< d ln(inhibition factor)/d c_modifier [m^3/mol]
 };
@@ -56,9 +57,11 @@ class PrecipitationPoint final : public PointModel {
   void initialFluid(std::span<double> c0) const override;
   const ParticleInteractions& interactions() const override { return m_interactions; }
   bool sizeDependentGrowth() const override { return m_growth->sizeDependent(); }
+  bool growthFluctuates() const override { return m_fluctuations; }
   ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                               ArgumentSlopes* slopes) const override;
   double initialCriticalDiameter() const override;
+  double initialGridBottom() const override;
   void checkNucleusSize(double nucleusSize, const Parameters& population,
                         const std::string& problem) const override;
   void fluidRates(std::span<const double> c, double solidVolumeRate,
@@ -86,6 +89,10 @@ class PrecipitationPoint final : public PointModel {
   PrecipitationRates rates(std::span<const double> c, double T) const;
   /// G(L) [m/s] and its slopes, inhibition included: G = G_law(S, c, L) (1 - alpha theta).
   RateAndSlopes growthRate(const PrecipitationRates& r, double L) const;
+  /// G at size L for the driving force f (the inhibition of r applied).
+  RateAndSlopes growthRate(const PrecipitationRates& r, const DrivingForce& f, double L) const;
+  /// D_L of the molecular fluctuations at L, given G there.
+  RateAndSlopes sizeDiffusivity(const PrecipitationRates& r, double L, const RateAndSlopes& G) const;
 
  private:
   /// Arguments: ln S, ln c, ln c_f (f over the formula), then ln F with inhibition.
@@ -102,6 +109,7 @@ class PrecipitationPoint final : public PointModel {
   PrecipitatingSolid m_solid;
   std::unique_ptr<NucleationLaw> m_nucleation;
   std::unique_ptr<GrowthLaw> m_growth;
+  bool m_fluctuations = true;  ///< growth.fluctuations: size-space diffusion on size classes
   std::optional<LangmuirInhibition> m_inhibition;
   std::unique_ptr<AggregationKernel> m_kernel;
   ParticleInteractions m_interactions;

@@ -9,9 +9,9 @@
 namespace proscale {
 
 MomentRepresentation::MomentRepresentation(const Parameters& population, const PointModel& point)
-    : m_population(PopulationSettings::from(population, point.initialCriticalDiameter()), population),
+    : m_population(PopulationSettings::from(population, point.initialGridBottom()), population),
       m_shapeFactor(point.interactions().shapeFactor),
-      m_autoNumberScale(PopulationSettings::from(population, point.initialCriticalDiameter()).autoNumberScale) {
+      m_autoNumberScale(PopulationSettings::from(population, point.initialGridBottom()).autoNumberScale) {
   const ParticleInteractions& with = point.interactions();
   m_population.requireClosure(point.sizeDependentGrowth(), with.kernel != nullptr,
                               with.breakage.has_value());

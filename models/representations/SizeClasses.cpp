@@ -10,10 +10,11 @@
 namespace proscale {
 
 SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
-    : m_settings(PopulationSettings::from(population, point.initialCriticalDiameter())),
+    : m_settings(PopulationSettings::from(population, point.initialGridBottom())),
       m_grid(m_settings.minSize, m_settings.maxSize, m_settings.classes, m_settings.spacing,
              point.interactions().shapeFactor),
-      m_fv(m_grid, m_settings.scheme) {
+      m_fv(m_grid, m_settings.scheme),
+      m_diffusion(m_grid) {
   const ParticleInteractions& with = point.interactions();
   if (with.kernel) m_aggregation.emplace(m_grid, *with.kernel, with.conditions);
   if (with.breakage) {
@@ -33,20 +34,24 @@ SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
                           : nullptr;
     if (why && !population.isDefault("moments")) throw population.error("moments", why);
     m_moments = why == nullptr;
+    m_momentsCompareVolume = !point.growthFluctuates();
   }
   const std::size_t n = m_grid.size();
   m_faceG.resize(n + 1);
   m_faceRates.resize(n + 1);
   m_faceWeights.resize(n + 1);
+  m_faceD.assign(n + 1, 0.0);
+  m_faceDRates.resize(n + 1);
+  m_faceDWeights.assign(n + 1, 0.0);
 }
 
 void SizeClasses::addBlocks(StateLayout& layout) {
   const std::size_t n = m_grid.size();
   const double Ns = m_settings.numberScale, Vs = Ns * m_grid.volumes()[n / 2];
-  m_budget = layout.add("budget", "1/m^3 | m^3/m^3", {Ns, Ns, Ns, Ns, Ns, Ns, Vs, Vs, Vs},
+  m_budget = layout.add("budget", "1/m^3 | m^3/m^3", {Ns, Ns, Ns, Ns, Ns, Ns, Vs, Vs, Vs, Ns},
                         {"number_nucleated", "number_washed_out", "number_lost_top",
                          "number_dissolved", "number_merged", "number_broken", "volume_grown",
-                         "volume_washed_out", "volume_lost_top"});
+                         "volume_washed_out", "volume_lost_top", "number_born_unresolved"});
   layout.setRole("budget", {.accumulator = true});
   if (m_moments) {
     // Tolerance scales with the nucleus size, so that the relative tolerance governs them.
@@ -85,17 +90,26 @@ void SizeClasses::faceRates(const ParticleProcesses& p) const {
     m_faceRates[k] = k > 0 && !p.sizeDependentGrowth ? m_faceRates[0] : p.growth(faces[k]);
     m_faceG[k] = m_faceRates[k].value;
   }
+  m_diffuses = static_cast<bool>(p.sizeDiffusivity);
+  if (!m_diffuses) return;
+  for (std::size_t k = 1; k + 1 < faces.size(); ++k) {
+    m_faceDRates[k] = p.sizeDiffusivity(faces[k], m_faceRates[k]);
+    m_faceD[k] = m_faceDRates[k].value;
+  }
 }
 
-std::size_t SizeClasses::birthClass(const ParticleProcesses& p) const {
+SizeClasses::BirthShares SizeClasses::birthShares(const ParticleProcesses& p) const {
   const auto& faces = m_grid.faces();
-  if (!(p.birthDiameter > faces.front())) return 0;
-  // The class that holds the birth diameter, or the next one when that class reaches below L*
-  // (where a nucleus would dissolve).
-  const auto holding = std::upper_bound(faces.begin(), faces.end(), p.birthDiameter) - 1;
-  auto i = static_cast<std::size_t>(holding - faces.begin());
-  if (faces[i] < p.criticalDiameter) ++i;
-  return std::min(i, m_grid.size() - 1);
+  const auto& pivots = m_grid.pivots();
+  const std::size_t n = m_grid.size();
+  const double Lb = p.birthDiameter;
+  if (!(Lb > pivots.front())) return {};  // no critical size, or below the first pivot
+  if (Lb >= pivots.back()) return {n - 1, 0.0, 0.0};
+  const auto i = static_cast<std::size_t>(std::upper_bound(pivots.begin(), pivots.end(), Lb) -
+                                          pivots.begin()) - 1;
+  if (faces[i] < p.criticalDiameter) return {i + 1, 0.0, 0.0};
+  const double h = pivots[i + 1] - pivots[i];
+  return {i, (Lb - pivots[i]) / h, 1.0 / h};
 }
 
 double SizeClasses::rates(std::span<const double> y, const ParticleProcesses& p, double D,
@@ -107,12 +121,15 @@ double SizeClasses::rates(std::span<const double> y, const ParticleProcesses& p,
   const auto& x = m_grid.volumes();
   faceRates(p);
   const BoundaryFluxes out = m_fv.rates(N, m_faceG, dN);
-  const std::size_t born = birthClass(p);
+  if (m_diffuses) m_diffusion.addRates(N, m_faceD, dN);
+  const BirthShares born = birthShares(p);
   const double B = p.nucleation.value;
-  dN[born] += B;
+  dN[born.lower] += (1.0 - born.upper) * B;
+  if (born.upper > 0.0) dN[born.lower + 1] += born.upper * B;
   double grown = x[n - 1] * out.numberOutTop;  // volume made by growth and nucleation
   for (std::size_t i = 0; i < n; ++i) grown += x[i] * dN[i];
   budget[kNucleated] = B;
+  budget[kBornUnresolved] = unresolvedWeight(p) * B;
   budget[kVolumeGrown] = grown;
   budget[kLostTop] = out.numberOutTop;
   budget[kVolumeLostTop] = x[n - 1] * out.numberOutTop;
@@ -137,7 +154,7 @@ double SizeClasses::rates(std::span<const double> y, const ParticleProcesses& p,
   }
   if (m_moments) {
     auto dmu = ydot.subspan(m_mom, MomentEquations::kCount);
-    MomentEquations(m_grid.faces()[born]).rates(y.subspan(m_mom, MomentEquations::kCount),
+    MomentEquations(born.diameter(m_grid)).rates(y.subspan(m_mom, MomentEquations::kCount),
                                                 m_faceG[0], B, dmu);
     for (std::size_t k = 0; k < dmu.size(); ++k) dmu[k] -= D * y[m_mom + k];
   }
@@ -150,7 +167,8 @@ void SizeClasses::jacobian(std::span<const double> y, const ParticleProcesses& p
   const auto N = psd(y);
   const auto& x = m_grid.volumes();
   faceRates(p);
-  const std::size_t born = birthClass(p);
+  const BirthShares born = birthShares(p);
+  const double B = p.nucleation.value;
   slopes.dRates.assign(na, std::vector<double>(size, 0.0));
   slopes.dSolidVolume.assign(na, 0.0);
   slopes.dSolidVolumeDy.assign(size, 0.0);
@@ -158,6 +176,7 @@ void SizeClasses::jacobian(std::span<const double> y, const ParticleProcesses& p
   // Band block, and the rows that integrate over classes: the volume grown (= the solid
   // volume rate) and the particles leaving the grid.
   m_fv.addJacobian(N, m_faceG, J);
+  if (m_diffuses) m_diffusion.addJacobian(m_faceD, J);
   const double top = m_fv.topOutflowSlope(m_faceG[n]), bottom = m_fv.bottomOutflowSlope(m_faceG[0]);
   for (std::size_t m = 0; m < n; ++m) {
     double dGrown = m + 1 == n ? x[n - 1] * top : 0.0;
@@ -188,23 +207,35 @@ void SizeClasses::jacobian(std::span<const double> y, const ParticleProcesses& p
   // flow directions, so d(dN/dt)/da is the growth term with G_k replaced by dG_k/da.
   std::array<double, MomentEquations::kCount> momG{}, momB{};
   if (m_moments)
-    MomentEquations(m_grid.faces()[born]).slopes(y.subspan(m_mom, MomentEquations::kCount), momG, momB);
+    MomentEquations(born.diameter(m_grid)).slopes(y.subspan(m_mom, MomentEquations::kCount), momG, momB);
   std::vector<double> dN(n);
   for (std::size_t a = 0; a < na; ++a) {
     for (std::size_t k = 0; k <= n; ++k) m_faceWeights[k] = p.growthSlope(m_faceRates[k], a);
+    if (m_diffuses)
+      for (std::size_t k = 1; k < n; ++k) m_faceDWeights[k] = p.growthSlope(m_faceDRates[k], a);
     const double dB = p.nucleationSlope(p.nucleation, a);
-    const bool grows = std::any_of(m_faceWeights.begin(), m_faceWeights.end(),
-                                   [](double w) { return w != 0.0; });
-    if (!grows && dB == 0.0) continue;
+    // d(share)/da: the births move between the two classes with L_b.
+    const double dShare = born.dUpper * p.nucleationSlope(p.birthDiameterSlopes, a);
+    auto nonZero = [](const std::vector<double>& w) {
+      return std::any_of(w.begin(), w.end(), [](double v) { return v != 0.0; });
+    };
+    const bool grows = nonZero(m_faceWeights);
+    const bool diffuses = m_diffuses && nonZero(m_faceDWeights);
+    if (!grows && !diffuses && dB == 0.0 && dShare * B == 0.0) continue;
     BoundaryFluxes out;
     if (grows) out = m_fv.weightedRates(N, m_faceG, m_faceWeights, dN);
     else std::fill(dN.begin(), dN.end(), 0.0);
-    dN[born] += dB;
+    if (diffuses) m_diffusion.addRates(N, m_faceDWeights, dN);
+    dN[born.lower] += (1.0 - born.upper) * dB - dShare * B;
+    if (born.dUpper > 0.0) dN[born.lower + 1] += born.upper * dB + dShare * B;
     double dGrown = x[n - 1] * out.numberOutTop;
     for (std::size_t i = 0; i < n; ++i) dGrown += x[i] * dN[i];
     auto& column = slopes.dRates[a];
     std::copy(dN.begin(), dN.end(), column.begin() + static_cast<std::ptrdiff_t>(m_psd));
     column[m_budget + kNucleated] = dB;
+    // The weight's own slope (non-zero only within 5 % of the edge) is left out: this row
+    // feeds nothing back, and only a self-check reads it.
+    column[m_budget + kBornUnresolved] = unresolvedWeight(p) * dB;
     column[m_budget + kVolumeGrown] = dGrown;
     column[m_budget + kLostTop] = out.numberOutTop;
     column[m_budget + kVolumeLostTop] = x[n - 1] * out.numberOutTop;

@@ -13,8 +13,10 @@
 // cross-check of the grid where it closes (size-independent growth, no aggregation/breakage).
 // State: budget | [moments] | psd; the psd is the band of the Jacobian.
 // Theory: docs/theory/population-balance-model.md, docs/theory/batch-precipitation.md.
+#include <algorithm>
 #include <optional>
 
+#include "models/pbe/FiniteVolumeDiffusion.h"
 #include "models/pbe/FiniteVolumeGrowth.h"
 #include "models/pbe/FixedPivotAggregation.h"
 #include "models/pbe/FixedPivotBreakage.h"
@@ -74,14 +76,39 @@ class SizeClasses final : public ParticleRepresentation {
     kVolumeGrown,    ///< particle volume created by growth and nucleation [m^3/m^3]
     kVolumeWashedOut,
     kVolumeLostTop,
+    kBornUnresolved,  ///< nuclei born while min-size lay above the near-critical lower edge
     kBudgetSize
   };
-  /// Growth rates and their slopes at the n + 1 faces into m_faceG / m_faceRates.
+  /// Growth rates and their slopes at the n + 1 faces into m_faceG / m_faceRates, and the
+  /// size-space diffusivities at the interior faces into m_faceD / m_faceDRates (zero when the
+  /// point model has no fluctuations).
   void faceRates(const ParticleProcesses& p) const;
-  /// Nuclei are born in the class that holds max(min-size, x_b L*), the diameter past the
-  /// near-critical region (docs/theory/nucleation.md), or the next one if that class reaches
-  /// below L*; class 0 without a critical size.
-  std::size_t birthClass(const ParticleProcesses& p) const;
+  /// Nuclei are born at L_b = max(min-size, x_b L*), the diameter past the near-critical
+  /// region (docs/theory/nucleation.md), shared between the classes whose pivots bracket it,
+  /// linearly in L, so that the births move continuously with L* (a whole-class birth makes N
+  /// jump with the grid by ~10 % in the flagship). If the lower class reaches below L* (a
+  /// coarse grid: a nucleus there would dissolve) all go to the upper one; class 0 without a
+  /// critical size.
+  struct BirthShares {
+    std::size_t lower = 0;  ///< class receiving 1 - upper of the births
+    double upper = 0.0;     ///< share of class lower + 1
+    double dUpper = 0.0;    ///< d(upper)/d(L_b) [1/m]
+    double diameter(const SizeGrid& g) const {
+      return upper > 0.0 ? (1 - upper) * g.pivots()[lower] + upper * g.pivots()[lower + 1]
+                         : g.faces()[lower];
+    }
+  };
+  BirthShares birthShares(const ParticleProcesses& p) const;
+  /// The weight with which births count as unresolved (nucleus_resolution check): 0 while the
+  /// grid starts at or below the lower edge x_lo L* of the near-critical region, 1 once it
+  /// starts 5 % or more above it (a given min-size: nuclei born then cannot fluctuate back
+  /// across L*), linear in between, so that the budget's right-hand side stays continuous when
+  /// the edge passes the bottom (an automatic bottom starts exactly at it).
+  double unresolvedWeight(const ParticleProcesses& p) const {
+    if (!(p.lowerEdgeDiameter > 0.0)) return 0.0;
+    const double excess = m_grid.faces().front() / p.lowerEdgeDiameter - 1.0;
+    return std::clamp(excess / 0.05, 0.0, 1.0);
+  }
   void addAggregationJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
   void addBreakageJacobian(BorderedBandJacobian& J) const;
   double numberBalanceError(std::span<const double> y) const;
@@ -91,15 +118,22 @@ class SizeClasses final : public ParticleRepresentation {
   PopulationSettings m_settings;
   SizeGrid m_grid;
   FiniteVolumeGrowth m_fv;
+  FiniteVolumeDiffusion m_diffusion;
   std::optional<FixedPivotAggregation> m_aggregation;
   std::optional<FixedPivotBreakage> m_breakage;
   std::optional<BreakageSettings> m_breakageSettings;  ///< what m_breakage was built from
   bool m_moments = false;  ///< the method of moments alongside (population.moments)
+  /// mu3 is compared as well as mu0: not with fluctuations, which conserve number only.
+  bool m_momentsCompareVolume = true;
   std::size_t m_budget = 0, m_mom = 0, m_psd = 0;
   std::vector<double> m_y0;  ///< the representation's initial values in a whole state
   mutable std::vector<double> m_faceG;             // G at the n + 1 faces
   mutable std::vector<RateAndSlopes> m_faceRates;  // G and its slopes at the faces
   mutable std::vector<double> m_faceWeights;       // d G_k / d argument, n + 1
+  mutable std::vector<double> m_faceD;             // D_L at the faces [m^2/s], n + 1
+  mutable std::vector<RateAndSlopes> m_faceDRates; // D_L and its slopes at the faces
+  mutable std::vector<double> m_faceDWeights;      // d D_k / d argument, n + 1
+  mutable bool m_diffuses = false;                 // the last faceRates had fluctuations
 };
 
 }  // namespace proscale

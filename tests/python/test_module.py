@@ -24,9 +24,12 @@ class ModuleTest(unittest.TestCase):
         # S falls from its initial value (~800) close to saturation.
         self.assertGreater(ts["supersaturation"][0], 100.0)
         self.assertLess(ts["supersaturation"][-1], 1.2)
+        # The flagship leaves its grid to the tool: the classes it chose, as a number.
+        classes = int(r.tool_settings["chosen"]["population.classes"])
+        self.assertTrue(r.tool_settings["settled"])
         psd = r["psd"]
-        self.assertEqual(psd["number"].shape, (81, 200))
-        self.assertEqual(len(psd["faces"]), 201)
+        self.assertEqual(psd["number"].shape, (81, classes))
+        self.assertEqual(len(psd["faces"]), classes + 1)
         # The number density is the sum over classes of the final PSD.
         total = psd["number"][-1].clip(min=0).sum()
         self.assertTrue(math.isclose(total, r["metrics"]["number_density"], rel_tol=1e-12))
