@@ -346,7 +346,6 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
       report.timeReached = tCurrent;
       report.flagName = flagName(flag);
       report.message = failureMessage(flag);
-      report.modelReason = !m_bridge.fatalMessage().empty() || !m_bridge.recoverableMessage().empty();
       report.statistics = statistics();
       report.statistics.wallTime = std::chrono::duration<double>(inside).count();
       // The state at the farthest time reached (CVODE's Nordsieck zn[0]); skipped when no step

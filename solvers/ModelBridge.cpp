@@ -131,6 +131,8 @@ int ModelBridge::evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J
   return guarded("model's Jacobian", t, [&] {
     m_jacobian.setZero();
     m_system.jacobian(t, view(y), view(fy), m_jacobian);
+    if (!m_jacobian.allFinite())
+      return failRecoverable("non-finite entry in the model's Jacobian at t = " + format(t) + " s");
     m_copy(m_jacobian, J);
     return 0;
   });
@@ -143,6 +145,8 @@ int ModelBridge::setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok
     if (!jok) {
       m_jacobian.setZero();
       m_system.jacobian(t, view(y), view(fy), m_jacobian);
+      if (!m_jacobian.allFinite())
+        return failRecoverable("non-finite entry in the model's Jacobian at t = " + format(t) + " s");
       m_preconditioner->save(m_jacobian);
       *jcur = SUNTRUE;
     }

@@ -237,8 +237,11 @@ ParticleProcesses PrecipitationPoint::processes(std::span<const double> c,
       return m_nucleation->birthDiameter(f);
     };
     constexpr double h = 1e-6;
-    p.birthDiameterSlopes.dLnS = (at(h, 0) - at(-h, 0)) / (2 * h);
-    p.birthDiameterSlopes.dLnC = (at(0, h) - at(0, -h)) / (2 * h);
+    const double dLnS = (at(h, 0) - at(-h, 0)) / (2 * h);
+    const double dLnC = (at(0, h) - at(0, -h)) / (2 * h);
+    // Within h of saturation L* has no value on one side (no births there either): no slope.
+    p.birthDiameterSlopes.dLnS = std::isfinite(dLnS) ? dLnS : 0.0;
+    p.birthDiameterSlopes.dLnC = std::isfinite(dLnC) ? dLnC : 0.0;
   }
   p.arguments = base + (m_inhibition ? 1 : 0);
   // d G/d ln F = G: the growth rate is proportional to the inhibition factor F.

@@ -215,7 +215,8 @@ void SizeClasses::jacobian(std::span<const double> y, const ParticleProcesses& p
       for (std::size_t k = 1; k < n; ++k) m_faceDWeights[k] = p.growthSlope(m_faceDRates[k], a);
     const double dB = p.nucleationSlope(p.nucleation, a);
     // d(share)/da: the births move between the two classes with L_b.
-    const double dShare = born.dUpper * p.nucleationSlope(p.birthDiameterSlopes, a);
+    const double dShare =
+        born.dUpper > 0.0 && B != 0.0 ? born.dUpper * p.nucleationSlope(p.birthDiameterSlopes, a) : 0.0;
     auto nonZero = [](const std::vector<double>& w) {
       return std::any_of(w.begin(), w.end(), [](double v) { return v != 0.0; });
     };

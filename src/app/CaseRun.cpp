@@ -148,28 +148,7 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* li
         continue;
       }
     }
-    if (!a.finished()) {
-      // A solver failure on a number scale of the tool's: once more with tighter absolute
-      // tolerances (a tenth of the scale), within the runs the tool may take. Newton's
-      // corrector can stall where rates switch (growth at S = 1 with a limiter); the calcite
-      // case at 15 degC, 20 mM on 874 classes failed at 3.9e15 1/m^3 and ran at 3.9e14.
-      const auto scale = std::find_if(record.chosen.begin(), record.chosen.end(), [](const ToolSetting& t) {
-        return t.key == "population.number-scale";
-      });
-      // Only the integrator's own failure: a model's reason (e.g. QMOM moments that lose
-      // realizability) is the answer, not a tolerance problem.
-      if (toolSettings && scale != record.chosen.end() && record.runs < kMaxSettingRuns &&
-          !a.results->empty() && !a.report.complete && !a.report.modelReason) {
-        const double tighter = scale->value / 10.0;
-        record.reruns.push_back("the solver failed at t = " + formatNumber(a.report.timeReached) +
-                                " s (" + a.report.flagName + "): number-scale " +
-                                formatNumber(tighter) + " 1/m^3");
-        replace(c.variant({{"population.number-scale", tighter, "1/m^3"}}, true));
-        ++record.runs;
-        continue;
-      }
-      break;
-    }
+    if (!a.finished()) break;
     // The refinement check: the same case on twice the classes. A grid that is the tool's is
     // replaced by the finer one, and refined again while the answer still moves.
     if (coarser) {

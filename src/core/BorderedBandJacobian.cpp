@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -38,6 +39,13 @@ void BorderedBandJacobian::add(std::size_t r, std::size_t c, double value) {
                             ") lies outside the declared bordered band");
   if (r < k) (c < k ? D(r, c) : R(r, c - k)) += value;
   else (c < k ? C(r - k, c) : B(r - k, c - k)) += value;
+}
+
+bool BorderedBandJacobian::allFinite() const {
+  for (const auto* block : {&m_D, &m_R, &m_C, &m_B})
+    for (double v : *block)
+      if (!std::isfinite(v)) return false;
+  return true;
 }
 
 void BorderedBandJacobian::scaleAddIdentity(double a, double b) {

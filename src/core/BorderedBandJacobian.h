@@ -58,6 +58,8 @@ class BorderedBandJacobian final : public JacobianSink {
   double at(std::size_t r, std::size_t c) const;
   /// y = J x.
   void multiply(std::span<const double> x, std::span<double> y) const;
+  /// Whether every stored entry is finite (a NaN slope poisons Newton without a word).
+  bool allFinite() const;
 
  private:
   BorderedBandShape m_shape;

@@ -30,9 +30,6 @@ struct SolverReport {
   double timeReached = 0.0;   ///< s
   std::string flagName;       ///< e.g. "CV_SUCCESS", "CV_CONV_FAILURE"
   std::string message;        ///< the library's or the model's explanation when not complete
-  /// The failure came with the model's own reason (an exception, a RecoverableError such as
-  /// QMOM's unrealizable moments, a non-finite derivative), not from the integrator alone.
-  bool modelReason = false;
   std::string method;         ///< e.g. "CVODE BDF, Newton, bordered-band direct"
   SolverStatistics statistics;
   std::vector<SolverEvent> events;  ///< in the order they happened

@@ -113,6 +113,7 @@ class DecayChain : public System {
       if (m > 0) J.B(m, m - 1) = transfer(m - 1);
       J.R(1, m) = kappa[m] - transfer(m);
     }
+    if (afterJacobian) afterJacobian(J);
   }
   /// Closed form: chain member j (0 = parent, j = 1 + m) by the Bateman sum over distinct rates.
   std::vector<double> exact(double t) const {
@@ -144,6 +145,8 @@ class DecayChain : public System {
   std::function<void(double, std::span<const double>)> onRhs;  // may throw
   std::function<void(double, std::span<double>)> afterRhs;       // may corrupt ydot
   std::function<void(double)> onJacobian;                         // may throw
+  /// Called with the finished Jacobian (to spoil it).
+  std::function<void(BorderedBandJacobian&)> afterJacobian;
 
  private:
   StateLayout m_layout;

@@ -1,6 +1,7 @@
 // What the integrator does when the model or CVODE fails: no exception crosses SUNDIALS, the
 // report names CVODE's flag and the model's reason, and partial results end where CVODE stopped.
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include <limits>
 #include <stdexcept>
@@ -143,6 +144,21 @@ TEST_CASE("a Jacobian that keeps failing recoverably ends in a convergence failu
   CHECK_FALSE(report.complete);
   CHECK(report.flagName == "CV_CONV_FAILURE");
   CHECK_THAT(report.message, Contains("property table not converged"));
+  requirePartialResultsEndAtFailure(report, out);
+}
+
+TEST_CASE("a non-finite Jacobian entry is named, not left to stall Newton", "[unit]") {
+  // A NaN slope (e.g. a difference quotient taken across saturation) would poison every Newton
+  // iteration and end in a convergence failure without a reason.
+  test::DecayChain system;
+  int evaluations = 0;
+  system.afterJacobian = [&evaluations](BorderedBandJacobian& J) {
+    if (++evaluations >= 3) J.B(0, 0) = std::nan("");
+  };
+  const std::vector<double> times{0.0, 100.0};
+  const auto [report, out] = test::integrate(system, times);
+  CHECK_FALSE(report.complete);
+  CHECK_THAT(report.message, Contains("non-finite entry in the model's Jacobian"));
   requirePartialResultsEndAtFailure(report, out);
 }
 
