@@ -131,8 +131,7 @@ int ModelBridge::evaluateJacobian(double t, N_Vector y, N_Vector fy, SUNMatrix J
   return guarded("model's Jacobian", t, [&] {
     m_jacobian.setZero();
     m_system.jacobian(t, view(y), view(fy), m_jacobian);
-    if (!m_jacobian.allFinite())
-      return failRecoverable("non-finite entry in the model's Jacobian at t = " + format(t) + " s");
+    if (!m_jacobian.allFinite()) return nonFiniteJacobian(t);
     m_copy(m_jacobian, J);
     return 0;
   });
@@ -145,8 +144,7 @@ int ModelBridge::setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok
     if (!jok) {
       m_jacobian.setZero();
       m_system.jacobian(t, view(y), view(fy), m_jacobian);
-      if (!m_jacobian.allFinite())
-        return failRecoverable("non-finite entry in the model's Jacobian at t = " + format(t) + " s");
+      if (!m_jacobian.allFinite()) return nonFiniteJacobian(t);
       m_preconditioner->save(m_jacobian);
       *jcur = SUNTRUE;
     }
@@ -164,6 +162,10 @@ int ModelBridge::solvePreconditioner(double t, N_Vector r, N_Vector z) noexcept 
     m_preconditioner->solve(N_VGetArrayPointer(r), N_VGetArrayPointer(z));
     return 0;
   });
+}
+
+int ModelBridge::nonFiniteJacobian(double t) {
+  return failRecoverable("non-finite entry in the model's Jacobian at t = " + format(t) + " s");
 }
 
 int ModelBridge::failRecoverable(std::string message) noexcept {

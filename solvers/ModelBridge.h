@@ -75,6 +75,8 @@ class ModelBridge {
   /// Runs `action`, turning its exceptions into CVODE's return codes (see the file comment).
   template <class Action>
   int guarded(const char* where, double t, Action&& action) noexcept;
+  /// A NaN or inf in the Jacobian (a NaN slope would stall Newton without a reason).
+  int nonFiniteJacobian(double t);
   int failRecoverable(std::string message) noexcept;
   int failFatal(const char* where, double t, const char* what) noexcept;
 

@@ -144,22 +144,24 @@ void PrecipitationPoint::addFluidJacobian(std::span<const double> c, BorderedBan
   m_reactions.addJacobian(c, J);
 }
 
+PrecipitationRates PrecipitationPoint::initialRates() const {
+  return rates(std::span<const double>(m_solution.initialConcentrations()),
+               m_interactions.conditions.temperature);
+}
+
 double PrecipitationPoint::initialCriticalDiameter() const {
-  const PrecipitationRates r =
-      rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
+  const PrecipitationRates r = initialRates();
   return m_nucleation->criticalDiameter(r.force);
 }
 
 double PrecipitationPoint::initialGridBottom() const {
-  const PrecipitationRates r =
-      rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
+  const PrecipitationRates r = initialRates();
   return m_nucleation->lowerEdgeDiameter(r.force);
 }
 
 void PrecipitationPoint::checkNucleusSize(double nucleusSize, const Parameters& population,
                                           const std::string& problem) const {
-  const PrecipitationRates r =
-      rates(std::span<const double>(m_solution.initialConcentrations()), m_interactions.conditions.temperature);
+  const PrecipitationRates r = initialRates();
   const double critical = initialCriticalDiameter();
   if (std::isfinite(critical) && nucleusSize > 2.0 * critical) {
     std::ostringstream msg;

@@ -87,6 +87,8 @@ class PrecipitationPoint final : public PointModel {
   const PrecipitatingSolid& solid() const { return m_solid; }
   /// S, B and the inhibition factor at the concentrations c [mol/m^3] and temperature T [K].
   PrecipitationRates rates(std::span<const double> c, double T) const;
+  /// The rates at the initial fluid state and the vessel's temperature.
+  PrecipitationRates initialRates() const;
   /// G(L) [m/s] and its slopes, inhibition included: G = G_law(S, c, L) (1 - alpha theta).
   RateAndSlopes growthRate(const PrecipitationRates& r, double L) const;
   /// G at size L for the driving force f (the inhibition of r applied).

@@ -247,6 +247,8 @@ TEST_CASE("Self-checks: a completed run that cannot be trusted is suspect, exit 
         Broken{"--set 'output.end-time=5 ms'", "solid_still_forming"},
         Broken{"--set 'population.number-scale=1e26 1/m^3' --set population.classes=300",
                "number_scale_ratio"},
+        Broken{"--set 'population.number-scale=1e26 1/m^3' --set population.classes=300",
+               "negative_classes"},
         // a grid that starts above the near-critical region: N is min-size's (x9 at 1 nm)
         Broken{"--set 'population.min-size=1 nm' --set population.classes=300",
                "nucleus_resolution"},
