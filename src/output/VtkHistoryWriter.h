@@ -1,27 +1,32 @@
 #pragma once
-// ParaView files that hold a whole run in one VTK XML rectilinear grid (.vtr, binary appended,
-// zlib-compressed), written through VTK's XML writer. docs/reference/outputs.md describes them.
+// ParaView files that hold a whole run in one VTK XML rectilinear grid (.vtr, inline binary,
+// zlib-compressed), written through VTK's XML writer. docs/reference/outputs.md describes them;
+// array names carry their units as the CSV headers do (VtkGridFile.h: safeArrayName).
 //
-// psd_map.vtr (writePsdMap): the size distribution as a size x time image. A 2-D grid with
-//   x coordinates  the class faces [m] (n + 1 values, n classes)
-//   y coordinates  time-cell boundaries [s] (m + 1 values, m output times): the midpoints
-//                  between consecutive output times, the first and last extended by half the
-//                  first and last interval (t0 - (t1 - t0)/2, ..., t[m-1] + (t[m-1] - t[m-2])/2).
-//                  A single output time t gets the cell t -/+ max(1 s, |t|) / 2.
+// psd_map.vtr (writePsdMap): the size distribution as a log size x log time image, so a
+// nucleation burst at 1 ms and ripening at 60 s both get room. A 2-D grid with
+//   x coordinates  log10(class face / 1 m) (n + 1 values, n classes)
+//   y coordinates  log10 time-cell boundaries (m + 1 values, m output times): with
+//                  u_k = log10(t_k / 1 s), the midpoints between consecutive u_k, the first and
+//                  last extended by half the first and last interval; a single time gets
+//                  u_0 -/+ 0.5. A first time t_0 <= 0 (normally t = 0) sits one step below
+//                  u_1 (log10Positions, VtkGridFile.h).
 //   z coordinate   0
 // Cell (class i, output time k) has cell id i + k * n. Cell data:
-//   number_density           [1/m^4]  number per m^3 of suspension in the class / dL
-//   volume_fraction_density  [1/m]    (pi/6) L^3 * number / dL, L the pivot size; only when
+//   log10_number_per_log10_size [log10(1/m^3)]  log10 of the next, floored at the map's largest
+//                                     value x 1e-12 (empty cells show as the floor)
+//   number_per_log10_size [1/m^3]     number per m^3 of suspension in the class / its width in
+//                                     log10 size
+//   number_density_per_size [1/m^4]   number per m^3 of suspension in the class / dL
+//   volume_fraction_per_size [1/m]    (pi/6) L^3 * number / dL, L the pivot size; only when
 //                                     the size coordinate is a diameter
-//   log10_number_density     [log10(1/m^4)]  log10(number_density) where it is > 0; elsewhere
-//                                     the floor log10(smallest positive density / 1e6), or 0
-//                                     when no density is positive
-// Field data: TIME_VALUES [s] (the m output times), LOG10_FLOOR (the floor value above).
+//   size [m], time [s]                the cell's pivot size and output time
+// Field data: output_times [s] (the m output times), log10_floor [log10(1/m^3)].
 //
 // timeseries.vtr (writeTimeSeriesVtk): a 1-D grid along x = the first column (time [s]), one
-// point per row (y = z = 0). Every other column becomes a point-data array named exactly as
-// the column (no unit in the name); the field-data string array UNITS holds their units in
-// the same order as the point-data arrays ("-" for dimensionless quantities).
+// point per row (y = z = 0). Every column, time included, becomes a point-data array named
+// as its CSV header, "<name> [<unit>]", made safe (a name equal to an earlier one after that
+// gets "_2", "_3", ... before its unit).
 #include <filesystem>
 
 #include "core/Results.h"
@@ -29,9 +34,9 @@
 namespace proscale {
 
 /// Writes `file` (normally `<output dir>/psd_map.vtr`) atomically. Throws Error, before
-/// anything is written, on an inconsistent history (output/PsdCheck.h) or when the output
-/// times are so large or so close that the time-cell boundaries are not finite and strictly
-/// increasing; Error also when the file cannot be written. The directory must exist.
+/// anything is written, on an inconsistent history (output/PsdCheck.h), when an output time
+/// after the first is <= 0, or when the output times are so close that the log10 time-cell
+/// boundaries are not strictly increasing; Error also when the file cannot be written. The directory must exist.
 void writePsdMap(const std::filesystem::path& file, const PsdHistory& psd);
 
 /// Writes `file` (normally `<output dir>/timeseries.vtr`) atomically. Throws Error, before

@@ -49,45 +49,56 @@ std::size_t pieceDigits(std::size_t count) {
 /// One grid whose coordinates stay fixed; its arrays are refilled for every output time.
 class PsdGrid {
  public:
-  explicit PsdGrid(const PsdHistory& psd)
+  explicit PsdGrid(const PsdHistory& psd, const std::filesystem::path& file)
       : m_psd(psd),
         m_classes(psd.pivots.size()),
         m_withVolume(psd.sizeMeaning == "diameter"),
-        m_density(namedArray("number_density", m_classes)),
-        m_number(namedArray("number_per_class", m_classes)),
-        m_volume(namedArray("volume_fraction_density", m_classes)),
-        m_size(namedArray("size", m_classes)),
-        m_time(namedArray("TIME", 1)) {
-    auto x = namedArray("faces", m_classes + 1);
-    for (std::size_t i = 0; i <= m_classes; ++i)
-      x->SetValue(static_cast<vtkIdType>(i), psd.faces[i]);
+        m_logFaces(log10Positions(psd.faces, file, "class face")),
+        m_density(namedArray("number_density_per_size [1/m^4]", m_classes)),
+        m_perLog(namedArray("number_per_log10_size [1/m^3]", m_classes)),
+        m_logPerLog(namedArray("log10_number_per_log10_size [log10(1/m^3)]", m_classes)),
+        m_number(namedArray("number_per_class [1/m^3]", m_classes)),
+        m_volume(namedArray("volume_fraction_per_size [1/m]", m_classes)),
+        m_time(namedArray("TimeValue", 1)),
+        m_floor(namedArray("log10_floor [log10(1/m^3)]", 1)) {
     auto yz = zeroCoordinate();
     m_grid->SetDimensions(static_cast<int>(m_classes + 1), 1, 1);
-    m_grid->SetXCoordinates(x);
+    m_grid->SetXCoordinates(filledArray("log10_size_faces", m_logFaces));
     m_grid->SetYCoordinates(yz);
     m_grid->SetZCoordinates(yz);
-    for (std::size_t i = 0; i < m_classes; ++i)
-      m_size->SetValue(static_cast<vtkIdType>(i), psd.pivots[i]);
-    m_grid->GetCellData()->AddArray(m_density);
-    m_grid->GetCellData()->AddArray(m_number);
-    if (m_withVolume) m_grid->GetCellData()->AddArray(m_volume);
-    m_grid->GetCellData()->AddArray(m_size);
+    vtkCellData* cells = m_grid->GetCellData();
+    cells->AddArray(m_density);
+    cells->AddArray(m_perLog);
+    cells->AddArray(m_logPerLog);
+    cells->AddArray(m_number);
+    if (m_withVolume) cells->AddArray(m_volume);
+    cells->AddArray(filledArray("size [m]", psd.pivots));
     m_grid->GetFieldData()->AddArray(m_time);
+    m_grid->GetFieldData()->AddArray(m_floor);
   }
 
   const PsdHistory& classes() const { return m_psd; }
 
   vtkRectilinearGrid* at(double time, std::span<const double> number) {
+    std::vector<double> perLog(m_classes);
     for (std::size_t i = 0; i < m_classes; ++i) {
       const auto cell = static_cast<vtkIdType>(i);
       const double width = m_psd.faces[i + 1] - m_psd.faces[i];
       const double size = m_psd.pivots[i];
+      perLog[i] = number[i] / (m_logFaces[i + 1] - m_logFaces[i]);
       m_density->SetValue(cell, number[i] / width);
+      m_perLog->SetValue(cell, perLog[i]);
       m_number->SetValue(cell, number[i]);
       m_volume->SetValue(cell, std::numbers::pi / 6.0 * size * size * size * number[i] / width);
     }
+    double floor = 0.0;
+    const std::vector<double> logs = log10Floored(perLog, floor);
+    for (std::size_t i = 0; i < m_classes; ++i)
+      m_logPerLog->SetValue(static_cast<vtkIdType>(i), logs[i]);
     m_time->SetValue(0, time);
-    for (vtkDoubleArray* array : {m_density.Get(), m_number.Get(), m_volume.Get(), m_time.Get()}) {
+    m_floor->SetValue(0, floor);
+    for (vtkDoubleArray* array : {m_density.Get(), m_perLog.Get(), m_logPerLog.Get(),
+                                  m_number.Get(), m_volume.Get(), m_time.Get(), m_floor.Get()}) {
       array->Modified();
     }
     m_grid->Modified();
@@ -98,12 +109,15 @@ class PsdGrid {
   PsdHistory m_psd;  // faces and pivots
   std::size_t m_classes;
   bool m_withVolume;
+  std::vector<double> m_logFaces;  // log10(face / 1 m)
   vtkNew<vtkRectilinearGrid> m_grid;
   vtkNew<vtkDoubleArray> m_density;
+  vtkNew<vtkDoubleArray> m_perLog;
+  vtkNew<vtkDoubleArray> m_logPerLog;
   vtkNew<vtkDoubleArray> m_number;
   vtkNew<vtkDoubleArray> m_volume;
-  vtkNew<vtkDoubleArray> m_size;
   vtkNew<vtkDoubleArray> m_time;
+  vtkNew<vtkDoubleArray> m_floor;
 };
 
 namespace {
@@ -189,7 +203,7 @@ PsdVtkPieces::PsdVtkPieces(std::filesystem::path dir, std::string stem, const Ps
   shape.number.clear();
   checkPsdHistory(shape, m_dir / (m_stem + ".pvd"));
   ensureDirectory(m_dir / m_stem);
-  m_grid = std::make_unique<PsdGrid>(shape);
+  m_grid = std::make_unique<PsdGrid>(shape, m_dir / (m_stem + ".pvd"));
 }
 
 PsdVtkPieces::~PsdVtkPieces() = default;

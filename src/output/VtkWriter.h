@@ -2,14 +2,20 @@
 // ParaView files of a particle size distribution, written through VTK's XML writers:
 //   <dir>/<stem>.pvd                  collection, one DataSet entry per output time
 //   <dir>/<stem>/<stem>_<NNNN>.vtr    one 1-D rectilinear grid per output time
-// Each .vtr has the class faces [m] as x coordinates (y = z = 0), so every cell is a size
-// class, with cell data
-//   number_density           [1/m^4]  number per m^3 of suspension in the class / dL
-//   number_per_class         [1/m^3]  number per m^3 of suspension in the class
-//   volume_fraction_density  [1/m]    (pi/6) L^3 * number / dL, L the pivot size; only when
+// Each .vtr is a 1-D grid whose x coordinates are log10(class face / 1 m) (y = z = 0; a first
+// face of 0 is placed one class step below the second, VtkGridFile.h), so every cell is a size
+// class and a plot along x has a log size axis. Cell data (names carry their units):
+//   number_density_per_size [1/m^4]   number per m^3 of suspension in the class / dL
+//   number_per_log10_size [1/m^3]     number per m^3 of suspension in the class / dx, dx the
+//                                     cell's width in log10 size: its area over x is N
+//   log10_number_per_log10_size [log10(1/m^3)]  its log10, floored at the piece's largest
+//                                     value x 1e-12 (kLog10FloorRatio)
+//   number_per_class [1/m^3]          number per m^3 of suspension in the class
+//   volume_fraction_per_size [1/m]    (pi/6) L^3 * number / dL, L the pivot size; only when
 //                                     the size coordinate is a diameter
-//   size                     [m]      the pivot size L of the class
-// and field data TIME [s] (one value). Binary appended, zlib-compressed data.
+//   size [m]                          the pivot size L of the class
+// Field data: TimeValue [s] (one value; ParaView reads it as the piece's time) and
+// log10_floor [log10(1/m^3)]. Inline binary (base64), zlib-compressed data.
 #include <filesystem>
 #include <memory>
 #include <span>

@@ -1,4 +1,4 @@
-// ParaView output read back with VTK's own XML reader: grid, arrays, TIME and the .pvd index.
+// ParaView output read back with VTK's own XML reader: grid, arrays, TimeValue and the .pvd index.
 #include <vtkCellData.h>
 #include <vtkDataArray.h>
 #include <vtkFieldData.h>
@@ -9,6 +9,7 @@
 #include <vtkXMLRectilinearGridReader.h>
 #include <vtkXMLUtilities.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
@@ -94,24 +95,39 @@ TEST_CASE("writePsdVtk pieces read back with the same grid and arrays", "[unit]"
     CHECK(dims[1] == 1);
     CHECK(dims[2] == 1);
     CHECK(grid->GetNumberOfCells() == static_cast<vtkIdType>(classes));
-    CHECK(values(grid->GetXCoordinates(), classes + 1) == psd.faces);
+    // x is log10(face / 1 m): the faces 1, 2, 4, 8, 16 nm are -9 + j log10(2).
+    const auto x = values(grid->GetXCoordinates(), classes + 1);
+    for (std::size_t j = 0; j <= classes; ++j)
+      CHECK(x[j] == Approx(-9.0 + static_cast<double>(j) * std::log10(2.0)).epsilon(1e-15));
     CHECK(values(grid->GetYCoordinates(), 1) == std::vector<double>{0.0});
 
     vtkCellData* cells = grid->GetCellData();
-    const auto density = values(cells->GetArray("number_density"), classes);
-    const auto number = values(cells->GetArray("number_per_class"), classes);
-    const auto volume = values(cells->GetArray("volume_fraction_density"), classes);
-    const auto size = values(cells->GetArray("size"), classes);
+    const auto density = values(cells->GetArray("number_density_per_size [1/m^4]"), classes);
+    const auto perLog = values(cells->GetArray("number_per_log10_size [1/m^3]"), classes);
+    const auto logPerLog =
+        values(cells->GetArray("log10_number_per_log10_size [log10(1/m^3)]"), classes);
+    const auto number = values(cells->GetArray("number_per_class [1/m^3]"), classes);
+    const auto volume = values(cells->GetArray("volume_fraction_per_size [1/m]"), classes);
+    const auto size = values(cells->GetArray("size [m]"), classes);
+    const double largest = *std::max_element(psd.number[k].begin(), psd.number[k].end());
+    const double floor = largest > 0.0 ? std::log10(largest / std::log10(2.0) * 1e-12) : 0.0;
     for (std::size_t i = 0; i < classes; ++i) {
       const double width = psd.faces[i + 1] - psd.faces[i];
       const double L = psd.pivots[i];
+      const double n = psd.number[k][i] / std::log10(2.0);  // every class is log10(2) wide
       CHECK(number[i] == psd.number[k][i]);
       CHECK(density[i] == psd.number[k][i] / width);
+      CHECK(perLog[i] == Approx(n).epsilon(1e-14));
+      CHECK(logPerLog[i] == Approx(largest > 0.0 ? std::max(std::log10(n), floor) : 0.0)
+                                .epsilon(1e-14));
       CHECK(volume[i] ==
             Approx(std::numbers::pi / 6.0 * L * L * L * psd.number[k][i] / width).epsilon(1e-15));
       CHECK(size[i] == L);
     }
-    CHECK(values(grid->GetFieldData()->GetArray("TIME"), 1) == std::vector<double>{psd.times[k]});
+    vtkFieldData* field = grid->GetFieldData();
+    CHECK(values(field->GetArray("TimeValue"), 1) == std::vector<double>{psd.times[k]});
+    CHECK(values(field->GetArray("log10_floor [log10(1/m^3)]"), 1)[0] ==
+          Approx(floor).epsilon(1e-14));
   }
   std::vector<std::string> pieces;
   for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "psd")) {
@@ -157,8 +173,9 @@ TEST_CASE("writePsdVtk omits the volume array unless sizes are diameters", "[uni
   vtkNew<vtkXMLRectilinearGridReader> reader;
   reader->SetFileName((dir.path() / "psd" / "psd_0001.vtr").string().c_str());
   reader->Update();
-  CHECK(reader->GetOutput()->GetCellData()->GetArray("volume_fraction_density") == nullptr);
-  CHECK(reader->GetOutput()->GetCellData()->GetArray("number_density") != nullptr);
+  CHECK(reader->GetOutput()->GetCellData()->GetArray("volume_fraction_per_size [1/m]") == nullptr);
+  CHECK(reader->GetOutput()->GetCellData()->GetArray("number_density_per_size [1/m^4]") !=
+        nullptr);
 }
 
 TEST_CASE("writePsdVtk refuses bad stems and inconsistent histories", "[unit]") {
@@ -172,4 +189,26 @@ TEST_CASE("writePsdVtk refuses bad stems and inconsistent histories", "[unit]") 
   CHECK_THROWS_WITH(proscale::writePsdVtk(dir.path(), "psd", broken),
                     Catch::Contains("psd.pvd") && Catch::Contains("3 values for 4 classes"));
   CHECK(dir.entries().empty());
+}
+
+TEST_CASE("writePsdVtk floors the log10 array at 1e-12 of the piece's largest value", "[unit]") {
+  TempDir dir;
+  auto psd = samplePsd();
+  psd.times = {5.0};
+  psd.number = {{1e21, 1e5, 0.0, -1e3}};  // 1e5 is below 1e21 x 1e-12 = 1e9
+  proscale::writePsdVtk(dir.path(), "psd", psd);
+  vtkNew<vtkXMLRectilinearGridReader> reader;
+  reader->SetFileName((dir.path() / "psd" / "psd_0000.vtr").string().c_str());
+  reader->Update();
+  vtkRectilinearGrid* grid = reader->GetOutput();
+  const double log2 = std::log10(2.0);  // every class is log10(2) wide
+  const double top = std::log10(1e21 / log2);
+  const double floor = top - 12.0;
+  const auto logs =
+      values(grid->GetCellData()->GetArray("log10_number_per_log10_size [log10(1/m^3)]"), 4);
+  CHECK(logs[0] == Approx(top).epsilon(1e-15));
+  for (std::size_t i = 1; i < 4; ++i) CHECK(logs[i] == Approx(floor).epsilon(1e-14));
+  CHECK(values(grid->GetFieldData()->GetArray("log10_floor [log10(1/m^3)]"), 1)[0] ==
+        Approx(floor).epsilon(1e-14));
+  CHECK(values(grid->GetFieldData()->GetArray("TimeValue"), 1) == std::vector<double>{5.0});
 }

@@ -8,7 +8,8 @@
 #include <vtkPointData.h>
 #include <vtkRectilinearGrid.h>
 #include <vtkSmartPointer.h>
-#include <vtkStringArray.h>
+#include <vtkXMLDataElement.h>
+#include <vtkXMLUtilities.h>
 #include <vtkXMLRectilinearGridReader.h>
 
 #include <catch2/catch.hpp>
@@ -20,6 +21,7 @@
 
 #include "TempDir.h"
 #include "core/Errors.h"
+#include "output/VtkGridFile.h"
 #include "output/VtkHistoryWriter.h"
 
 using proscale::testing::readText;
@@ -90,7 +92,7 @@ void quietly(Write write) {
 
 }  // namespace
 
-TEST_CASE("writePsdMap writes a size x time grid with densities per cell", "[unit]") {
+TEST_CASE("writePsdMap writes a log size x log time grid with densities per cell", "[unit]") {
   TempDir dir;
   const auto psd = samplePsd();
   const auto file = dir.path() / "psd_map.vtr";
@@ -99,36 +101,51 @@ TEST_CASE("writePsdMap writes a size x time grid with densities per cell", "[uni
 
   const auto grid = readGrid(file);
   const std::size_t classes = 4;
+  const double log2 = std::log10(2.0);
   CHECK(dimensions(grid) == std::vector<int>{5, 4, 1});
   CHECK(grid->GetNumberOfCells() == 12);
-  CHECK(values(grid->GetXCoordinates(), 5) == psd.faces);
-  CHECK(values(grid->GetYCoordinates(), 4) == std::vector<double>{-5.0, 5.0, 20.0, 40.0});
+  const auto x = values(grid->GetXCoordinates(), 5);  // faces 1, 2, 4, 8, 16 nm
+  for (std::size_t j = 0; j < 5; ++j)
+    CHECK(x[j] == Approx(-9.0 + static_cast<double>(j) * log2).epsilon(1e-15));
+  // Times 0, 10, 30 s: u = log10 t is 1 and 1 + d (d = log10 3) for the positive ones, t = 0
+  // one step d below 1; the cells reach half-way: 1 - 1.5d, 1 - 0.5d, 1 + 0.5d, 1 + 1.5d.
+  const double d = std::log10(3.0);
+  const auto y = values(grid->GetYCoordinates(), 4);
+  const std::vector<double> expectedY = {1 - 1.5 * d, 1 - 0.5 * d, 1 + 0.5 * d, 1 + 1.5 * d};
+  for (std::size_t j = 0; j < 4; ++j) CHECK(y[j] == Approx(expectedY[j]).epsilon(1e-15));
   CHECK(values(grid->GetZCoordinates(), 1) == std::vector<double>{0.0});
-  CHECK(values(grid->GetFieldData()->GetArray("TIME_VALUES"), 3) == psd.times);
+  vtkFieldData* field = grid->GetFieldData();
+  CHECK(values(field->GetArray("output_times [s]"), 3) == psd.times);
 
-  // Smallest positive density is 3e15 / 8e-9 (class 3 at t = 10 s); the floor is 1e6 below.
-  const double floor = std::log10(3e15 / 8e-9 / 1e6);
-  CHECK(values(grid->GetFieldData()->GetArray("LOG10_FLOOR"), 1)[0] ==
+  // Largest number per log10 size: 1e21 / log10(2) (class 0 at t = 10 s); floor 1e-12 of it.
+  const double floor = std::log10(1e21 / log2 * 1e-12);
+  CHECK(values(field->GetArray("log10_floor [log10(1/m^3)]"), 1)[0] ==
         Approx(floor).epsilon(1e-14));
 
   vtkCellData* cells = grid->GetCellData();
-  const auto density = values(cells->GetArray("number_density"), 12);
-  const auto volume = values(cells->GetArray("volume_fraction_density"), 12);
-  const auto logDensity = values(cells->GetArray("log10_number_density"), 12);
+  const auto logPerLog = values(cells->GetArray("log10_number_per_log10_size [log10(1/m^3)]"), 12);
+  const auto perLog = values(cells->GetArray("number_per_log10_size [1/m^3]"), 12);
+  const auto density = values(cells->GetArray("number_density_per_size [1/m^4]"), 12);
+  const auto volume = values(cells->GetArray("volume_fraction_per_size [1/m]"), 12);
+  const auto size = values(cells->GetArray("size [m]"), 12);
+  const auto time = values(cells->GetArray("time [s]"), 12);
   for (int k = 0; k < 3; ++k) {
     for (int i = 0; i < static_cast<int>(classes); ++i) {
       int ijk[3] = {i, k, 0};
       const auto cell = static_cast<std::size_t>(grid->ComputeCellId(ijk));
       CHECK(cell == static_cast<std::size_t>(i) + static_cast<std::size_t>(k) * classes);
-      const double width = psd.faces[i + 1] - psd.faces[i];
-      const double n = psd.number[k][i] / width;
+      const double number = psd.number[k][i];
+      const double n = number / (psd.faces[i + 1] - psd.faces[i]);
       const double L = psd.pivots[i];
       CHECK(density[cell] == n);
+      CHECK(perLog[cell] == Approx(number / log2).epsilon(1e-14));
       CHECK(volume[cell] == Approx(std::numbers::pi / 6.0 * L * L * L * n).epsilon(1e-15));
-      if (n > 0.0) {
-        CHECK(logDensity[cell] == Approx(std::log10(n)).epsilon(1e-15));
+      CHECK(size[cell] == L);
+      CHECK(time[cell] == psd.times[k]);
+      if (number / log2 > 1e21 / log2 * 1e-12) {
+        CHECK(logPerLog[cell] == Approx(std::log10(number / log2)).epsilon(1e-15));
       } else {
-        CHECK(logDensity[cell] == Approx(floor).epsilon(1e-14));  // zero and the -1e10 undershoot
+        CHECK(logPerLog[cell] == Approx(floor).epsilon(1e-14));  // zero and the -1e10 undershoot
       }
     }
   }
@@ -144,17 +161,29 @@ TEST_CASE("writePsdMap time cells for one output time and for sizes that are not
   proscale::writePsdMap(dir.path() / "psd_map.vtr", psd);
   auto grid = readGrid(dir.path() / "psd_map.vtr");
   CHECK(dimensions(grid) == std::vector<int>{5, 2, 1});
-  CHECK(values(grid->GetYCoordinates(), 2) == std::vector<double>{50.0, 150.0});
-  CHECK(grid->GetCellData()->GetArray("volume_fraction_density") == nullptr);
+  CHECK(values(grid->GetYCoordinates(), 2) == std::vector<double>{1.5, 2.5});  // log10 100 -/+ 0.5
+  CHECK(grid->GetCellData()->GetArray("volume_fraction_per_size [1/m]") == nullptr);
   // No positive density anywhere: every log10 cell and the floor are 0.
-  CHECK(values(grid->GetCellData()->GetArray("log10_number_density"), 4) ==
+  CHECK(values(grid->GetCellData()->GetArray("log10_number_per_log10_size [log10(1/m^3)]"), 4) ==
         std::vector<double>(4, 0.0));
-  CHECK(values(grid->GetFieldData()->GetArray("LOG10_FLOOR"), 1) == std::vector<double>{0.0});
+  CHECK(values(grid->GetFieldData()->GetArray("log10_floor [log10(1/m^3)]"), 1) ==
+        std::vector<double>{0.0});
 
   psd.times = {0.0};
   proscale::writePsdMap(dir.path() / "psd_map.vtr", psd);
   grid = readGrid(dir.path() / "psd_map.vtr");
   CHECK(values(grid->GetYCoordinates(), 2) == std::vector<double>{-0.5, 0.5});
+}
+
+TEST_CASE("writePsdMap puts a first class face of 0 one class step below the next", "[unit]") {
+  TempDir dir;
+  auto psd = samplePsd();
+  psd.faces = {0.0, 1e-9, 2e-9, 4e-9, 8e-9};
+  psd.pivots = {0.5e-9, 1.5e-9, 3e-9, 6e-9};
+  proscale::writePsdMap(dir.path() / "psd_map.vtr", psd);
+  const auto x = values(readGrid(dir.path() / "psd_map.vtr")->GetXCoordinates(), 5);
+  CHECK(x[0] == Approx(-9.0 - std::log10(2.0)).epsilon(1e-15));
+  CHECK(x[1] == Approx(-9.0).epsilon(1e-15));
 }
 
 TEST_CASE("writePsdMap refuses bad histories and keeps the previous file", "[unit]") {
@@ -171,8 +200,13 @@ TEST_CASE("writePsdMap refuses bad histories and keeps the previous file", "[uni
   broken.times[2] = std::numeric_limits<double>::infinity();
   CHECK_THROWS_AS(proscale::writePsdMap(file, broken), proscale::Error);
   broken = samplePsd();
-  broken.times = {-1.5e308, 0.0, 1.5e308};  // first cell boundary -2.25e308 overflows
-  CHECK_THROWS_WITH(proscale::writePsdMap(file, broken), Catch::Contains("time cells"));
+  broken.times = {-1.5e308, 0.0, 1.5e308};  // only the first time may be <= 0
+  CHECK_THROWS_WITH(proscale::writePsdMap(file, broken),
+                    Catch::EndsWith("psd_map.vtr': output time 1 is 0, only the first may be <= 0 "
+                                    "on a log10 axis"));
+  broken = samplePsd();
+  broken.times = {0.0, 1e300, std::nextafter(1e300, 2e300)};  // equal logarithms
+  CHECK_THROWS_WITH(proscale::writePsdMap(file, broken), Catch::Contains("log10 time cells"));
   broken = samplePsd();
   broken.number.pop_back();
   CHECK_THROWS_AS(proscale::writePsdMap(file, broken), proscale::Error);
@@ -194,20 +228,55 @@ TEST_CASE("writeTimeSeriesVtk writes one point array per column along time", "[u
   CHECK(values(grid->GetYCoordinates(), 1) == std::vector<double>{0.0});
 
   vtkPointData* points = grid->GetPointData();
-  REQUIRE(points->GetNumberOfArrays() == 3);
-  auto* units = vtkStringArray::SafeDownCast(grid->GetFieldData()->GetAbstractArray("UNITS"));
-  REQUIRE(units != nullptr);
-  REQUIRE(units->GetNumberOfValues() == 3);
-  const std::vector<std::string> expectedUnits = {"K", "mol/m^3", "-"};
-  for (int a = 0; a < 3; ++a) {
-    const auto& column = table.columns[static_cast<std::size_t>(a) + 1];
-    CHECK(std::string(points->GetArrayName(a)) == column.name);
-    CHECK(units->GetValue(a) == expectedUnits[static_cast<std::size_t>(a)]);
+  REQUIRE(points->GetNumberOfArrays() == 4);
+  const std::vector<std::string> names = {"time [s]", "temperature [K]", "c_Ba+2 [mol/m^3]",
+                                          "supersaturation [-]"};
+  for (int a = 0; a < 4; ++a) {
+    CHECK(std::string(points->GetArrayName(a)) == names[static_cast<std::size_t>(a)]);
     std::vector<double> expected;
-    for (const auto& row : table.rows) expected.push_back(row[static_cast<std::size_t>(a) + 1]);
+    for (const auto& row : table.rows) expected.push_back(row[static_cast<std::size_t>(a)]);
     CHECK(values(points->GetArray(a), 3) == expected);
   }
-  CHECK(points->GetArray("time") == nullptr);
+  CHECK(grid->GetFieldData()->GetNumberOfArrays() == 0);  // no UNITS list matched by index
+}
+
+TEST_CASE("writeTimeSeriesVtk makes names with XML characters or line ends safe (defect 5)",
+          "[unit]") {
+  TempDir dir;
+  auto table = sampleTable();
+  table.columns[1].name = "c_<A&B>";
+  table.columns[2].name = "c_x\ny";
+  table.columns[3].name = "c__A_B_";  // equal to the first once that is made safe
+  table.columns[3].unit = "mol/m^3";
+  table.columns[1].unit = "mol/m^3";
+  const auto file = dir.path() / "timeseries.vtr";
+  proscale::writeTimeSeriesVtk(file, table);
+
+  // VTK's own parser (expat) takes the whole file, and the arrays carry the documented names.
+  vtkSmartPointer<vtkXMLDataElement> root;
+  root.TakeReference(vtkXMLUtilities::ReadElementFromFile(file.string().c_str()));
+  REQUIRE(root != nullptr);
+  const auto grid = readGrid(file);
+  vtkPointData* points = grid->GetPointData();
+  REQUIRE(points->GetNumberOfArrays() == 4);
+  CHECK(std::string(points->GetArrayName(1)) == "c__A_B_ [mol/m^3]");
+  CHECK(std::string(points->GetArrayName(2)) == "c_x_y [mol/m^3]");
+  CHECK(std::string(points->GetArrayName(3)) == "c__A_B__2 [mol/m^3]");
+  CHECK(values(points->GetArray(3), 3) == std::vector<double>{1.0, 1234.5678901234567, 0.5});
+}
+
+TEST_CASE("safeArrayName replaces XML-unsafe characters and invalid UTF-8 by '_'", "[unit]") {
+  using proscale::safeArrayName;
+  CHECK(safeArrayName("c_Ba+2 [mol/m^3]") == "c_Ba+2 [mol/m^3]");
+  CHECK(safeArrayName("<A&B> \"q\" 'r'") == "_A_B_ _q_ _r_");
+  CHECK(safeArrayName(std::string("a\tb\rc\nd\x7f" "e\0f", 11)) == "a_b_c_d_e_f");
+  CHECK(safeArrayName("Ba\u00b2\u207a \u00b5m") == "Ba\u00b2\u207a \u00b5m");  // UTF-8 stays
+  CHECK(safeArrayName("a\xff" "b") == "a_b");             // not UTF-8
+  CHECK(safeArrayName("\xc0\xaf") == "__");               // overlong '/'
+  CHECK(safeArrayName("\xed\xa0\x80") == "___");          // a surrogate
+  CHECK(safeArrayName("x\xef\xbf\xbf" "y") == "x_y");     // U+FFFF is no XML character
+  CHECK(safeArrayName("\xe2\x82") == "__");               // truncated sequence
+  CHECK(proscale::arrayLabel("supersaturation", "") == "supersaturation [-]");
 }
 
 TEST_CASE("writeTimeSeriesVtk writes a single row as a single point", "[unit]") {
@@ -217,7 +286,8 @@ TEST_CASE("writeTimeSeriesVtk writes a single row as a single point", "[unit]") 
   proscale::writeTimeSeriesVtk(dir.path() / "timeseries.vtr", table);
   const auto grid = readGrid(dir.path() / "timeseries.vtr");
   CHECK(dimensions(grid) == std::vector<int>{1, 1, 1});
-  CHECK(values(grid->GetPointData()->GetArray("temperature"), 1) == std::vector<double>{298.15});
+  CHECK(values(grid->GetPointData()->GetArray("temperature [K]"), 1) ==
+        std::vector<double>{298.15});
 }
 
 TEST_CASE("writeTimeSeriesVtk refuses bad tables and keeps the previous file", "[unit]") {
@@ -278,5 +348,5 @@ TEST_CASE("ParaView history writers report an unwritable target and leave no tem
   table.rows[2][1] = 310.0;
   proscale::writeTimeSeriesVtk(file, table);
   CHECK(dir.entries() == std::vector<std::string>{"timeseries.vtr"});
-  CHECK(values(readGrid(file)->GetPointData()->GetArray("temperature"), 3)[2] == 310.0);
+  CHECK(values(readGrid(file)->GetPointData()->GetArray("temperature [K]"), 3)[2] == 310.0);
 }
