@@ -5,7 +5,8 @@ Requirement: each .vtr/.vtp/.pvd that `proscale run` writes shall be well-formed
 system's libexpat (Python's xml.parsers.expat links Debian's libexpat, as Debian's ParaView
 does; raw appended data fails there since its security update), carry only inline binary
 arrays, read back with VTK without error, and hold the arrays docs/reference/outputs.md names,
-with TimeValue in every piece and values equal to timeseries.csv and psd.csv.
+with TimeValue in every piece and values equal to timeseries.csv and psd.csv; also when a
+species is named <A&B> (defect 5 of issue 10).
 
 Usage: test_vtk_files.py PROSCALE_BINARY SOURCE_DIR WORK_DIR
 """
@@ -187,6 +188,27 @@ def main():
     floor = field.GetArray("log10_floor [log10(1/m^3)]").GetValue(0)
     check(abs(max(logs) - 12 - floor) < 1e-9, "psd_map.vtr floor is not 12 decades below the top")
     check(min(logs) >= floor, "psd_map.vtr has values below its floor")
+
+    # Defect 5: a species named <A&B> gave a timeseries.vtr that is not well-formed XML. The
+    # same case with A renamed: every file parses, the array name is made safe.
+    case = (source / "cases/pbe_benchmark_growth.yaml").read_text()
+    renamed = case.replace("    A: {initial", '    "<A&B>": {initial').replace(
+        "equation: A -> C", 'equation: "<A&B> -> C"')
+    check(renamed.count("<A&B>") == 2, "the case file no longer has species A where expected")
+    (work / "amp.yaml").write_text(renamed)
+    out = work / "amp"
+    run = subprocess.run([binary, "run", str(work / "amp.yaml"), "-o", str(out), "--set",
+                          "output.count=4", "--set", "output.vtk=true"], capture_output=True, text=True)
+    check(run.returncode in (0, 4), f"the <A&B> case exited {run.returncode}: {run.stderr}")
+    for path in sorted(p for p in out.rglob("*") if p.suffix in (".vtr", ".pvd")):
+        parse_with_expat(path)
+    header, rows = read_csv(out / "timeseries.csv")
+    check("c_<A&B> [mol/m^3]" in header, "timeseries.csv lost the name c_<A&B>")
+    points = read_grid(out / "timeseries.vtr").GetPointData()
+    values = array(points, "c__A_B_ [mol/m^3]", len(rows))
+    if values is not None:
+        column = header.index("c_<A&B> [mol/m^3]")
+        check(list(values) == [row[column] for row in rows], "c__A_B_ differs from the CSV column")
 
     if FAILURES:
         sys.exit(f"{len(FAILURES)} failures")
