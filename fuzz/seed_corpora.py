@@ -71,7 +71,9 @@ def main(repo, out):
     write_dict(out / "case_loader.dict", {k + ":" for k in keys} | units | keys, syntax)
     write_dict(out / "unit_parser.dict", units | {"^", "^-", "*", "/", ".", " ", "e+", "e-", "1/"})
     names = {"A", "B", "C", "Ba+2", "SO4-2", "Na+", "Cl-", "CO3-2", "BaSO4(aq)"}
-    write_dict(out / "reaction_equation.dict", names | {" -> ", " + ", "->", "\n", "e+", "e-"} | units)
+    extremes = {"1e300", "1e999", "1e-400", "2147483648", "4294967297", "0.", ".5"}
+    write_dict(out / "reaction_equation.dict",
+               names | extremes | {" -> ", " + ", "->", "\n", "e+", "e-"} | units)
     for target in ("case_loader", "unit_parser", "reaction_equation"):
         print(f"seed_corpora: {target}: {len(list((out / target).iterdir()))} seeds")
 
