@@ -5,7 +5,7 @@
 #                bad-input tests (`-L input`).
 #   build-fuzz/  clang-14 + libFuzzer (fuzz/): replays every input of fuzz/regressions/, then
 #                fuzzes the case loader, the unit parser and the reaction-equation parser for
-#                FUZZ_SECONDS each (default 60), seeded from cases/, validation/ and
+#                FUZZ_SECONDS each (default 45), seeded from cases/, validation/ and
 #                tests/input_errors/ (fuzz/seed_corpora.py). A finding fails the script (after
 #                the other targets ran); its input is left in build-fuzz/findings/<target>/
 #                (keep it in fuzz/regressions/ with a note).
@@ -13,7 +13,7 @@
 # Run as root from anywhere: bash scripts/sanitize-and-fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${FUZZ_SECONDS:-45}
 jobs=$(nproc)
 start=$SECONDS
 step() { echo "sanitize-and-fuzz: [$((SECONDS - start)) s] $*"; }
@@ -73,8 +73,8 @@ for t in "${targets[@]}"; do
   notes=fuzz/regressions/$t/NOTES.md
   for input in fuzz/regressions/"$t"/*; do
     name=$(basename "$input")
-    [ "$name" = NOTES.md ] && continue
-    state=$(sed -n "s/^$name: \([a-z]*\): .*/\1/p" "$notes" 2>/dev/null)
+    [ -f "$input" ] && [ "$name" != NOTES.md ] || continue
+    state=$(sed -n "s/^$name: \([a-z]*\): .*/\1/p" "$notes" 2>/dev/null || true)
     if build-fuzz/bin/fuzz_"$t" -timeout="${timeout[$t]}" -rss_limit_mb=$rss_mb "$input" \
          > "build-fuzz/replay.log" 2>&1; then
       if [ "$state" = open ]; then echo "  $t/$name: passes now (mark it fixed in $notes)"
