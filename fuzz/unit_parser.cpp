@@ -1,7 +1,9 @@
 // libFuzzer target: the unit parser (src/core/Units.h) on any text. Expected outcome for bad
-// text: UnitError. Findings besides crashes and UB: another exception type, a quantity or unit
-// factor that is not finite and positive where it must be, and a unit U whose product "U*U"
-// has not exactly twice U's exponents (wrapped exponents, e.g. 'm^64*m^64' as m^-128).
+// text: UnitError. Findings besides crashes and UB: another exception type, a quantity that
+// is not finite or is 0 for a non-zero number (a unit factor that underflows), a unit factor
+// that is not finite and positive, and a unit U whose product "U*U" has not exactly twice
+// U's exponents (wrapped exponents, e.g. 'm^64*m^64' as m^-128).
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -14,10 +16,21 @@ using fuzz::finding;
 
 namespace {
 
+// The number a quantity text starts with (parseQuantity accepted it: decimal digits).
+double leadingNumber(const std::string& text) {
+  std::size_t begin = text.find_first_not_of(" \t");
+  if (begin != std::string::npos && text[begin] == '+') ++begin;
+  double value = 0.0;
+  std::from_chars(text.data() + begin, text.data() + text.size(), value);
+  return value;
+}
+
 void checkQuantity(const std::string& text) {
   try {
     const Quantity q = parseQuantity(text);
     if (!std::isfinite(q.value)) finding("parseQuantity accepted a non-finite value: '" + text + "'");
+    if (q.value == 0.0 && leadingNumber(text) != 0.0)
+      finding("parseQuantity read a non-zero number as 0 (the unit's factor underflows): '" + text + "'");
     (void)unitText(text);
   } catch (const UnitError&) {
   } catch (...) {
