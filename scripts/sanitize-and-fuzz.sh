@@ -40,8 +40,8 @@ common=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROSCALE_BUILD_PYTHON=OFF
 configure() {  # DIR ARGS...: configure once, quietly
   local dir=$1; shift
   [ -f "$dir/build.ninja" ] && return 0
-  "$@" > "$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
-  rm -f "$dir.configure.log"
+  mkdir -p "$dir"
+  "$@" > "$dir/configure.log" 2>&1 || { cat "$dir/configure.log"; exit 1; }
 }
 
 # ---- ASan + UBSan: the fast tests and the bad-input tests ------------------------------------
