@@ -1,6 +1,8 @@
 #include "CaseBinding.h"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 
 #include "PythonValues.h"
 #include "app/CaseRun.h"
+#include "core/NumberFormat.h"
 
 namespace py = pybind11;
 
@@ -102,6 +105,48 @@ Results resultsOf(const CaseOutcome& outcome) {
   r.solver = solverOf(s.solver);
   r.finalState = ownedArray(std::vector<double>(outcome.results->lastState()));
   return r;
+}
+
+// The stop check of a run from Python: Ctrl-C (Python's SIGINT handler, run by
+// PyErr_CheckSignals, which needs the GIL: asked at most every 50 ms) and `max_time`.
+class PythonStopCheck {
+ public:
+  explicit PythonStopCheck(std::optional<double> maxTime)
+      : m_start(std::chrono::steady_clock::now()), m_maxTime(maxTime) {}
+
+  std::string operator()() {
+    if (!m_reason.empty()) return m_reason;
+    const auto now = std::chrono::steady_clock::now();
+    if (m_maxTime && std::chrono::duration<double>(now - m_start).count() > *m_maxTime)
+      return m_reason = "max_time " + formatNumber(*m_maxTime) + " s reached";
+    if (now < m_nextSignalCheck) return {};
+    m_nextSignalCheck = now + std::chrono::milliseconds(50);
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) {  // the handler raised (KeyboardInterrupt): kept pending
+      m_raised = true;
+      m_reason = "interrupted (KeyboardInterrupt)";
+    }
+    return m_reason;
+  }
+  /// True when a signal handler raised; its exception is pending (with the GIL held).
+  bool raised() const { return m_raised; }
+
+ private:
+  std::chrono::steady_clock::time_point m_start, m_nextSignalCheck{};
+  std::optional<double> m_maxTime;
+  std::string m_reason;
+  bool m_raised = false;
+};
+
+// Re-raises the pending exception of an interrupted run with the partial results attached
+// (`exception.results`, status 'incomplete').
+[[noreturn]] void raiseWithResults(const Results& results) {
+  PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyErr_NormalizeException(&type, &value, &traceback);
+  if (value != nullptr) PyObject_SetAttrString(value, "results", py::cast(results).ptr());
+  PyErr_Restore(type, value, traceback);
+  throw py::error_already_set();
 }
 
 py::list layoutOf(const StateLayout& layout) {
@@ -240,16 +285,24 @@ void bindCase(py::module_& m) {
           "the initial state vector (see layout)")
       .def(
           "run",
-          [](LoadedCase& c) {
+          [](LoadedCase& c, std::optional<double> maxTime) {
+            if (maxTime && !(*maxTime > 0))
+              throw py::value_error("max_time must be a positive number of seconds");
             CaseOutcome outcome;
+            auto check = std::make_shared<PythonStopCheck>(maxTime);
             {
               py::gil_scoped_release release;
-              outcome = simulate(c);
+              outcome = simulate(c, 0.0, nullptr, [check] { return (*check)(); });
             }
-            return resultsOf(outcome);
+            Results results = resultsOf(outcome);
+            if (check->raised()) raiseWithResults(results);
+            return results;
           },
+          py::arg("max_time") = py::none(),
           "Simulate; a solver failure gives status 'incomplete' (partial results), not an "
-          "exception.");
+          "exception. `max_time` (s of wall time) stops the run there, status 'incomplete'. "
+          "Ctrl-C stops it at the next step and raises KeyboardInterrupt with the partial "
+          "results (status 'incomplete') as its `results` attribute.");
 }
 
 }  // namespace proscale::python

@@ -87,6 +87,7 @@ class CvodeIntegrator::Impl {
     return {N_VGetArrayPointer(m_y.get()), static_cast<std::size_t>(N_VGetLength(m_y.get()))};
   }
   SolverStatistics statistics() const;
+  SolverReport stopped(SolverReport report, double t, double wallTime) const;
   std::string failureMessage(int flag) const;
   void attachSensitivities();
   void prepareEvents(std::span<const double> times);
@@ -220,6 +221,17 @@ SolverStatistics CvodeIntegrator::Impl::statistics() const {
   return s;
 }
 
+// Ended because the observer asked (StateObserver::stopReason): incomplete, flag STOPPED.
+SolverReport CvodeIntegrator::Impl::stopped(SolverReport report, double t, double wallTime) const {
+  report.complete = false;
+  report.timeReached = t;
+  report.flagName = "STOPPED";
+  report.message = m_bridge.stopReason();
+  report.statistics = statistics();
+  report.statistics.wallTime = wallTime;
+  return report;
+}
+
 // The model's reason first (a fatal exception, or the last recoverable failure since the last
 // output time: non-finite derivative, RecoverableError), then CVODE's own message.
 std::string CvodeIntegrator::Impl::failureMessage(int flag) const {
@@ -305,6 +317,11 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
   report.method = m_method;
   m_bridge.clearAll();
   m_cvodeMessage.clear();
+  m_bridge.watch(&observer);
+  struct Unwatch {
+    ModelBridge& bridge;
+    ~Unwatch() { bridge.watch(nullptr); }
+  } unwatch{m_bridge};
   const double t0 = times.front();
   m_system.initialState(state());
   for (std::size_t i = 0; i < state().size(); ++i)
@@ -321,6 +338,7 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
   if (m_sensitivities) check(m_sensitivities->restart(mem), "CVodeSensReInit");
   observer.observe(t0, state());
   reportSensitivities(t0, observer, true);
+  if (m_bridge.stopRequested()) return stopped(std::move(report), t0, 0.0);
 
   std::chrono::steady_clock::duration inside{};
   for (std::size_t i = 1; i < times.size(); ++i) {
@@ -343,20 +361,24 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
     if (flag < 0) {
       sunrealtype tCurrent = t0;
       CVodeGetCurrentTime(mem, &tCurrent);
+      const bool stop = !m_bridge.stopReason().empty();
+      // The state at the farthest time reached (CVODE's Nordsieck zn[0]); skipped when no step
+      // was taken past the last observed output, whose state the observer already has.
+      if (tCurrent > times[i - 1] && CVodeGetDky(mem, tCurrent, 0, m_y.get()) == CV_SUCCESS)
+        observer.observe(tCurrent, state());
+      if (stop) return stopped(std::move(report), tCurrent, std::chrono::duration<double>(inside).count());
       report.timeReached = tCurrent;
       report.flagName = flagName(flag);
       report.message = failureMessage(flag);
       report.statistics = statistics();
       report.statistics.wallTime = std::chrono::duration<double>(inside).count();
-      // The state at the farthest time reached (CVODE's Nordsieck zn[0]); skipped when no step
-      // was taken past the last observed output, whose state the observer already has.
-      if (tCurrent > times[i - 1] && CVodeGetDky(mem, tCurrent, 0, m_y.get()) == CV_SUCCESS)
-        observer.observe(tCurrent, state());
       return report;
     }
     m_bridge.clearRecoverable();
     observer.observe(times[i], state());
     reportSensitivities(times[i], observer, false);
+    if (m_bridge.stopRequested())
+      return stopped(std::move(report), times[i], std::chrono::duration<double>(inside).count());
   }
   report.complete = true;
   report.timeReached = times.back();

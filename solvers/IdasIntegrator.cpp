@@ -202,7 +202,19 @@ SolverReport IdasIntegrator::Impl::run(std::span<const double> times, StateObser
     }
     check(IDAGetConsistentIC(mem, m_y.get(), m_yp.get()), "IDAGetConsistentIC");
   }
+  // Between outputs only: IDAS runs are short (no stop check inside its residual).
+  const auto stopAsked = [&](double t) {
+    const std::string why = observer.stopReason();
+    if (why.empty()) return false;
+    report.timeReached = t;
+    report.flagName = "STOPPED";
+    report.message = why;
+    report.statistics = statistics();
+    report.statistics.wallTime = wall();
+    return true;
+  };
   observer.observe(t0, view(m_y.get()));
+  if (stopAsked(t0)) return report;
   for (std::size_t i = 1; i < times.size(); ++i) {
     sunrealtype tReturned = t0;
     const int flag = IDASolve(mem, times[i], &tReturned, m_y.get(), m_yp.get(), IDA_NORMAL);
@@ -216,6 +228,7 @@ SolverReport IdasIntegrator::Impl::run(std::span<const double> times, StateObser
       return report;
     }
     observer.observe(times[i], view(m_y.get()));
+    if (stopAsked(times[i])) return report;
   }
   report.complete = true;
   report.timeReached = times.back();

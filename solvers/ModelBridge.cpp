@@ -89,6 +89,7 @@ int ModelBridge::guarded(const char* where, double t, Action&& action) noexcept 
 
 int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
   return guarded("model's right-hand side", t, [&] {
+    if (stopRequested()) return -1;  // CVODE stops at once; the integrator reports why
     const std::span<double> out = view(ydot);
     m_system.rhs(t, view(y), out);
     for (std::size_t i = 0; i < out.size(); ++i)
@@ -171,6 +172,12 @@ int ModelBridge::nonFiniteJacobian(double t) {
 int ModelBridge::failRecoverable(std::string message) noexcept {
   m_recoverable = std::move(message);  // move-assignment of std::string does not throw
   return 1;
+}
+
+bool ModelBridge::stopRequested() {
+  if (m_observer == nullptr) return false;
+  if (m_stop.empty()) m_stop = m_observer->stopReason();
+  return !m_stop.empty();
 }
 
 int ModelBridge::failFatal(const char* where, double t, const char* what) noexcept {

@@ -58,7 +58,14 @@ class ModelBridge {
   /// The last recoverable failure (RecoverableError text or non-finite derivative).
   const std::string& recoverableMessage() const { return m_recoverable; }
   void clearRecoverable() { m_recoverable.clear(); }
-  void clearAll() { m_fatal.clear(); m_recoverable.clear(); }
+  void clearAll() { m_fatal.clear(); m_recoverable.clear(); m_stop.clear(); }
+
+  /// Asks `observer` (kept by reference; null: nobody) before every right-hand side whether
+  /// the run must stop (StateObserver::stopReason); if so the callback fails fatally.
+  void watch(const StateObserver* observer) { m_observer = observer; }
+  /// True once the watched observer asked to stop; the reason is stopReason().
+  bool stopRequested();
+  const std::string& stopReason() const { return m_stop; }
 
   /// "block[index]" (with the component name if the block has one) of global index i.
   static std::string componentName(const StateLayout& layout, std::size_t i);
@@ -87,6 +94,8 @@ class ModelBridge {
   ForwardSensitivities* m_sensitivities = nullptr;  // only with sensitivities
   std::string m_fatal;
   std::string m_recoverable;
+  const StateObserver* m_observer = nullptr;
+  std::string m_stop;  // the observer's reason to stop, once it gave one
 };
 
 }  // namespace proscale

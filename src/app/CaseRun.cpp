@@ -15,15 +15,17 @@
 
 namespace proscale {
 
-LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>& overrides) {
-  return fromDocument(CaseDocument::load(file, overrides));
+LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>& overrides,
+                            double maxMemory) {
+  return fromDocument(CaseDocument::load(file, overrides), maxMemory);
 }
 
-LoadedCase LoadedCase::fromDocument(const CaseDocument& doc) {
+LoadedCase LoadedCase::fromDocument(const CaseDocument& doc, double maxMemory) {
   LoadedCase c;
   c.file = doc.fileName();
   c.modelType = doc.modelType(processModelNames());
   c.params = doc.validate(*caseSchema(c.modelType));
+  checkMemory(c.params, maxMemory);
   c.process = processModels().at(c.modelType).make(c.params);
   c.times = outputTimes(c.params.section("output"));
   c.solver = makeSolver(c.process->system(), c.params.section("solver"));
@@ -64,10 +66,11 @@ struct Attempt {
 };
 
 Attempt runOnce(LoadedCase& c, const std::vector<std::string>& sensitivities,
-                ResultListener* stream) {
+                ResultListener* stream, const StopCheck& stop) {
   Attempt a;
   a.results = std::make_unique<ResultCollector>(*c.process, c.process->system().parameters(),
                                                 sensitivities);
+  a.results->stopWhen(stop);
   if (stream != nullptr) a.results->streamTo(*stream, false);
   a.report = c.solver->run(c.times, *a.results);
   return a;
@@ -105,7 +108,8 @@ SelfCheck refinementCheck(double change) {
           "answer depends on the grid"};
 }
 
-CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* listener) {
+CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* listener,
+                     const StopCheck& stop) {
   const auto start = std::chrono::steady_clock::now();
   CaseOutcome out;
   const Parameters& solver = c.params.section("solver");
@@ -128,7 +132,8 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* li
     c = std::move(next);
   };
   for (;;) {
-    a = runOnce(c, sensitivities, buffered ? nullptr : listener);
+    a = runOnce(c, sensitivities, buffered ? nullptr : listener, stop);
+    if (a.report.flagName == kStoppedFlag) break;  // asked to stop: no further run
     if (toolSettings && !a.results->empty()) {
       SettingsAdvice advice = c.process->settingsAdvice(a.results->lastTime(), a.results->lastState());
       record.chosen = advice.used;
@@ -161,7 +166,7 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* li
     if (plan.changes.empty()) break;
     if (!plan.adopt) {  // the case's own grid: checked, not replaced
       LoadedCase fine = c.variant(plan.changes, false);
-      const Attempt b = runOnce(fine, sensitivities, nullptr);
+      const Attempt b = runOnce(fine, sensitivities, nullptr, stop);
       refined = refinementCheck(b.finished() ? largestChange(answers(c, a), answers(fine, b))
                                              : std::nan(""));  // a failed refinement fails it
       break;
@@ -184,9 +189,21 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* li
   s.proscaleVersion = kVersion;
   s.complete = report.complete;
   s.solver = report;
-  for (Metric& m : c.process->metrics(out.results->lastTime(), out.results->lastState()))
-    if (!(report.steadyState && m.fromHistory)) s.metrics.push_back(std::move(m));
   if (!out.results->empty()) {
+    // A metric that is not finite is left out, and the run cannot be complete without it.
+    std::string nonFinite;
+    for (Metric& m : c.process->metrics(out.results->lastTime(), out.results->lastState())) {
+      if (report.steadyState && m.fromHistory) continue;
+      if (std::isfinite(m.value)) s.metrics.push_back(std::move(m));
+      else nonFinite += (nonFinite.empty() ? "" : ", ") + m.name;
+    }
+    if (!nonFinite.empty() && s.complete) {
+      s.complete = false;
+      s.solver.flagName = kNonFiniteFlag;
+      s.solver.message = "the model gave non-finite metrics (" + nonFinite +
+                         ") from the state at t = " + formatNumber(out.results->lastTime(), 9) +
+                         " s";
+    }
     s.checks = c.process->selfChecks(out.results->lastTime(), out.results->lastState());
     if (toolSettings) s.checks.push_back(toolSettingsCheck(record));
     if (refined) s.checks.push_back(*refined);

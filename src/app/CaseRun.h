@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/MemoryEstimate.h"
 #include "app/ResultCollector.h"
 #include "case/CaseDocument.h"
 #include "case/Overrides.h"
@@ -23,9 +24,13 @@ struct LoadedCase {
   std::unique_ptr<Solver> solver;  ///< chosen by solver.type
   std::vector<double> times;
 
-  static LoadedCase load(const std::string& file, const std::vector<Override>& overrides);
+  /// `maxMemory` (bytes): a case whose estimated memory (app/MemoryEstimate.h) is above it is
+  /// an InputError, raised before the model or solver allocates anything.
+  static LoadedCase load(const std::string& file, const std::vector<Override>& overrides,
+                         double maxMemory = defaultMemoryLimit());
   /// The same from a parsed document (a YAML text, e.g. built from a Python dict).
-  static LoadedCase fromDocument(const CaseDocument& document);
+  static LoadedCase fromDocument(const CaseDocument& document,
+                                 double maxMemory = defaultMemoryLimit());
   /// The same case with settings changed and its model and solver built anew: as the tool's
   /// own (`toolOwned`: a later run may change them again) or as if the case had given them.
   LoadedCase variant(const std::vector<ToolSetting>& changes, bool toolOwned) const;
@@ -56,7 +61,16 @@ SelfCheck toolSettingsCheck(const ToolSettingsRecord& record);
 /// The grid_refinement_change self-check of a run checked on twice its classes.
 SelfCheck refinementCheck(double change);
 
+/// `stop`: asked between solver steps (ResultCollector::stopWhen); a run it stops is
+/// incomplete with flag kStoppedFlag, and no further run (tool settings, refinement) follows.
+/// A metric that is not finite is left out of the summary and makes a run incomplete
+/// (flag kNonFiniteFlag).
 CaseOutcome simulate(LoadedCase& loaded, double secondsSinceStart = 0.0,
-                     ResultListener* listener = nullptr);
+                     ResultListener* listener = nullptr, const StopCheck& stop = {});
+
+/// SolverReport::flagName of a run stopped on request (StateObserver::stopReason).
+inline constexpr const char* kStoppedFlag = "STOPPED";
+/// SolverReport::flagName of a run whose final metrics were not finite.
+inline constexpr const char* kNonFiniteFlag = "NON_FINITE_RESULT";
 
 }  // namespace proscale

@@ -1,6 +1,8 @@
 #include "app/CommandLine.h"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <cmath>
 
 #include "core/Version.h"
 
@@ -11,10 +13,16 @@ const char* const kFooter = R"(
 Values given with --set are read like the case file: --set reactor.temperature="40 degC",
 --set population.classes=400, --set 'solver.sensitivities=[growth.interfacial-energy]'.
 
+A run owns its output directory: it refuses a non-empty directory that holds no proscale
+results (unless --overwrite), removes its own earlier results before writing, and writes
+summary.json last, with the run id of the directory's .proscale-run marker.
+
 Exit codes: 0 success, 1 internal error, 2 bad input (the message names FILE:LINE:COL and the
-key), 3 solver failure (partial results are written and marked incomplete), 4 suspect (the run
-completed but a self-check failed: particles off the grid, negative classes, a model outside
-its range, a batch that ended supersaturated; results written, status suspect).)";
+key; also a case above --max-memory and an --output that cannot be used; nothing written),
+3 solver failure or --max-time reached (partial results are written and marked incomplete),
+4 suspect (the run completed but a self-check failed: particles off the grid, negative
+classes, a model outside its range, a batch that ended supersaturated; results written, status
+suspect), 130/143 interrupted by SIGINT/SIGTERM (partial results written, status incomplete).)";
 
 // The command line's grammar (CLI11). Binds the options to `cl` and the --set texts to `sets`.
 struct Grammar {
@@ -22,7 +30,10 @@ struct Grammar {
                "batteries",
                "proscale"};
   std::vector<std::string> sets;
-  std::string output;
+  std::string output, maxMemory;
+  double maxTime = 0;
+  CLI::Option* outputOption = nullptr;
+  CLI::Option* maxTimeOption = nullptr;
 
   explicit Grammar(CommandLine& cl) {
     app.footer(kFooter);
@@ -43,7 +54,17 @@ struct Grammar {
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);
     }
-    run->add_option("-o,--output", output, "the output directory");
+    outputOption = run->add_option("-o,--output", output, "the output directory");
+    run->add_flag("--overwrite", cl.overwrite,
+                  "write into DIR even if it is not empty and holds no proscale results "
+                  "(other files in it stay)");
+    maxTimeOption = run->add_option("--max-time", maxTime,
+                                    "stop the run after SECONDS of wall time; partial results "
+                                    "marked incomplete, exit code 3");
+    for (CLI::App* verb : {run, check})
+      verb->add_option("--max-memory", maxMemory,
+                       "refuse a case whose estimated memory is above SIZE (e.g. 8GB, 512MiB; "
+                       "default: half the machine's memory)");
     run->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
   }
 };
@@ -66,13 +87,51 @@ CommandLine parseCommandLine(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
-      throw UsageError("unknown verb '" + first + "' (run, check, reference)");
-    throw UsageError(e.what());
+      throw UsageError("unknown verb '" + first + "' (run, check, reference, outputs)");
+    std::string what = e.what();  // CLI11's message, without the usage some errors append
+    if (const auto end = what.find('\n'); end != std::string::npos) what.resize(end);
+    throw UsageError(what);
   }
   cl.verb = grammar.app.get_subcommands().front()->get_name();
-  if (!grammar.output.empty()) cl.outputDir = grammar.output;
+  if (grammar.outputOption != nullptr && grammar.outputOption->count() > 0) {
+    if (grammar.output.empty())
+      throw UsageError("--output: an empty directory name (use '.' for the working directory)");
+    cl.outputDir = grammar.output;
+  }
+  if (!grammar.maxMemory.empty()) cl.maxMemory = parseByteSize(grammar.maxMemory, "--max-memory");
+  if (grammar.maxTimeOption != nullptr && grammar.maxTimeOption->count() > 0) {
+    if (!(grammar.maxTime > 0) || !std::isfinite(grammar.maxTime))
+      throw UsageError("--max-time: must be a positive number of seconds");
+    cl.maxTime = grammar.maxTime;
+  }
   for (const std::string& text : grammar.sets) cl.overrides.push_back(parseOverride(text));
   return cl;
+}
+
+double parseByteSize(const std::string& text, const std::string& option) {
+  const auto fail = [&] {
+    return UsageError(option + ": '" + text +
+                      "' is not a size (a number with B, kB, MB, GB, TB, KiB, MiB, GiB or TiB)");
+  };
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    throw fail();
+  }
+  std::string unit = text.substr(used);
+  unit.erase(0, unit.find_first_not_of(' '));
+  static const std::pair<const char*, double> kUnits[] = {
+      {"", 1},      {"B", 1},     {"kB", 1e3},   {"KB", 1e3},          {"MB", 1e6},
+      {"GB", 1e9},  {"TB", 1e12}, {"KiB", 1024}, {"MiB", 1048576.0},   {"GiB", 1073741824.0},
+      {"TiB", 1099511627776.0}};
+  for (const auto& [name, factor] : kUnits)
+    if (unit == name) {
+      if (!(value > 0) || !std::isfinite(value * factor)) throw fail();
+      return value * factor;
+    }
+  throw fail();
 }
 
 std::string usageText() {

@@ -16,6 +16,9 @@ struct CommandLine {
   std::optional<std::string> outputDir;
   std::vector<Override> overrides;
   bool quiet = false;
+  bool overwrite = false;           ///< run: write into a non-empty directory not proscale's
+  std::optional<double> maxMemory;  ///< bytes (--max-memory); default: defaultMemoryLimit()
+  std::optional<double> maxTime;    ///< s of wall time (--max-time) before the run stops
   std::string helpText;             ///< for verb "help": the help of what was asked about
 };
 
@@ -29,5 +32,8 @@ class UsageError : public std::runtime_error {
 CommandLine parseCommandLine(int argc, char** argv);
 /// The command's help (verbs, options, value syntax, exit codes).
 std::string usageText();
+/// Bytes of "8GB", "512 MiB", "2e9" (decimal kB MB GB TB, binary KiB MiB GiB TiB, B or none);
+/// UsageError naming `option` otherwise.
+double parseByteSize(const std::string& text, const std::string& option);
 
 }  // namespace proscale

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/NumberFormat.h"
+
 namespace proscale {
 
 ResultCollector::ResultCollector(const Process& process) : m_process(process) {
@@ -28,14 +30,55 @@ ResultCollector::ResultCollector(const Process& process, const ParameterRegistry
   }
 }
 
+namespace {
+/// Index of the first value that is not finite, or values.size().
+std::size_t firstNonFinite(std::span<const double> values) {
+  std::size_t i = 0;
+  while (i < values.size() && std::isfinite(values[i])) ++i;
+  return i;
+}
+
+/// A number for a message; "NaN" rather than the C library's "-nan".
+std::string shown(double x) { return std::isnan(x) ? "NaN" : formatNumber(x); }
+}  // namespace
+
+std::string ResultCollector::stopReason() const {
+  if (!m_refused.empty()) return m_refused;
+  return m_stopCheck ? m_stopCheck() : std::string();
+}
+
 void ResultCollector::observe(double t, std::span<const double> y) {
+  if (!m_refused.empty()) return;  // the solver is stopping: nothing after a refused time
   if (!empty() && t <= m_lastTime) return;  // a failed run re-reports its last output time
+  const std::string at = " at t = " + formatNumber(t, 9) + " s";
   std::vector<double> row(m_series.columns.size());
   m_process.series(t, y, row);
+  if (const std::size_t c = firstNonFinite(row); c < row.size()) {
+    m_refused = "the model gave a non-finite " + m_series.columns[c].name + " (" +
+                shown(row[c]) + " " + m_series.columns[c].unit + ")" + at;
+    return;
+  }
+  std::vector<double> number;
+  if (m_process.hasSizeDistribution()) {
+    number = m_process.numberPerClass(y);
+    if (const std::size_t i = firstNonFinite(number); i < number.size()) {
+      m_refused = "the model gave a non-finite number in size class " + std::to_string(i) +
+                  " (" + shown(number[i]) + " 1/m^3)" + at;
+      return;
+    }
+    // The files hold the density n_i = N_i / dL_i [1/m^4]; it must be finite too.
+    const std::vector<double>& faces = m_psd.faces;
+    for (std::size_t i = 0; i < number.size() && i + 1 < faces.size(); ++i)
+      if (const double n = number[i] / (faces[i + 1] - faces[i]); !std::isfinite(n)) {
+        m_refused = "the number density in size class " + std::to_string(i) + " overflows (" +
+                    shown(number[i]) + " 1/m^3 over a width of " +
+                    formatNumber(faces[i + 1] - faces[i]) + " m)" + at;
+        return;
+      }
+  }
   if (m_listener != nullptr) m_listener->seriesRow(row);
   m_series.rows.push_back(std::move(row));
   if (m_process.hasSizeDistribution()) {
-    std::vector<double> number = m_process.numberPerClass(y);
     if (m_listener != nullptr) m_listener->sizeDistribution(t, number);
     if (m_keepPsd) {
       m_psd.times.push_back(t);
@@ -68,6 +111,11 @@ void ResultCollector::observeSensitivities(double t,
     for (std::size_t i = 0; i < y.size(); ++i) y[i] = m_lastState[i] - h * dydp[k][i];
     m_process.series(t, y, down);
     for (std::size_t c = 1; c < columns; ++c) row.push_back((up[c] - down[c]) / (2 * h));
+  }
+  if (const std::size_t c = firstNonFinite(row); c < row.size()) {
+    m_refused = "the model gave a non-finite " + m_sensitivities.columns[c].name + " at t = " +
+                formatNumber(t, 9) + " s";
+    return;
   }
   if (m_listener != nullptr) m_listener->sensitivityRow(row);
   m_sensitivities.rows.push_back(std::move(row));

@@ -2,6 +2,7 @@
 // Observer that records what the writers need at every output time: a time-series row, the
 // size distribution, the last state (for the summary) and, when the solver integrates forward
 // sensitivities s_k = dy/dp_k, the derivative of every time-series column to each p_k.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@
 namespace proscale {
 
 class ResultCollector;
+
+/// Asked between solver steps whether the run must end now: the reason (an interrupt, a time
+/// limit), or empty to go on.
+using StopCheck = std::function<std::string()>;
 
 /// Receives each output time's results as they are computed (the command line's files).
 class ResultListener {
@@ -32,7 +37,14 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
   /// own) the solver was asked for, in its order.
   ResultCollector(const Process& process, const ParameterRegistry& parameters,
                   const std::vector<std::string>& sensitivities);
+  /// Records the output time. A row or size distribution with a value that is not finite is
+  /// not recorded (nor handed on): the collector asks the solver to stop, naming the column and
+  /// time (stopReason), so that no result ever holds a NaN or infinity.
   void observe(double t, std::span<const double> y) override;
+  /// The refusal of a non-finite result, else what the stop check (stopWhen) says.
+  std::string stopReason() const override;
+  /// Consulted by stopReason() (kept by value).
+  void stopWhen(StopCheck check) { m_stopCheck = std::move(check); }
   /// d(column)/dp_k by a centred difference of Process::series along s_k at the state just
   /// observed: series(y + h s_k) - series(y - h s_k) over 2h, h = 1e-4 |p_k| (the state moves
   /// as a 1e-4 relative change of p_k would).
@@ -68,6 +80,8 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
   TimeSeriesTable m_sensitivities;
   ResultListener* m_listener = nullptr;
   bool m_keepPsd = true;
+  StopCheck m_stopCheck;
+  std::string m_refused;  // why the last observed time was not recorded
 };
 
 }  // namespace proscale

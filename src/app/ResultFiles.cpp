@@ -1,7 +1,8 @@
 #include "app/ResultFiles.h"
 
+#include <system_error>
+
 #include "output/SummaryWriter.h"
-#include "output/VtkHistoryWriter.h"
 #include "output/VtkHistoryWriter.h"
 
 namespace proscale {
@@ -32,21 +33,33 @@ void ResultFiles::sensitivityRow(std::span<const double> row) {
 }
 
 void ResultFiles::finish(const ResultCollector& results, const RunSummary& summary) {
+  m_written.clear();
   m_series->finish();
-  if (m_sensitivities) m_sensitivities->finish();
-  if (m_vtk) writeTimeSeriesVtk(m_dir.fileForWriting("timeseries.vtr"), results.series());
-  if (m_psd) m_psd->finish();
+  m_written.push_back("timeseries.csv");
+  if (m_sensitivities) {
+    m_sensitivities->finish();
+    m_written.push_back("sensitivities.csv");
+  }
+  // A run stopped at its first output time has no rows: the tables keep their headers, and
+  // there is nothing to draw (the ParaView files need at least one time).
+  const bool anyTime = !results.series().rows.empty();
+  if (m_vtk && anyTime) {
+    writeTimeSeriesVtk(m_dir.fileForWriting("timeseries.vtr"), results.series());
+    m_written.push_back("timeseries.vtr");
+  }
+  if (m_psd && m_psd->count() > 0) {
+    m_psd->finish();
+    m_written.push_back("psd.csv");
+    if (m_vtk) m_written.insert(m_written.end(), {"psd.pvd", "psd_map.vtr"});
+  } else if (m_psd) {
+    m_psd.reset();  // removes its spill
+    std::error_code ignored;  // and the empty pieces folder
+    std::filesystem::remove(m_dir.path(kPiecesFolder), ignored);
+  }
   writeSummaryJson(m_dir.fileForWriting("summary.json"), summary);
+  m_written.push_back("summary.json");
 }
 
-std::vector<std::string> ResultFiles::names() const {
-  std::vector<std::string> files{"timeseries.csv"};
-  if (m_sensitivities) files.push_back("sensitivities.csv");
-  if (m_psd) files.push_back("psd.csv");
-  files.push_back("summary.json");
-  if (m_vtk && m_psd) files.insert(files.end(), {"psd.pvd", "psd_map.vtr"});
-  if (m_vtk) files.push_back("timeseries.vtr");
-  return files;
-}
+std::vector<std::string> ResultFiles::names() const { return m_written; }
 
 }  // namespace proscale

@@ -27,7 +27,7 @@ class ResultFiles final : public ResultListener {
 
   /// Completes every file from what the run produced, summary.json last.
   void finish(const ResultCollector& results, const RunSummary& summary);
-  /// The names of the files written, for the command line's last line.
+  /// The names of the files finish() wrote, for the command line's last line.
   std::vector<std::string> names() const;
 
  private:
@@ -36,6 +36,7 @@ class ResultFiles final : public ResultListener {
   bool m_vtk;
   std::unique_ptr<CsvRowStream> m_series, m_sensitivities;
   std::unique_ptr<PsdStream> m_psd;
+  std::vector<std::string> m_written;
 };
 
 }  // namespace proscale

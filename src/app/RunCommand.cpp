@@ -6,6 +6,7 @@
 
 #include "app/CaseRun.h"
 #include "app/CaseSchema.h"
+#include "app/Interrupts.h"
 #include "app/OutputsReference.h"
 #include "app/ResultFiles.h"
 #include "core/NumberFormat.h"
@@ -43,7 +44,8 @@ int runCase(const CommandLine& cl, std::ostream& out) {
     std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));
     if (all.size() > 1) throw InputErrors(std::move(all));
   }
-  LoadedCase c = LoadedCase::fromDocument(document);
+  LoadedCase c =
+      LoadedCase::fromDocument(document, cl.maxMemory ? *cl.maxMemory : defaultMemoryLimit());
   if (cl.verb == "outputs") {
     out << outputsReferenceMarkdown(c);
     return kSuccess;
@@ -57,19 +59,36 @@ int runCase(const CommandLine& cl, std::ostream& out) {
       out << "  " << p.name << " = " << p.get() << " " << p.unit << "  (" << p.doc << ")\n";
     return kSuccess;
   }
-  const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // The directory is claimed (and so proved writable) before anything is simulated.
   OutputDirectory dir(cl.outputDir ? std::filesystem::path(*cl.outputDir)
                                    : defaultOutputDir(cl.caseFile));
+  dir.claim(newRunId(), cl.overwrite);
+  const InterruptHandlers interrupts;
+  const auto elapsed = [start] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  const StopCheck stop = [&cl, &elapsed]() -> std::string {
+    if (const int signal = interruptSignal()) return std::string("interrupted by ") + signalName(signal);
+    if (cl.maxTime && elapsed() > *cl.maxTime)
+      return "--max-time " + formatNumber(*cl.maxTime) + " s reached";
+    return {};
+  };
   ResultFiles files(dir, c.times.size(), c.params.section("output").boolean("vtk"));
-  const CaseOutcome outcome = simulate(c, setup, &files);
-  const RunSummary& s = outcome.summary;
+  CaseOutcome outcome = simulate(c, elapsed(), &files, stop);
+  RunSummary& s = outcome.summary;
+  s.runId = dir.runId();
   files.finish(*outcome.results, s);
 
   if (!s.complete) {
-    out << "proscale: " << cl.caseFile << ": solver failed at t = " << s.solver.timeReached
-        << " s with " << s.solver.flagName << (s.solver.message.empty() ? "" : ": ")
-        << s.solver.message << "\nproscale: partial results (status incomplete) in "
-        << dir.root().string() << "/\n";
+    const SolverReport& r = s.solver;
+    if (r.flagName == kStoppedFlag || r.flagName == kNonFiniteFlag)
+      out << "proscale: " << cl.caseFile << ": stopped at t = " << formatNumber(r.timeReached, 9)
+          << " s: " << r.message;
+    else
+      out << "proscale: " << cl.caseFile << ": solver failed at t = " << r.timeReached
+          << " s with " << r.flagName << (r.message.empty() ? "" : ": ") << r.message;
+    out << "\nproscale: partial results (status incomplete) in " << dir.root().string() << "/\n";
+    if (const int signal = interruptSignal()) return 128 + signal;
     return kSolverFailure;
   }
   if (s.suspect()) {

@@ -8,6 +8,7 @@
 #include "app/RunCommand.h"
 #include "core/Errors.h"
 #include "core/Version.h"
+#include "output/OutputDirectory.h"
 
 int main(int argc, char** argv) {
   using namespace proscale;
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
     return runCase(cl, std::cout);
   } catch (const UsageError& e) {
     std::cerr << "proscale: " << e.what() << "\n(proscale --help lists the verbs and options)\n";
+    return kBadInput;
+  } catch (const OutputDirectoryError& e) {
+    std::cerr << "--output: " << e.what() << "\n";
     return kBadInput;
   } catch (const InputErrors& e) {
     for (const InputError& one : e.errors()) std::cerr << one.what() << "\n";

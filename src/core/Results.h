@@ -92,6 +92,7 @@ struct RunSummary {
   std::string caseName;
   std::string model;              ///< the process model's type, e.g. "batch-precipitation"
   std::string proscaleVersion;
+  std::string runId;              ///< the run's id, shared with its directory's marker (output)
   bool complete = false;          ///< "complete" / "incomplete" in summary.json
   /// Complete, but a self-check failed: "suspect" in summary.json.
   bool suspect() const {

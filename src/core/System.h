@@ -15,6 +15,7 @@
 //   * events: stop times (recipe or feed switches at known times) and root functions (switches
 //     at states), with the action taken when one is reached.
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/BorderedBandJacobian.h"
@@ -88,6 +89,10 @@ class StateObserver {
  public:
   virtual ~StateObserver() = default;
   virtual void observe(double t, std::span<const double> y) = 0;
+  /// Non-empty when the run must end now (an interrupt, a time limit, results that cannot be
+  /// kept): a solver asks after every output and between steps, stops at once and returns an
+  /// incomplete report with flag "STOPPED" and this reason.
+  virtual std::string stopReason() const { return {}; }
 };
 
 }  // namespace proscale

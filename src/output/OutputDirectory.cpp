@@ -1,14 +1,52 @@
 #include "output/OutputDirectory.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+#include <random>
 #include <system_error>
 #include <utility>
 
-#include "core/Errors.h"
+#include "output/AtomicFile.h"
 
 namespace proscale {
+namespace {
 
-OutputDirectory::OutputDirectory(std::filesystem::path dir)
-    : m_root(dir.empty() ? std::filesystem::path(".") : std::move(dir)) {}
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+/// A file of ours or one of its leftovers: `<name>`, `<name>.partial`, `<name>.tmp-<pid>-<n>`
+/// (a run killed while writing it, output/AtomicFile.h and ResultStreams.h).
+bool isOwnFile(const std::string& file, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    if (file == name || file == name + ".partial") return true;
+    if (file.starts_with(name + ".tmp-")) return true;
+  }
+  return false;
+}
+
+void removeOrFail(const std::filesystem::path& file) {
+  std::error_code status;
+  std::filesystem::remove(file, status);
+  if (status)
+    throw OutputDirectoryError(quoted(file.parent_path()) + ": cannot remove the earlier result " +
+                               quoted(file.filename()) + ": " + status.message());
+}
+
+}  // namespace
+
+const std::vector<std::string>& knownResultFiles() {
+  static const std::vector<std::string> names{
+      "summary.json",     "timeseries.csv", "sensitivities.csv", "psd.csv",
+      "psd.pvd",          "psd_map.vtr",    "timeseries.vtr",    "psd.values",
+      kMarkerName};
+  return names;
+}
+
+OutputDirectory::OutputDirectory(std::filesystem::path dir) : m_root(std::move(dir)) {
+  if (m_root.empty())
+    throw OutputDirectoryError("'': an empty directory name (use '.' for the working directory)");
+}
 
 std::filesystem::path OutputDirectory::path(const std::string& name) const {
   const std::filesystem::path relative(name);
@@ -21,6 +59,55 @@ std::filesystem::path OutputDirectory::path(const std::string& name) const {
                 m_root.string() + "'");
   }
   return m_root / relative;
+}
+
+void OutputDirectory::claim(const std::string& runId, bool overwrite) {
+  std::error_code status;
+  const auto type = std::filesystem::status(m_root, status).type();
+  if (type != std::filesystem::file_type::not_found &&
+      type != std::filesystem::file_type::directory && !status)
+    throw OutputDirectoryError(quoted(m_root) + ": exists and is not a directory");
+  if (type == std::filesystem::file_type::directory) {
+    const bool ours = std::filesystem::exists(m_root / kMarkerName, status) ||
+                      std::filesystem::exists(m_root / "summary.json", status);
+    const bool empty = std::filesystem::is_empty(m_root, status);
+    if (status)
+      throw OutputDirectoryError(quoted(m_root) + ": cannot be read: " + status.message());
+    if (!ours && !empty && !overwrite)
+      throw OutputDirectoryError(quoted(m_root) +
+                                 ": is not empty and holds no proscale results; choose another "
+                                 "directory, or add --overwrite to write into it anyway");
+    removeOwnFiles();
+  }
+  try {
+    create();
+    m_runId = runId;
+    writeFileAtomically(m_root / kMarkerName,
+                        [&](std::ostream& out) { out << "proscale run " << runId << "\n"; });
+  } catch (const OutputDirectoryError&) {
+    throw;
+  } catch (const Error& e) {
+    throw OutputDirectoryError(e.what());  // "cannot create directory '...'" / "cannot write
+  }
+}
+
+// summary.json first: from here on nothing in the directory claims to be a complete result.
+void OutputDirectory::removeOwnFiles() const {
+  removeOrFail(m_root / "summary.json");
+  for (const auto& entry : std::filesystem::directory_iterator(m_root)) {
+    const std::string name = entry.path().filename().string();
+    if (isOwnFile(name, knownResultFiles()) && !entry.is_directory()) removeOrFail(entry.path());
+  }
+  const std::filesystem::path pieces = m_root / kPiecesFolder;
+  if (!std::filesystem::is_directory(pieces)) return;
+  const std::string prefix = std::string(kPiecesFolder) + "_";
+  for (const auto& entry : std::filesystem::directory_iterator(pieces)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(prefix) && name.find(".vtr") != std::string::npos && !entry.is_directory())
+      removeOrFail(entry.path());
+  }
+  std::error_code ignored;  // kept if something else is in it
+  if (std::filesystem::is_empty(pieces, ignored)) std::filesystem::remove(pieces, ignored);
 }
 
 void OutputDirectory::create() {
@@ -44,6 +131,18 @@ void ensureDirectory(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir, status)) {
     throw Error("cannot create directory '" + dir.string() + "': a file of that name exists");
   }
+}
+
+std::string newRunId() {
+  char stamp[32] = "";
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+  std::random_device entropy;
+  char random[16];
+  std::snprintf(random, sizeof random, "%08x", static_cast<unsigned>(entropy()));
+  return std::string(stamp) + "-" + std::to_string(::getpid()) + "-" + random;
 }
 
 }  // namespace proscale

@@ -64,6 +64,7 @@ void writeSummaryJson(const std::filesystem::path& target, const RunSummary& sum
         .member("model", summary.model);
     json.endObject();
     json.member("proscale_version", summary.proscaleVersion);
+    if (!summary.runId.empty()) json.member("run_id", summary.runId);
     json.key("metrics").beginObject();
     for (const Metric& metric : summary.metrics) {
       json.key(metric.name).beginObject();
