@@ -22,6 +22,9 @@ InterruptHandlers::InterruptHandlers() {
   action.sa_flags = SA_RESTART | SA_RESETHAND;
   sigaction(SIGINT, &action, &g_previousInt);
   sigaction(SIGTERM, &action, &g_previousTerm);
+  // A signal the caller ignores stays ignored (nohup; SIGINT of a shell's background job).
+  if (g_previousInt.sa_handler == SIG_IGN) sigaction(SIGINT, &g_previousInt, nullptr);
+  if (g_previousTerm.sa_handler == SIG_IGN) sigaction(SIGTERM, &g_previousTerm, nullptr);
 }
 
 InterruptHandlers::~InterruptHandlers() {

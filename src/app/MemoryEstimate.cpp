@@ -41,9 +41,11 @@ double outputTimesOf(const Parameters& params) {
              : 0;
 }
 
+std::string whole(double x) { return std::to_string(static_cast<long long>(x)); }
+
 }  // namespace
 
-MemoryEstimate estimateMemory(const Parameters& params) {
+MemoryEstimate estimateMemory(const Parameters& params, double maxOutputTimes) {
   MemoryEstimate e;
   const double n = classesOf(params);
   const double N = n + kBorderAllowance, k = kBorderAllowance;
@@ -75,9 +77,10 @@ MemoryEstimate estimateMemory(const Parameters& params) {
   if (sectional && params.has("aggregation")) doubles += 1.5 * n * n;
   if (sectional && params.has("breakage")) doubles += 1.0 * n * n;
   e.solverBytes = kDouble * doubles;
-  // Outputs: n numbers per output time (the size distribution), ~N columns of the time series.
-  const double times = outputTimesOf(params);
-  const double perTime = (sectional ? kHistoryCopies * n : 0) + 2 * (N + 16) * (1 + sensitivities);
+  // Outputs: n numbers per output time (the size distribution) and the time series' columns
+  // (fluid and particle columns, about the border's size, each with its derivatives).
+  const double times = std::min(outputTimesOf(params), maxOutputTimes);
+  const double perTime = (sectional ? kHistoryCopies * n : 0) + 2 * k * (1 + sensitivities);
   e.outputBytes = kDouble * perTime * times;
   return e;
 }
@@ -101,15 +104,18 @@ std::string formatBytes(double bytes) {
 void checkMemory(const Parameters& params, double limitBytes) {
   const MemoryEstimate e = estimateMemory(params);
   if (!(e.bytes() > limitBytes)) return;
-  const bool outputs = e.outputBytes > e.solverBytes || !params.has("population");
+  // Blamed on output.count if the case would fit with the default count of output times, on
+  // the classes otherwise.
+  const bool outputs = !params.has("population") ||
+                       estimateMemory(params, kDefaultOutputTimes).bytes() <= limitBytes;
   const Parameters& section = params.section(outputs ? "output" : "population");
   const std::string key = outputs ? "count" : "classes";
   throw section.error(
       key, "the run would need about " + formatBytes(e.bytes()) + " of memory (" +
-               formatBytes(e.solverBytes) + " for " + formatNumber(e.unknowns, 6) +
-               " unknowns and the solver, " + formatBytes(e.outputBytes) + " for " +
-               formatNumber(outputTimesOf(params), 6) +
-               " output times), more than --max-memory " + formatBytes(limitBytes));
+               formatBytes(e.solverBytes) + " for the solver on " + whole(e.unknowns) +
+               " unknowns, " + formatBytes(e.outputBytes) + " for " +
+               whole(outputTimesOf(params)) + " output times), more than --max-memory " +
+               formatBytes(limitBytes));
 }
 
 }  // namespace proscale

@@ -24,14 +24,18 @@ inline constexpr double kBorderAllowance = 32;
 /// (models/representations/SizeClassesAdvice.cpp, kMaxVerifiedClasses).
 inline constexpr double kToolClasses = 4000;
 
-/// The estimate for a validated case (`params`: its top-level sections).
-MemoryEstimate estimateMemory(const Parameters& params);
+/// output.count's default (src/app/CaseSchema.cpp).
+inline constexpr double kDefaultOutputTimes = 101;
+
+/// The estimate for a validated case (`params`: its top-level sections), with at most
+/// `maxOutputTimes` output times.
+MemoryEstimate estimateMemory(const Parameters& params, double maxOutputTimes = 1e300);
 
 /// Half the machine's physical memory (the default of --max-memory), in bytes.
 double defaultMemoryLimit();
 
-/// InputError located at the key that drives the estimate (population.classes, or
-/// output.count when the history of the outputs dominates) if the estimate exceeds
+/// InputError located at the key that drives the estimate (output.count if the case would
+/// fit with kDefaultOutputTimes output times, population.classes otherwise) if it exceeds
 /// `limitBytes`: "the run would need about 12.3 GB ..., more than --max-memory 8 GB".
 void checkMemory(const Parameters& params, double limitBytes);
 

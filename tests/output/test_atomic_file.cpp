@@ -97,7 +97,7 @@ TEST_CASE("OutputDirectory rejects names that leave it and unusable directories"
   CHECK_THROWS_AS(output.path("/etc/passwd"), proscale::Error);
   CHECK_THROWS_AS(output.path(""), proscale::Error);
   CHECK(output.path("psd/psd_0000.vtr") == dir.path() / "out" / "psd" / "psd_0000.vtr");
-  CHECK(proscale::OutputDirectory("").root() == ".");
+  CHECK_THROWS_AS(proscale::OutputDirectory(""), proscale::OutputDirectoryError);  // not "."
 
   writeText(dir.path() / "blocked", "a file, not a directory");
   proscale::OutputDirectory blocked(dir.path() / "blocked");
