@@ -1,5 +1,6 @@
 #include "app/ResultFiles.h"
 
+#include <algorithm>
 #include <system_error>
 
 #include "output/SummaryWriter.h"
@@ -60,6 +61,16 @@ void ResultFiles::finish(const ResultCollector& results, const RunSummary& summa
   m_written.push_back("summary.json");
 }
 
-std::vector<std::string> ResultFiles::names() const { return m_written; }
+std::vector<std::string> ResultFiles::names() const {
+  // Tables, the summary, then the ParaView files.
+  static const std::vector<std::string> order{"timeseries.csv", "sensitivities.csv", "psd.csv",
+                                              "summary.json",   "psd.pvd",           "psd_map.vtr",
+                                              "timeseries.vtr"};
+  std::vector<std::string> names;
+  for (const std::string& name : order)
+    if (std::find(m_written.begin(), m_written.end(), name) != m_written.end())
+      names.push_back(name);
+  return names;
+}
 
 }  // namespace proscale
