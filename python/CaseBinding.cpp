@@ -138,16 +138,24 @@ class PythonStopCheck {
   bool m_raised = false;
 };
 
-// Re-raises the pending exception of an interrupted run with the partial results attached
-// (`exception.results`, status 'incomplete').
-[[noreturn]] void raiseWithResults(const Results& results) {
-  PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
-  PyErr_Fetch(&type, &value, &traceback);
-  PyErr_NormalizeException(&type, &value, &traceback);
-  if (value != nullptr) PyObject_SetAttrString(value, "results", py::cast(results).ptr());
-  PyErr_Restore(type, value, traceback);
-  throw py::error_already_set();
-}
+// The exception a signal handler raised during a run, taken out of the error indicator (the
+// results are converted with no exception pending) and raised again with the partial results
+// attached (`exception.results`, status 'incomplete').
+class PendingException {
+ public:
+  PendingException() {
+    PyErr_Fetch(&m_type, &m_value, &m_traceback);
+    PyErr_NormalizeException(&m_type, &m_value, &m_traceback);
+  }
+  [[noreturn]] void raiseWith(const Results& results) {
+    if (m_value != nullptr) PyObject_SetAttrString(m_value, "results", py::cast(results).ptr());
+    PyErr_Restore(m_type, m_value, m_traceback);  // steals the references
+    throw py::error_already_set();
+  }
+
+ private:
+  PyObject *m_type = nullptr, *m_value = nullptr, *m_traceback = nullptr;
+};
 
 py::list layoutOf(const StateLayout& layout) {
   py::list blocks;
@@ -294,9 +302,11 @@ void bindCase(py::module_& m) {
               py::gil_scoped_release release;
               outcome = simulate(c, 0.0, nullptr, [check] { return (*check)(); });
             }
-            Results results = resultsOf(outcome);
-            if (check->raised()) raiseWithResults(results);
-            return results;
+            if (check->raised()) {
+              PendingException interrupt;
+              interrupt.raiseWith(resultsOf(outcome));
+            }
+            return resultsOf(outcome);
           },
           py::arg("max_time") = py::none(),
           "Simulate; a solver failure gives status 'incomplete' (partial results), not an "

@@ -114,5 +114,49 @@ class CaseTest(unittest.TestCase):
             proscale.Case(FLAGSHIP).set_parameter("growth.no-such-thing", 1.0)
 
 
+class RunFaultsTest(unittest.TestCase):
+    """Issue 10: no NaN in results, never 'complete' with NaN; Ctrl-C and max_time stop a run
+    cleanly with its partial results."""
+
+    def test_non_finite_results_make_an_incomplete_run(self):
+        # Defect 2: an end time of 1e-320 s; the first output time, 1e-320 / 3 in subnormal
+        # arithmetic, gives 0/0 moments.
+        r = proscale.Case.from_dict(dict(MSMPR, output=dict(MSMPR["output"], **{"end-time": "1e-320 s"}))).run()
+        self.assertEqual(r.status, "incomplete")
+        self.assertEqual(r.solver["flag"], "STOPPED")
+        self.assertEqual(r.solver["message"], "the model gave a non-finite mu0 (NaN 1/m^3) at t = "
+                         "3.33494311e-321 s")
+        self.assertEqual(list(r.timeseries["time"]), [0.0])
+        for name, value in r.metrics.items():
+            self.assertTrue(math.isfinite(value), name)
+        for name, column in r.timeseries.items():
+            self.assertTrue(np.all(np.isfinite(column)), name)
+
+    def test_max_time_stops_the_run(self):
+        case = proscale.Case(FLAGSHIP, set={"output.vtk": False})  # ~25 s to the end
+        r = case.run(max_time=0.5)
+        self.assertEqual(r.status, "incomplete")
+        self.assertEqual(r.solver["message"], "max_time 0.5 s reached")
+        self.assertLess(r.timeseries["time"][-1], 60.0)
+        with self.assertRaises(ValueError):
+            case.run(max_time=0)
+
+    def test_ctrl_c_raises_keyboard_interrupt_with_partial_results(self):
+        import signal
+        import threading
+        import time
+        case = proscale.Case(FLAGSHIP, set={"output.vtk": False})  # ~25 s to the end
+        timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+        start = time.monotonic()
+        timer.start()
+        with self.assertRaises(KeyboardInterrupt) as raised:
+            case.run()
+        self.assertLess(time.monotonic() - start, 5.0)  # honoured during the run, not after it
+        partial = raised.exception.results
+        self.assertEqual(partial.status, "incomplete")
+        self.assertEqual(partial.solver["message"], "interrupted (KeyboardInterrupt)")
+        self.assertGreaterEqual(len(partial.timeseries["time"]), 1)
+
+
 if __name__ == "__main__":
     sys.exit(unittest.main())
