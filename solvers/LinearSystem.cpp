@@ -133,8 +133,17 @@ LinearSystem makeLinearSystem(const IntegratorOptions& options, const System& sy
       copyToSparse(pattern, BorderedBandJacobian(shape), ls.matrix.get());  // pattern for KLU
       ls.solver = sun::checked(sun::LinearSolver(SUNLinSol_KLU(y, ls.matrix.get(), context)),
                                "KLU linear solver");
-      ls.copyJacobian = [p = std::move(pattern)](const BorderedBandJacobian& J, SUNMatrix A) {
+      // SUNDIALS' KLU refactors every later Jacobian on the pivot order of the first one
+      // (klu_refactor, no pivoting; only a cheap rcond estimate guards it). A precipitation
+      // Jacobian changes its scale by many decades between the clear initial solution and the
+      // nucleation burst, and that stale pivot order broke Newton's convergence (CV_CONV_FAILURE
+      // at ~1 s on the flagship). A partial re-initialisation makes the next setup analyse and
+      // factor afresh with partial pivoting: one symbolic analysis per Jacobian evaluation.
+      ls.copyJacobian = [p = std::move(pattern), solver = ls.solver.get(), nnz](
+                            const BorderedBandJacobian& J, SUNMatrix A) {
         copyToSparse(p, J, A);
+        if (SUNLinSol_KLUReInit(solver, A, nnz, SUNKLU_REINIT_PARTIAL) != SUNLS_SUCCESS)
+          throw std::runtime_error("KLU: re-initialisation failed");
       };
       ls.description = "KLU sparse direct";
       break;
