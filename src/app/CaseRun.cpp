@@ -133,7 +133,9 @@ CaseOutcome simulate(LoadedCase& c, double secondsSinceStart, ResultListener* li
   };
   for (;;) {
     a = runOnce(c, sensitivities, buffered ? nullptr : listener, stop);
-    if (a.report.flagName == kStoppedFlag) break;  // asked to stop: no further run
+    // Asked to stop (interrupt, time limit): no further run. A refused non-finite result is a
+    // failure like the solver's: the tool may still rerun with the settings it advises.
+    if (a.report.flagName == kStoppedFlag && !a.results->refusedResult()) break;
     if (toolSettings && !a.results->empty()) {
       SettingsAdvice advice = c.process->settingsAdvice(a.results->lastTime(), a.results->lastState());
       record.chosen = advice.used;

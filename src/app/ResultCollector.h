@@ -43,6 +43,8 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
   void observe(double t, std::span<const double> y) override;
   /// The refusal of a non-finite result, else what the stop check (stopWhen) says.
   std::string stopReason() const override;
+  /// True once a non-finite result was refused (the run stopped for that, not on request).
+  bool refusedResult() const { return !m_refused.empty(); }
   /// Consulted by stopReason() (kept by value).
   void stopWhen(StopCheck check) { m_stopCheck = std::move(check); }
   /// d(column)/dp_k by a centred difference of Process::series along s_k at the state just
