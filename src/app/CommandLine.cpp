@@ -54,17 +54,19 @@ struct Grammar {
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);
     }
-    outputOption = run->add_option("-o,--output", output, "the output directory");
+    outputOption = run->add_option("-o,--output", output, "the output directory")->type_name("DIR");
     run->add_flag("--overwrite", cl.overwrite,
                   "write into DIR even if it is not empty and holds no proscale results "
                   "(other files in it stay)");
     maxTimeOption = run->add_option("--max-time", maxTime,
                                     "stop the run after SECONDS of wall time; partial results "
-                                    "marked incomplete, exit code 3");
+                                    "marked incomplete, exit code 3")
+                        ->type_name("SECONDS");
     for (CLI::App* verb : {run, check})
       verb->add_option("--max-memory", maxMemory,
                        "refuse a case whose estimated memory is above SIZE (e.g. 8GB, 512MiB; "
-                       "default: half the machine's memory)");
+                       "default: half the machine's memory)")
+          ->type_name("SIZE");
     run->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
   }
 };
