@@ -122,9 +122,10 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
   const std::vector<double> atol = system.layout().absoluteTolerances(m_options.atol);
   for (std::size_t i = 0; i < n; ++i)
     if (!(atol[i] > 0) || !std::isfinite(atol[i]))
-      throw std::invalid_argument("integrator: absolute tolerance of " +
-                                  ModelBridge::componentName(system.layout(), i) +
-                                  " is not positive (check the block's scale)");
+      throw SolverSettingError("atol", "the absolute tolerance of " +
+                                           ModelBridge::componentName(system.layout(), i) +
+                                           ", atol times its block's scale, is not a positive "
+                                           "finite number");
   const auto length = static_cast<sunindextype>(n);
   void* mem = m_cvode.get();
   check(CVodeSetErrHandlerFn(mem, errorHandler, this), "CVodeSetErrHandlerFn");

@@ -33,15 +33,19 @@ SchemaPtr integratorSchema() {
                "sensitivities.csv. `proscale check` lists a case's parameters.")
                .defaultsTo("[]"));
     s->add(ParamSpec::real("rtol", dim::none,
-                           "Relative tolerance of the local error test (per component).")
+                           "Relative tolerance of the local error test (per component). From 1e-12 "
+                           "(about 5000 unit roundoffs: CVODE cannot meet a tighter test) to "
+                           "below 1.")
                .defaultsTo("1e-6")
-               .above(0)
+               .atLeast(1e-12)
                .below(1));
     s->add(ParamSpec::real("atol", dim::none,
                            "Absolute tolerance in units of each state block's reference scale: "
-                           "component i of block b gets atol * scale(b).")
+                           "component i of block b gets atol * scale(b). From 1e-30 (far below "
+                           "roundoff of a scaled unknown) to 1 (an error as large as the scale).")
                .defaultsTo("1e-8")
-               .above(0));
+               .atLeast(1e-30)
+               .atMost(1));
     s->add(ParamSpec::choice("linear", {"bordered", "klu", "dense", "gmres"},
                              "Linear solver of the Newton iteration. `bordered` eliminates the "
                              "dense border by a Schur complement over a banded LU (cost linear in "

@@ -1,5 +1,6 @@
 #pragma once
 // Settings of the time integrator and their case-file declaration (the `solver:` section).
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,18 @@ struct IntegratorOptions {
   /// Names of System::parameters() whose forward sensitivities dy/dp CVODES integrates with the
   /// state (staggered corrector, sensitivities in the error test); empty: none.
   std::vector<std::string> sensitivities;
+};
+
+/// A setting of the `solver:` section that this system cannot be integrated with; key() names
+/// it ("linear", "atol") so that the case loader blames the key the user wrote.
+class SolverSettingError : public std::invalid_argument {
+ public:
+  SolverSettingError(std::string key, const std::string& problem)
+      : std::invalid_argument(problem), m_key(std::move(key)) {}
+  const std::string& key() const { return m_key; }
+
+ private:
+  std::string m_key;
 };
 
 /// Case-file keys of the `solver:` section.

@@ -92,7 +92,7 @@ LinearSystem makeLinearSystem(const IntegratorOptions& options, const System& sy
       throw std::invalid_argument(
           "the model declares an approximate Jacobian but does not provide one");
     if (kind == Kind::Klu || kind == Kind::Dense)
-      throw std::invalid_argument(std::string("linear solver '") + linearSolverKey(kind) +
+      throw SolverSettingError("linear", std::string("linear solver '") + linearSolverKey(kind) +
                                   "' needs the exact Jacobian; this model's Jacobian is an "
                                   "approximation that can only precondition GMRES: use "
                                   "'bordered' (the default) or 'gmres'");
@@ -108,7 +108,7 @@ LinearSystem makeLinearSystem(const IntegratorOptions& options, const System& sy
     return ls;
   }
   if (!analyticJacobian && kind != Kind::Dense)
-    throw std::invalid_argument(std::string("linear solver '") + linearSolverKey(kind) +
+    throw SolverSettingError("linear", std::string("linear solver '") + linearSolverKey(kind) +
                                 "' needs an analytic Jacobian; this model has none, use 'dense' "
                                 "or 'gmres'");
   const BorderedBandShape shape = system.jacobianShape();

@@ -47,9 +47,9 @@ std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section) {
     if (type == "cvodes")
       return std::make_unique<CvodeIntegrator>(system, integratorOptionsFrom(section));
     if (type == "idas") return std::make_unique<IdasIntegrator>(system, integratorOptionsFrom(section));
-  } catch (const std::invalid_argument& e) {
-    throw section.error("linear", e.what());
-  }
+  } catch (const SolverSettingError& e) {
+    throw section.error(e.key(), e.what());
+  }  // any other std::invalid_argument is a defect of the model, not of the case: exit 1
   if (type == "kinsol") {
     SteadyOptions o;
     if (section.has("steady-tolerance")) o.residualTolerance = section.real("steady-tolerance");

@@ -4,10 +4,14 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/NumberFormat.h"
 #include "core/Units.h"
 #include "models/kinetics/Stoichiometry.h"
 
 namespace proscale {
+namespace {
+constexpr int kMaxReactionOrder = 10;
+}  // namespace
 
 SchemaPtr ReactionNetwork::schema() {
   auto s = std::make_shared<Schema>("reaction", "An irreversible mass-action reaction.");
@@ -47,6 +51,12 @@ ReactionNetwork::ReactionNetwork(const Parameters::List& list,
       order += nu;
     }
     for (const auto& [name, nu] : eq.products) r.netStoichiometry[indexOf(p, name)] += nu;
+    // Mass-action rate laws are elementary steps: molecularity 1..3 in practice; empirical
+    // orders stay small too. Beyond 10 the equation is a typing error.
+    if (order > kMaxReactionOrder)
+      throw p.error("equation", "the reactants' coefficients add up to order " +
+                                    formatNumber(order) + "; a mass-action rate law of order above " +
+                                    std::to_string(kMaxReactionOrder) + " is not supported");
     // k carries (mol/m^3)^(1-order)/s; only integer total orders have a unit to check.
     Quantity k;
     try {

@@ -3,11 +3,18 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
 namespace proscale {
 namespace {
+// Stoichiometric coefficients a reaction may carry: fractions down to 1/1000 and up to 1000
+// formula units; beyond them a number is a typing error (and 1e300 would overflow the reaction
+// order's integer power of a concentration unit).
+constexpr double kMinCoefficient = 1e-3;
+constexpr double kMaxCoefficient = 1e3;
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -20,10 +27,14 @@ std::pair<std::string, double> parseTerm(const std::string& raw) {
   std::size_t pos = 0;
   double coefficient = 1.0;
   if (std::isdigit(static_cast<unsigned char>(term[0])) || term[0] == '.') {
-    coefficient = std::stod(term, &pos);
+    char* end = nullptr;
+    coefficient = std::strtod(term.c_str(), &end);  // no exception: out of range is checked below
+    pos = static_cast<std::size_t>(end - term.c_str());
     if (pos >= term.size() || !std::isspace(static_cast<unsigned char>(term[pos])))
       throw std::invalid_argument("write a space between coefficient and species in '" + term + "'");
-    if (!(coefficient > 0.0)) throw std::invalid_argument("coefficient must be > 0 in '" + term + "'");
+    if (!(coefficient >= kMinCoefficient && coefficient <= kMaxCoefficient))
+      throw std::invalid_argument("coefficient '" + term.substr(0, pos) + "' in '" + term +
+                                  "' must lie between 0.001 and 1000");
   }
   const std::string name = trim(term.substr(pos));
   if (name.empty() || name.find(' ') != std::string::npos)

@@ -43,16 +43,19 @@ SchemaPtr PopulationSettings::schema() {
                          "Lower bound of the size grid; nuclei are born at max(min-size, x_b L*) "
                          "(all methods). Leave it out and it is the lower edge of the near-critical "
                          "region x_lo L* at the initial supersaturation, or lower where seeds reach below "
-                         "(docs/theory/automatic-grid.md).")
+                         "(docs/theory/automatic-grid.md). At least 0.01 nm: a tenth of the smallest atom, below "
+                         "which nothing is a particle (and volume scales underflow).")
              .unit("nm")
-             .above(0));
+             .atLeast(1e-11));
   s->add(ParamSpec::real("max-size", dim::length,
                          "sectional: upper bound of the size grid. Leave it out and the tool "
                          "sizes the grid to the population (docs/theory/automatic-grid.md); "
                          "given, the grid is fixed and particles that outgrow it fail the "
-                         "solid_lost_above_grid self-check.")
+                         "solid_lost_above_grid self-check. At most 10 cm: larger bodies are not "
+                         "suspended particles.")
              .unit("um")
-             .above(0));
+             .above(0)
+             .atMost(0.1));
   s->add(ParamSpec::integer("classes",
                             "Number of size classes. Leave it out and the tool chooses it from "
                             "`resolution` (with max-size given: 200).")
@@ -90,9 +93,12 @@ SchemaPtr PopulationSettings::schema() {
                          "Reference number density: the absolute tolerance of a class or of "
                          "mu_0 is solver.atol times this. Leave it out and the tool sets it to "
                          "the particle number density of the run (rerunning when its first "
-                         "guess, 1e18 1/m^3, was off by more than the accepted band).")
+                         "guess, 1e18 1/m^3, was off by more than the accepted band). Between 1 and "
+                         "1e30 1/m^3: a particle per cubic metre, and more particles than a "
+                         "solid has atoms (about 1e29 1/m^3).")
              .unit("1/m^3")
-             .above(0));
+             .atLeast(1)
+             .atMost(1e30));
   s->add(ParamSpec::section("seeds", seeds, "Seed crystals at t = 0 (optional)."));
   s->add(ParamSpec::realList("initial-moments", dim::none,
                              "qmom or moments: the moments mu_0, mu_1, ... of the population at "

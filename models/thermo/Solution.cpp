@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/NumberFormat.h"
 #include "models/thermo/Salts.h"
@@ -16,7 +17,10 @@ SchemaPtr Solution::schema() {
   species->add(ParamSpec::integer("charge",
                                   "Charge number z. Read from the name when it ends in a sign "
                                   "(`Ba+2`, `Cl-`, `SO4-2`): then optional, and it must agree; "
-                                  "otherwise 0 (a molecule) unless given."));
+                                  "otherwise 0 (a molecule) unless given. At most 10 in "
+                                  "magnitude.")
+                      .atLeast(-kMaxChargeNumber)
+                      .atMost(kMaxChargeNumber));
   species->add(ParamSpec::real("initial", dim::concentration,
                                "Concentration at t = 0 (after mixing the feed solutions).")
                    .unit("mol/L")
@@ -66,6 +70,10 @@ std::optional<int> chargeFromName(const std::string& name) {
   if (end < 2) return {};  // no sign, or a bare sign: not an ion's name
   const char sign = name[end - 1];
   if (sign != '+' && sign != '-') return {};
+  // More than two digits cannot be a charge number within the bound (and would overflow int).
+  if (name.size() - end > 2 || (end < name.size() && std::stoi(name.substr(end)) > kMaxChargeNumber))
+    throw std::invalid_argument("the name '" + name + "' ends in a charge beyond |z| = " +
+                                std::to_string(kMaxChargeNumber));
   const int magnitude = end == name.size() ? 1 : std::stoi(name.substr(end));
   return sign == '+' ? magnitude : -magnitude;
 }
@@ -139,7 +147,12 @@ Solution::Solution(const Parameters& section) {
   for (const auto& name : species.keys()) {
     const Parameters& p = species.section(name);
     m_names.push_back(name);
-    const std::optional<int> named = chargeFromName(name);
+    std::optional<int> named;
+    try {
+      named = chargeFromName(name);
+    } catch (const std::invalid_argument& e) {
+      throw species.error(name, e.what());
+    }
     if (named && p.has("charge") && p.integer("charge") != *named)
       throw p.error("charge", "the name '" + name + "' says charge " + std::to_string(*named) +
                                   ", the key says " + std::to_string(p.integer("charge")));

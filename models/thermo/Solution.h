@@ -17,8 +17,13 @@
 
 namespace proscale {
 
+/// Largest charge number |z| a species may carry (the activity models square z; real ions stay
+/// below 10).
+inline constexpr int kMaxChargeNumber = 10;
+
 /// The charge a species name states by its trailing sign ("Ba+2" -> 2, "Cl-" -> -1, "SO4-2" ->
-/// -2); none for a name without one ("CeO2(aq)", "A").
+/// -2); none for a name without one ("CeO2(aq)", "A"); std::invalid_argument beyond
+/// kMaxChargeNumber.
 std::optional<int> chargeFromName(const std::string& name);
 
 class Solution {

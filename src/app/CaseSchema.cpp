@@ -61,19 +61,30 @@ SchemaPtr caseSchema(const std::string& modelType) {
 std::vector<double> outputTimes(const Parameters& output) {
   const double end = output.real("end-time");
   const auto count = static_cast<std::size_t>(output.integer("count"));
+  const bool linear = output.string("spacing") == "linear";
+  if (linear && output.has("first-time"))
+    throw output.error("first-time", "applies to logarithmic spacing only (linear times are "
+                                     "end-time * i/(count - 1)): remove it or set "
+                                     "output.spacing: logarithmic");
+  const double first = output.has("first-time") ? output.real("first-time") : end * 1e-4;
+  if (!linear && !(first < end)) throw output.error("first-time", "must be smaller than end-time");
   std::vector<double> times(count, 0.0);
-  if (output.string("spacing") == "linear") {
-    for (std::size_t i = 1; i < count; ++i)
-      times[i] = end * static_cast<double>(i) / static_cast<double>(count - 1);
-  } else {
-    const double first = output.has("first-time") ? output.real("first-time") : end * 1e-4;
-    if (!(first < end)) throw output.error("first-time", "must be smaller than end-time");
-    for (std::size_t i = 1; i < count; ++i)
-      times[i] = count == 2 ? end
-                            : first * std::pow(end / first, static_cast<double>(i - 1) /
-                                                                static_cast<double>(count - 2));
-  }
+  for (std::size_t i = 1; i < count; ++i)
+    times[i] = linear ? end * static_cast<double>(i) / static_cast<double>(count - 1)
+               : count == 2
+                   ? end
+                   : first * std::pow(end / first, static_cast<double>(i - 1) /
+                                                       static_cast<double>(count - 2));
   times.back() = end;
+  // Times closer than a double resolves (first-time = 59.99999999999999 s before 60 s, or an
+  // end time of a few subnormals) would coincide: the integrator needs them strictly ascending.
+  for (std::size_t i = 1; i < count; ++i)
+    if (!(times[i] > times[i - 1]))
+      throw output.error(!linear && output.has("first-time") ? "first-time" : "count",
+                         std::to_string(count) + " output times between " +
+                             (!linear && output.has("first-time") ? "first-time" : "t = 0") +
+                             " and end-time are not distinct in double precision: take fewer "
+                             "times or a wider span");
   return times;
 }
 

@@ -1,5 +1,6 @@
 #include "case/CaseDocument.h"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -19,17 +20,47 @@ struct CaseDocument::Tree {
 
 namespace {
 
+// Case files are a few kilobytes; a limit keeps `check /dev/zero` or a mistaken data file
+// from being read into memory whole before the YAML parser refuses it.
+constexpr std::uintmax_t kMaxCaseFileBytes = 16u << 20;
+
 std::string readFile(const std::filesystem::path& file) {
-  const SourceMark where{file.string(), 0, 0};
+  const SourceMark where{file.string(), 1, 1};
   std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) throw InputError(where, "", "case file not found");
-  if (std::filesystem::is_directory(file, ec)) throw InputError(where, "", "is a directory, not a case file");
+  const std::filesystem::file_status status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) throw InputError(where, "", "case file not found");
+  if (std::filesystem::is_directory(status))
+    throw InputError(where, "", "is a directory, not a case file");
+  // A FIFO or a device would block or never end: only regular files are case files.
+  if (!std::filesystem::is_regular_file(status))
+    throw InputError(where, "", "is not a regular file (a pipe, device or socket); give a case file");
+  const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+  if (!ec && bytes > kMaxCaseFileBytes)
+    throw InputError(where, "", "case file has " + std::to_string(bytes) +
+                                    " bytes; case files are limited to 16 MiB");
   std::ifstream in(file, std::ios::binary);
   if (!in.is_open()) throw InputError(where, "", "case file cannot be opened for reading");
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) throw InputError(where, "", "case file cannot be read");
   return text.str();
+}
+
+/// The line (1-based) of the `---` that starts the second document of `yaml`, 0 if none.
+std::size_t secondDocumentLine(const std::string& yaml) {
+  std::istringstream in(yaml);
+  std::string line;
+  bool content = false;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (line.rfind("---", 0) == 0 && (content || line.size() > 3)) {
+      if (content) return number;
+      content = true;  // `--- value` on the first marker line is the first document's content
+      continue;
+    }
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first != std::string::npos && line[first] != '#' && line.rfind("%", 0) != 0) content = true;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -39,7 +70,13 @@ CaseDocument CaseDocument::fromString(const std::string& yaml, const std::string
   auto tree = std::make_shared<Tree>();
   tree->fileName = fileName;
   try {
-    tree->root = YAML::Load(yaml);
+    const std::vector<YAML::Node> documents = YAML::LoadAll(yaml);
+    if (documents.size() > 1) {
+      const std::size_t line = secondDocumentLine(yaml);
+      throw InputError(SourceMark{fileName, line > 0 ? static_cast<int>(line) : 1, 1}, "",
+                       "a second YAML document ('---'): a case file holds one case");
+    }
+    if (!documents.empty()) tree->root = documents.front();
   } catch (const YAML::ParserException& e) {
     throw InputError(SourceMark{fileName, e.mark.line + 1, e.mark.column + 1}, "",
                      "YAML syntax error: " + e.msg);

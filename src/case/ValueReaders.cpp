@@ -114,7 +114,14 @@ long readInteger(const ParamSpec& spec, std::string_view text) {
     throw ValueError(0, "whole number '" + std::string(text) + "' is out of range");
   if (r.ec != std::errc() || r.ptr != text.data() + text.size())
     throw ValueError(0, "expected a whole number, got '" + std::string(text) + "'");
-  checkBounds(spec, static_cast<double>(value), dim::none);
+  // Whole numbers are shown whole (10, not 1e+01; 4294967297, not 4.29497e+09).
+  const auto whole = [](double v) { return std::to_string(static_cast<long long>(v)); };
+  if (spec.lower && (spec.lower->inclusive ? value < spec.lower->value : value <= spec.lower->value))
+    throw ValueError(0, std::string("must be ") + (spec.lower->inclusive ? ">= " : "> ") +
+                            whole(spec.lower->value) + ", got " + std::to_string(value));
+  if (spec.upper && (spec.upper->inclusive ? value > spec.upper->value : value >= spec.upper->value))
+    throw ValueError(0, std::string("must be ") + (spec.upper->inclusive ? "<= " : "< ") +
+                            whole(spec.upper->value) + ", got " + std::to_string(value));
   return value;
 }
 

@@ -2,6 +2,7 @@
 // Physical dimension as integer exponents of the SI base units used by proscale.
 #include <array>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 namespace proscale {
@@ -21,19 +22,23 @@ class Dimension {
       if (e != 0) return false;
     return true;
   }
+  /// Largest |exponent| of one base unit; products, quotients and powers beyond it throw
+  /// std::overflow_error instead of wrapping the 8-bit exponents (m^64*m^64 is not a length).
+  static constexpr int kMaxExponent = 99;
+
   constexpr Dimension operator*(const Dimension& o) const {
     Exponents e{};
-    for (std::size_t i = 0; i < kBaseCount; ++i) e[i] = static_cast<std::int8_t>(m_exp[i] + o.m_exp[i]);
+    for (std::size_t i = 0; i < kBaseCount; ++i) e[i] = checked(long{m_exp[i]} + o.m_exp[i]);
     return Dimension(e);
   }
   constexpr Dimension operator/(const Dimension& o) const {
     Exponents e{};
-    for (std::size_t i = 0; i < kBaseCount; ++i) e[i] = static_cast<std::int8_t>(m_exp[i] - o.m_exp[i]);
+    for (std::size_t i = 0; i < kBaseCount; ++i) e[i] = checked(long{m_exp[i]} - o.m_exp[i]);
     return Dimension(e);
   }
   constexpr Dimension pow(int p) const {
     Exponents e{};
-    for (std::size_t i = 0; i < kBaseCount; ++i) e[i] = static_cast<std::int8_t>(m_exp[i] * p);
+    for (std::size_t i = 0; i < kBaseCount; ++i) e[i] = checked(long{m_exp[i]} * p);  // fits 64 bits
     return Dimension(e);
   }
   constexpr bool operator==(const Dimension& o) const { return m_exp == o.m_exp; }
@@ -43,6 +48,11 @@ class Dimension {
   std::string toString() const;
 
  private:
+  static constexpr std::int8_t checked(long e) {
+    if (e > kMaxExponent || e < -kMaxExponent)
+      throw std::overflow_error("a unit exponent beyond +-99");
+    return static_cast<std::int8_t>(e);
+  }
   Exponents m_exp{};
 };
 

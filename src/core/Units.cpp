@@ -141,14 +141,16 @@ class UnitParser {
     }
     int exponent = readExponent();
     factor = std::pow(factor, exponent);
-    d = d.pow(exponent);
-    if (divide) {
-      q.value /= factor;
-      q.dimension = q.dimension / d;
-    } else {
-      q.value *= factor;
-      q.dimension = q.dimension * d;
+    try {
+      d = d.pow(exponent);
+      q.dimension = divide ? q.dimension / d : q.dimension * d;
+    } catch (const std::overflow_error&) {
+      fail(start, "exponent of a base unit beyond +-" + std::to_string(Dimension::kMaxExponent));
     }
+    q.value = divide ? q.value / factor : q.value * factor;
+    // pm^20*pm^20 underflows to 0 (and Tm^20*Tm^20 overflows): a unit is a finite non-zero factor.
+    if (!(std::isfinite(q.value) && q.value != 0.0))
+      fail(start, "the unit's factor to SI is beyond the range of a double");
   }
 
   void lookup(std::string_view symbol, std::size_t column, double& factor, Dimension& d) const {
@@ -240,7 +242,8 @@ double readNumber(std::string_view text, std::size_t& next) {
   std::size_t from = text[start] == '+' ? start + 1 : start;
   double value = 0.0;
   auto result = std::from_chars(text.data() + from, text.data() + pos, value);
-  if (result.ec != std::errc() || !std::isfinite(value))
+  // Subnormal numbers (below 2.2e-308) carry fewer digits than written: out of range as well.
+  if (result.ec != std::errc() || !std::isfinite(value) || (value != 0.0 && !std::isnormal(value)))
     throw UnitError(start, "number '" + std::string(text.substr(start, pos - start)) +
                                "' is out of range in '" + std::string(text) + "'");
   next = pos;
@@ -264,7 +267,8 @@ Quantity parseQuantity(std::string_view text) {
   if (isTemperatureScale(unit)) return Quantity{absoluteTemperature(unit, number), dim::temperature, true};
   Quantity q = UnitParser(text, unitBegin, unitEnd).parse();
   q.value *= number;
-  if (!std::isfinite(q.value))
+  // 1e-320 nm is 0 m (and 1e-300 nm a subnormal): a value the unit pushes past a double's range.
+  if (!std::isfinite(q.value) || (number != 0.0 && !std::isnormal(q.value)))
     throw UnitError(skipSpaces(text, 0), "value of '" + std::string(text) + "' is out of range");
   return q;
 }

@@ -43,7 +43,8 @@ TEST_CASE("load reads a file and reports positions with its name", "[input]") {
   CHECK(fixed.validate(*caseSchema()).section("reactor").real("volume") == Approx(1e-3));
 }
 
-TEST_CASE("missing and unreadable files are input errors without a line", "[input]") {
+TEST_CASE("missing, unreadable and non-regular files are input errors at 1:1", "[input]") {
+  // Every message has the FILE:LINE:COL form (issue 10: "not found" had no location).
   ScratchDir dir;
   const fs::path missing = dir.path() / "nope.yaml";
   try {
@@ -51,10 +52,33 @@ TEST_CASE("missing and unreadable files are input errors without a line", "[inpu
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.mark().file == missing.string());
-    CHECK(e.mark().line == 0);
-    CHECK(std::string(e.what()) == missing.string() + ": case file not found");
+    CHECK(e.mark().line == 1);
+    CHECK(std::string(e.what()) == missing.string() + ":1:1: case file not found");
   }
-  CHECK_THROWS_WITH(CaseDocument::load(dir.path()), dir.path().string() + ": is a directory, not a case file");
+  CHECK_THROWS_WITH(CaseDocument::load(dir.path()),
+                    dir.path().string() + ":1:1: is a directory, not a case file");
+  // A character device would be read forever (defect 18: /dev/zero read 4 GiB).
+  CHECK_THROWS_WITH(CaseDocument::load("/dev/zero"),
+                    "/dev/zero:1:1: is not a regular file (a pipe, device or socket); give a case file");
+}
+
+TEST_CASE("a case file above 16 MiB is refused before it is read", "[input]") {
+  ScratchDir dir;
+  const fs::path big = dir.path() / "big.yaml";
+  fs::resize_file(dir.write("big.yaml", "model: batch-precipitation\n"), (16u << 20) + 1);
+  CHECK_THROWS_WITH(CaseDocument::load(big),
+                    big.string() + ":1:1: case file has 16777217 bytes; case files are limited to 16 MiB");
+}
+
+TEST_CASE("a second YAML document is refused at its marker", "[input]") {
+  // Defect 20: the second document was silently ignored.
+  ScratchDir dir;
+  const fs::path file = dir.write("two.yaml", "# a case\nmodel: batch-precipitation\n---\nmodel: x\n");
+  CHECK_THROWS_WITH(CaseDocument::load(file),
+                    file.string() + ":3:1: a second YAML document ('---'): a case file holds one case");
+  // One document opened with an explicit marker is fine.
+  const fs::path one = dir.write("one.yaml", "---\nmodel: batch-precipitation\n");
+  CHECK_NOTHROW(CaseDocument::load(one));
 }
 
 TEST_CASE("syntax errors in a file carry the file name", "[input]") {

@@ -105,3 +105,58 @@ TEST_CASE("override paths that cannot be applied", "[input]") {
   CHECK(applyError("just text", "model=batch") ==
         "--set:1:1: model: cannot set 'model' inside the top level of the case file, which holds a single value");
 }
+
+TEST_CASE("an override through a YAML alias changes only the key it names", "[input]") {
+  // Issue 10, defect 14: `b: *x` is the node anchored at x; writing through it changed both.
+  const std::string yaml = "model: batch\n"
+                           "reactor: &vessel {volume: 2 L, temperature: &T 30 degC}\n"
+                           "solution:\n"
+                           "  species:\n"
+                           "    A: &species {concentration: 1 mol/L}\n"
+                           "    B: *species\n"
+                           "    C: {concentration: 1 mol/L, charge: 0}\n"
+                           "reactions:\n"
+                           "  - &r {equation: A -> B, rate-constant: 1 1/s}\n"
+                           "  - *r\n"
+                           "numerics: {tolerance: 1e-6}\n"
+                           "seeds: &sizes [1 um, 2 um]\n"
+                           "output: {directory: out}\n";
+  SECTION("a scalar alias: the anchor keeps its value") {
+    const std::string withAlias = yaml + "yield: 0.5\n";
+    Parameters p = withOverrides(withAlias, {parseOverride("reactor.temperature=40 degC")});
+    CHECK(p.section("reactor").real("temperature") == Approx(313.15));
+  }
+  SECTION("a mapping reached through an alias is copied, not written") {
+    Parameters p = withOverrides(yaml, {parseOverride("solution.species.B.concentration=3 mol/L")});
+    const Parameters& species = p.section("solution").section("species");
+    CHECK(species.section("B").real("concentration") == Approx(3000.0));
+    CHECK(species.section("A").real("concentration") == Approx(1000.0));
+    // the species keep their order (it is the order of the model's unknowns)
+    CHECK(species.keys() == std::vector<std::string>{"A", "B", "C"});
+    CHECK(species.section("B").markOf("concentration").file == "--set");
+    CHECK(species.section("A").markOf("concentration").line == 5);
+  }
+  SECTION("the anchored node written: its aliases keep the file's value") {
+    Parameters p = withOverrides(yaml, {parseOverride("solution.species.A.concentration=3 mol/L")});
+    const Parameters& species = p.section("solution").section("species");
+    CHECK(species.section("A").real("concentration") == Approx(3000.0));
+    CHECK(species.section("B").real("concentration") == Approx(1000.0));
+  }
+  SECTION("list entries and lists") {
+    Parameters p = withOverrides(yaml, {parseOverride("reactions.1.rate-constant=5 1/s"),
+                                        parseOverride("seeds.0=7 um")});
+    CHECK(p.list("reactions")[0].real("rate-constant") == Approx(1.0));
+    CHECK(p.list("reactions")[1].real("rate-constant") == Approx(5.0));
+    CHECK(p.reals("seeds")[0] == Approx(7e-6));
+  }
+  SECTION("two overrides through the same alias, one after the other") {
+    Parameters p = withOverrides(yaml, {parseOverride("solution.species.B.concentration=3 mol/L"),
+                                        parseOverride("solution.species.B.charge=1"),
+                                        parseOverride("solution.species.A.charge=2")});
+    const Parameters& species = p.section("solution").section("species");
+    CHECK(species.section("B").real("concentration") == Approx(3000.0));
+    CHECK(species.section("B").integer("charge") == 1);
+    CHECK(species.section("A").integer("charge") == 2);
+    CHECK(species.section("A").real("concentration") == Approx(1000.0));
+  }
+}

@@ -65,4 +65,23 @@ TEST_CASE("degC and degF only stand alone", "[unit]") {
 
 TEST_CASE("values that overflow after conversion are rejected", "[unit]") {
   checkError("1e300 TPa^2", 0, "value of '1e300 TPa^2' is out of range");
+  // and below: a non-zero value must not become 0 or lose digits as a subnormal
+  checkError("1e-305 nm", 0, "value of '1e-305 nm' is out of range");
+  checkError("1e-300 nm", 0, "value of '1e-300 nm' is out of range");
+  checkError("1e-320", 0, "number '1e-320' is out of range in '1e-320'");
+  CHECK(parseQuantity("0 nm").value == 0.0);
+}
+
+TEST_CASE("unit exponents and factors stay within range", "[unit]") {
+  // Issue 10, defect 6: 8-bit exponents wrapped, m^64*m^64*m^64*m^64*nm was a length.
+  checkError("50 m^64*m^64*m^64*m^64*nm", 8,  // at the second factor: m^128
+             "exponent of a base unit beyond +-99 in '50 m^64*m^64*m^64*m^64*nm'");
+  checkError("1 s^81*s^81", 7, "exponent of a base unit beyond +-99 in '1 s^81*s^81'");
+  CHECK(parseQuantity("1 m^99").dimension == dim::length.pow(99));
+  // fuzz findings: a unit's factor that underflows to 0 was accepted (pm^20*pm^20 = 1e-480)
+  checkError("50 mmol/L*pm^20*pm^20/m^20/m^20", 16,  // 1e-240 * 1e-240
+             "the unit's factor to SI is beyond the range of a double in "
+             "'50 mmol/L*pm^20*pm^20/m^20/m^20'");
+  checkError("1 Tm^20 Tm^20", 8,
+             "the unit's factor to SI is beyond the range of a double in '1 Tm^20 Tm^20'");
 }

@@ -16,10 +16,21 @@ TEST_CASE("integrator schema declares the solver keys", "[unit]") {
   CHECK(rtol->type == ParamType::Real);
   CHECK(rtol->dimension.isDimensionless());
   CHECK(rtol->defaultText == "1e-6");
+  // rtol in [1e-12, 1): CVODE cannot meet a test within a few thousand unit roundoffs
   REQUIRE(rtol->lower);
-  CHECK_FALSE(rtol->lower->inclusive);
+  CHECK(rtol->lower->inclusive);
+  CHECK(rtol->lower->value == 1e-12);
   REQUIRE(rtol->upper);
+  CHECK_FALSE(rtol->upper->inclusive);
   CHECK(rtol->upper->value == 1.0);
+  // atol in [1e-30, 1] of each block's scale: atol * scale stays a normal double (issue 10,
+  // defect 19: 1e-320 and 1e300 reached the integrator and were blamed on solver.linear)
+  const ParamSpec* atol = schema->find("atol");
+  REQUIRE(atol);
+  REQUIRE(atol->lower);
+  CHECK(atol->lower->value == 1e-30);
+  REQUIRE(atol->upper);
+  CHECK(atol->upper->value == 1.0);
   const ParamSpec* linear = schema->find("linear");
   REQUIRE(linear);
   CHECK(linear->type == ParamType::Choice);
