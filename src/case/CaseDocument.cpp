@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "case/DidYouMean.h"
@@ -77,6 +78,10 @@ CaseDocument CaseDocument::fromString(const std::string& yaml, const std::string
                        "a second YAML document ('---'): a case file holds one case");
     }
     if (!documents.empty()) tree->root = documents.front();
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own message is "bad file"
+    throw InputError(SourceMark{fileName, e.mark.line + 1, e.mark.column + 1}, "",
+                     "YAML nested " + std::to_string(e.depth()) +
+                         " levels deep, beyond what the reader accepts; a case file needs a handful");
   } catch (const YAML::ParserException& e) {
     throw InputError(SourceMark{fileName, e.mark.line + 1, e.mark.column + 1}, "",
                      "YAML syntax error: " + e.msg);

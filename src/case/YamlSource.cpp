@@ -152,7 +152,8 @@ void applyOverride(YAML::Node& root, const Override& o, OverrideMarks& marks) {
       if (index >= current.size())
         throw InputError(OverrideMarks::mark(), indexPath(path, index),
                          "index " + part + " is past the end of " + describe(path) + ", which has " +
-                             std::to_string(current.size()) + " entries");
+                             std::to_string(current.size()) +
+                             (current.size() == 1 ? " entry" : " entries"));
       path = indexPath(path, index);
       const YAML::Node child = current[index];
       const bool own = !copying && !isShared(child, shared);

@@ -96,7 +96,7 @@ TEST_CASE("override paths that cannot be applied", "[input]") {
   CHECK(applyError(kMinimalCase, "reactor.volume.unit=L") ==
         "--set:1:1: reactor.volume.unit: cannot set 'unit' inside 'reactor.volume', which holds a single value");
   CHECK(applyError(kReactions, "reactions.3.equation=x") ==
-        "--set:1:1: reactions[3]: index 3 is past the end of 'reactions', which has 1 entries");
+        "--set:1:1: reactions[3]: index 3 is past the end of 'reactions', which has 1 entry");
   CHECK(applyError(kReactions, "reactions.first.equation=x") ==
         "--set:1:1: reactions.first: 'reactions' is a list; select an entry by number (e.g. reactions.0)");
   CHECK(applyError(kMinimalCase, "reactor..volume=1 L") == "--set:1:1: reactor..volume: empty key name in the path");
