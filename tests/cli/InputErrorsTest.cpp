@@ -3,6 +3,7 @@
 // nothing on stdout and no output directory. Each file opens with comment lines:
 //   # expect: {FILE}:LINE:COL: key.path: problem   the exact message ({FILE}: the case path)
 //   # set: KEY.PATH=VALUE                          a --set override (any number)
+//   # args: OPTIONS                                more command-line options (shell words)
 //   # case: PATH                                   run this case instead of the file itself: a
 //                                                  path in the source tree, /dev/zero, {FIFO}
 //                                                  (a named pipe) or {BIG} (a 16 MiB + 1 file)
@@ -24,6 +25,7 @@ namespace {
 struct Expectation {
   std::string message;  // with {FILE}
   std::vector<std::string> overrides;
+  std::string args;      // e.g. --max-memory 1GB
   std::string casePath;  // empty: the file itself
 };
 
@@ -38,6 +40,7 @@ Expectation expectationOf(const std::filesystem::path& file) {
     if (auto v = value("# expect: ")) e.message = *v;
     if (auto v = value("# set: ")) e.overrides.push_back(*v);
     if (auto v = value("# case: ")) e.casePath = *v;
+    if (auto v = value("# args: ")) e.args = " " + *v;
   }
   return e;
 }
@@ -90,6 +93,7 @@ TEST_CASE("Broken case files: one exact located message, exit code 2, nothing wr
     const std::string casePath = casePathFor(file, expect.casePath);
     std::string overrides;
     for (const std::string& o : expect.overrides) overrides += " --set " + shellQuoted(o);
+    overrides += expect.args;
     for (const std::string verb : {"check", "run"}) {
       const auto out = freshDir("input-error");
       const CommandResult r =
