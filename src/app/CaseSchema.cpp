@@ -25,8 +25,9 @@ SchemaPtr outputSchema(const std::string& defaultSpacing) {
                            "for population-balance).")
              .defaultsTo(defaultSpacing));
   s->add(ParamSpec::real("first-time", dim::time,
-                         "First output time after t = 0 for logarithmic spacing "
-                         "(default: end-time / 10^4).")
+                         "First output time after t = 0; the others follow it up to end-time, "
+                         "spaced as `spacing` says (default: end-time / 10^4 for logarithmic, "
+                         "end-time / (count - 1) for linear spacing).")
              .unit("s")
              .above(0));
   s->add(ParamSpec::boolean("vtk", "Write ParaView files: the PSD per output time (psd.pvd), "
@@ -62,27 +63,27 @@ std::vector<double> outputTimes(const Parameters& output) {
   const double end = output.real("end-time");
   const auto count = static_cast<std::size_t>(output.integer("count"));
   const bool linear = output.string("spacing") == "linear";
-  if (linear && output.has("first-time"))
-    throw output.error("first-time", "applies to logarithmic spacing only (linear times are "
-                                     "end-time * i/(count - 1)): remove it or set "
-                                     "output.spacing: logarithmic");
-  const double first = output.has("first-time") ? output.real("first-time") : end * 1e-4;
-  if (!linear && !(first < end)) throw output.error("first-time", "must be smaller than end-time");
+  const bool given = output.has("first-time");
+  // t_1; then linear: t_i = t_1 + (end - t_1)(i - 1)/(count - 2), which is end * i/(count - 1)
+  // for the default t_1; logarithmic: t_i = t_1 (end/t_1)^((i - 1)/(count - 2)).
+  const double first = given ? output.real("first-time")
+                       : linear ? end / static_cast<double>(count - 1)
+                                : end * 1e-4;
+  if (given && !(first < end)) throw output.error("first-time", "must be smaller than end-time");
   std::vector<double> times(count, 0.0);
-  for (std::size_t i = 1; i < count; ++i)
-    times[i] = linear ? end * static_cast<double>(i) / static_cast<double>(count - 1)
-               : count == 2
-                   ? end
-                   : first * std::pow(end / first, static_cast<double>(i - 1) /
-                                                       static_cast<double>(count - 2));
+  for (std::size_t i = 1; i < count; ++i) {
+    const double fraction = count == 2 ? 1.0
+                                       : static_cast<double>(i - 1) / static_cast<double>(count - 2);
+    times[i] = linear ? first + (end - first) * fraction : first * std::pow(end / first, fraction);
+  }
   times.back() = end;
-  // Times closer than a double resolves (first-time = 59.99999999999999 s before 60 s, or an
-  // end time of a few subnormals) would coincide: the integrator needs them strictly ascending.
+  // Times closer than a double resolves (first-time = 59.99999999999999 s before 60 s) would
+  // coincide: the integrator needs them strictly ascending.
   for (std::size_t i = 1; i < count; ++i)
     if (!(times[i] > times[i - 1]))
-      throw output.error(!linear && output.has("first-time") ? "first-time" : "count",
+      throw output.error(given ? "first-time" : "count",
                          std::to_string(count) + " output times between " +
-                             (!linear && output.has("first-time") ? "first-time" : "t = 0") +
+                             (given ? "first-time" : "t = 0") +
                              " and end-time are not distinct in double precision: take fewer "
                              "times or a wider span");
   return times;
