@@ -41,7 +41,11 @@ void buildNetwork(const std::string& equation, const std::string& rateConstant) 
   reaction.set("left-side", equation.substr(0, equation.find("->")), mark);
   const std::vector<std::string> species = speciesOf(equation);
   std::vector<int> charges;
-  for (const std::string& name : species) charges.push_back(chargeFromName(name).value_or(0));
+  try {
+    for (const std::string& name : species) charges.push_back(chargeFromName(name).value_or(0));
+  } catch (const std::invalid_argument&) {
+    return;  // a charge beyond |z| = 10 in a name: the Solution refuses it as an InputError
+  }
 
   try {
     (void)resolveFormula(reaction, "left-side", species, charges);
