@@ -95,37 +95,50 @@ SchemaPtr dlvoSchema() {
       "dlvo",
       "DLVO pair potential for the Fuchs stability ratio: Hamaker van der Waals attraction plus "
       "screened double-layer repulsion (docs/theory/aggregation.md).");
+  // Validity ranges: beyond them the inputs describe no real suspension, and the Fuchs integral
+  // is evaluated in bounded time only within them (docs/theory/aggregation.md).
   s->add(ParamSpec::real("hamaker-constant", dim::energy,
-                         "Hamaker constant A of particle-medium-particle.")
+                         "Hamaker constant A of particle-medium-particle; at most 1e-18 J "
+                         "(metals across water reach 4e-19 J).")
              .unit("J")
              .isRequired()
-             .atLeast(0));
+             .atLeast(0)
+             .atMost(1e-18));
   s->add(ParamSpec::real("surface-potential", kVoltage,
                          "Surface (or zeta) potential psi0; the sign does not matter for equal "
-                         "particles.")
+                         "particles. Within +-300 mV (12 kT/e at 25 degC; measured zeta "
+                         "potentials stay within about +-100 mV).")
              .unit("mV")
-             .isRequired());
-  s->add(ParamSpec::real("ionic-strength", dim::concentration, "Ionic strength I of the medium.")
+             .isRequired()
+             .atLeast(-0.3)
+             .atMost(0.3));
+  s->add(ParamSpec::real("ionic-strength", dim::concentration,
+                         "Ionic strength I of the medium, from 1e-7 mol/L (pure water's own "
+                         "ions) to 5 mol/L.")
              .unit("mol/L")
              .isRequired()
-             .above(0));
+             .atLeast(1e-4)
+             .atMost(5000));
   s->add(ParamSpec::real("relative-permittivity", dim::none,
-                         "Relative permittivity eps_r of the medium.")
+                         "Relative permittivity eps_r of the medium, 1 (vacuum) to 200.")
              .defaultsTo("78.4")
-             .above(0));
+             .atLeast(1)
+             .atMost(200));
   s->add(ParamSpec::real("valence", dim::none,
-                         "Valence z of a symmetric z:z electrolyte (superposition only).")
+                         "Valence z of a symmetric z:z electrolyte (superposition only), 1 to 4.")
              .defaultsTo("1")
-             .above(0));
+             .atLeast(1)
+             .atMost(4));
   s->add(ParamSpec::choice("double-layer", {"derjaguin", "superposition"},
                            "derjaguin: constant potential, kappa a >> 1 (Hogg-Healy-Fuerstenau); "
                            "superposition: kappa a <~ 5, any potential.")
              .defaultsTo("derjaguin"));
   s->add(ParamSpec::real("radius", dim::length,
                          "Evaluate W once at this particle radius; absent: for each pair at the "
-                         "equal-sphere radius 2 r_i r_j / (r_i + r_j).")
+                         "equal-sphere radius 2 r_i r_j / (r_i + r_j). At most 5 cm.")
              .unit("nm")
-             .above(0));
+             .above(0)
+             .atMost(0.05));
   return s;
 }
 

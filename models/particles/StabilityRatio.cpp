@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "core/Constants.h"
 
 namespace proscale {
 namespace {
+
+constexpr double kLogLargestRatio = 700.0;  // W above e^700 is returned as +infinity
+constexpr long kPanelBudget = 200000;       // Gauss-Kronrod panels for one W (never reached
+                                            // in the tests; reaching it throws)
 
 // Gauss-Kronrod 7-15 rule on [-1, 1] (Piessens et al., QUADPACK, 1983, routine qk15): Kronrod
 // abscissae (positive half, the last is 0), their weights, and the Gauss weights of the 7-point
@@ -112,14 +118,21 @@ double adaptiveKronrod(const Integrand& f, double lo, double hi, int depth, long
          adaptiveKronrod(f, centre, hi, depth + 1, budget);
 }
 
-/// The largest V/kT over gaps h in [hLo, hHi]: 8 samples per factor 2 in h, then golden
-/// section on log h around the best sample (V has at most one interior maximum, the barrier).
-double maximumPotential(const ReducedPotential& V, double hLo, double hHi) {
-  const double a2 = 2.0 * V.radius;
-  auto at = [&](double logH) {
-    const double h = std::exp(logH);
-    return V(a2 / (a2 + h), h / (a2 + h));
-  };
+/// The largest V/kT over gaps h in [hLo, hHi] and the log h where it is: 8 samples per factor 2
+/// in h, then golden section on log h around the best sample (V has at most one interior
+/// maximum, the barrier).
+struct Barrier {
+  double value = 0.0;  // V/kT at its maximum
+  double logGap = 0.0; // ln(h / 1 m) there
+};
+
+double potentialAtLogGap(const ReducedPotential& V, double logH) {
+  const double a2 = 2.0 * V.radius, h = std::exp(logH);
+  return V(a2 / (a2 + h), h / (a2 + h));
+}
+
+Barrier maximumPotential(const ReducedPotential& V, double hLo, double hHi) {
+  auto at = [&](double logH) { return potentialAtLogGap(V, logH); };
   const double step = std::log(2.0) / 8.0;
   double best = -std::numeric_limits<double>::infinity(), bestLog = std::log(hLo);
   for (double logH = std::log(hLo); logH <= std::log(hHi); logH += step) {
@@ -135,7 +148,28 @@ double maximumPotential(const ReducedPotential& V, double hLo, double hHi) {
     else
       lo = m1;
   }
-  return std::max(best, at(0.5 * (lo + hi)));
+  const double centre = 0.5 * (lo + hi);
+  return at(centre) >= best ? Barrier{at(centre), centre} : Barrier{best, bestLog};
+}
+
+/// ln of a lower bound of ∫ exp(V/kT - barrier) du: the u-width of the gaps around the barrier
+/// where V/kT stays above barrier - 1 (found by bisection on log h on either side; V is
+/// unimodal there), times e^-1.
+double logLowerBoundOfScaledIntegral(const ReducedPotential& V, const Barrier& b, double logLo,
+                                     double logHi) {
+  const double level = b.value - 1.0;
+  auto edge = [&](double inside, double outside) {  // last log h with V >= level
+    if (potentialAtLogGap(V, outside) >= level) return outside;
+    for (int it = 0; it < 80; ++it) {
+      const double mid = 0.5 * (inside + outside);
+      (potentialAtLogGap(V, mid) >= level ? inside : outside) = mid;
+    }
+    return inside;
+  };
+  const double a2 = 2.0 * V.radius;
+  const double hNear = std::exp(edge(b.logGap, logLo)), hFar = std::exp(edge(b.logGap, logHi));
+  const double width = a2 / (a2 + hNear) - a2 / (a2 + hFar);  // u falls as h grows
+  return width > 0.0 ? std::log(width) - 1.0 : -std::numeric_limits<double>::infinity();
 }
 
 }  // namespace
@@ -172,14 +206,29 @@ double stabilityRatio(const DlvoParameters& p, double radius, double temperature
   cuts.push_back(0.0);
 
   // exp(V/kT - shift) <= 1 everywhere (to rounding): no overflow for any barrier.
-  const double shift = std::max(0.0, maximumPotential(V, scale * std::ldexp(1.0, -30), 2.0 * far));
+  const double hLo = scale * std::ldexp(1.0, -30), hHi = 2.0 * far;
+  const Barrier barrier = maximumPotential(V, hLo, hHi);
+  const double shift = std::max(0.0, barrier.value);
+  // W = e^shift ∫ exp(V/kT - shift) du. When a lower bound of it already exceeds e^700 the
+  // answer is +infinity and the quadrature is skipped: a barrier of 1e5 kT or more (large
+  // particles, high potential) is a spike in u that the adaptive rule would need its whole
+  // budget for (issue 10, defect 11: `check` did not finish).
+  if (barrier.value > kLogLargestRatio &&
+      barrier.value + logLowerBoundOfScaledIntegral(V, barrier, std::log(hLo), std::log(hHi)) >
+          kLogLargestRatio)
+    return std::numeric_limits<double>::infinity();
   const Integrand f{V, shift};
-  long budget = 200000;
+  long budget = kPanelBudget;
   double integral = 0.0;
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
     integral += adaptiveKronrod(f, cuts[k + 1], cuts[k], 0, budget);
+  if (budget <= 0)
+    throw std::runtime_error("the Fuchs integral of the stability ratio did not converge in " +
+                             std::to_string(kPanelBudget) + " panels (a = " +
+                             std::to_string(radius) + " m, barrier " +
+                             std::to_string(barrier.value) + " kT)");
   const double logW = shift + std::log(integral);
-  return logW > 700.0 ? std::numeric_limits<double>::infinity() : std::exp(logW);
+  return logW > kLogLargestRatio ? std::numeric_limits<double>::infinity() : std::exp(logW);
 }
 
 }  // namespace proscale

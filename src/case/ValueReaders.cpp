@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "case/DidYouMean.h"
@@ -37,9 +38,14 @@ void checkBounds(const ParamSpec& spec, double value, const Dimension& d,
     throw ValueError(0, std::string("must be ") + op + " " + withUnit(bound, d) + ", got " +
                             withUnit(value, d));
   };
-  if (spec.lower && (spec.lower->inclusive ? value < spec.lower->value : value <= spec.lower->value))
+  // An inclusive bound admits the rounding of a unit conversion: 1e-7 mol/L is
+  // 9.999999999999999e-05 mol/m^3, and a lower bound of 1e-4 mol/m^3 must accept it.
+  const auto slack = [](double bound) { return 4.0 * std::numeric_limits<double>::epsilon() * std::abs(bound); };
+  if (spec.lower && (spec.lower->inclusive ? value < spec.lower->value - slack(spec.lower->value)
+                                           : value <= spec.lower->value))
     fail(spec.lower->inclusive ? ">=" : ">", spec.lower->value);
-  if (spec.upper && (spec.upper->inclusive ? value > spec.upper->value : value >= spec.upper->value))
+  if (spec.upper && (spec.upper->inclusive ? value > spec.upper->value + slack(spec.upper->value)
+                                           : value >= spec.upper->value))
     fail(spec.upper->inclusive ? "<=" : "<", spec.upper->value);
 }
 

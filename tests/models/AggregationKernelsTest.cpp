@@ -1,9 +1,12 @@
 // Aggregation kernels against hand values and limits, the Fuchs stability ratio against an exact
 // integral, and the case-file declarations (bad values rejected at their key).
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "case/CaseDocument.h"
 #include "core/Constants.h"
@@ -123,6 +126,47 @@ TEST_CASE("Stability ratio: Debye length, V = 0 and an exact integral",
       INFO("m = " << m << ", I = " << ionic << " mol/m^3, W exact = " << exact);
       CHECK(stabilityRatio(p, a, kT25) == Approx(exact).epsilon(1e-12));
     }
+}
+
+TEST_CASE("Stability ratio: barriers above 700 kT, finite or infinite as the exact integral says",
+          "[unit][validation][aggregation]") {
+  // Issue 10, defect 11: a barrier of 1e5 kT made the quadrature use its whole budget per
+  // class pair (`check` did not finish); W is now +infinity at once when a lower bound of it
+  // exceeds e^700. The bound must not cut off a finite W: with A = 0 and m = 1020 the barrier
+  // is m ln 2 = 707 kT, yet W = e^697 (the peak is 1/(m kappa a) wide in u). Exact:
+  // ln W = ln sum_j C(m, j) F(j kappa), summed in logarithms (the terms reach 1e307).
+  const double a = 20e-9, ionic = 100.0, kT = constants::kB * kT25;
+  const double kappa = debyeParameter(ionic, 78.4, kT25);
+  for (int m : {1020, 1040}) {
+    DlvoParameters p;
+    p.ionicStrength = ionic;
+    p.surfacePotential = std::sqrt(m * kT / (2.0 * constants::pi * 78.4 * constants::eps0 * a));
+    std::vector<double> logTerms;
+    for (int j = 0; j <= m; ++j) {
+      const double z = 2.0 * a * j * kappa;
+      const double logBinomial = std::lgamma(m + 1.0) - std::lgamma(j + 1.0) - std::lgamma(m - j + 1.0);
+      logTerms.push_back(logBinomial + (j == 0 ? 0.0 : std::log(1.0 - z * scaledE1(z))));
+    }
+    const double top = *std::max_element(logTerms.begin(), logTerms.end());
+    double sum = 0.0;
+    for (double t : logTerms) sum += std::exp(t - top);
+    const double logW = top + std::log(sum);
+    INFO("m = " << m << ": barrier " << m * std::log(2.0) << " kT, ln W exact = " << logW);
+    const double W = stabilityRatio(p, a, kT25);
+    if (m == 1020) {
+      REQUIRE(logW < 700.0);  // the case is what it claims to be
+      CHECK(std::log(W) == Approx(logW).epsilon(1e-12));
+    } else {
+      REQUIRE(logW > 700.0);
+      CHECK(std::isinf(W));
+    }
+  }
+  // Far beyond: 300 mV on 10 um particles (a barrier near 1e5 kT) is +infinity.
+  DlvoParameters p;
+  p.hamakerConstant = 1e-20;
+  p.surfacePotential = 0.3;
+  p.ionicStrength = 150.0;
+  CHECK(std::isinf(stabilityRatio(p, 10e-6, kT25)));
 }
 
 TEST_CASE("Stability ratio: van der Waals and double layer against a 30-digit quadrature", "[unit][validation][aggregation]") {
