@@ -23,6 +23,9 @@ class GrowthLaw {
   /// ln S_eq(L): the supersaturation at which a particle of size L neither grows nor dissolves
   /// (Gibbs-Thomson); 0 for a law without a size-dependent solubility.
   virtual double lnEquilibriumRatio(const DrivingForce& /*f*/, double /*L*/) const { return 0.0; }
+  /// True if the law has a size-dependent solubility (Gibbs-Thomson): G vanishes at the
+  /// critical size and particles below it dissolve.
+  virtual bool hasCriticalSize() const { return false; }
   /// Exposes the law's constants as parameters named `<section>.<key>` (bound to this law).
   virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/) {}
 };
@@ -60,6 +63,7 @@ class InterfaceGrowth final : public GrowthLaw {
     return m_s.filmThickness == 0.0 || m_s.gibbsThomson.any();
   }
   double lnEquilibriumRatio(const DrivingForce& f, double L) const override;
+  bool hasCriticalSize() const override { return m_s.gibbsThomson.any(); }
   void registerParameters(ParameterRegistry& registry, const std::string& section) override;
 
  private:

@@ -43,6 +43,10 @@ class PointModel {
   /// True if the processes carry a size-space diffusion (molecular fluctuations of growth):
   /// it conserves the number of particles but moves their higher moments.
   virtual bool growthFluctuates() const { return false; }
+  /// True if growth vanishes at a critical size and nuclei are born near it (a Gibbs-Thomson
+  /// growth law with nucleation): which nuclei grow and which redissolve is then decided at
+  /// sizes a moment method does not resolve.
+  virtual bool nucleiAtCriticalSize() const { return false; }
   /// The processes at fluid state c; with `slopes` also d(argument)/dc into `slopes`.
   virtual ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                                       ArgumentSlopes* slopes = nullptr) const = 0;

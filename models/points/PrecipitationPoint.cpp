@@ -149,6 +149,10 @@ PrecipitationRates PrecipitationPoint::initialRates() const {
                m_interactions.conditions.temperature);
 }
 
+bool PrecipitationPoint::nucleiAtCriticalSize() const {
+  return m_growth->hasCriticalSize() && !std::isnan(initialCriticalDiameter());
+}
+
 double PrecipitationPoint::initialCriticalDiameter() const {
   const PrecipitationRates r = initialRates();
   return m_nucleation->criticalDiameter(r.force);
@@ -232,15 +236,15 @@ ParticleProcesses PrecipitationPoint::processes(std::span<const double> c,
   if (slopes && std::isfinite(r->birthDiameter)) {
     // Central differences in ln S and ln c (x_b depends on the rate-weighted barrier): the
     // diameter is smooth in both, and a step of 1e-6 leaves ~1e-10 relative error.
-    auto at = [&](double dLnS, double dLnC) {
+    auto birthAt = [&](double dLnS, double dLnC) {
       DrivingForce f = r->force;
       f.lnS += dLnS;
       f.c *= std::exp(dLnC);
       return m_nucleation->birthDiameter(f);
     };
     constexpr double h = 1e-6;
-    const double dLnS = (at(h, 0) - at(-h, 0)) / (2 * h);
-    const double dLnC = (at(0, h) - at(0, -h)) / (2 * h);
+    const double dLnS = (birthAt(h, 0) - birthAt(-h, 0)) / (2 * h);
+    const double dLnC = (birthAt(0, h) - birthAt(0, -h)) / (2 * h);
     // Within h of saturation L* has no value on one side (no births there either): no slope.
     p.birthDiameterSlopes.dLnS = std::isfinite(dLnS) ? dLnS : 0.0;
     p.birthDiameterSlopes.dLnC = std::isfinite(dLnC) ? dLnC : 0.0;

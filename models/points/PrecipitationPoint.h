@@ -58,6 +58,7 @@ class PrecipitationPoint final : public PointModel {
   const ParticleInteractions& interactions() const override { return m_interactions; }
   bool sizeDependentGrowth() const override { return m_growth->sizeDependent(); }
   bool growthFluctuates() const override { return m_fluctuations; }
+  bool nucleiAtCriticalSize() const override;
   ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                               ArgumentSlopes* slopes) const override;
   double initialCriticalDiameter() const override;
