@@ -35,9 +35,10 @@ SchemaPtr PopulationSettings::schema() {
   s->add(ParamSpec::choice("method", {"sectional", "qmom", "moments"},
                            "sectional: size classes (finite volumes for growth, fixed pivot for "
                            "aggregation and breakage); qmom: quadrature method of moments "
-                           "(moment-count moments, any growth law and kernel, no distribution "
-                           "shape); moments: standard method of moments mu_0..mu_4 (nucleation "
-                           "and size-independent growth only).")
+                           "(moment-count moments, any kernel and any growth law without "
+                           "Gibbs-Thomson solubility, which dissolves particles completely; no "
+                           "distribution shape); moments: standard method of moments "
+                           "mu_0..mu_4 (nucleation and size-independent growth only).")
              .defaultsTo("sectional"));
   s->add(ParamSpec::real("min-size", dim::length,
                          "Lower bound of the size grid; nuclei are born at max(min-size, x_b L*) "

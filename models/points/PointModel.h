@@ -47,6 +47,9 @@ class PointModel {
   /// growth law with nucleation): which nuclei grow and which redissolve is then decided at
   /// sizes a moment method does not resolve.
   virtual bool nucleiAtCriticalSize() const { return false; }
+  /// True if growth has a critical size at all (Gibbs-Thomson solubility): particles below it
+  /// dissolve, through L = 0 unless the supersaturation rises again (Ostwald ripening).
+  virtual bool growthHasCriticalSize() const { return false; }
   /// The processes at fluid state c; with `slopes` also d(argument)/dc into `slopes`.
   virtual ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                                       ArgumentSlopes* slopes = nullptr) const = 0;

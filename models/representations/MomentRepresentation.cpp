@@ -23,8 +23,20 @@ MomentRepresentation::MomentRepresentation(const Parameters& population, const P
     throw population.error(
         "method", "moments cannot follow nuclei born at the critical size of a growth law with "
                   "Gibbs-Thomson solubility (which of them grow and which redissolve is decided "
-                  "by size-space fluctuations and dissolution below the grid, which moments do "
-                  "not carry): use method: sectional");
+                  "by size-space fluctuations, which moments do not carry, and those that "
+                  "redissolve leave the distribution at zero size: QMOM cannot represent "
+                  "complete dissolution): use method: sectional");
+  // Any other Gibbs-Thomson growth (seeds ripening): particles below the critical size shrink
+  // to L = 0 and leave the distribution. Moment equations have no sink there (it needs n(0),
+  // which a Gauss quadrature does not have), so QMOM keeps them as particles of ever smaller,
+  // then negative, size: mu_0 is wrong from the first complete dissolution, and the run stops
+  // when the smallest node reaches zero (docs/theory/qmom.md, Limits).
+  if (point.growthHasCriticalSize())
+    throw population.error(
+        "method", "QMOM cannot represent complete dissolution, and Gibbs-Thomson solubility "
+                  "(growth.interfacial-energy) dissolves the particles below the critical size "
+                  "to zero size (Ostwald ripening), where they leave the distribution: use "
+                  "method: sectional");
   if (point.fluidSize() > 0 && m_population.count() < 4)
     throw population.error("moment-count",
                            "the solid formed is k_v mu_3 / V_m, so a fluid coupled to the "
@@ -65,7 +77,29 @@ void MomentRepresentation::sources(std::span<const double> mu, const ParticlePro
   m_processes.growth = [&p](double L) { return p.growth(L).value; };
   m_processes.nucleationRate = p.nucleation.value;
   m_processes.nucleusSize = p.nucleusSize(m_population.nucleusSize());
-  m_population.rates(mu, m_processes, dmu);
+  try {
+    m_population.rates(mu, m_processes, dmu);
+  } catch (const NonRealizableMoments& e) {
+    // Dissolving particles that reach L = 0 leave the distribution; QMOM has no sink there and
+    // moves them to negative sizes, which no distribution on [0, inf) has. Say so when the
+    // smallest particles dissolve (G < 0 at the nucleus size; without Gibbs-Thomson, which is
+    // refused, the sign of G does not depend on L).
+    const double L = m_population.nucleusSize();
+    const double G = [&] {
+      try {
+        return L > 0.0 ? p.growth(L).value : 0.0;
+      } catch (const std::exception&) {
+        return 0.0;  // no rate there: report the realizability failure alone
+      }
+    }();
+    if (!(G < 0.0)) throw;
+    RealizabilityFailure f = e.failure();
+    f.reason += ". The particles are dissolving (G = " + formatNumber(G) + " m/s at L = " +
+                formatNumber(L) + " m), and QMOM cannot represent complete dissolution: "
+                "particles that shrink to zero size leave the distribution, a sink the "
+                "quadrature does not have; use method: sectional";
+    throw NonRealizableMoments(std::move(f));
+  }
 }
 
 double MomentRepresentation::rates(std::span<const double> y, const ParticleProcesses& p, double D,

@@ -18,7 +18,8 @@ namespace proscale {
 class MomentRepresentation final : public ParticleRepresentation {
  public:
   /// InputError at population.method if the standard method cannot close for the point's
-  /// processes, at population.moment-count when a fluid needs mu_3 and QMOM has 2 moments.
+  /// processes or the growth law has Gibbs-Thomson solubility (QMOM cannot represent complete
+  /// dissolution), at population.moment-count when a fluid needs mu_3 and QMOM has 2 moments.
   MomentRepresentation(const Parameters& population, const PointModel& point);
 
   void addBlocks(StateLayout& layout) override;
@@ -26,7 +27,9 @@ class MomentRepresentation final : public ParticleRepresentation {
   double minimumNucleusSize() const override { return m_population.nucleusSize(); }
   std::string nucleusProblem() const override { return "nuclei are born too large"; }
   void registerParameters(ParameterRegistry& registry, const ParticleInteractions& with) override;
-  /// Lets NonRealizableMoments (recoverable) propagate: the solver retries, then reports it.
+  /// Lets NonRealizableMoments (recoverable) propagate: the solver retries, then reports it;
+  /// when the particles are dissolving (G < 0 at the nucleus size) its message says that QMOM
+  /// cannot represent complete dissolution.
   double rates(std::span<const double> y, const ParticleProcesses& p, double dilution,
                std::span<double> ydot) const override;
   void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
