@@ -19,7 +19,8 @@ SchemaPtr particlesSchema() {
              .defaultsTo("0 1/m")
              .atLeast(0));
   s->add(ParamSpec::real("nucleation-rate", dim::numberDensity / dim::time,
-                         "Nucleation rate B0; nuclei are born at population.min-size.")
+                         "Nucleation rate B0; nuclei are born at population.min-size (needs a "
+                         "growth-rate >= 0: with dissolution they would vanish as they are born).")
              .unit("1/m^3/s")
              .defaultsTo("0 1/m^3/s")
              .atLeast(0));
@@ -42,6 +43,14 @@ PrescribedPoint::PrescribedPoint(const Parameters& root, const PointConditions& 
   m_growthRate = particles.real("growth-rate");
   m_growthSizeCoefficient = particles.real("growth-size-coefficient");
   m_nucleationRate = particles.real("nucleation-rate");
+  // Nuclei enter at the grid's lower bound; a negative G there carries them straight out again,
+  // so the run would report a handful of particles and a class-width warning instead of saying
+  // that the two rates contradict each other.
+  if (m_nucleationRate > 0.0 && m_growthRate < 0.0)
+    throw particles.error("nucleation-rate",
+                          "nuclei are born at population.min-size, but growth-rate is negative "
+                          "(dissolution): they would dissolve as they are born; give growth-rate "
+                          ">= 0 or no nucleation");
   readInteractions(root, liquid(at.temperature, viscosity), particles.real("shape-factor"), m_kernel,
                    m_interactions);
 }
