@@ -94,9 +94,12 @@ SchemaPtr dlvoSchema() {
   auto s = std::make_shared<Schema>(
       "dlvo",
       "DLVO pair potential for the Fuchs stability ratio: Hamaker van der Waals attraction plus "
-      "screened double-layer repulsion (docs/theory/aggregation.md).");
+      "screened double-layer repulsion (docs/theory/aggregation.md). Needs reactor.temperature "
+      "from -100 to 374 degC (a liquid electrolyte).");
   // Validity ranges: beyond them the inputs describe no real suspension, and the Fuchs integral
-  // is evaluated in bounded time only within them (docs/theory/aggregation.md).
+  // is shown to finish in bounded work only within them (docs/theory/aggregation.md); the
+  // temperature's range (StabilityRatio.h) is checked where the kernel meets the vessel
+  // (readInteractions, ParticleProcesses.cpp).
   s->add(ParamSpec::real("hamaker-constant", dim::energy,
                          "Hamaker constant A of particle-medium-particle; at most 1e-18 J "
                          "(metals across water reach 4e-19 J).")
@@ -135,9 +138,10 @@ SchemaPtr dlvoSchema() {
              .defaultsTo("derjaguin"));
   s->add(ParamSpec::real("radius", dim::length,
                          "Evaluate W once at this particle radius; absent: for each pair at the "
-                         "equal-sphere radius 2 r_i r_j / (r_i + r_j). At most 5 cm.")
+                         "equal-sphere radius 2 r_i r_j / (r_i + r_j). From 5 pm to 5 cm, the "
+                         "radii of the size grid's limits (population.min-size, max-size).")
              .unit("nm")
-             .above(0)
+             .atLeast(5e-12)
              .atMost(0.05));
   return s;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,8 +14,12 @@ namespace proscale {
 namespace {
 
 constexpr double kLogLargestRatio = 700.0;  // W above e^700 is returned as +infinity
-constexpr long kPanelBudget = 200000;       // Gauss-Kronrod panels for one W (never reached
-                                            // in the tests; reaching it throws)
+constexpr double kUnderflow = -708.0;  // exp of less (< 3e-308) is taken as 0, without libm's
+                                       // slow underflow path (a third of the time in `check`)
+constexpr double kRelTol = 1e-11;      // sum of the panels' error estimates / W
+constexpr long kPanelBudget = 20000;   // bisections for one W (at most 18 were needed over
+                                       // 10^6 random parameter sets; reaching it throws)
+constexpr int kMaxDepth = 50;          // bisections of one panel (a width of 2^-50 of it)
 
 // Gauss-Kronrod 7-15 rule on [-1, 1] (Piessens et al., QUADPACK, 1983, routine qk15): Kronrod
 // abscissae (positive half, the last is 0), their weights, and the Gauss weights of the 7-point
@@ -56,19 +61,46 @@ struct ReducedPotential {
   double radius = 0.0;   // [m]
   DoubleLayerModel model = DoubleLayerModel::Derjaguin;
 
-  double operator()(double u, double om) const {
+  /// V/kT and |V_A| + |V_R| [kT], the size of the terms whose rounding V carries.
+  struct Terms {
+    double value, magnitude;
+  };
+  Terms terms(double u, double om) const {
     if (om <= 0.0) {  // contact (a node rounded to u = 1): the van der Waals well is -infinite
-      if (hamaker > 0.0) return -std::numeric_limits<double>::infinity();
-      return model == DoubleLayerModel::Derjaguin ? layer * std::log(2.0) : layer;
+      if (hamaker > 0.0) return {-std::numeric_limits<double>::infinity(), 0.0};
+      const double v = model == DoubleLayerModel::Derjaguin ? layer * std::log(2.0) : layer;
+      return {v, v};
     }
     const double s = u * u, oneMinusS = om * (1.0 + u);
-    double v = hamaker > 0.0 ? -hamaker * hamakerBracket(s, oneMinusS) : 0.0;
+    const double attraction = hamaker > 0.0 ? -hamaker * hamakerBracket(s, oneMinusS) : 0.0;
+    double repulsion = 0.0;
     if (layer != 0.0) {
       const double gap = 2.0 * radius * om / u;  // h = r - 2a
-      const double decay = std::exp(-kappa * gap);
-      v += model == DoubleLayerModel::Derjaguin ? layer * std::log1p(decay) : layer * u * decay;
+      const double decay = -kappa * gap < kUnderflow ? 0.0 : std::exp(-kappa * gap);
+      repulsion = model == DoubleLayerModel::Derjaguin ? layer * std::log1p(decay)
+                                                       : layer * u * decay;
     }
-    return v;
+    return {attraction + repulsion, repulsion - attraction};
+  }
+  double operator()(double u, double om) const { return terms(u, om).value; }
+
+  /// ln|dV_R/dh| - ln(dV_A/dh) (V in kT, h in m) at gap h: V rises with h where this is
+  /// negative and falls where it is positive, so a barrier is where it crosses 0 upwards. Made
+  /// of logarithms, it has no cancellation where V_A and V_R are 10^6 kT each and nearly cancel
+  /// (a barrier there can be narrower than any sampling of V).
+  ///   dV_A/dh = A/(6kT) u^7 / (om^2 (1 + u)^2 2a)        (d bracket/ds = s^2 / (2 (1 - s)^2))
+  ///   dV_R/dh = -L kappa e^-kappa h / (1 + e^-kappa h)   (Derjaguin)
+  ///   dV_R/dh = -L u e^-kappa h (u/2a + kappa)           (superposition)
+  double forceBalance(double u, double om, double h) const {
+    const double a2 = 2.0 * radius;
+    const double logAttraction = std::log(hamaker) + 7.0 * std::log(u) - 2.0 * std::log(om) -
+                                 2.0 * std::log1p(u) - std::log(a2);
+    const double logRepulsion =
+        model == DoubleLayerModel::Derjaguin
+            ? std::log(layer * kappa) - kappa * h -
+                  (-kappa * h < kUnderflow ? 0.0 : std::log1p(std::exp(-kappa * h)))
+            : std::log(layer) + std::log(u) - kappa * h + std::log(u / a2 + kappa);
+    return logRepulsion - logAttraction;  // +inf without attraction, -inf without a layer
   }
 };
 
@@ -90,37 +122,78 @@ ReducedPotential reducedPotential(const DlvoParameters& p, double a, double T) {
   return r;
 }
 
-/// Integrand exp(V/kT - shift) on u, with 1 - u computed from the interval to keep it exact.
+/// W = ∫_0^1 exp(V/kT - shift) du in the variable that keeps u = 2a/(2a + h) and
+/// 1 - u = h/(2a + h) to full relative precision where it is used: 1 - u computed as 1.0 - u
+/// loses every digit once h/2a < 1e-16 (a = 5 cm, h ~ 1/kappa = 0.1 nm), which turned a
+/// double-layer spike at contact into rounding noise that no bisection resolves.
+enum class Variable {
+  Gap,     // h on [0, h_0] at contact: du/dh = -u^2/(2a)
+  LogGap,  // t = ln h on the factor-2 panels: du/dt = -2a h/(2a + h)^2 = -u (1 - u)
+  Centre,  // u on the far field [0, u(h_far)], u <= 1e-4 (1 - u exact enough)
+};
+
 struct Integrand {
   const ReducedPotential& V;
   double shift;
-  double operator()(double u) const { return std::exp(V(u, 1.0 - u) - shift); }
+  /// exp(V/kT - shift) du/dx and a bound of its rounding error: V/kT carries ~4 ulps of each
+  /// of its terms (and of the shift), which exp turns into a relative error of the integrand.
+  struct Sample {
+    double value, rounding;
+  };
+  Sample operator()(Variable v, double x) const {
+    const double a2 = 2.0 * V.radius;
+    double u, om, jacobian;
+    switch (v) {
+      case Variable::Gap:
+        u = a2 / (a2 + x), om = x / (a2 + x), jacobian = u * (u / a2);
+        break;
+      case Variable::LogGap: {
+        const double h = std::exp(x);
+        u = a2 / (a2 + h), om = h / (a2 + h), jacobian = u * om;
+        break;
+      }
+      default:
+        u = x, om = 1.0 - x, jacobian = 1.0;
+    }
+    const ReducedPotential::Terms t = V.terms(u, om);
+    const double exponent = t.value - shift;
+    const double value = exponent < kUnderflow ? 0.0 : std::exp(exponent) * jacobian;
+    return {value, value * 8.0 * std::numeric_limits<double>::epsilon() *
+                       (t.magnitude + shift + 1.0)};
+  }
 };
 
-/// Adaptive Gauss-Kronrod on [lo, hi]: bisects until |K15 - G7| <= max(relTol |K15|,
-/// absTol (hi - lo)). `budget` bounds the number of intervals over a whole integral (never reached for the
-/// bounded, smooth integrands here; it only guards against a runaway bisection).
-double adaptiveKronrod(const Integrand& f, double lo, double hi, int depth, long& budget) {
-  constexpr double relTol = 1e-11, absTol = 1e-15;
+/// One panel of the quadrature: the Kronrod 15-point value and its error estimate.
+struct Panel {
+  Variable variable;
+  double lo, hi;
+  int depth;
+  double kronrod = 0.0, error = 0.0;
+};
+
+/// Gauss-Kronrod 7-15 on the panel. The error estimate is |K15 - G7| less what the rounding of
+/// the integrand alone can make of it: where V/kT is the difference of terms of 10^6 kT, its
+/// last digits are noise that no bisection removes, and W is then as accurate as they allow.
+Panel evaluate(const Integrand& f, Variable v, double lo, double hi, int depth) {
+  Panel p{v, lo, hi, depth};
   const double centre = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
-  double kronrod = kWgk[7] * f(centre), gauss = kWg[3] * f(centre);
+  const Integrand::Sample mid = f(v, centre);
+  double kronrod = kWgk[7] * mid.value, gauss = kWg[3] * mid.value;
+  double rounding = (kWgk[7] + kWg[3]) * mid.rounding;
   for (int j = 0; j < 7; ++j) {
-    const double sum = f(centre - half * kXgk[j]) + f(centre + half * kXgk[j]);
-    kronrod += kWgk[j] * sum;
-    if (j % 2 == 1) gauss += kWg[j / 2] * sum;
+    const Integrand::Sample left = f(v, centre - half * kXgk[j]),
+                            right = f(v, centre + half * kXgk[j]);
+    const double gaussWeight = j % 2 == 1 ? kWg[j / 2] : 0.0;
+    kronrod += kWgk[j] * (left.value + right.value);
+    gauss += gaussWeight * (left.value + right.value);
+    rounding += (kWgk[j] + gaussWeight) * (left.rounding + right.rounding);
   }
-  kronrod *= half;
-  gauss *= half;
-  if (!(std::abs(kronrod - gauss) > std::max(relTol * std::abs(kronrod), absTol * (hi - lo))) ||
-      depth >= 60 || --budget <= 0)
-    return kronrod;
-  return adaptiveKronrod(f, lo, centre, depth + 1, budget) +
-         adaptiveKronrod(f, centre, hi, depth + 1, budget);
+  p.kronrod = kronrod * half;
+  p.error = std::max(0.0, std::abs(kronrod - gauss) - rounding) * half;
+  return p;
 }
 
-/// The largest V/kT over gaps h in [hLo, hHi] and the log h where it is: 8 samples per factor 2
-/// in h, then golden section on log h around the best sample (V has at most one interior
-/// maximum, the barrier).
+/// The largest V/kT over gaps h in [hLo, hHi] and the log h where it is.
 struct Barrier {
   double value = 0.0;  // V/kT at its maximum
   double logGap = 0.0; // ln(h / 1 m) there
@@ -131,32 +204,45 @@ double potentialAtLogGap(const ReducedPotential& V, double logH) {
   return V(a2 / (a2 + h), h / (a2 + h));
 }
 
-Barrier maximumPotential(const ReducedPotential& V, double hLo, double hHi) {
-  auto at = [&](double logH) { return potentialAtLogGap(V, logH); };
-  const double step = std::log(2.0) / 8.0;
-  double best = -std::numeric_limits<double>::infinity(), bestLog = std::log(hLo);
-  for (double logH = std::log(hLo); logH <= std::log(hHi); logH += step) {
-    const double v = at(logH);
-    if (v > best) best = v, bestLog = logH;
-  }
-  double lo = bestLog - step, hi = bestLog + step;
-  const double ratio = 0.5 * (std::sqrt(5.0) - 1.0);
-  for (int it = 0; it < 60; ++it) {
-    const double m1 = hi - ratio * (hi - lo), m2 = lo + ratio * (hi - lo);
-    if (at(m1) > at(m2))
-      hi = m2;
-    else
-      lo = m1;
-  }
-  const double centre = 0.5 * (lo + hi);
-  return at(centre) >= best ? Barrier{at(centre), centre} : Barrier{best, bestLog};
+double forceBalanceAtLogGap(const ReducedPotential& V, double logH) {
+  const double a2 = 2.0 * V.radius, h = std::exp(logH);
+  return V.forceBalance(a2 / (a2 + h), h / (a2 + h), h);
 }
 
-/// ln of a lower bound of ∫ exp(V/kT - barrier) du: the u-width of the gaps around the barrier
-/// where V/kT stays above barrier - 1 (found by bisection on log h on either side; V is
-/// unimodal there), times e^-1.
-double logLowerBoundOfScaledIntegral(const ReducedPotential& V, const Barrier& b, double logLo,
-                                     double logHi) {
+/// The global maximum of V over [hLo, hHi] is at an end or at a barrier, where the force
+/// balance crosses 0 upwards: it is sampled 8 times per factor 2 in h and each upward crossing
+/// bisected to the double's resolution of ln h.
+Barrier maximumPotential(const ReducedPotential& V, double hLo, double hHi) {
+  const double step = std::log(2.0) / 8.0, logLo = std::log(hLo), logHi = std::log(hHi);
+  Barrier best{potentialAtLogGap(V, logHi), logHi};
+  auto consider = [&](double logH) {
+    const double v = potentialAtLogGap(V, logH);
+    if (v > best.value) best = Barrier{v, logH};
+  };
+  consider(logLo);
+  double previous = logLo, previousBalance = forceBalanceAtLogGap(V, logLo);
+  for (double logH = std::min(logLo + step, logHi);; logH = std::min(logH + step, logHi)) {
+    const double balance = forceBalanceAtLogGap(V, logH);
+    if (previousBalance < 0.0 && balance >= 0.0) {
+      double lo = previous, hi = logH;  // balance(lo) < 0 <= balance(hi)
+      for (double mid = 0.5 * (lo + hi); mid > lo && mid < hi; mid = 0.5 * (lo + hi))
+        (forceBalanceAtLogGap(V, mid) < 0.0 ? lo : hi) = mid;
+      consider(lo);
+      consider(hi);
+    }
+    if (logH >= logHi) break;
+    previous = logH, previousBalance = balance;
+  }
+  return best;
+}
+
+/// The gaps around the barrier where V/kT stays above barrier - 1, as ln h at either end
+/// (bisection on log h on either side of the maximum; V is unimodal there).
+struct OneKtRegion {
+  double logNear = 0.0, logFar = 0.0;
+};
+
+OneKtRegion oneKtRegion(const ReducedPotential& V, const Barrier& b, double logLo, double logHi) {
   const double level = b.value - 1.0;
   auto edge = [&](double inside, double outside) {  // last log h with V >= level
     if (potentialAtLogGap(V, outside) >= level) return outside;
@@ -166,9 +252,14 @@ double logLowerBoundOfScaledIntegral(const ReducedPotential& V, const Barrier& b
     }
     return inside;
   };
-  const double a2 = 2.0 * V.radius;
-  const double hNear = std::exp(edge(b.logGap, logLo)), hFar = std::exp(edge(b.logGap, logHi));
-  const double width = a2 / (a2 + hNear) - a2 / (a2 + hFar);  // u falls as h grows
+  return {edge(b.logGap, logLo), edge(b.logGap, logHi)};
+}
+
+/// ln of a lower bound of ∫ exp(V/kT - barrier) du: the u-width of the 1-kT region times e^-1.
+double logLowerBoundOfScaledIntegral(const ReducedPotential& V, const OneKtRegion& r) {
+  const double a2 = 2.0 * V.radius, hNear = std::exp(r.logNear), hFar = std::exp(r.logFar);
+  // u(hNear) - u(hFar), without the difference of two numbers next to 1 (u falls as h grows)
+  const double width = a2 * (hFar - hNear) / ((a2 + hNear) * (a2 + hFar));
   return width > 0.0 ? std::log(width) - 1.0 : -std::numeric_limits<double>::infinity();
 }
 
@@ -187,12 +278,17 @@ double dlvoPotential(const DlvoParameters& p, double radius, double gap, double 
 }
 
 // W = 2a ∫_{2a}^∞ exp(V/kT) r^-2 dr; with u = 2a/r (dr = -2a du/u^2) this is exactly
-// W = ∫_0^1 exp(V(u)/kT) du, a finite interval with W = 1 for V = 0. The interval is cut at
-// u_k = 2a/(2a + h_k), h_k = l 2^k (k = -30 ... until h_k > 10^4 max(a, 1/kappa)),
-// l = min(a, 1/kappa), so that every panel spans a factor 2 in the gap and the barrier (at
-// h ~ 1/kappa) and the van der Waals well (h -> 0) are resolved; each panel is integrated by
-// adaptive Gauss-Kronrod. exp(V/kT) is scaled by its maximum (located first), so that
-// barriers of hundreds or thousands of kT neither overflow nor lose the far field.
+// W = ∫_0^1 exp(V(u)/kT) du, a finite interval with W = 1 for V = 0. The gaps are cut at
+// h_k = l 2^k (k = -30 ... until h_k > 10^4 max(a, 1/kappa)), l = min(a, 1/kappa), so that
+// every panel spans a factor 2 in the gap and the barrier (at h ~ 1/kappa) and the van der
+// Waals well (h -> 0) are resolved, and at both ends of the 1-kT region around the barrier, so
+// that one panel holds the peak of the integrand and every node of it sees at least e^-1 of
+// the peak: however narrow the peak, the quadrature cannot step over it. [0, h_0] is
+// integrated in h, [h_k, h_k+1] in ln h and [h_last, infinity) in u. exp(V/kT) is scaled by
+// its maximum (located first), so that barriers of hundreds of kT neither overflow nor lose
+// the far field. The panels are refined globally (QUADPACK's qag strategy): the panel with the
+// largest error estimate is bisected until the sum of the estimates is below kRelTol of the
+// integral; every |K15 - G7| overestimates the error of K15 for smooth integrands.
 double stabilityRatio(const DlvoParameters& p, double radius, double temperature) {
   const bool hasLayer = p.surfacePotential != 0.0;
   if (p.hamakerConstant == 0.0 && !hasLayer) return 1.0;
@@ -200,33 +296,83 @@ double stabilityRatio(const DlvoParameters& p, double radius, double temperature
   const double debye = 1.0 / V.kappa;
   const double scale = hasLayer ? std::min(radius, debye) : radius;
   const double far = 1e4 * (hasLayer ? std::max(radius, debye) : radius);
-  std::vector<double> cuts{1.0};  // descending u: contact first
-  for (double h = scale * std::ldexp(1.0, -30); h < 2.0 * far; h *= 2.0)
-    cuts.push_back(2.0 * radius / (2.0 * radius + h));
-  cuts.push_back(0.0);
+  const double hLo = scale * std::ldexp(1.0, -30), hHi = 2.0 * far;
+  auto where = [&] {
+    std::ostringstream s;
+    s << "a = " << radius << " m, T = " << temperature << " K, Debye length " << debye << " m";
+    return s.str();
+  };
+  // The case-file ranges (AggregationKernelFactory.cpp; reactor.temperature with `dlvo`) keep
+  // every term finite and the gaps within 10^22 of each other (at most 75 factor-2 panels); a
+  // caller outside them gets an error instead of an endless cut loop (T = 1e-300 K gave
+  // 1/kappa = 0 and hung check).
+  if (!(hLo > 0.0 && std::isfinite(hHi) && hHi / hLo < 1e60 && std::isfinite(V.hamaker) &&
+        std::isfinite(V.layer) && std::isfinite(V.kappa)))
+    throw std::invalid_argument("the DLVO stability ratio is outside its range of evaluation (" +
+                                where() + ")");
 
   // exp(V/kT - shift) <= 1 everywhere (to rounding): no overflow for any barrier.
-  const double hLo = scale * std::ldexp(1.0, -30), hHi = 2.0 * far;
+  const double logLo = std::log(hLo), logHi = std::log(hHi);
   const Barrier barrier = maximumPotential(V, hLo, hHi);
   const double shift = std::max(0.0, barrier.value);
+  const OneKtRegion peak = oneKtRegion(V, barrier, logLo, logHi);
   // W = e^shift ∫ exp(V/kT - shift) du. When a lower bound of it already exceeds e^700 the
   // answer is +infinity and the quadrature is skipped: a barrier of 1e5 kT or more (large
-  // particles, high potential) is a spike in u that the adaptive rule would need its whole
-  // budget for (issue 10, defect 11: `check` did not finish).
+  // particles, high potential) is a spike of relative width 1e-3 or less (issue 10, defect 11).
   if (barrier.value > kLogLargestRatio &&
-      barrier.value + logLowerBoundOfScaledIntegral(V, barrier, std::log(hLo), std::log(hHi)) >
-          kLogLargestRatio)
+      barrier.value + logLowerBoundOfScaledIntegral(V, peak) > kLogLargestRatio)
     return std::numeric_limits<double>::infinity();
+
   const Integrand f{V, shift};
-  long budget = kPanelBudget;
-  double integral = 0.0;
+  const double a2 = 2.0 * radius;
+  std::vector<double> cuts;  // ln h, increasing
+  for (double h = hLo; h < hHi; h *= 2.0) cuts.push_back(std::log(h));
+  for (double c : {peak.logNear, peak.logFar})
+    if (c > cuts.front() && c < cuts.back()) cuts.push_back(c);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<Panel> panels;  // a max-heap on the error estimate
+  panels.push_back(evaluate(f, Variable::Gap, 0.0, hLo, 0));
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
-    integral += adaptiveKronrod(f, cuts[k + 1], cuts[k], 0, budget);
-  if (budget <= 0)
-    throw std::runtime_error("the Fuchs integral of the stability ratio did not converge in " +
-                             std::to_string(kPanelBudget) + " panels (a = " +
-                             std::to_string(radius) + " m, barrier " +
-                             std::to_string(barrier.value) + " kT)");
+    panels.push_back(evaluate(f, Variable::LogGap, cuts[k], cuts[k + 1], 0));
+  panels.push_back(evaluate(f, Variable::Centre, 0.0, a2 / (a2 + std::exp(cuts.back())), 0));
+  const auto byError = [](const Panel& x, const Panel& y) { return x.error < y.error; };
+  std::make_heap(panels.begin(), panels.end(), byError);
+
+  auto sums = [&](double& integral, double& error) {
+    integral = error = 0.0;
+    for (const Panel& q : panels) integral += q.kronrod, error += q.error;
+  };
+  double integral, error;
+  sums(integral, error);
+  for (long bisections = 0;; ++bisections) {
+    if (error <= kRelTol * integral) {
+      sums(integral, error);  // the running sums, recomputed without their rounding
+      if (error <= kRelTol * integral) break;
+    }
+    std::pop_heap(panels.begin(), panels.end(), byError);
+    const Panel worst = panels.back();
+    panels.pop_back();
+    if (bisections == kPanelBudget || worst.depth == kMaxDepth) {
+      std::ostringstream s;
+      s << "the Fuchs integral of the DLVO stability ratio did not converge within "
+        << kPanelBudget << " bisections, " << kMaxDepth << " of one panel (" << where()
+        << ", barrier " << barrier.value << " kT, error estimate " << error / integral
+        << " of W)";
+      throw std::runtime_error(s.str());
+    }
+    const double centre = 0.5 * (worst.lo + worst.hi);
+    for (const Panel& half : {evaluate(f, worst.variable, worst.lo, centre, worst.depth + 1),
+                              evaluate(f, worst.variable, centre, worst.hi, worst.depth + 1)}) {
+      panels.push_back(half);
+      std::push_heap(panels.begin(), panels.end(), byError);
+      integral += half.kronrod, error += half.error;
+    }
+    integral -= worst.kronrod, error -= worst.error;
+  }
+  if (!(integral > 0.0 && std::isfinite(integral)))  // never seen: the peak panel is >= e^-1
+    throw std::runtime_error("the Fuchs integral of the DLVO stability ratio is " +
+                             std::to_string(integral) + " (" + where() + ")");
   const double logW = shift + std::log(integral);
   return logW > kLogLargestRatio ? std::numeric_limits<double>::infinity() : std::exp(logW);
 }

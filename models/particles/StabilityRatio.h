@@ -32,6 +32,12 @@ struct DlvoParameters {
   DoubleLayerModel doubleLayer = DoubleLayerModel::Derjaguin;
 };
 
+/// Temperatures [K] of the continuous phase within which the DLVO ratio is evaluated: a liquid
+/// electrolyte, from -100 degC (common organic solvents freeze near it) to 374 degC (water's
+/// critical point). Outside, T -> 0 makes 1/kappa 0 and every barrier infinite.
+inline constexpr double kDlvoMinTemperature = 173.15;
+inline constexpr double kDlvoMaxTemperature = 647.15;
+
 /// Debye parameter kappa [1/m] for ionic strength I [mol/m^3], relative permittivity and T [K].
 double debyeParameter(double ionicStrength, double relativePermittivity, double temperature);
 

@@ -41,6 +41,31 @@ double scaledE1(double z) {
   }
   return h;
 }
+// F = 1 - z e^z E1(z), the Fuchs integral of one exponential (below); for z > 100 by its
+// asymptotic series sum_{n>=1} (-1)^(n+1) n!/z^n (the direct form loses log10(z) digits).
+double fuchsF(double z) {
+  if (z <= 100.0) return 1.0 - z * scaledE1(z);
+  double sum = 0.0, term = 1.0;
+  for (int n = 1; n <= 30 && term > 1e-18 * sum; ++n) {
+    term *= n / z;
+    sum += n % 2 == 1 ? term : -term;
+  }
+  return sum;
+}
+// ln W exact for A = 0 and a Derjaguin layer with 2 pi eps a psi0^2 / kT = m (integer):
+// W = sum_j C(m, j) F(2 a j kappa), summed in logarithms (the terms reach 1e307).
+double logExactLayerOnly(int m, double a, double kappa) {
+  std::vector<double> logTerms;
+  for (int j = 0; j <= m; ++j) {
+    const double logBinomial =
+        std::lgamma(m + 1.0) - std::lgamma(j + 1.0) - std::lgamma(m - j + 1.0);
+    logTerms.push_back(logBinomial + (j == 0 ? 0.0 : std::log(fuchsF(2.0 * a * j * kappa))));
+  }
+  const double top = *std::max_element(logTerms.begin(), logTerms.end());
+  double sum = 0.0;
+  for (double t : logTerms) sum += std::exp(t - top);
+  return top + std::log(sum);
+}
 double beta(const AggregationKernel& k, double Li, double Lj, const AggregationConditions& c = {}) {
   return k.rate(Li, Lj, volume(Li), volume(Lj), c);
 }
@@ -169,6 +194,101 @@ TEST_CASE("Stability ratio: barriers above 700 kT, finite or infinite as the exa
   CHECK(std::isinf(stabilityRatio(p, 10e-6, kT25)));
 }
 
+TEST_CASE("Stability ratio: exact at the largest particles, where the layer is a spike at contact",
+          "[unit][validation][aggregation]") {
+  // Issue 10, defect 11: a = 5 cm (the largest radius) in 5 mol/L (1/kappa = 0.14 nm) puts the
+  // whole repulsion within h/2a < 1e-8 of contact. 1 - u computed as 1.0 - u had no digits
+  // left there: the quadrature spent its 200,000 panels on rounding noise and threw for every
+  // such class pair. Exact (A = 0, m integer): the same closed form as above, F(z) for
+  // z = 2 a j kappa ~ 7e8 j from its asymptotic series. m = 1030 is a 714 kT barrier with a
+  // finite W = e^687 (the bound that skips the quadrature must not cut it off); m = 1060 has
+  // W = e^708: +infinity.
+  const double a = 0.05, ionic = 5000.0, kT = constants::kB * kT25;
+  const double kappa = debyeParameter(ionic, 78.4, kT25);
+  for (int m : {400, 1030, 1060}) {
+    DlvoParameters p;
+    p.ionicStrength = ionic;
+    p.surfacePotential = std::sqrt(m * kT / (2.0 * constants::pi * 78.4 * constants::eps0 * a));
+    const double logW = logExactLayerOnly(m, a, kappa);
+    INFO("m = " << m << ": barrier " << m * std::log(2.0) << " kT, ln W exact = " << logW);
+    const double W = stabilityRatio(p, a, kT25);
+    if (logW < 700.0)
+      CHECK(std::log(W) == Approx(logW).epsilon(1e-12));
+    else
+      CHECK(std::isinf(W));
+  }
+}
+
+TEST_CASE("Stability ratio: a narrow barrier between two terms of 10^6 kT",
+          "[unit][validation][aggregation]") {
+  // a = 1 mm, A = 5e-19 J, 1 mmol/L, water at 25 degC: near h = 1/kappa, V_A and V_R are each
+  // ~3e6 kT and nearly cancel, so that a few hundredths of a mV raise a barrier hundreds of kT
+  // high but only ~0.01 wide in ln h. It lay between the 8 samples per factor 2 that located
+  // V_max and between the quadrature's nodes: 56.04 mV gave W = 0.651 (no barrier) and
+  // 56.045 mV exhausted the panel budget. The maximum is now located where the force balance
+  // ln|dV_R/dh| - ln(dV_A/dh) (no cancellation) crosses zero. References: 40-digit
+  // mpmath.quad of the same integral, split at the barrier. Tolerance: V/kT carries the
+  // rounding of its two 3e6 kT terms (3e-10 kT), which W inherits (8 ulps of the terms are
+  // allowed for in the error estimate: 5e-9).
+  DlvoParameters p;
+  p.hamakerConstant = 5e-19;
+  p.ionicStrength = 1.0;
+  p.surfacePotential = 0.05604;
+  CHECK(stabilityRatio(p, 1e-3, kT25) == Approx(683.491423597459).epsilon(1e-8));
+  p.surfacePotential = 0.056045;
+  CHECK(stabilityRatio(p, 1e-3, kT25) == Approx(1.27504576703772e74).epsilon(1e-8));
+}
+
+TEST_CASE("Stability ratio: every corner of the validity ranges is evaluated",
+          "[unit][aggregation]") {
+  // Issue 10, defect 11: within the case-file ranges every W is computed in bounded work
+  // (at most 20,000 bisections, else an exception; none needed more than 18 over 10^6 random
+  // parameter sets) and is finite or +infinity. With psi0 = 0, V_A depends on h/a only and so
+  // W on A/kT only: at the largest Hamaker constant W = 0.5977125922985052 (40-digit
+  // mpmath.quad of ∫_0^1 exp(-A/(6kT) [s/(2(1-s)) + s/2 + ln(1-s)]) du, s = u^2) at both ends of
+  // the radius range.
+  DlvoParameters vdw;
+  vdw.hamakerConstant = 1e-18;
+  CHECK(stabilityRatio(vdw, 5e-12, kT25) == Approx(0.5977125922985052).epsilon(1e-12));
+  CHECK(stabilityRatio(vdw, 0.05, kT25) == Approx(0.5977125922985052).epsilon(1e-12));
+  int infinite = 0, evaluated = 0;
+  for (double A : {0.0, 1e-18})
+    for (double psi : {-0.3, 1e-4, 0.3})
+      for (double ionic : {1e-4, 5000.0})  // mol/m^3: 1e-7 and 5 mol/L
+        for (double epsR : {1.0, 200.0})
+          for (double z : {1.0, 4.0})
+            for (auto model : {DoubleLayerModel::Derjaguin, DoubleLayerModel::Superposition})
+              for (double a : {5e-12, 0.05})
+                for (double T : {kDlvoMinTemperature, kDlvoMaxTemperature}) {
+                  DlvoParameters p;
+                  p.hamakerConstant = A;
+                  p.surfacePotential = psi;
+                  p.ionicStrength = ionic;
+                  p.relativePermittivity = epsR;
+                  p.valence = z;
+                  p.doubleLayer = model;
+                  const double W = stabilityRatio(p, a, T);
+                  INFO("A " << A << " psi " << psi << " I " << ionic << " eps_r " << epsR << " z "
+                            << z << " a " << a << " T " << T << ": W = " << W);
+                  CHECK(W > 0.0);  // and not NaN
+                  // 300 mV on 5 cm particles without attraction: V_max = V(contact) of 1e5 to
+                  // 1e8 kT. (With A = 1e-18 J and eps_r = 1 the attraction, 1e13 kT at 0.1 um,
+                  // wins instead, and W is that of van der Waals alone.)
+                  if (A == 0.0 && std::abs(psi) == 0.3 && a == 0.05) CHECK(std::isinf(W));
+                  infinite += std::isinf(W);
+                  ++evaluated;
+                }
+  CHECK(evaluated == 384);
+  CHECK(infinite > 0);
+  // The worst corner of the issue: the largest potential, the lowest ionic strength, the
+  // largest particles: a barrier of ~1e10 kT, W = +infinity (no aggregation), at once.
+  DlvoParameters worst;
+  worst.hamakerConstant = 1e-20;
+  worst.surfacePotential = 0.3;
+  worst.ionicStrength = 1e-4;
+  CHECK(std::isinf(stabilityRatio(worst, 0.05, kT25)));
+}
+
 TEST_CASE("Stability ratio: van der Waals and double layer against a 30-digit quadrature", "[unit][validation][aggregation]") {
   // References: W = ∫_0^1 exp(V/kT) du by mpmath.quad at 30 digits (tanh-sinh, panels cut at
   // h = a 2^k / 8), the potential coded independently; a = 100 nm, A = 1e-20 J, I = 10 mM, 25 degC.
@@ -295,6 +415,17 @@ TEST_CASE("Aggregation and breakage declarations reject bad values at the key",
               "aggregation:\n  type: brownian\n  dlvo:\n    hamaker-constant: 1e-20 J\n"
               "    surface-potential: 30 mV\n    ionic-strength: 0 mol/L\n");
         }) == "aggregation.dlvo.ionic-strength:6");
+  CHECK(errorAt([] {  // validity ranges (issue 10, defect 11)
+          load(
+              "aggregation:\n  type: brownian\n  dlvo:\n    hamaker-constant: 1e-20 J\n"
+              "    surface-potential: 30 mV\n    ionic-strength: 10 mM\n    radius: 1e-3 nm\n");
+        }) == "aggregation.dlvo.radius:7");
+  CHECK(errorAt([] {
+          load(
+              "aggregation:\n  type: brownian\n  dlvo:\n    hamaker-constant: 1e-20 J\n"
+              "    surface-potential: 30 mV\n    ionic-strength: 10 mM\n"
+              "    relative-permittivity: 0.5\n");
+        }) == "aggregation.dlvo.relative-permittivity:7");
   CHECK(errorAt([] {
           make(
               "aggregation:\n  type: constant\n  rate-constant: 1e-18 m^3/s\n  stability-ratio: "
