@@ -43,10 +43,6 @@ class PointModel {
   /// True if the processes carry a size-space diffusion (molecular fluctuations of growth):
   /// it conserves the number of particles but moves their higher moments.
   virtual bool growthFluctuates() const { return false; }
-  /// True if growth vanishes at a critical size and nuclei are born near it (a Gibbs-Thomson
-  /// growth law with nucleation): which nuclei grow and which redissolve is then decided at
-  /// sizes a moment method does not resolve.
-  virtual bool nucleiAtCriticalSize() const { return false; }
   /// True if growth has a critical size at all (Gibbs-Thomson solubility): particles below it
   /// dissolve, through L = 0 unless the supersaturation rises again (Ostwald ripening).
   virtual bool growthHasCriticalSize() const { return false; }

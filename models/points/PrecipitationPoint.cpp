@@ -149,10 +149,6 @@ PrecipitationRates PrecipitationPoint::initialRates() const {
                m_interactions.conditions.temperature);
 }
 
-bool PrecipitationPoint::nucleiAtCriticalSize() const {
-  return m_growth->hasCriticalSize() && !std::isnan(initialCriticalDiameter());
-}
-
 double PrecipitationPoint::initialCriticalDiameter() const {
   const PrecipitationRates r = initialRates();
   return m_nucleation->criticalDiameter(r.force);

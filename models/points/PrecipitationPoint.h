@@ -58,7 +58,6 @@ class PrecipitationPoint final : public PointModel {
   const ParticleInteractions& interactions() const override { return m_interactions; }
   bool sizeDependentGrowth() const override { return m_growth->sizeDependent(); }
   bool growthFluctuates() const override { return m_fluctuations; }
-  bool nucleiAtCriticalSize() const override;
   bool growthHasCriticalSize() const override { return m_growth->hasCriticalSize(); }
   ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                               ArgumentSlopes* slopes) const override;

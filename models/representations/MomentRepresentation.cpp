@@ -15,28 +15,27 @@ MomentRepresentation::MomentRepresentation(const Parameters& population, const P
   const ParticleInteractions& with = point.interactions();
   m_population.requireClosure(point.sizeDependentGrowth(), with.kernel != nullptr,
                               with.breakage.has_value());
-  // Nuclei born near the critical size of a Gibbs-Thomson growth law: whether each grows or
-  // redissolves is decided by the size-space fluctuations and the sink at L = 0, neither of
-  // which moments carry. On the flagship QMOM gave N = 1.3e22 1/m^3 at 60 s, "complete" with 4
-  // moments, against 1.1e17 1/m^3 from the sectional model (docs/theory/qmom.md, Limits).
-  if (point.nucleiAtCriticalSize())
+  // Gibbs-Thomson growth dissolves the particles below the critical size to L = 0, where they
+  // leave the distribution; moment equations have no sink there (it needs n(0), which a Gauss
+  // quadrature does not have), so QMOM keeps them as particles of ever smaller, then negative,
+  // size (docs/theory/qmom.md, Limits). With nuclei born at the critical size it is worse:
+  // which of them grow and which redissolve is decided by size-space fluctuations, which
+  // moments do not carry either (the flagship: N = 1.3e22 1/m^3 at 60 s, "complete" with 4
+  // moments, against 1.1e17 1/m^3 from the sectional model).
+  if (point.growthHasCriticalSize()) {
+    const bool nuclei = !std::isnan(point.initialCriticalDiameter());
     throw population.error(
-        "method", "moments cannot follow nuclei born at the critical size of a growth law with "
-                  "Gibbs-Thomson solubility (which of them grow and which redissolve is decided "
-                  "by size-space fluctuations, which moments do not carry, and those that "
-                  "redissolve leave the distribution at zero size: QMOM cannot represent "
-                  "complete dissolution): use method: sectional");
-  // Any other Gibbs-Thomson growth (seeds ripening): particles below the critical size shrink
-  // to L = 0 and leave the distribution. Moment equations have no sink there (it needs n(0),
-  // which a Gauss quadrature does not have), so QMOM keeps them as particles of ever smaller,
-  // then negative, size: mu_0 is wrong from the first complete dissolution, and the run stops
-  // when the smallest node reaches zero (docs/theory/qmom.md, Limits).
-  if (point.growthHasCriticalSize())
-    throw population.error(
-        "method", "QMOM cannot represent complete dissolution, and Gibbs-Thomson solubility "
-                  "(growth.interfacial-energy) dissolves the particles below the critical size "
-                  "to zero size (Ostwald ripening), where they leave the distribution: use "
-                  "method: sectional");
+        "method",
+        nuclei ? "moments cannot follow nuclei born at the critical size of a growth law with "
+                 "Gibbs-Thomson solubility (which of them grow and which redissolve is decided "
+                 "by size-space fluctuations, which moments do not carry, and those that "
+                 "redissolve leave the distribution at zero size: QMOM cannot represent "
+                 "complete dissolution): use method: sectional"
+               : "QMOM cannot represent complete dissolution, and Gibbs-Thomson solubility "
+                 "(growth.interfacial-energy) dissolves the particles below the critical size "
+                 "to zero size (Ostwald ripening), where they leave the distribution: use "
+                 "method: sectional");
+  }
   if (point.fluidSize() > 0 && m_population.count() < 4)
     throw population.error("moment-count",
                            "the solid formed is k_v mu_3 / V_m, so a fluid coupled to the "

@@ -24,6 +24,13 @@ std::string withUnit(double value, const Dimension& d) {
 void checkBounds(const ParamSpec& spec, double value, const Dimension& d,
                  std::string_view writtenUnit = {}) {
   auto fail = [&](const char* op, double bound) {
+    // Whole numbers are shown whole (10, not 1e+01; 4294967297, not 4.29497e+09) while a
+    // double holds them exactly.
+    const auto whole = [](double v) {
+      return std::abs(v) < 1e15 ? std::to_string(static_cast<long long>(v)) : formatNumber(v);
+    };
+    if (spec.type == ParamType::Integer)
+      throw ValueError(0, std::string("must be ") + op + " " + whole(bound) + ", got " + whole(value));
     Quantity unit;
     try {
       if (!writtenUnit.empty()) unit = parseUnit(writtenUnit);
@@ -40,7 +47,9 @@ void checkBounds(const ParamSpec& spec, double value, const Dimension& d,
   };
   // An inclusive bound admits the rounding of a unit conversion: 1e-7 mol/L is
   // 9.999999999999999e-05 mol/m^3, and a lower bound of 1e-4 mol/m^3 must accept it.
-  const auto slack = [](double bound) { return 4.0 * std::numeric_limits<double>::epsilon() * std::abs(bound); };
+  const auto slack = [](double bound) {
+    return 4.0 * std::numeric_limits<double>::epsilon() * std::abs(bound);
+  };
   if (spec.lower && (spec.lower->inclusive ? value < spec.lower->value - slack(spec.lower->value)
                                            : value <= spec.lower->value))
     fail(spec.lower->inclusive ? ">=" : ">", spec.lower->value);
@@ -120,14 +129,7 @@ long readInteger(const ParamSpec& spec, std::string_view text) {
     throw ValueError(0, "whole number '" + std::string(text) + "' is out of range");
   if (r.ec != std::errc() || r.ptr != text.data() + text.size())
     throw ValueError(0, "expected a whole number, got '" + std::string(text) + "'");
-  // Whole numbers are shown whole (10, not 1e+01; 4294967297, not 4.29497e+09).
-  const auto whole = [](double v) { return std::to_string(static_cast<long long>(v)); };
-  if (spec.lower && (spec.lower->inclusive ? value < spec.lower->value : value <= spec.lower->value))
-    throw ValueError(0, std::string("must be ") + (spec.lower->inclusive ? ">= " : "> ") +
-                            whole(spec.lower->value) + ", got " + std::to_string(value));
-  if (spec.upper && (spec.upper->inclusive ? value > spec.upper->value : value >= spec.upper->value))
-    throw ValueError(0, std::string("must be ") + (spec.upper->inclusive ? "<= " : "< ") +
-                            whole(spec.upper->value) + ", got " + std::to_string(value));
+  checkBounds(spec, static_cast<double>(value), dim::none);
   return value;
 }
 

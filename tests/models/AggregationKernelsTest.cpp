@@ -125,6 +125,26 @@ TEST_CASE("Brownian kernel: Fuchs transition regime tends to its limits", "[unit
             .epsilon(1e-3));
 }
 
+namespace {
+// A = 0 and a Derjaguin layer of strength 2 pi eps a psi0^2 / kT = m on spheres of radius a in
+// water at 25 degC: stabilityRatio against the closed form (logExactLayerOnly). Below e^700 to
+// 1e-12 in ln W, above it +infinity.
+void checkLayerOnly(int m, double a, double ionic) {
+  const double kT = constants::kB * kT25, kappa = debyeParameter(ionic, 78.4, kT25);
+  DlvoParameters p;
+  p.ionicStrength = ionic;
+  p.surfacePotential = std::sqrt(m * kT / (2.0 * constants::pi * 78.4 * constants::eps0 * a));
+  const double logW = logExactLayerOnly(m, a, kappa);
+  INFO("m = " << m << ", a = " << a << " m, I = " << ionic << " mol/m^3: barrier "
+              << m * std::log(2.0) << " kT, ln W exact = " << logW);
+  const double W = stabilityRatio(p, a, kT25);
+  if (logW < 700.0)
+    CHECK(std::log(W) == Approx(logW).epsilon(1e-12));
+  else
+    CHECK(std::isinf(W));
+}
+}  // namespace
+
 TEST_CASE("Stability ratio: Debye length, V = 0 and an exact integral",
           "[unit][validation][aggregation]") {
   // 1/kappa = 0.304 nm / sqrt(I [mol/L]) for a 1:1 electrolyte in water at 25 degC.
@@ -136,87 +156,34 @@ TEST_CASE("Stability ratio: Debye length, V = 0 and an exact integral",
   // W = ∫_0^1 (1 + e^{-kappa h})^m du = sum_j C(m, j) F(j kappa),
   // F(mu) = 2a ∫_0^∞ e^{-mu h} (2a + h)^-2 dh = 1 - z e^z E1(z), z = 2 a mu (by parts).
   for (int m : {3, 20})
-    for (double ionic : {1.0, 100.0}) {  // mol/m^3: kappa a = 2.1 and 21 for a = 20 nm
-      const double a = 20e-9, kT = constants::kB * kT25;
-      DlvoParameters p;
-      p.ionicStrength = ionic;
-      p.surfacePotential = std::sqrt(m * kT / (2.0 * constants::pi * 78.4 * constants::eps0 * a));
-      const double kappa = debyeParameter(ionic, 78.4, kT25);
-      double exact = 0.0, binomial = 1.0;
-      for (int j = 0; j <= m; ++j) {
-        const double z = 2.0 * a * j * kappa;
-        exact += binomial * (j == 0 ? 1.0 : 1.0 - z * scaledE1(z));
-        binomial = binomial * (m - j) / (j + 1);
-      }
-      INFO("m = " << m << ", I = " << ionic << " mol/m^3, W exact = " << exact);
-      CHECK(stabilityRatio(p, a, kT25) == Approx(exact).epsilon(1e-12));
-    }
+    for (double ionic : {1.0, 100.0})  // mol/m^3: kappa a = 2.1 and 21 for a = 20 nm
+      checkLayerOnly(m, 20e-9, ionic);
 }
 
 TEST_CASE("Stability ratio: barriers above 700 kT, finite or infinite as the exact integral says",
           "[unit][validation][aggregation]") {
   // Issue 10, defect 11: a barrier of 1e5 kT made the quadrature use its whole budget per
   // class pair (`check` did not finish); W is now +infinity at once when a lower bound of it
-  // exceeds e^700. The bound must not cut off a finite W: with A = 0 and m = 1020 the barrier
-  // is m ln 2 = 707 kT, yet W = e^697 (the peak is 1/(m kappa a) wide in u). Exact:
-  // ln W = ln sum_j C(m, j) F(j kappa), summed in logarithms (the terms reach 1e307).
-  const double a = 20e-9, ionic = 100.0, kT = constants::kB * kT25;
-  const double kappa = debyeParameter(ionic, 78.4, kT25);
-  for (int m : {1020, 1040}) {
-    DlvoParameters p;
-    p.ionicStrength = ionic;
-    p.surfacePotential = std::sqrt(m * kT / (2.0 * constants::pi * 78.4 * constants::eps0 * a));
-    std::vector<double> logTerms;
-    for (int j = 0; j <= m; ++j) {
-      const double z = 2.0 * a * j * kappa;
-      const double logBinomial = std::lgamma(m + 1.0) - std::lgamma(j + 1.0) - std::lgamma(m - j + 1.0);
-      logTerms.push_back(logBinomial + (j == 0 ? 0.0 : std::log(1.0 - z * scaledE1(z))));
-    }
-    const double top = *std::max_element(logTerms.begin(), logTerms.end());
-    double sum = 0.0;
-    for (double t : logTerms) sum += std::exp(t - top);
-    const double logW = top + std::log(sum);
-    INFO("m = " << m << ": barrier " << m * std::log(2.0) << " kT, ln W exact = " << logW);
-    const double W = stabilityRatio(p, a, kT25);
-    if (m == 1020) {
-      REQUIRE(logW < 700.0);  // the case is what it claims to be
-      CHECK(std::log(W) == Approx(logW).epsilon(1e-12));
-    } else {
-      REQUIRE(logW > 700.0);
-      CHECK(std::isinf(W));
-    }
-  }
+  // exceeds e^700. The bound must not cut off a finite W: with m = 1020 on 20 nm particles the
+  // barrier is m ln 2 = 707 kT, yet W = e^697 (the peak is 1/(m kappa a) wide in u); m = 1040
+  // is +infinity.
+  const double kappa = debyeParameter(100.0, 78.4, kT25);
+  REQUIRE(1020 * std::log(2.0) > 700.0);                        // the cases are what they claim:
+  REQUIRE(logExactLayerOnly(1020, 20e-9, kappa) < 700.0);       // a barrier above e^700, W below
+  REQUIRE(logExactLayerOnly(1030, 0.05, debyeParameter(5000.0, 78.4, kT25)) < 700.0);
+  for (int m : {1020, 1040}) checkLayerOnly(m, 20e-9, 100.0);
+  // a = 5 cm (the largest radius) in 5 mol/L (1/kappa = 0.14 nm) puts the whole repulsion
+  // within h/2a < 1e-8 of contact. 1 - u computed as 1.0 - u had no digits left there: the
+  // quadrature spent its 200,000 panels on rounding noise and threw for every such class pair.
+  // F(z) for z = 2 a j kappa ~ 7e8 j comes from its asymptotic series. m = 1030 is a 714 kT
+  // barrier with a finite W = e^687; m = 1060 has W = e^708: +infinity.
+  for (int m : {400, 1030, 1060}) checkLayerOnly(m, 0.05, 5000.0);
   // Far beyond: 300 mV on 10 um particles (a barrier near 1e5 kT) is +infinity.
   DlvoParameters p;
   p.hamakerConstant = 1e-20;
   p.surfacePotential = 0.3;
   p.ionicStrength = 150.0;
   CHECK(std::isinf(stabilityRatio(p, 10e-6, kT25)));
-}
-
-TEST_CASE("Stability ratio: exact at the largest particles, where the layer is a spike at contact",
-          "[unit][validation][aggregation]") {
-  // Issue 10, defect 11: a = 5 cm (the largest radius) in 5 mol/L (1/kappa = 0.14 nm) puts the
-  // whole repulsion within h/2a < 1e-8 of contact. 1 - u computed as 1.0 - u had no digits
-  // left there: the quadrature spent its 200,000 panels on rounding noise and threw for every
-  // such class pair. Exact (A = 0, m integer): the same closed form as above, F(z) for
-  // z = 2 a j kappa ~ 7e8 j from its asymptotic series. m = 1030 is a 714 kT barrier with a
-  // finite W = e^687 (the bound that skips the quadrature must not cut it off); m = 1060 has
-  // W = e^708: +infinity.
-  const double a = 0.05, ionic = 5000.0, kT = constants::kB * kT25;
-  const double kappa = debyeParameter(ionic, 78.4, kT25);
-  for (int m : {400, 1030, 1060}) {
-    DlvoParameters p;
-    p.ionicStrength = ionic;
-    p.surfacePotential = std::sqrt(m * kT / (2.0 * constants::pi * 78.4 * constants::eps0 * a));
-    const double logW = logExactLayerOnly(m, a, kappa);
-    INFO("m = " << m << ": barrier " << m * std::log(2.0) << " kT, ln W exact = " << logW);
-    const double W = stabilityRatio(p, a, kT25);
-    if (logW < 700.0)
-      CHECK(std::log(W) == Approx(logW).epsilon(1e-12));
-    else
-      CHECK(std::isinf(W));
-  }
 }
 
 TEST_CASE("Stability ratio: a narrow barrier between two terms of 10^6 kT",
