@@ -18,8 +18,9 @@ std::unique_ptr<Process> inStirredVessel(const Parameters& root) {
 }
 
 template <class Point>
-std::vector<ParamSpec> sectionsOf(bool outflow, bool requireTemperature) {
-  std::vector<ParamSpec> s{StirredVessel::reactorSection(outflow, requireTemperature)};
+std::vector<ParamSpec> sectionsOf(bool flows, bool requireTemperature) {
+  std::vector<ParamSpec> s{StirredVessel::reactorSection(flows, requireTemperature)};
+  if (flows) s.push_back(VesselFlows::feedsSection(&Point::addFeedKeys));
   for (ParamSpec& p : Point::sections()) s.push_back(std::move(p));
   s.push_back(populationSection());
   return s;
@@ -30,9 +31,15 @@ std::vector<ParamSpec> sectionsOf(bool outflow, bool requireTemperature) {
 const std::map<std::string, ProcessModelEntry>& processModels() {
   static const std::map<std::string, ProcessModelEntry> models{
       {"batch-precipitation",
-       {"Isothermal stirred batch vessel: reactions, precipitation, nucleation, growth and the "
+       {"Stirred batch vessel: reactions, precipitation, nucleation, growth and the "
         "population balance (docs/theory/batch-precipitation.md).",
         [] { return sectionsOf<PrecipitationPoint>(false, true); },
+        inStirredVessel<PrecipitationPoint>}},
+      {"precipitation",
+       {"Precipitation as in batch-precipitation, in a semi-batch or continuous vessel: feeds "
+        "with recipes, overflow or a residence time, temperature recipes or an energy balance "
+        "(docs/theory/feeds-and-energy.md).",
+        [] { return sectionsOf<PrecipitationPoint>(true, true); },
         inStirredVessel<PrecipitationPoint>}},
       {"population-balance",
        {"A particle population under prescribed nucleation and growth rates, aggregation and "

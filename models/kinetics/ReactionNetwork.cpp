@@ -22,6 +22,11 @@ SchemaPtr ReactionNetwork::schema() {
                            "Rate constant k in (concentration)^(1 - order)/time, e.g. "
                            "'0.1 1/s' (first order) or '2 L/mol/s' (second order).")
              .isRequired());
+  s->add(ParamSpec::real("enthalpy", dim::molarEnergy,
+                         "Reaction enthalpy Delta H_r per mole of reaction (negative: "
+                         "exothermic); used by an energy balance (reactor.energy-balance).")
+             .unit("kJ/mol")
+             .defaultsTo("0 J/mol"));
   return s;
 }
 
@@ -73,6 +78,7 @@ ReactionNetwork::ReactionNetwork(const Parameters::List& list,
     }
     if (!(k.value >= 0.0)) throw p.error("rate-constant", "must be >= 0");
     r.rateConstant = k.value;
+    r.enthalpy = p.real("enthalpy");
     m_reactions.push_back(std::move(r));
   }
 }
@@ -85,25 +91,48 @@ double power(double c, double nu) {
 }
 }  // namespace
 
+double ReactionNetwork::rate(const Reaction& r, std::span<const double> c) {
+  double rate = r.rateConstant;
+  for (const auto& [i, nu] : r.reactants) rate *= power(c[i], nu);
+  return rate;
+}
+
+// d rate / d c_j = k nu_j c_j^(nu_j - 1) prod_{l != j} c_l^nu_l
+double ReactionNetwork::rateSlope(const Reaction& r, std::span<const double> c, std::size_t j,
+                                  double nuj) {
+  double d = nuj == std::round(nuj) || c[j] > 0.0 ? r.rateConstant * nuj * power(c[j], nuj - 1.0) : 0.0;
+  for (const auto& [l, nul] : r.reactants)
+    if (l != j) d *= power(c[l], nul);
+  return d;
+}
+
 void ReactionNetwork::addRates(std::span<const double> c, std::span<double> dcdt) const {
   for (const auto& r : m_reactions) {
-    double rate = r.rateConstant;
-    for (const auto& [i, nu] : r.reactants) rate *= power(c[i], nu);
-    for (std::size_t i = 0; i < dcdt.size(); ++i) dcdt[i] += r.netStoichiometry[i] * rate;
+    const double k = rate(r, c);
+    for (std::size_t i = 0; i < dcdt.size(); ++i) dcdt[i] += r.netStoichiometry[i] * k;
   }
 }
 
 void ReactionNetwork::addJacobian(std::span<const double> c, BorderedBandJacobian& J) const {
-  for (const auto& r : m_reactions) {
+  for (const auto& r : m_reactions)
     for (const auto& [j, nuj] : r.reactants) {
-      // d rate / d c_j = k nu_j c_j^(nu_j - 1) prod_{l != j} c_l^nu_l
-      double d = nuj == std::round(nuj) || c[j] > 0.0 ? r.rateConstant * nuj * power(c[j], nuj - 1.0) : 0.0;
-      for (const auto& [l, nul] : r.reactants)
-        if (l != j) d *= power(c[l], nul);
+      const double d = rateSlope(r, c, j, nuj);
       for (std::size_t i = 0; i < r.netStoichiometry.size(); ++i)
         if (r.netStoichiometry[i] != 0.0) J.D(i, j) += r.netStoichiometry[i] * d;
     }
-  }
+}
+
+double ReactionNetwork::heatRelease(std::span<const double> c) const {
+  double q = 0.0;
+  for (const auto& r : m_reactions)
+    if (r.enthalpy != 0.0) q -= r.enthalpy * rate(r, c);
+  return q;
+}
+
+void ReactionNetwork::addHeatReleaseSlopes(std::span<const double> c, std::span<double> dq) const {
+  for (const auto& r : m_reactions)
+    if (r.enthalpy != 0.0)
+      for (const auto& [j, nuj] : r.reactants) dq[j] -= r.enthalpy * rateSlope(r, c, j, nuj);
 }
 
 }  // namespace proscale

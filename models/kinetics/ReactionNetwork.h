@@ -17,6 +17,7 @@ class ReactionNetwork {
   struct Reaction {
     std::string equation;
     double rateConstant = 0.0;  ///< SI: (mol/m^3)^(1 - order) / s
+    double enthalpy = 0.0;      ///< Delta H_r [J/mol of reaction]; negative: exothermic
     std::vector<std::pair<std::size_t, double>> reactants;  ///< (species index, order)
     std::vector<double> netStoichiometry;                   ///< per species
   };
@@ -32,8 +33,14 @@ class ReactionNetwork {
   void addRates(std::span<const double> c, std::span<double> dcdt) const;
   /// Adds d(dc_i/dt)/dc_j to the D block of J (species occupy border indices 0..).
   void addJacobian(std::span<const double> c, BorderedBandJacobian& J) const;
+  /// Heat released per volume, q = -sum_r Delta H_r rate_r [W/m^3].
+  double heatRelease(std::span<const double> c) const;
+  /// Adds dq/dc_j to dq[j].
+  void addHeatReleaseSlopes(std::span<const double> c, std::span<double> dq) const;
 
  private:
+  static double rate(const Reaction& r, std::span<const double> c);
+  static double rateSlope(const Reaction& r, std::span<const double> c, std::size_t j, double nuj);
   std::vector<Reaction> m_reactions;
 };
 

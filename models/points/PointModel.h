@@ -70,6 +70,21 @@ class PointModel {
   /// Adds d(dc/dt)/dc at fixed solid-volume rate (reactions) to the border block D of J.
   virtual void addFluidJacobian(std::span<const double> /*c*/, BorderedBandJacobian& /*J*/) const {}
 
+  // ---- streams and heat ----
+  /// The fluid unknowns of a feed stream from its `feeds.<name>` section, whose composition
+  /// keys the point class declares with its static addFeedKeys(Schema&); c arrives zeroed.
+  virtual void feedFluid(const Parameters& /*feed*/, std::span<double> /*c*/) const {}
+  /// Heat released by the point's reactions per suspension volume at c [W/m^3]; adds its
+  /// slopes d/dc_j to dq[j].
+  virtual double reactionHeat(std::span<const double> /*c*/, std::span<double> /*dq*/) const {
+    return 0.0;
+  }
+  /// The conserved moieties w of (fluid unknowns, solid volume [m^3/m^3]): w^T (c, solid) is
+  /// unchanged by the point's reactions and particle formation; one vector per moiety.
+  virtual std::vector<std::vector<double>> conservedMoieties() const { return {}; }
+  /// Heat released per volume of solid formed, -Delta H_c / V_m [J/m^3 of solid].
+  virtual double heatPerSolidVolume() const { return 0.0; }
+
   // ---- parameters ----
   virtual void registerParameters(ParameterRegistry& /*registry*/) {}
 

@@ -177,16 +177,36 @@ void PrecipitationPoint::checkNucleusSize(double nucleusSize, const Parameters& 
 // stoichiometric matrix whose columns are the reactions and the precipitation (-nu_f on the
 // formula species, +1 on the solid), so w . z is constant in exact arithmetic. Drift is scaled
 // by sum_i |w_i| z0_i.
+// The kernel of the stoichiometry (reactions, and the solid's formation from its formula) over
+// (species, solid [mol/m^3]).
+static Eigen::MatrixXd moietyMatrix(const ReactionNetwork& reactions, const PrecipitatingSolid& solid,
+                                    std::size_t ns) {
+  const std::size_t nr = reactions.reactions().size();
+  Eigen::MatrixXd S = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(ns + 1),
+                                            static_cast<Eigen::Index>(nr + 1));
+  for (std::size_t r = 0; r < nr; ++r)
+    for (std::size_t i = 0; i < ns; ++i) S(i, r) = reactions.reactions()[r].netStoichiometry[i];
+  for (const auto& [j, nu] : solid.formula()) S(j, nr) = -nu;
+  S(ns, nr) = 1.0;
+  return Eigen::FullPivLU<Eigen::MatrixXd>(S.transpose()).kernel();
+}
+
+std::vector<std::vector<double>> PrecipitationPoint::conservedMoieties() const {
+  const std::size_t ns = m_solution.size();
+  const Eigen::MatrixXd W = moietyMatrix(m_reactions, m_solid, ns);
+  std::vector<std::vector<double>> moieties;
+  for (Eigen::Index k = 0; k < W.cols(); ++k) {
+    std::vector<double> w(W.col(k).data(), W.col(k).data() + W.rows());
+    w[ns] /= m_solid.molarVolume();  // per mol of solid -> per m^3 of solid
+    moieties.push_back(std::move(w));
+  }
+  return moieties;
+}
+
 double PrecipitationPoint::massBalanceError(std::span<const double> c, double solid,
                                             std::span<const double> c0, double solid0) const {
   const std::size_t ns = m_solution.size();
-  const std::size_t nr = m_reactions.reactions().size();
-  Eigen::MatrixXd S = Eigen::MatrixXd::Zero(ns + 1, nr + 1);
-  for (std::size_t r = 0; r < nr; ++r)
-    for (std::size_t i = 0; i < ns; ++i) S(i, r) = m_reactions.reactions()[r].netStoichiometry[i];
-  for (const auto& [j, nu] : m_solid.formula()) S(j, nr) = -nu;
-  S(ns, nr) = 1.0;
-  const Eigen::MatrixXd W = Eigen::FullPivLU<Eigen::MatrixXd>(S.transpose()).kernel();
+  const Eigen::MatrixXd W = moietyMatrix(m_reactions, m_solid, ns);
   Eigen::VectorXd z(ns + 1), z0(ns + 1);
   for (std::size_t i = 0; i < ns; ++i) {
     z(i) = c[i];

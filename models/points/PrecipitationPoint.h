@@ -44,6 +44,8 @@ class PrecipitationPoint final : public PointModel {
   /// growth-inhibition, aggregation, breakage (the vessel adds `reactor`, the representation
   /// `population`).
   static std::vector<ParamSpec> sections();
+  /// A feed's composition keys (Solution::addFeedKeys).
+  static void addFeedKeys(Schema& feed) { Solution::addFeedKeys(feed); }
   /// `at`: the vessel's conditions, checked against the correlations' temperature ranges
   /// (InputError at reactor.temperature); `viscosity` [Pa s] of the liquid for the Brownian
   /// aggregation kernels.
@@ -69,6 +71,17 @@ class PrecipitationPoint final : public PointModel {
                   std::span<double> dc) const override;
   void solidCoupling(std::span<double> perSolidVolume) const override;
   void addFluidJacobian(std::span<const double> c, BorderedBandJacobian& J) const override;
+  void feedFluid(const Parameters& feed, std::span<double> c) const override {
+    m_solution.feedConcentrations(feed, c);
+  }
+  double reactionHeat(std::span<const double> c, std::span<double> dq) const override {
+    m_reactions.addHeatReleaseSlopes(c, dq);
+    return m_reactions.heatRelease(c);
+  }
+  std::vector<std::vector<double>> conservedMoieties() const override;
+  double heatPerSolidVolume() const override {
+    return -m_solid.crystallizationEnthalpy() / m_solid.molarVolume();
+  }
   void registerParameters(ParameterRegistry& registry) override;
   std::vector<SeriesColumn> fluidColumns() const override;
   std::size_t fluidValues(std::span<const double> c, const PointConditions& at, double L,

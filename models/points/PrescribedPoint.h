@@ -19,6 +19,8 @@ class PrescribedPoint final : public PointModel {
  public:
   /// The case sections read here: particles, aggregation, breakage.
   static std::vector<ParamSpec> sections();
+  /// Feeds carry no fluid here (a feed only dilutes the particles).
+  static void addFeedKeys(Schema&) {}
   /// `at` and `viscosity` [Pa s]: the liquid the Brownian aggregation kernels see.
   PrescribedPoint(const Parameters& root, const PointConditions& at, double viscosity);
 

@@ -9,6 +9,7 @@
 //
 // Units: number densities 1/m^3, moments m^k/m^3, volumes per suspension volume m^3/m^3,
 // dilution rate D = Q/V [1/s] (0 in a batch vessel).
+#include <limits>
 #include <memory>
 #include <span>
 #include <string>
@@ -70,6 +71,11 @@ class ParticleRepresentation {
   // ---- reporting ----
   /// Solid volume formed per suspension volume [m^3/m^3], incl. what left the grid (mass balance).
   virtual double solidVolume(std::span<const double> y) const = 0;
+  /// Solid volume washed out per suspension volume, the integral of D times the solid volume
+  /// [m^3/m^3] (an amount only at constant volume, D = Q_out/V); NaN when not tracked.
+  virtual double solidVolumeWashedOut(std::span<const double> /*y*/) const {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
   /// Number-mean diameter [m] (where the fluid reports its growth rate); the nucleus size if empty.
   virtual double meanDiameter(std::span<const double> y) const = 0;
   virtual std::vector<SeriesColumn> columns() const = 0;

@@ -51,6 +51,9 @@ class SizeClasses final : public ParticleRepresentation {
                 BorderedBandJacobian& J, RepresentationSlopes& slopes) const override;
 
   double solidVolume(std::span<const double> y) const override;
+  double solidVolumeWashedOut(std::span<const double> y) const override {
+    return y[m_budget + kVolumeWashedOut];
+  }
   double meanDiameter(std::span<const double> y) const override;
   std::vector<SeriesColumn> columns() const override;
   std::size_t values(std::span<const double> y, std::span<double> row) const override;

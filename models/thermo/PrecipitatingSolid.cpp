@@ -30,6 +30,12 @@ SchemaPtr PrecipitatingSolid::schema() {
   s->add(ParamSpec::typed("solubility", solubilityModels().family(),
                           "Solubility product K_sp(T).")
              .isRequired());
+  s->add(ParamSpec::real("crystallization-enthalpy", dim::molarEnergy,
+                         "Enthalpy of crystallization Delta H_c per mole of solid formed "
+                         "(negative: heat released); used by an energy balance "
+                         "(reactor.energy-balance).")
+             .unit("kJ/mol")
+             .defaultsTo("0 J/mol"));
   return s;
 }
 
@@ -38,7 +44,8 @@ PrecipitatingSolid::PrecipitatingSolid(const Parameters& p, const Solution& solu
       m_name(p.string("name")),
       m_molarMass(p.real("molar-mass")),
       m_molarVolume(p.real("molar-mass") / p.real("density")),
-      m_shapeFactor(p.real("shape-factor")) {
+      m_shapeFactor(p.real("shape-factor")),
+      m_crystallizationEnthalpy(p.real("crystallization-enthalpy")) {
   const ResolvedFormula formula =
       resolveFormula(p, "formula", solution.names(), solution.charges());
   FormulaStoichiometry stoichiometry;

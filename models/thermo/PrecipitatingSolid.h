@@ -40,6 +40,8 @@ class PrecipitatingSolid {
   double molarVolume() const { return m_molarVolume; }   ///< m^3/mol
   double molarMass() const { return m_molarMass; }       ///< kg/mol
   double shapeFactor() const { return m_shapeFactor; }   ///< k_v: particle volume = k_v L^3
+  /// Delta H_c [J/mol of solid formed]; negative: exothermic.
+  double crystallizationEnthalpy() const { return m_crystallizationEnthalpy; }
   /// (species index, nu) of the formula.
   const std::vector<std::pair<std::size_t, double>>& formula() const { return m_formula; }
   double formulaCoefficientSum() const { return m_nuSum; }
@@ -56,6 +58,7 @@ class PrecipitatingSolid {
   std::vector<std::pair<std::size_t, double>> m_formula;
   double m_nuSum = 0.0;
   double m_molarMass = 0.0, m_molarVolume = 0.0, m_shapeFactor = 0.0;
+  double m_crystallizationEnthalpy = 0.0;
   std::unique_ptr<Solubility> m_solubility;
   mutable Speciation m_speciation;
 };

@@ -209,4 +209,49 @@ void Solution::speciate(std::span<const double> c, double T, Speciation& out) co
   out.ionicStrength = ionicStrength(c, m_charges);
 }
 
+void Solution::addFeedKeys(Schema& feed) {
+  feed.add(ParamSpec::quantityMap("salts", dim::concentration,
+                                  "Salts in the feed by formula, e.g. `Na2SO4: 50 mmol/L` (their "
+                                  "ions must be species of the solution).")
+               .unit("mol/L"));
+  feed.add(ParamSpec::quantityMap("species", dim::concentration,
+                                  "Species in the feed by name (total concentrations), e.g. "
+                                  "`SO4-2: 50 mmol/L`.")
+               .unit("mol/L"));
+}
+
+void Solution::feedConcentrations(const Parameters& feed, std::span<double> c) const {
+  std::fill(c.begin(), c.end(), 0.0);
+  auto add = [&](const Parameters& map, const std::string& key, const std::string& ion, double x) {
+    const auto it = std::find(m_names.begin(), m_names.end(), ion);
+    if (it == m_names.end())
+      throw map.error(key, "the feed brings " + ion + ", which is not a species of the solution; "
+                           "declare it under solution.species (initial: 0 mol/L)");
+    c[static_cast<std::size_t>(it - m_names.begin())] += x;
+  };
+  if (feed.has("salts")) {
+    const Parameters& salts = feed.section("salts");
+    for (const std::string& formula : salts.keys()) {
+      const std::vector<SaltIon>* ions = saltIons(formula);
+      if (ions == nullptr)
+        throw salts.error(formula, "unknown salt '" + formula +
+                                       "' (declare its ions under the feed's species)");
+      for (const SaltIon& ion : *ions) add(salts, formula, ion.ion, ion.count * salts.real(formula));
+    }
+  }
+  if (feed.has("species")) {
+    const Parameters& species = feed.section("species");
+    for (const std::string& name : species.keys()) add(species, name, name, species.real(name));
+  }
+  double net = 0.0, scale = 0.0;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    net += m_charges[i] * c[i];
+    scale += std::abs(m_charges[i]) * c[i];
+  }
+  if (std::abs(net) > 1e-6 * scale)
+    throw feed.error(feed.has("species") ? "species" : "salts",
+                     "the feed is not electroneutral: sum(z c) = " + formatNumber(net) +
+                         " mmol/L; add its counter-ions");
+}
+
 }  // namespace proscale

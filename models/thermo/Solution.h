@@ -40,6 +40,14 @@ class Solution {
   const ActivityModel& activity() const { return *m_activity; }
   /// Free concentrations, activity coefficients and their slopes at totals c [mol/m^3].
   void speciate(std::span<const double> c, double T, Speciation& out) const;
+
+  /// The composition keys of a feed stream of this liquid: `salts` and `species` (by name,
+  /// total concentrations), added to `feed`.
+  static void addFeedKeys(Schema& feed);
+  /// The total concentrations [mol/m^3] of the solution's species in a feed stream; InputError
+  /// at the feed's keys for a species the solution does not declare or a feed that is not
+  /// electroneutral.
+  void feedConcentrations(const Parameters& feed, std::span<double> c) const;
   /// The ion pairs (nullptr without `ion-pairs`); they follow the declared species in a
   /// Speciation.
   const IonPairing* pairing() const { return m_pairing.get(); }

@@ -1,34 +1,48 @@
 #include "models/units/StirredVessel.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/NumberFormat.h"
 
 namespace proscale {
 
-ParamSpec StirredVessel::reactorSection(bool outflow, bool requireTemperature) {
+ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature) {
   auto s = std::make_shared<Schema>(
-      "reactor", outflow ? "Well-mixed vessel: batch, or continuous with a particle-free feed "
-                           "(MSMPR)."
-                         : "Well-mixed, isothermal batch vessel.");
-  if (outflow)
+      "reactor", flows ? "Well-mixed vessel: batch, semi-batch or continuous (feeds, or MSMPR "
+                         "with a residence time)."
+                       : "Well-mixed batch vessel.");
+  if (flows) {
     s->add(ParamSpec::real("residence-time", dim::time,
-                           "Mean residence time tau = V/Q of a continuous vessel (washout "
-                           "-n/tau); absent: batch.")
+                           "Mean residence time tau = V/Q of a continuous vessel fed with its "
+                           "initial (particle-free) contents, washout -n/tau (instead of feeds).")
                .unit("s")
                .above(0));
+    VesselFlows::addReactorKeys(*s);
+  }
   auto temperature = ParamSpec::real("temperature", dim::temperature,
                                      requireTemperature
-                                         ? "Temperature of the suspension."
+                                         ? "Temperature of the suspension (initial, with a "
+                                           "recipe or an energy balance)."
                                          : "Temperature (Brownian aggregation only).")
                          .unit("degC")
                          .above(0);
   s->add(requireTemperature ? temperature.isRequired() : temperature.defaultsTo("298.15 K"));
+  if (requireTemperature) {
+    s->add(Recipe::spec("temperature-recipe", dim::temperature, "degC", 0.0, true,
+                        "Prescribed temperature in time, starting at reactor.temperature: hold, "
+                        "linear or cubic (controlled cooling) segments."));
+    s->add(EnergyBalance::section());
+  }
   s->add(ParamSpec::real("viscosity", dim::viscosity,
                          "Dynamic viscosity of the liquid (Brownian aggregation); water at "
                          "25 degC: 0.89 mPa s.")
              .unit("mPa s")
              .defaultsTo("0.89 mPa s")
              .above(0));
-  s->add(ParamSpec::real("volume", dim::volume, "Suspension volume (scales the product mass).")
+  s->add(ParamSpec::real("volume", dim::volume,
+                         "Suspension volume (initial, with feeds); scales the product mass.")
              .unit("L")
              .defaultsTo("1 L")
              .above(0));
@@ -43,51 +57,161 @@ double StirredVessel::viscosity(const Parameters& root) {
   return root.section("reactor").real("viscosity");
 }
 
+namespace {
+
+// The names of the fluid unknowns, from the point's blocks (first in the layout).
+std::vector<std::string> fluidNames(const StateLayout& layout, std::size_t nf) {
+  std::vector<std::string> names;
+  for (const StateBlock& b : layout.blocks())
+    for (std::size_t i = 0; i < b.size && names.size() < nf; ++i)
+      names.push_back(i < b.componentNames.size() ? b.componentNames[i]
+                                                  : b.name + "_" + std::to_string(i));
+  return names;
+}
+
+}  // namespace
+
 StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point)
     : m_at(conditions(root)),
       m_volume(root.section("reactor").real("volume")),
+      m_endTime(root.section("output").real("end-time")),
       m_point(std::move(point)),
       m_particles(makeRepresentation(root.section("population"), *m_point)) {
   const Parameters& reactor = root.section("reactor");
-  if (reactor.has("residence-time")) m_dilution = 1.0 / reactor.real("residence-time");
+  const std::size_t nf = m_point->fluidSize();
+  std::vector<double> c0(nf);
+  m_point->initialFluid(c0);
+  m_flows = VesselFlows(root, *m_point, c0, m_at.temperature, m_volume);
+  if (reactor.has("temperature-recipe")) {
+    if (reactor.has("energy-balance"))
+      throw reactor.error("temperature-recipe",
+                          "give either a temperature recipe or an energy balance");
+    m_temperatureRecipe.emplace(reactor, "temperature-recipe");
+    if (m_temperatureRecipe->value(0.0) != m_at.temperature)
+      throw reactor.error("temperature-recipe",
+                          "the recipe starts at " + formatNumber(m_temperatureRecipe->value(0.0) - 273.15) +
+                              " degC, not at reactor.temperature " +
+                              formatNumber(m_at.temperature - 273.15) + " degC");
+  }
+  if (reactor.has("energy-balance"))
+    m_energy.emplace(reactor.section("energy-balance"), m_at.temperature);
+
   m_point->addFluidBlocks(m_layout);
+  const std::vector<std::string> names = fluidNames(m_layout, nf);
+  if (m_energy) m_temperatureIndex = m_layout.add("temperature", 1, "K", m_at.temperature, {"T"});
+  if (m_flows.any()) {
+    std::vector<double> scales(nf, 1.0);
+    scales.push_back(1e-6);  // solid volume fraction
+    std::vector<std::string> mixtureNames = names;
+    mixtureNames.push_back("solid");
+    m_mixtureIndex = m_layout.add("mixture", "mol/m^3 | m^3/m^3", scales, mixtureNames);
+  }
+  if (m_flows.hasOutflow() && nf > 0) {
+    m_outflowIndex = m_layout.add("outflow", nf, "mol/m^3", 1.0, names);
+    m_layout.setRole("outflow", {.accumulator = true});
+  }
   m_particles->addBlocks(m_layout);
+
   m_y0.assign(m_layout.size(), 0.0);
-  m_point->initialFluid(m_y0);
+  std::copy(c0.begin(), c0.end(), m_y0.begin());
   m_particles->initialState(m_y0);
-  m_coupling.resize(m_point->fluidSize());
+  if (m_energy) m_y0[m_temperatureIndex] = m_at.temperature;
+  if (m_flows.any()) {
+    std::copy(c0.begin(), c0.end(), m_y0.begin() + static_cast<std::ptrdiff_t>(m_mixtureIndex));
+    m_y0[m_mixtureIndex + nf] = m_particles->solidVolume(m_y0);
+  }
+  m_coupling.resize(nf);
   m_point->solidCoupling(m_coupling);
+  m_heatSlopes.assign(nf, 0.0);
+  m_heatWork.assign(nf, 0.0);
+  m_work.assign(m_layout.size(), 0.0);
   m_point->checkNucleusSize(m_particles->minimumNucleusSize(), root.section("population"),
                             m_particles->nucleusProblem());
   m_point->registerParameters(m_parameters);
   m_particles->registerParameters(m_parameters, m_point->interactions());
+
+  m_stopTimes = m_flows.stopTimes(m_endTime);
+  if (m_temperatureRecipe)
+    for (double t : m_temperatureRecipe->switchTimes(m_endTime)) m_stopTimes.push_back(t);
+  if (m_energy)
+    for (double t : m_energy->stopTimes(m_endTime)) m_stopTimes.push_back(t);
+  std::sort(m_stopTimes.begin(), m_stopTimes.end());
+  m_stopTimes.erase(std::unique(m_stopTimes.begin(), m_stopTimes.end()), m_stopTimes.end());
 }
 
 void StirredVessel::initialState(std::span<double> y0) const {
   std::copy(m_y0.begin(), m_y0.end(), y0.begin());
 }
 
-void StirredVessel::rhs(double, std::span<const double> y, std::span<double> ydot) {
+double StirredVessel::temperature(double t, std::span<const double> y) const {
+  if (m_energy) return y[m_temperatureIndex];
+  if (m_temperatureRecipe) return m_temperatureRecipe->value(t);
+  return m_at.temperature;
+}
+
+std::span<const double> StirredVessel::mixture(std::span<const double> y) const {
+  if (!m_flows.any()) return std::span<const double>(m_y0).first(m_point->fluidSize());
+  return y.subspan(m_mixtureIndex, m_point->fluidSize() + 1);
+}
+
+void StirredVessel::rhs(double t, std::span<const double> y, std::span<double> ydot) {
   const auto c = fluid(y);
-  const ParticleProcesses p = m_point->processes(c, m_at);
-  const double solidVolumeRate = m_particles->rates(y, p, m_dilution, ydot);
-  m_point->fluidRates(c, solidVolumeRate, ydot.first(c.size()));
+  const double D = m_flows.any() ? m_flows.dilution(t) : 0.0;
+  const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y));
+  const double solidVolumeRate = m_particles->rates(y, p, D, ydot);
+  const auto dc = ydot.first(c.size());
+  m_point->fluidRates(c, solidVolumeRate, dc);
+  if (m_flows.any()) {
+    for (std::size_t j = 0; j < c.size(); ++j) dc[j] -= D * c[j];
+    m_flows.addFed(t, dc);
+  }
+  vesselRates(t, y, solidVolumeRate, ydot);
+}
+
+void StirredVessel::vesselRates(double t, std::span<const double> y, double solidVolumeRate,
+                                std::span<double> ydot) const {
+  const std::size_t nf = m_point->fluidSize();
+  const auto c = fluid(y);
+  if (m_energy) {
+    const double T = y[m_temperatureIndex];
+    const double q =
+        m_point->reactionHeat(c, m_heatWork) + m_point->heatPerSolidVolume() * solidVolumeRate;
+    ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rate(t, T, m_flows.volume(t), q);
+  }
+  if (!m_flows.any()) return;
+  const double D = m_flows.dilution(t);
+  const auto r = mixture(y);
+  const auto dr = ydot.subspan(m_mixtureIndex, nf + 1);
+  for (std::size_t j = 0; j <= nf; ++j) dr[j] = -D * r[j];
+  m_flows.addFed(t, dr.first(nf));
+  if (m_flows.hasOutflow() && nf > 0) {
+    const double out = m_flows.outflow(t) / m_flows.volume(t);
+    for (std::size_t j = 0; j < nf; ++j) ydot[m_outflowIndex + j] = out * c[j];
+  }
 }
 
 // The representation fills its rows and reports the slopes of its rates in the point's
 // arguments; here they are chained to the fluid columns (d/dc_m = sum_a d/da da/dc_m), and
 // the fluid rows get the point's coupling times the solid-volume row, so that every conserved
-// moiety w of (fluid, solid) has w^T J = 0 exactly and Newton keeps it to round-off.
-void StirredVessel::jacobian(double, std::span<const double> y, std::span<const double>,
+// moiety w of (fluid, solid) has w^T J = 0 exactly and Newton keeps it to round-off. The
+// temperature row gets the heat of formation the same way.
+void StirredVessel::jacobian(double t, std::span<const double> y, std::span<const double>,
                              JacobianSink& sink) {
   BorderedBandJacobian& J = sink.arrow();
   const std::size_t nf = m_point->fluidSize(), n = y.size();
   const auto c = fluid(y);
+  const double D = m_flows.any() ? m_flows.dilution(t) : 0.0;
   ArgumentSlopes da;
-  const ParticleProcesses p = m_point->processes(c, m_at, &da);
+  const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y), &da);
   J.setZero();
-  m_particles->jacobian(y, p, m_dilution, J, m_slopes);
+  m_particles->jacobian(y, p, D, J, m_slopes);
   m_point->addFluidJacobian(c, J);
+  double heat = 0.0;  // d(dT/dt)/d(solid volume rate)
+  if (m_energy) {
+    std::fill(m_heatSlopes.begin(), m_heatSlopes.end(), 0.0);
+    m_point->reactionHeat(c, m_heatSlopes);
+    heat = m_point->heatPerSolidVolume() / m_energy->volumetricHeatCapacity();
+  }
   for (std::size_t m = 0; m < nf; ++m) {
     double dSolid = 0.0;
     for (std::size_t a = 0; a < p.arguments; ++a) {
@@ -100,12 +224,42 @@ void StirredVessel::jacobian(double, std::span<const double> y, std::span<const 
     }
     for (std::size_t j = 0; j < nf; ++j)
       if (m_coupling[j] != 0.0) J.D(j, m) += m_coupling[j] * dSolid;
+    if (m_energy)
+      J.D(m_temperatureIndex, m) +=
+          heat * dSolid + m_heatSlopes[m] / m_energy->volumetricHeatCapacity();
   }
   for (std::size_t col = nf; col < n; ++col) {
     const double v = m_slopes.dSolidVolumeDy[col];
     if (v == 0.0) continue;
     for (std::size_t j = 0; j < nf; ++j)
       if (m_coupling[j] != 0.0) J.add(j, col, m_coupling[j] * v);
+    if (m_energy) J.add(m_temperatureIndex, col, heat * v);
+  }
+  if (m_flows.any()) {
+    for (std::size_t j = 0; j < nf; ++j) J.D(j, j) -= D;
+    for (std::size_t j = 0; j <= nf; ++j) J.D(m_mixtureIndex + j, m_mixtureIndex + j) = -D;
+    if (m_flows.hasOutflow() && nf > 0) {
+      const double out = m_flows.outflow(t) / m_flows.volume(t);
+      for (std::size_t j = 0; j < nf; ++j) J.D(m_outflowIndex + j, j) = out;
+    }
+  }
+  if (m_energy) temperatureColumn(t, y, sink);
+}
+
+// Every rate depends on T through the point's laws (solubility, activity, diffusivity), which
+// give no slopes in T: a central difference with h = 1e-7 T (3e-5 K). The step must be small
+// against the scale on which the rates vary, which near saturation is not that of K_sp(T) but
+// of S - 1 (a 1e-4 excess moves by 30 % over 3e-3 K); round-off stays ~1e-16 |f| / h.
+void StirredVessel::temperatureColumn(double t, std::span<const double> y, JacobianSink& J) {
+  std::vector<double> shifted(y.begin(), y.end()), minus(y.size());
+  const double h = 1e-7 * y[m_temperatureIndex];
+  shifted[m_temperatureIndex] = y[m_temperatureIndex] + h;
+  rhs(t, shifted, m_work);
+  shifted[m_temperatureIndex] = y[m_temperatureIndex] - h;
+  rhs(t, shifted, minus);
+  for (std::size_t r = 0; r < y.size(); ++r) {
+    const double d = (m_work[r] - minus[r]) / (2.0 * h);
+    if (d != 0.0) J.add(r, m_temperatureIndex, d);
   }
 }
 
@@ -114,17 +268,50 @@ std::vector<SeriesColumn> StirredVessel::seriesColumns() const {
   for (auto& c : m_point->fluidColumns()) cols.push_back(std::move(c));
   for (auto& c : m_particles->columns()) cols.push_back(std::move(c));
   for (auto& c : m_point->productColumns()) cols.push_back(std::move(c));
+  if (m_flows.any()) {
+    cols.push_back({"volume", "m^3", "suspension volume V"});
+    const std::vector<std::string> names = fluidNames(m_layout, m_point->fluidSize());
+    for (const FeedStream& f : m_flows.feeds()) {
+      cols.push_back({"flow_" + f.name, "m^3/s", "volume flow of the feed '" + f.name + "'"});
+      for (std::size_t j = 0; j < names.size(); ++j)
+        if (f.fluid[j] != 0.0)
+          cols.push_back({"feed_" + f.name + "_c_" + names[j], "mol/m^3",
+                          "concentration of " + names[j] + " in feed " + f.name});
+    }
+    cols.push_back({"outflow", "m^3/s",
+                    "volume flow out (its composition is the contents')"});
+  }
+  if (m_energy) {
+    cols.push_back({"jacket_temperature", "K", "jacket temperature T_j"});
+    cols.push_back({"heat_removed", "W", "heat taken out through the jacket, UA (T - T_j)"});
+  }
   return cols;
 }
 
 void StirredVessel::series(double t, std::span<const double> y, std::span<double> row) const {
   const auto c = fluid(y);
+  const auto reference = mixture(y);
+  const std::size_t nf = c.size();
+  const double solid0 = m_flows.any() ? reference[nf] : m_particles->solidVolume(m_y0);
   row[0] = t;
   std::size_t k = 1;
-  k += m_point->fluidValues(c, m_at, m_particles->meanDiameter(y), row.subspan(k));
+  k += m_point->fluidValues(c, conditionsAt(t, y), m_particles->meanDiameter(y), row.subspan(k));
   k += m_particles->values(y, row.subspan(k));
-  m_point->productValues(c, m_particles->solidVolume(y), fluid(m_y0),
-                         m_particles->solidVolume(m_y0), row.subspan(k));
+  k += m_point->productValues(c, m_particles->solidVolume(y), reference.first(nf), solid0,
+                              row.subspan(k));
+  if (m_flows.any()) {
+    row[k++] = m_flows.volume(t);
+    for (const FeedStream& f : m_flows.feeds()) {
+      row[k++] = f.flow.value(t);
+      for (std::size_t j = 0; j < nf; ++j)
+        if (f.fluid[j] != 0.0) row[k++] = f.fluid[j];
+    }
+    row[k++] = m_flows.outflow(t);
+  }
+  if (m_energy) {
+    row[k++] = m_energy->jacketTemperature(t);
+    row[k++] = m_energy->heatRemoved(t, y[m_temperatureIndex]);
+  }
 }
 
 // A closed vessel whose particles deplete the fluid must have reached its end state: the solid
@@ -133,14 +320,14 @@ void StirredVessel::series(double t, std::span<const double> y, std::span<double
 // outputs.md, "Self-checks"); ripening passes (its solid barely changes while sizes do).
 std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const double> y) const {
   std::vector<SelfCheck> checks = m_particles->selfChecks(y);
-  for (SelfCheck& c : m_point->selfChecks(fluid(y), m_at)) checks.push_back(std::move(c));
+  for (SelfCheck& c : m_point->selfChecks(fluid(y), conditionsAt(t, y))) checks.push_back(std::move(c));
   const double solid = m_particles->solidVolume(y);
-  if (m_dilution == 0.0 && m_point->depletes()) {
+  if (!m_flows.any() && !m_temperatureRecipe && !m_energy && m_point->depletes()) {
     double still = 0.0;  // nothing formed yet, or no time elapsed: nothing to judge
     if (solid > 0.0 && t > 0.0) {
       std::vector<double> ydot(y.size());
       const ParticleProcesses p = m_point->processes(fluid(y), m_at);
-      still = std::abs(m_particles->rates(y, p, m_dilution, ydot)) * t / solid;
+      still = std::abs(m_particles->rates(y, p, 0.0, ydot)) * t / solid;
     }
     checks.push_back({"solid_still_forming", still, 1e-2, "-",
                       "solid formation rate x end time / solid formed: the batch had not reached "
@@ -150,12 +337,81 @@ std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const doubl
 }
 
 std::vector<Metric> StirredVessel::metrics(double t, std::span<const double> y) const {
+  const auto c = fluid(y);
+  const std::size_t nf = c.size();
+  const auto reference = mixture(y);
+  const double solid0 = m_flows.any() ? reference[nf] : m_particles->solidVolume(m_y0);
+  const double V = m_flows.any() ? m_flows.volume(t) : m_volume;
   std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
   for (Metric& x : m_particles->metrics(y)) m.push_back(std::move(x));
-  for (Metric& x : m_point->metrics(fluid(y), m_at, m_particles->solidVolume(y), fluid(m_y0),
-                                    m_particles->solidVolume(m_y0), m_volume))
+  for (Metric& x : m_point->metrics(c, conditionsAt(t, y), m_particles->solidVolume(y),
+                                    reference.first(nf), solid0, V))
     m.push_back(std::move(x));
+  if (m_energy) m.push_back({"temperature", y[m_temperatureIndex], "K", "final temperature"});
+  if (!m_flows.any()) return m;
+  m.push_back({"volume", V, "m^3", "final suspension volume"});
+  m.push_back({"outflow_volume", m_flows.outflowVolume(t), "m^3", "volume that left by overflow"});
+  // Amounts over all streams [mol]: fed, out and accumulated; formed = accumulated + out - fed
+  // is what reactions and particle formation made of each (negative: consumed).
+  const std::vector<std::string> names = fluidNames(m_layout, nf);
+  for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
+    m.push_back({"fed_volume_" + m_flows.feeds()[f].name, m_flows.fedVolume(f, t), "m^3",
+                 "volume fed by the feed '" + m_flows.feeds()[f].name + "'"});
+  // Not for a point without conserved moieties (prescribed rates) or particles that do not
+  // track what was washed out (moments).
+  if (const double e = streamBalanceError(t, y); !std::isnan(e))
+    m.push_back({"stream_balance_error", e, "-",
+                 "largest relative error of a conserved moiety over all streams, |fed - out - "
+                 "accumulated| / (initial + fed) in amounts (the integration's accuracy)",
+                 true});
+  for (std::size_t j = 0; j < nf; ++j) {
+    double fed = 0.0;
+    for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
+      fed += m_flows.feeds()[f].fluid[j] * m_flows.fedVolume(f, t);
+    const double out = m_flows.hasOutflow() ? V * y[m_outflowIndex + j] : 0.0;
+    const double accumulated = V * c[j] - m_volume * m_y0[j];
+    m.push_back({"fed_" + names[j], fed, "mol", names[j] + " fed by all feeds"});
+    m.push_back({"out_" + names[j], out, "mol", names[j] + " that left in the outflow"});
+    m.push_back({"accumulated_" + names[j], accumulated, "mol",
+                 names[j] + " in the vessel now minus initially"});
+    m.push_back({"formed_" + names[j], accumulated + out - fed, "mol",
+                 names[j] + " made by reactions and particle formation (accumulated + out - fed)"});
+  }
   return m;
+}
+
+// Each conserved moiety w of (fluid, solid volume) in amounts [mol or m^3]: what the feeds
+// brought must equal what left plus what accumulated. The concentration-form balances keep the
+// moieties against the `mixture` reference to round-off; this closes the chain to the streams,
+// so its error is the integration's (rtol).
+double StirredVessel::streamBalanceError(double t, std::span<const double> y) const {
+  const std::size_t nf = m_point->fluidSize();
+  const double V = m_flows.volume(t);
+  const double washed = m_particles->solidVolumeWashedOut(y);
+  const std::vector<std::vector<double>> moieties = m_point->conservedMoieties();
+  if (moieties.empty() || (m_flows.hasOutflow() && std::isnan(washed)))
+    return std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> fed(nf + 1, 0.0), out(nf + 1, 0.0), now(nf + 1), before(nf + 1);
+  for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
+    for (std::size_t j = 0; j < nf; ++j) fed[j] += m_flows.feeds()[f].fluid[j] * m_flows.fedVolume(f, t);
+  for (std::size_t j = 0; j < nf; ++j) {
+    if (m_flows.hasOutflow()) out[j] = V * y[m_outflowIndex + j];
+    now[j] = V * y[j];
+    before[j] = m_volume * m_y0[j];
+  }
+  out[nf] = m_flows.hasOutflow() ? V * washed : 0.0;
+  now[nf] = V * m_particles->solidVolume(y);
+  before[nf] = m_volume * m_particles->solidVolume(m_y0);
+  double worst = 0.0;
+  for (const std::vector<double>& w : moieties) {
+    double balance = 0.0, scale = 0.0;
+    for (std::size_t j = 0; j <= nf; ++j) {
+      balance += w[j] * (fed[j] - out[j] - (now[j] - before[j]));
+      scale += std::abs(w[j]) * (std::abs(before[j]) + std::abs(fed[j]));
+    }
+    if (scale > 0.0) worst = std::max(worst, std::abs(balance) / scale);
+  }
+  return worst;
 }
 
 }  // namespace proscale

@@ -1,31 +1,39 @@
 #pragma once
-// The unit operation of a well-mixed, isothermal vessel: it owns the holdup (volume), the
-// temperature, the outflow and the state vector, and holds one point model (the physics of its
-// contents, models/points/) and one particle representation (models/representations/):
+// The unit operation of a well-mixed vessel: it owns the holdup (volume), the temperature, the
+// streams and the state vector, and holds one point model (the physics of its contents,
+// models/points/) and one particle representation (models/representations/):
 //
-//   fluid:      dc/dt = point.fluidRates(c, solid volume rate)            (no outflow yet)
-//   particles:  representation.rates(y, point.processes(c), D = 1/tau)
+//   fluid:        dc/dt = point.fluidRates(c, solid volume rate) + sum_f (Q_f/V)(c_f - c)
+//   particles:    representation.rates(y, point.processes(c, T), D = Q_in/V)
+//   temperature:  fixed, a recipe T(t), or an energy balance (EnergyBalance.h)
 //
-// Batch without `reactor.residence-time`; with it, a continuous vessel with a particle-free
-// feed (MSMPR; the models that carry a fluid do not take a residence time yet: their feed
-// composition belongs to the semi-batch and continuous crystallizers to come). State: the
-// point's fluid blocks first (the Jacobian's border), then the representation's blocks.
+// Batch without streams; semi-batch or continuous with `feeds` (VesselFlows.h); the MSMPR of
+// `reactor.residence-time` is one feed of the initial fluid composition. State: the point's
+// fluid blocks first, then `temperature` (energy balance), `mixture` (with streams: the
+// contents as they would be without reactions and particle formation -- the reference of the
+// conserved moieties) and `outflow` (continuous: what left per volume, an accumulator), all in
+// the Jacobian's border; then the representation's blocks. Theory: docs/theory/feeds-and-energy.md.
 #include <memory>
+#include <optional>
 
 #include "core/Process.h"
 #include "core/System.h"
 #include "models/points/PointModel.h"
 #include "models/representations/ParticleRepresentation.h"
+#include "models/units/EnergyBalance.h"
+#include "models/units/Recipe.h"
+#include "models/units/VesselFlows.h"
 
 namespace proscale {
 
 class StirredVessel final : public Process, public System {
  public:
-  /// The `reactor:` section: temperature, viscosity, volume and, if `outflow`, residence-time.
-  /// Without `requireTemperature` it defaults to 25 degC (it then matters for Brownian
-  /// aggregation only).
-  static ParamSpec reactorSection(bool outflow, bool requireTemperature);
-  /// The vessel's conditions from a validated `reactor:` section.
+  /// The `reactor:` section. With `flows`: residence-time, outflow and max-volume, and, when
+  /// the temperature matters (`requireTemperature`), temperature-recipe and energy-balance.
+  /// Without `requireTemperature` the temperature defaults to 25 degC (it then matters for
+  /// Brownian aggregation only).
+  static ParamSpec reactorSection(bool flows, bool requireTemperature);
+  /// The vessel's initial conditions from a validated `reactor:` section.
   static PointConditions conditions(const Parameters& root);
   static double viscosity(const Parameters& root);  ///< [Pa s]
 
@@ -41,6 +49,7 @@ class StirredVessel final : public Process, public System {
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
                 JacobianSink& J) override;
   ParameterRegistry& parameters() override { return m_parameters; }
+  std::vector<double> stopTimes() const override { return m_stopTimes; }
 
   // Process
   System& system() override { return *this; }
@@ -60,22 +69,43 @@ class StirredVessel final : public Process, public System {
 
   const PointModel& point() const { return *m_point; }
   const ParticleRepresentation& particles() const { return *m_particles; }
+  const VesselFlows& flows() const { return m_flows; }
 
  private:
   std::span<const double> fluid(std::span<const double> y) const {
     return y.first(m_point->fluidSize());
   }
+  double temperature(double t, std::span<const double> y) const;
+  PointConditions conditionsAt(double t, std::span<const double> y) const {
+    return {temperature(t, y)};
+  }
+  /// Contents without reactions and formation (fluid, then solid volume): the moieties' reference.
+  std::span<const double> mixture(std::span<const double> y) const;
+  /// Writes the rows of the vessel's own blocks (temperature, mixture, outflow).
+  void vesselRates(double t, std::span<const double> y, double solidVolumeRate,
+                   std::span<double> ydot) const;
+  /// Metric stream_balance_error at (t, y).
+  double streamBalanceError(double t, std::span<const double> y) const;
+  /// d(dy/dt)/dT by a central difference (the point's laws give no slopes in T).
+  void temperatureColumn(double t, std::span<const double> y, JacobianSink& J);
 
-  PointConditions m_at;
-  double m_volume = 0.0;    ///< suspension volume [m^3]
-  double m_dilution = 0.0;  ///< D = Q/V = 1/tau [1/s]; 0 in batch
+  PointConditions m_at;          ///< the initial conditions
+  double m_volume = 0.0;         ///< initial suspension volume [m^3]
+  double m_endTime = 0.0;        ///< output.end-time [s]
   std::unique_ptr<PointModel> m_point;
   std::unique_ptr<ParticleRepresentation> m_particles;
+  VesselFlows m_flows;
+  std::optional<Recipe> m_temperatureRecipe;
+  std::optional<EnergyBalance> m_energy;
   StateLayout m_layout;
+  std::size_t m_temperatureIndex = 0, m_mixtureIndex = 0, m_outflowIndex = 0;
   ParameterRegistry m_parameters;
   std::vector<double> m_y0;
   std::vector<double> m_coupling;  ///< d(dc_j/dt)/d(solid volume rate)
+  std::vector<double> m_stopTimes;
   RepresentationSlopes m_slopes;   ///< Jacobian work
+  std::vector<double> m_work, m_heatSlopes;
+  mutable std::vector<double> m_heatWork;  ///< slopes nobody reads (rhs)
 };
 
 }  // namespace proscale

@@ -1,0 +1,147 @@
+#include "models/units/VesselFlows.h"
+
+#include <algorithm>
+
+#include "core/NumberFormat.h"
+#include "models/points/PointModel.h"
+
+namespace proscale {
+namespace {
+
+std::string litres(double v) { return formatNumber(v * 1e3) + " L"; }
+
+// The first time in [0, end] at which the monotone V(t) exceeds vMax (bisection to 1e-9 end).
+double overflowTime(const VesselFlows& flows, double vMax, double end) {
+  double lo = 0.0, hi = end;
+  while (hi - lo > 1e-9 * end) {
+    const double mid = 0.5 * (lo + hi);
+    (flows.volume(mid) > vMax ? hi : lo) = mid;
+  }
+  return hi;
+}
+
+}  // namespace
+
+ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&)) {
+  auto s = std::make_shared<Schema>("feed", "A feed stream into the vessel.");
+  s->add(ParamSpec::real("flow", dim::volume / dim::time,
+                         "Constant volume flow Q_f (or give flow-recipe).")
+             .unit("mL/min")
+             .atLeast(0));
+  s->add(Recipe::spec("flow-recipe", dim::volume / dim::time, "mL/min", 0.0, false,
+                      "Volume flow in time: segments from t = 0 without gaps (instead of flow)."));
+  s->add(ParamSpec::real("temperature", dim::temperature,
+                         "Temperature of the feed (energy balance); default: the vessel's "
+                         "initial temperature.")
+             .unit("degC")
+             .above(0));
+  if (addComposition != nullptr) addComposition(*s);
+  return ParamSpec::sectionMap("feeds", s,
+                               "Streams fed into the vessel by name (semi-batch, or continuous "
+                               "with reactor.outflow: overflow); docs/theory/feeds-and-energy.md.");
+}
+
+void VesselFlows::addReactorKeys(Schema& reactor) {
+  reactor.add(ParamSpec::choice("outflow", {"none", "overflow"},
+                                "With feeds: none (semi-batch, the volume grows) or overflow "
+                                "(continuous: the outflow equals the feeds, the volume stays).")
+                  .defaultsTo("none"));
+  reactor.add(ParamSpec::real("max-volume", dim::volume,
+                              "Working volume of a semi-batch vessel: feeds that would fill it "
+                              "beyond are an input error.")
+                  .unit("L")
+                  .above(0));
+}
+
+VesselFlows::VesselFlows(const Parameters& root, const PointModel& point,
+                         std::span<const double> c0, double T0, double volume)
+    : m_volume0(volume) {
+  const Parameters& reactor = root.section("reactor");
+  const bool hasFeeds = root.has("feeds") && !root.section("feeds").keys().empty();
+  if (reactor.has("residence-time")) {
+    if (hasFeeds)
+      throw reactor.error("residence-time",
+                          "give either residence-time (a feed of the initial composition) or "
+                          "feeds with reactor.outflow: overflow (then tau = V / sum Q_f)");
+    m_feeds.push_back({"feed", Recipe(volume / reactor.real("residence-time")),
+                       std::vector<double>(c0.begin(), c0.end()), T0});
+    m_overflow = true;
+    return;
+  }
+  if (!hasFeeds) return;
+  m_overflow = reactor.string("outflow") == "overflow";
+  const Parameters& feeds = root.section("feeds");
+  for (const std::string& name : feeds.keys()) {
+    const Parameters& f = feeds.section(name);
+    if (f.has("flow") == f.has("flow-recipe"))
+      throw f.error(f.has("flow") ? "flow-recipe" : "flow", "give either flow or flow-recipe");
+    FeedStream s{name, f.has("flow") ? Recipe(f.real("flow")) : Recipe(f, "flow-recipe"),
+                 std::vector<double>(c0.size(), 0.0), f.has("temperature") ? f.real("temperature") : T0};
+    point.feedFluid(f, s.fluid);
+    m_feeds.push_back(std::move(s));
+  }
+  if (m_overflow || !reactor.has("max-volume")) return;
+  const double vMax = reactor.real("max-volume"), end = root.section("output").real("end-time");
+  if (volume > vMax)
+    throw reactor.error("volume", "the initial volume " + litres(volume) +
+                                      " is above reactor.max-volume " + litres(vMax));
+  if (this->volume(end) <= vMax) return;
+  const double when = overflowTime(*this, vMax, end);
+  const Parameters& first = feeds.section(feeds.keys().front());
+  throw first.error(first.has("flow") ? "flow" : "flow-recipe",
+                    "the feeds fill the vessel to reactor.max-volume " + litres(vMax) + " at t = " +
+                        formatNumber(when) + " s and to " + litres(this->volume(end)) +
+                        " by output.end-time: it overflows; lower the flows, shorten the "
+                        "recipe, or set reactor.outflow: overflow");
+}
+
+double VesselFlows::inflow(double t) const {
+  double q = 0.0;
+  for (const FeedStream& f : m_feeds) q += f.flow.value(t);
+  return q;
+}
+
+double VesselFlows::outflow(double t) const { return m_overflow ? inflow(t) : 0.0; }
+
+double VesselFlows::volume(double t) const {
+  if (m_overflow) return m_volume0;
+  double v = m_volume0;
+  for (const FeedStream& f : m_feeds) v += f.flow.integral(t);
+  return v;
+}
+
+double VesselFlows::outflowVolume(double t) const {
+  if (!m_overflow) return 0.0;
+  double v = 0.0;
+  for (const FeedStream& f : m_feeds) v += f.flow.integral(t);
+  return v;
+}
+
+void VesselFlows::addFed(double t, std::span<double> dc) const {
+  if (m_feeds.empty()) return;
+  const double V = volume(t);
+  for (const FeedStream& f : m_feeds) {
+    const double share = f.flow.value(t) / V;
+    if (share == 0.0) continue;
+    for (std::size_t j = 0; j < dc.size(); ++j) dc[j] += share * f.fluid[j];
+  }
+}
+
+double VesselFlows::heatFed(double t, double T) const {
+  if (m_feeds.empty()) return 0.0;
+  const double V = volume(t);
+  double rate = 0.0;
+  for (const FeedStream& f : m_feeds) rate += f.flow.value(t) / V * (f.temperature - T);
+  return rate;
+}
+
+std::vector<double> VesselFlows::stopTimes(double end) const {
+  std::vector<double> times;
+  for (const FeedStream& f : m_feeds)
+    for (double t : f.flow.switchTimes(end)) times.push_back(t);
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  return times;
+}
+
+}  // namespace proscale

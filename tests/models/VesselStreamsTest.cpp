@@ -1,0 +1,132 @@
+// Streams, recipes and the energy balance of the stirred vessel (models/units/), against
+// analytic solutions: recipe profiles and their integrals, a CSTR's first-order start-up and
+// steady state (CVODE and KINSOL), the adiabatic temperature rise, and a semi-batch
+// precipitation's volume, inert species and balances over the streams. Cases:
+// validation/reactors/. Theory: docs/theory/feeds-and-energy.md.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <iostream>
+
+#include "CaseRunSupport.h"
+#include "JacobianCheck.h"
+#include "case/Overrides.h"
+#include "models/units/Recipe.h"
+
+namespace proscale::test {
+namespace {
+
+Parameters segmentList(const std::string& yaml) {
+  const CaseDocument doc = CaseDocument::fromString("recipe: " + yaml, "recipe.yaml");
+  Schema s("root", "");
+  s.add(Recipe::spec("recipe", dim::none, "", 0.0, false, ""));
+  return doc.validate(s);
+}
+
+}  // namespace
+
+TEST_CASE("Recipe segments: holds, linear and cubic profiles, integrals", "[unit][streams]") {
+  const Parameters p = segmentList(
+      "[{from: 0 s, to: 10 s, value: 2}, {from: 10 s, to: 20 s, start: 2, end: 4},"
+      " {from: 20 s, to: 30 s, start: 4, end: 0, profile: cubic}, {from: 30 s, value: 1}]");
+  const Recipe r(p, "recipe");
+  CHECK(r.value(5.0) == 2.0);
+  CHECK(r.value(15.0) == Approx(3.0).epsilon(1e-15));
+  // cubic: 4 - 4 x^3 at x = 0.5 -> 3.5; slope -12 x^2 / 10 s = -0.3 /s
+  CHECK(r.value(25.0) == Approx(3.5).epsilon(1e-15));
+  CHECK(r.slope(25.0) == Approx(-0.3).epsilon(1e-15));
+  CHECK(r.value(40.0) == 1.0);
+  // Integrals by hand: 2*10 = 20; + (2 + 4)/2 * 10 = 30; + (4 x - x^4) * 10 at x = 1 -> 30;
+  // + 1 * 10 after the last segment's start: 20 + 30 + 30 + 10 = 90.
+  CHECK(r.integral(10.0) == Approx(20.0).epsilon(1e-15));
+  CHECK(r.integral(20.0) == Approx(50.0).epsilon(1e-15));
+  CHECK(r.integral(30.0) == Approx(80.0).epsilon(1e-15));
+  CHECK(r.integral(40.0) == Approx(90.0).epsilon(1e-15));
+  // Half way through the cubic: 4 * 0.5 - 0.5^4 = 1.9375 -> 19.375
+  CHECK(r.integral(25.0) == Approx(50.0 + 19.375).epsilon(1e-15));
+  CHECK(r.maximum(40.0) == 4.0);
+  CHECK(r.minimum(40.0) == 0.0);
+  CHECK(r.switchTimes(100.0) == std::vector<double>{10.0, 20.0, 30.0});
+  CHECK(r.switchTimes(25.0) == std::vector<double>{10.0, 20.0});
+}
+
+TEST_CASE("CSTR start-up and steady state of a first-order reaction", "[validation][streams][steady]") {
+  const char* const file = "validation/reactors/cstr_first_order.yaml";
+  const CaseValues v(file);
+  const double tau = v("reactor.residence-time"), k = 0.01;  // 1/s, the case's rate constant
+  const double cIn = v("solution.species.A.initial"), cSs = cIn / (1.0 + k * tau);
+  ProcessRun transient = runProcess(file);
+  // CVODE's global error at rtol 1e-10 over ~20 time constants: ~1e-9 of c_in.
+  for (std::size_t i = 0; i < transient.rec.t.size(); ++i) {
+    const double t = transient.rec.t[i];
+    const double exact = cSs + (cIn - cSs) * std::exp(-(1.0 / tau + k) * t);
+    CHECK(std::abs(transient.series(i, "c_A") - exact) < 1e-8 * cIn);
+    CHECK(std::abs(transient.series(i, "c_A") + transient.series(i, "c_B") - cIn) < 1e-8 * cIn);
+  }
+  ProcessRun steady = runProcess(file, {parseOverride("solver.type=kinsol")});
+  REQUIRE(steady.report.steadyState);
+  // Newton on a linear problem: the steady state to round-off.
+  CHECK(std::abs(steady.series(1, "c_A") - cSs) < 1e-10 * cIn);
+  // ... and the long-time CVODE state (20 time constants: e^-20 = 2e-9) to the tolerance.
+  CHECK(std::abs(steady.series(1, "c_A") - transient.series(transient.rec.t.size() - 1, "c_A")) <
+        1e-8 * cIn);
+}
+
+TEST_CASE("Adiabatic temperature rise equals conversion x Delta H / (rho c_p)", "[validation][streams]") {
+  const char* const file = "validation/reactors/adiabatic_batch.yaml";
+  const CaseValues v(file);
+  const double cA0 = v("solution.species.A.initial"), T0 = v("reactor.temperature");
+  const double rhoCp = v("reactor.energy-balance.density") * v("reactor.energy-balance.heat-capacity");
+  const double dH = -50e3, k = 0.01;  // J/mol and 1/s, the case's reaction
+  ProcessRun run = runProcess(file);
+  for (std::size_t i = 0; i < run.rec.t.size(); ++i) {
+    const double X = 1.0 - run.series(i, "c_A") / cA0;
+    // Energy and A + B are linear invariants of the discrete equations: kept to Newton's
+    // convergence (~1e-12 of the rise), whatever the time step.
+    CHECK(std::abs(run.series(i, "temperature") - T0 - X * cA0 * (-dH) / rhoCp) < 1e-9);
+    CHECK(std::abs(X - (1.0 - std::exp(-k * run.rec.t[i]))) < 1e-8);
+  }
+  const double rise = run.series(run.rec.t.size() - 1, "temperature") - T0;
+  std::cout << "adiabatic rise after 10 time constants: " << rise << " K (full conversion "
+            << cA0 * (-dH) / rhoCp << " K)\n";
+}
+
+TEST_CASE("Semi-batch precipitation: volume, an inert species and balances over the streams",
+          "[validation][streams]") {
+  const char* const file = "validation/reactors/semibatch_baso4.yaml";
+  const CaseValues v(file);
+  const double V0 = v("reactor.volume"), Q = 50e-6 / 60.0, tFeed = 600.0;  // m^3/s, s
+  const double cNa = 2.0 * 50.0;                                          // mol/m^3 from Na2SO4
+  ProcessRun run = runProcess(file);
+  for (std::size_t i = 0; i < run.rec.t.size(); ++i) {
+    const double t = run.rec.t[i], fed = Q * std::min(t, tFeed);
+    CHECK(run.series(i, "volume") == Approx(V0 + fed).epsilon(1e-14));
+    // Na+ takes no part: c = c_f Q t / (V0 + Q t), to CVODE's error at rtol 1e-10.
+    CHECK(std::abs(run.series(i, "c_Na+") - cNa * fed / (V0 + fed)) < 1e-8 * cNa);
+  }
+  // Conserved moieties against the reactions-free mixture: round-off; over the streams in
+  // amounts: the integration's accuracy (rtol 1e-10), so 1e-10.
+  CHECK(run.metric("mass_balance_error") < 1e-12);
+  CHECK(run.metric("stream_balance_error") < 1e-10);
+  CHECK(run.metric("formed_Ba+2") == Approx(run.metric("formed_SO4-2")).epsilon(1e-9));
+  CHECK(run.metric("formed_Ba+2") < 0.0);
+  std::cout << "semi-batch BaSO4: stream balance " << run.metric("stream_balance_error")
+            << ", moieties " << run.metric("mass_balance_error") << ", BaSO4 formed "
+            << -run.metric("formed_Ba+2") << " mol, final T " << run.metric("temperature") << " K\n";
+}
+
+TEST_CASE("Vessel Jacobian with feeds and an energy balance agrees with differences",
+          "[jacobian][streams]") {
+  ProcessRun run = runProcess("validation/reactors/semibatch_baso4.yaml");
+  System& system = run.loaded.process->system();
+  JacobianCheckCount total;
+  for (std::size_t k : {std::size_t{1}, std::size_t{5}, run.rec.t.size() - 1}) {
+    INFO("output " << k);
+    const JacobianCheckCount c = checkJacobian(system, run.rec.y[k]);
+    total.smooth += c.smooth;
+    total.kinks += c.kinks;
+  }
+  CHECK(total.kinks < total.smooth / 100);
+}
+
+}  // namespace proscale::test
