@@ -34,6 +34,8 @@ struct TankGeometry {
   double volume() const;                                                  ///< liquid [m^3]
   /// The tank of liquid volume `V` [m^3] with these ratios.
   TankGeometry withVolume(double V) const;
+  /// The similar tank of `ratio` times this volume; lengths scale with ratio^(1/3).
+  TankGeometry scaledByVolume(double ratio) const { return withVolume(ratio * volume()); }
   /// A tank of volume `V` and the given ratios: T = (4 V / (pi H/T))^(1/3).
   static TankGeometry fromVolume(double V, double heightToDiameter, double impellerToVessel,
                                  double clearanceToVessel);

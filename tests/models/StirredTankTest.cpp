@@ -43,7 +43,7 @@ constexpr double kHand = 1e-5;
 constexpr double kRoundOff = 1e-12;
 }  // namespace
 
-TEST_CASE("Stirred tank: 1 L Rushton turbine at 400 rpm by hand", "[mixing]") {
+TEST_CASE("Stirred tank: 1 L Rushton turbine at 400 rpm by hand", "[unit][mixing]") {
   const StirredTank tank = oneLitreRushton();
   const TankGeometry& g = tank.geometry();
   // T = (4 V / pi)^(1/3) = (4e-3 / 3.14159)^(1/3) = 0.108385 m; D = T/3 = 0.0361284 m
@@ -80,7 +80,7 @@ TEST_CASE("Stirred tank: 1 L Rushton turbine at 400 rpm by hand", "[mixing]") {
         Approx(17.2414 * std::sqrt(nu / h.meanDissipation)).epsilon(kHand));
 }
 
-TEST_CASE("Stirred tank: blend time regimes and homogeneity", "[mixing]") {
+TEST_CASE("Stirred tank: blend time regimes and homogeneity", "[unit][mixing]") {
   // theta_99 / theta_95 = ln(0.01) / ln(0.05) = 1.53724 (first-order decay of the variance)
   const double t95 = blendTime(5.0, 1e5, 2.0, 3.0, 1.0).seconds;
   CHECK(blendTime(5.0, 1e5, 2.0, 3.0, 1.0, 0.99).seconds / t95 == Approx(1.53724).epsilon(kHand));
@@ -100,7 +100,7 @@ TEST_CASE("Stirred tank: blend time regimes and homogeneity", "[mixing]") {
   CHECK(std::abs(trans / turb - 1.0) < 0.02);
 }
 
-TEST_CASE("Stirred tank: mesomixing, IEM and the feed-time criterion", "[mixing]") {
+TEST_CASE("Stirred tank: mesomixing, IEM and the feed-time criterion", "[unit][mixing]") {
   // tau_S = A (Q_B / (u eps))^(1/3): Q_B = 1e-6 m^3/s, u = 0.1 m/s, eps = 0.1 W/kg, A = 2:
   // 2 * (1e-6 / 0.01)^(1/3) = 2 * 0.0464159 = 0.0928318 s
   CHECK(inertialConvectiveTime(1e-6, 0.1, 0.1) == Approx(0.0928318).epsilon(kHand));
@@ -121,7 +121,7 @@ TEST_CASE("Stirred tank: mesomixing, IEM and the feed-time criterion", "[mixing]
         Approx(engulfmentTime(eps, nu)).epsilon(kRoundOff));
 }
 
-TEST_CASE("Stirred tank: dissipation zones keep the mean", "[mixing]") {
+TEST_CASE("Stirred tank: dissipation zones keep the mean", "[unit][mixing]") {
   const StirredTank base = oneLitreRushton();
   const StirredTank tank(base.geometry(), ImpellerType::Rushton, Liquid{}, base.speed(),
                          FeedPoint{5.0, std::nullopt}, std::nullopt, 20.0);
@@ -141,7 +141,7 @@ TEST_CASE("Stirred tank: dissipation zones keep the mean", "[mixing]") {
   CHECK(tank.feedVelocity() == Approx(0.0245335).epsilon(kHand));
 }
 
-TEST_CASE("Stirred tank: jacket heat transfer", "[mixing]") {
+TEST_CASE("Stirred tank: jacket heat transfer", "[unit][mixing]") {
   const StirredTank tank = oneLitreRushton(exampleJacket());
   const JacketHeatTransfer j = jacketHeatTransfer(tank);
   // Pr = 4181.3 * 0.89e-3 / 0.6065 = 6.13579; Nu = 0.74 * 9748.40^(2/3) * 6.13579^(1/3)
@@ -161,13 +161,13 @@ TEST_CASE("Stirred tank: jacket heat transfer", "[mixing]") {
 // equipped with a HE3 impeller operated at 120 rpm", water rho = 1e3, mu = 1e-3, k = 0.6,
 // c_p = 4.2e3, D = T/3, H = T, mu/mu_w = 1, K = 0.31 (HE3, vertical wall) -> "h=1.6e+03 W/m2.K".
 // It is printed to two digits: tolerance +-0.05e3 (the rounding of the printed value).
-TEST_CASE("Stirred tank: wall Nusselt correlation against PolyKin's worked example", "[mixing]") {
+TEST_CASE("Stirred tank: wall Nusselt correlation against PolyKin's worked example", "[unit][mixing]") {
   const double D = 2.0 / 3.0, Re = 2.0 * D * D * 1e3 / 1e-3, Pr = 1e-3 * 4.2e3 / 0.6;
   const double h = wallNusselt(0.31, Re, Pr, 1.0, 1.0) * 0.6 / 2.0;
   CHECK(std::abs(h - 1.6e3) <= 0.05e3);
 }
 
-TEST_CASE("Stirred tank: geometric similarity and the scaling exponents", "[mixing]") {
+TEST_CASE("Stirred tank: geometric similarity and the scaling exponents", "[unit][mixing]") {
   const StirredTank lab = oneLitreRushton();
   const TankGeometry big = lab.geometry().withVolume(10.0);
   CHECK(big.volume() == Approx(10.0).epsilon(kRoundOff));
@@ -176,6 +176,10 @@ TEST_CASE("Stirred tank: geometric similarity and the scaling exponents", "[mixi
   CHECK(big.clearanceToVessel == lab.geometry().clearanceToVessel);
   // D2/D1 = (V2/V1)^(1/3) = 10000^(1/3) = 21.5443
   CHECK(big.D() / lab.geometry().D() == Approx(21.5443).epsilon(kHand));
+  const TankGeometry hundred = lab.geometry().scaledByVolume(100.0);  // 1 L -> 100 L
+  CHECK(hundred.volume() == Approx(0.1).epsilon(kRoundOff));
+  CHECK(hundred.T() / lab.geometry().T() == Approx(std::cbrt(100.0)).epsilon(kRoundOff));
+  CHECK(hundred.H() / hundred.T() == Approx(1.0).epsilon(kRoundOff));
 
   const ScaleUpDuty duty{0.1, 600.0, 5e3};
   const std::vector<double> volumes{1e-3, 0.1, 10.0};
@@ -215,7 +219,7 @@ TEST_CASE("Stirred tank: geometric similarity and the scaling exponents", "[mixi
   CHECK(scaledSpeed(ScaleUpRule::MixingTime, 1.0, 1.0, 4.64159) == 1.0);
 }
 
-TEST_CASE("Stirred tank: scale-up tables as CSV and Markdown text", "[mixing]") {
+TEST_CASE("Stirred tank: scale-up tables as CSV and Markdown text", "[unit][mixing]") {
   const StirredTank lab = oneLitreRushton(exampleJacket());
   const auto r = scaleUp(lab, {1e-3, 0.1, 10.0}, ScaleUpRule::PowerPerVolume, {0.1, 600.0, 5e3});
   const std::string csv = scaleUpCsv(r), md = scaleUpMarkdown(r);
@@ -263,7 +267,7 @@ std::string errorAt(const std::string& yaml) {
 }
 }  // namespace
 
-TEST_CASE("Stirred tank: case keys build the tank", "[mixing][input]") {
+TEST_CASE("Stirred tank: case keys build the tank", "[input][mixing]") {
   const StirredTank t = tankFrom("stirrer:\n  volume: 1 L\n  speed: 400 rpm\n");
   CHECK(t.geometry().volume() == Approx(1e-3).epsilon(kRoundOff));
   CHECK(t.speed() == Approx(400.0 / 60.0).epsilon(kRoundOff));
@@ -284,7 +288,7 @@ TEST_CASE("Stirred tank: case keys build the tank", "[mixing][input]") {
   CHECK(jacketHeatTransfer(u).capacity > 0.0);
 }
 
-TEST_CASE("Stirred tank: bad case keys are input errors at the key", "[mixing][input]") {
+TEST_CASE("Stirred tank: bad case keys are input errors at the key", "[input][mixing]") {
   CHECK(errorAt("stirrer:\n  volume: 1 L\n  speed: -400 rpm\n") == "stirrer.speed:3");
   CHECK(errorAt("stirrer:\n  volume: 1 L\n  vessel-diameter: 0.1 m\n  speed: 400 rpm\n") ==
         "stirrer.volume:2");
