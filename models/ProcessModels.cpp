@@ -1,5 +1,6 @@
 #include "models/ProcessModels.h"
 
+#include "models/points/CrystallizerPoint.h"
 #include "models/points/PrecipitationPoint.h"
 #include "models/points/PrescribedPoint.h"
 #include "models/representations/ParticleRepresentation.h"
@@ -34,6 +35,12 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
         "population balance (docs/theory/batch-precipitation.md).",
         [] { return sectionsOf<PrecipitationPoint>(false, true); },
         inStirredVessel<PrecipitationPoint>}},
+      {"crystallization",
+       {"Crystallization of a molecular solute with a solubility c*(T[, w]) and empirical "
+        "nucleation, growth and growth-rate dispersion, in a batch or continuous (MSMPR) vessel "
+        "(docs/theory/crystallizer-chemistry.md).",
+        [] { return sectionsOf<CrystallizerPoint>(true, true); },
+        inStirredVessel<CrystallizerPoint>}},
       {"population-balance",
        {"A particle population under prescribed nucleation and growth rates, aggregation and "
         "breakage, in a batch or continuous (MSMPR) vessel "

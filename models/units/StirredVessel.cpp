@@ -54,7 +54,9 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   m_particles->addBlocks(m_layout);
   m_y0.assign(m_layout.size(), 0.0);
   m_point->initialFluid(m_y0);
+  m_feed.assign(m_y0.begin(), m_y0.begin() + static_cast<std::ptrdiff_t>(m_point->fluidSize()));
   m_particles->initialState(m_y0);
+  m_point->setInitialSolid(m_particles->solidVolume(m_y0), std::span<double>(m_y0).first(m_feed.size()));
   m_coupling.resize(m_point->fluidSize());
   m_point->solidCoupling(m_coupling);
   m_point->checkNucleusSize(m_particles->minimumNucleusSize(), root.section("population"),
@@ -72,6 +74,9 @@ void StirredVessel::rhs(double, std::span<const double> y, std::span<double> ydo
   const ParticleProcesses p = m_point->processes(c, m_at);
   const double solidVolumeRate = m_particles->rates(y, p, m_dilution, ydot);
   m_point->fluidRates(c, solidVolumeRate, ydot.first(c.size()));
+  // Continuous vessel: outflow and a feed of the initial fluid (minimal until the vessel's
+  // feeds are generalised): dc/dt += D (c_feed - c).
+  for (std::size_t j = 0; j < c.size(); ++j) ydot[j] += m_dilution * (m_feed[j] - c[j]);
 }
 
 // The representation fills its rows and reports the slopes of its rates in the point's
@@ -88,6 +93,7 @@ void StirredVessel::jacobian(double, std::span<const double> y, std::span<const 
   J.setZero();
   m_particles->jacobian(y, p, m_dilution, J, m_slopes);
   m_point->addFluidJacobian(c, J);
+  for (std::size_t j = 0; j < nf; ++j) J.D(j, j) -= m_dilution;  // outflow of the fluid
   for (std::size_t m = 0; m < nf; ++m) {
     double dSolid = 0.0;
     for (std::size_t a = 0; a < p.arguments; ++a) {

@@ -3,13 +3,17 @@
 // temperature, the outflow and the state vector, and holds one point model (the physics of its
 // contents, models/points/) and one particle representation (models/representations/):
 //
-//   fluid:      dc/dt = point.fluidRates(c, solid volume rate)            (no outflow yet)
+//   fluid:      dc/dt = point.fluidRates(c, solid volume rate) + D (c_feed - c)
 //   particles:  representation.rates(y, point.processes(c), D = 1/tau)
 //
-// Batch without `reactor.residence-time`; with it, a continuous vessel with a particle-free
-// feed (MSMPR; the models that carry a fluid do not take a residence time yet: their feed
-// composition belongs to the semi-batch and continuous crystallizers to come). State: the
-// point's fluid blocks first (the Jacobian's border), then the representation's blocks.
+// Batch without `reactor.residence-time` (D = 0); with it, a continuous vessel with a
+// particle-free feed (MSMPR). Its feed is, for now, the point's initial fluid before the seeds
+// (PointModel::initialFluid): every fluid unknown is a per-suspension-volume quantity that
+// mixes linearly, so outflow and feed act on each one alike. Only models whose schema offers
+// the residence time reach it (population-balance, no fluid; crystallization); general feeds
+// (semi-batch, dosing, feed compositions of their own) come with the vessel's generalisation.
+// State: the point's fluid blocks first (the Jacobian's border), then the representation's
+// blocks.
 #include <memory>
 
 #include "core/Process.h"
@@ -74,6 +78,7 @@ class StirredVessel final : public Process, public System {
   StateLayout m_layout;
   ParameterRegistry m_parameters;
   std::vector<double> m_y0;
+  std::vector<double> m_feed;      ///< fluid of the feed (continuous vessel) [the fluid's units]
   std::vector<double> m_coupling;  ///< d(dc_j/dt)/d(solid volume rate)
   RepresentationSlopes m_slopes;   ///< Jacobian work
 };
