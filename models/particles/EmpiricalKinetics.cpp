@@ -68,14 +68,18 @@ SigmaRate EmpiricalNucleation::total(const Supersaturation& s, double phi) const
   return {a.value + b.value, a.dSigma + b.dSigma, a.dPhi + b.dPhi};
 }
 
+// The rate constants always (perturbing a zero one switches the mechanism on, which a study
+// may want); a mechanism's order and exponent only when it is on: at k = 0 they multiply zero.
 void EmpiricalNucleation::registerParameters(ParameterRegistry& registry,
                                              const std::string& section) {
   registry.bind(section + ".primary-rate-constant", "1/m^3/s", m_kp, "k_p of k_p sigma^u");
-  registry.bind(section + ".primary-order", "-", m_u, "u of k_p sigma^u");
+  if (m_kp > 0.0) registry.bind(section + ".primary-order", "-", m_u, "u of k_p sigma^u");
   registry.bind(section + ".secondary-rate-constant", "1/m^3/s", m_kb,
                 "k_b of k_b sigma^b M_T^k");
-  registry.bind(section + ".secondary-order", "-", m_b, "b of k_b sigma^b M_T^k");
-  registry.bind(section + ".suspension-density-exponent", "-", m_k, "k of k_b sigma^b M_T^k");
+  if (m_kb > 0.0) {
+    registry.bind(section + ".secondary-order", "-", m_b, "b of k_b sigma^b M_T^k");
+    registry.bind(section + ".suspension-density-exponent", "-", m_k, "k of k_b sigma^b M_T^k");
+  }
 }
 
 SchemaPtr EmpiricalGrowth::schema() {
