@@ -1,5 +1,6 @@
 #include "models/ProcessModels.h"
 
+#include "models/points/CrystallizerPoint.h"
 #include "models/points/PrecipitationPoint.h"
 #include "models/points/PrescribedPoint.h"
 #include "models/representations/ParticleRepresentation.h"
@@ -41,6 +42,12 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
         "(docs/theory/feeds-and-energy.md).",
         [] { return sectionsOf<PrecipitationPoint>(true, true); },
         inStirredVessel<PrecipitationPoint>}},
+      {"crystallization",
+       {"Crystallization of a molecular solute with a solubility c*(T[, w]) and empirical "
+        "nucleation, growth and growth-rate dispersion, in a batch, semi-batch or continuous vessel "
+        "(docs/theory/crystallizer-chemistry.md, feeds-and-energy.md).",
+        [] { return sectionsOf<CrystallizerPoint>(true, true); },
+        inStirredVessel<CrystallizerPoint>}},
       {"population-balance",
        {"A particle population under prescribed nucleation and growth rates, aggregation and "
         "breakage, in a batch or continuous (MSMPR) vessel "

@@ -2,7 +2,7 @@
 
 namespace proscale {
 
-FiniteVolumeDiffusion::FiniteVolumeDiffusion(const SizeGrid& grid) {
+FiniteVolumeDiffusion::FiniteVolumeDiffusion(const SizeGrid& grid, DiffusionForm form) {
   const auto& L = grid.faces();
   const auto& p = grid.pivots();
   const auto& dL = grid.widths();
@@ -10,6 +10,11 @@ FiniteVolumeDiffusion::FiniteVolumeDiffusion(const SizeGrid& grid) {
   m_below.assign(n + 1, 0.0);
   m_above.assign(n + 1, 0.0);
   for (std::size_t k = 1; k < n; ++k) {
+    if (form == DiffusionForm::Fickian) {
+      m_below[k] = 1.0 / ((p[k] - p[k - 1]) * dL[k - 1]);
+      m_above[k] = 1.0 / ((p[k] - p[k - 1]) * dL[k]);
+      continue;
+    }
     const double g = L[k] * L[k] / (p[k] - p[k - 1]);
     m_below[k] = g / (p[k - 1] * p[k - 1] * dL[k - 1]);
     m_above[k] = g / (p[k] * p[k] * dL[k]);

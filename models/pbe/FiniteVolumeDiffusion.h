@@ -9,6 +9,10 @@
 // diffusive flux through the outer faces (particles leave by growth or dissolution only).
 // Conservative (sum N unchanged), second order on smooth grids, linear in N and in D_k.
 // Theory: docs/theory/population-balance.md "Size-space diffusion".
+//
+// The Fickian form (growth-rate dispersion, Randolph & White 1977: dn/dt = D_g d^2n/dL^2) drops
+// the weight a: F_k = -D_k (n_k - n_{k-1}) / h_k, so that the variance of a population grows
+// by 2 D_g t (docs/theory/crystallizer-chemistry.md).
 #include <span>
 #include <vector>
 
@@ -17,9 +21,12 @@
 
 namespace proscale {
 
+enum class DiffusionForm { ZeldovichFrenkel, Fickian };
+
 class FiniteVolumeDiffusion {
  public:
-  explicit FiniteVolumeDiffusion(const SizeGrid& grid);
+  explicit FiniteVolumeDiffusion(const SizeGrid& grid,
+                                 DiffusionForm form = DiffusionForm::ZeldovichFrenkel);
 
   /// Adds the diffusion term at face diffusivities faceD [m^2/s] (n + 1 faces; the outer two
   /// unused) to dNdt. With faceD = dD_k/dp it is the term's derivative in p at fixed N.

@@ -17,6 +17,7 @@
 #include "core/Parameters.h"
 #include "core/Results.h"
 #include "core/StateLayout.h"
+#include "models/pbe/FiniteVolumeDiffusion.h"
 #include "models/points/ParticleProcesses.h"
 
 namespace proscale {
@@ -33,7 +34,12 @@ class PointModel {
   // ---- fluid unknowns (first in the state: the border of the Jacobian) ----
   virtual std::size_t fluidSize() const { return 0; }
   virtual void addFluidBlocks(StateLayout& /*layout*/) const {}
+  /// The fluid before any particles are added: the initial state and, in a continuous
+  /// vessel, the feed's composition.
   virtual void initialFluid(std::span<double> /*c0*/) const {}
+  /// A point that carries the solid volume fraction among its fluid unknowns (CrystallizerPoint)
+  /// sets it in c0 from the particles' initial solid volume [m^3/m^3] (the seeds).
+  virtual void setInitialSolid(double /*solidVolume*/, std::span<double> /*c0*/) const {}
 
   // ---- particles ----
   /// Shape, aggregation, breakage (constant); the representation is built from them.
@@ -43,6 +49,9 @@ class PointModel {
   /// True if the processes carry a size-space diffusion (molecular fluctuations of growth):
   /// it conserves the number of particles but moves their higher moments.
   virtual bool growthFluctuates() const { return false; }
+  /// The form of that diffusion on size classes: Zeldovich-Frenkel (molecular fluctuations) or
+  /// Fickian (growth-rate dispersion, D_g d^2n/dL^2).
+  virtual DiffusionForm sizeDiffusionForm() const { return DiffusionForm::ZeldovichFrenkel; }
   /// True if growth has a critical size at all (Gibbs-Thomson solubility): particles below it
   /// dissolve, through L = 0 unless the supersaturation rises again (Ostwald ripening).
   virtual bool growthHasCriticalSize() const { return false; }

@@ -14,7 +14,7 @@ SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
       m_grid(m_settings.minSize, m_settings.maxSize, m_settings.classes, m_settings.spacing,
              point.interactions().shapeFactor),
       m_fv(m_grid, m_settings.scheme),
-      m_diffusion(m_grid) {
+      m_diffusion(m_grid, point.sizeDiffusionForm()) {
   const ParticleInteractions& with = point.interactions();
   if (with.kernel) m_aggregation.emplace(m_grid, *with.kernel, with.conditions);
   if (with.breakage) {

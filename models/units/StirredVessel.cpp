@@ -115,6 +115,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   m_y0.assign(m_layout.size(), 0.0);
   std::copy(c0.begin(), c0.end(), m_y0.begin());
   m_particles->initialState(m_y0);
+  m_point->setInitialSolid(m_particles->solidVolume(m_y0), std::span<double>(m_y0).first(nf));
   if (m_energy) m_y0[m_temperatureIndex] = m_at.temperature;
   if (m_flows.any()) {
     std::copy(c0.begin(), c0.end(), m_y0.begin() + static_cast<std::ptrdiff_t>(m_mixtureIndex));

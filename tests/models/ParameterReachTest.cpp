@@ -25,6 +25,7 @@ TEST_CASE("Every registered parameter reaches the right-hand side", "[unit][para
                         Case{"cases/pbe_benchmark_aggregation.yaml", ""},
                         Case{"validation/baso4/peters2024_batch.yaml", ""},
                         Case{"validation/analytic/msmpr.yaml", ""},
+                        Case{"validation/crystallizer/msmpr_exponential.yaml", ""},
                         // particles: {} -- no growth, no nucleation: G0 (1 + a L) with G0 = 0.
                         Case{"validation/analytic/ziff_mcgrady_breakage.yaml", "particles."},
                         Case{"validation/analytic/ziff_mcgrady_breakage.yaml", "particles.", "qmom"},

@@ -1,0 +1,69 @@
+#pragma once
+// Crystallizer kinetics as engineers fit them, in the driving force sigma of Supersaturation.h
+// (the chosen definition) and the suspension density M_T [kg crystals / m^3 suspension].
+// Equations, units and sources: docs/theory/crystallizer-chemistry.md.
+//
+//   primary nucleation    B_p = k_p sigma^u
+//   secondary nucleation  B_s = k_b sigma^b (M_T / (1 kg/m^3))^k
+//   growth                G   = k_g sigma^g (a + gamma L)^p        (ASL form; L the diameter)
+//   dissolution           G   = -k_d |sigma - sigma_sat|^d          (only if k_d > 0)
+//   dispersion            D_g  constant size-space diffusivity [m^2/s]
+// Nucleation and growth vanish unless the solution is supersaturated (c > c*, excess > 0);
+// below saturation G is the dissolution rate (0 without k_d). Every rate comes with its slopes
+// in sigma and in the solid volume fraction phi (M_T = rho_c phi) for the Jacobian.
+#include <string>
+
+#include "core/ParameterRegistry.h"
+#include "core/Parameters.h"
+#include "core/Schema.h"
+#include "models/particles/Supersaturation.h"
+
+namespace proscale {
+
+/// A rate and its partial derivatives in the crystallizer's two arguments.
+struct SigmaRate {
+  double value = 0.0;
+  double dSigma = 0.0;  ///< d rate / d sigma
+  double dPhi = 0.0;    ///< d rate / d phi [per m^3/m^3 of solid]
+};
+
+class EmpiricalNucleation {
+ public:
+  /// The `nucleation` section; `crystalDensity` rho_c [kg/m^3] turns phi into M_T.
+  static SchemaPtr schema();
+  EmpiricalNucleation(const Parameters& nucleation, double crystalDensity);
+
+  SigmaRate primary(const Supersaturation& s) const;
+  /// phi: solid volume fraction [m^3/m^3].
+  SigmaRate secondary(const Supersaturation& s, double phi) const;
+  SigmaRate total(const Supersaturation& s, double phi) const;
+  void registerParameters(ParameterRegistry& registry, const std::string& section);
+
+ private:
+  double m_kp = 0.0, m_u = 1.0;              ///< k_p [1/(m^3 s)], u [-]
+  double m_kb = 0.0, m_b = 1.0, m_k = 1.0;   ///< k_b [1/(m^3 s)], b, k [-]
+  double m_density;                          ///< rho_c [kg/m^3]
+};
+
+class EmpiricalGrowth {
+ public:
+  /// The `growth` section.
+  static SchemaPtr schema();
+  explicit EmpiricalGrowth(const Parameters& growth);
+
+  /// G [m/s] at diameter L [m].
+  SigmaRate rate(const Supersaturation& s, double L) const;
+  bool sizeDependent() const { return m_gamma != 0.0; }
+  /// D_g [m^2/s] (0: no growth-rate dispersion).
+  double dispersion() const { return m_dispersion; }
+  bool dissolves() const { return m_kd > 0.0; }
+  void registerParameters(ParameterRegistry& registry, const std::string& section);
+
+ private:
+  double m_kg = 0.0, m_g = 1.0;                   ///< k_g [m/s], g [-]
+  double m_a = 1.0, m_gamma = 0.0, m_p = 1.0;     ///< a [-], gamma [1/m], p [-]
+  double m_kd = 0.0, m_d = 1.0;                   ///< k_d [m/s], d [-]
+  double m_dispersion = 0.0;                      ///< D_g [m^2/s]
+};
+
+}  // namespace proscale
