@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -57,7 +58,24 @@ class KinsolSteadySolver::Impl {
   std::string m_method, m_kinMessage;
   CallbackGuard m_guard;
   double m_t = 0.0;                  ///< time at which f is evaluated (autonomous systems)
+  /// KINSOL from u (free unknowns, updated in place); its flag.
+  int solve(std::vector<double>& u, const sun::Vector& uScale, const sun::Vector& fScale,
+            long maxIterations);
+  /// max_k |f_k| / scale_k at u (the norm KINSOL's tolerance applies to).
+  double residualNorm(std::span<const double> u);
+  /// The fastest time scale at u, 1 / max_k |J_kk|: the first pseudo-time step.
+  double fastestTimeScale(std::span<const double> u);
+  /// Pseudo-transient continuation from u (Kelley & Keyes, SIAM J. Numer. Anal. 35 (1998) 508):
+  /// implicit Euler steps (u - u_k)/dtau = f(u) solved by KINSOL, dtau grown by switched
+  /// evolution relaxation (dtau *= |f_{k-1}| / |f_k|), then Newton on f itself. Its flag.
+  int continuation(std::vector<double>& u, const sun::Vector& uScale, const sun::Vector& fScale,
+                   long& steps);
+
   std::vector<std::size_t> m_free;   ///< state indices of the unknowns solved for
+  std::vector<double> m_scale;       ///< scale of each free unknown (its rate per second too)
+  double m_shift = 0.0;              ///< 1/dtau of a continuation step; 0 for Newton on f
+  std::vector<double> m_anchor;      ///< u_k of a continuation step
+  long m_iterations = 0, m_residuals = 0, m_jacobians = 0;  ///< over all KINSOL calls
   std::vector<double> m_y, m_f;      ///< whole state and its rates
   BorderedBandJacobian m_jacobian;
   sun::Context m_context;
@@ -136,7 +154,9 @@ int KinsolSteadySolver::Impl::residual(N_Vector u, N_Vector F, void* self) {
     me->expand(view(u));
     me->m_system.rhs(me->m_t, me->m_y, me->m_f);
     auto out = view(F);
-    for (std::size_t k = 0; k < me->m_free.size(); ++k) out[k] = me->m_f[me->m_free[k]];
+    const auto in = view(u);
+    for (std::size_t k = 0; k < me->m_free.size(); ++k)
+      out[k] = me->m_f[me->m_free[k]] - me->m_shift * (in[k] - me->m_anchor[k]);
     return me->m_guard.checkFinite(out, me->m_system.layout(), "time derivative", me->m_t);
   });
 }
@@ -153,6 +173,7 @@ int KinsolSteadySolver::Impl::jacobian(N_Vector u, N_Vector, SUNMatrix J, void* 
     for (std::size_t c = 0; c < free.size(); ++c) {
       double* column = SUNDenseMatrix_Column(J, static_cast<sunindextype>(c));
       for (std::size_t r = 0; r < free.size(); ++r) column[r] = me->m_jacobian.at(free[r], free[c]);
+      column[c] -= me->m_shift;
     }
     return 0;
   });
@@ -173,6 +194,90 @@ void KinsolSteadySolver::Impl::check(int flag, const char* call) const {
                            (m_kinMessage.empty() ? "" : ": " + m_kinMessage));
 }
 
+int KinsolSteadySolver::Impl::solve(std::vector<double>& u, const sun::Vector& uScale,
+                                    const sun::Vector& fScale, long maxIterations) {
+  void* mem = m_kin.get();
+  std::copy(u.begin(), u.end(), view(m_u.get()).begin());
+  check(KINSetNumMaxIters(mem, maxIterations), "KINSetNumMaxIters");
+  const int flag = KINSol(mem, m_u.get(), KIN_LINESEARCH, uScale.get(), fScale.get());
+  long iterations = 0, residuals = 0, jacobians = 0;
+  KINGetNumNonlinSolvIters(mem, &iterations);
+  KINGetNumFuncEvals(mem, &residuals);
+  KINGetNumJacEvals(mem, &jacobians);
+  m_iterations += iterations;
+  m_residuals += residuals;
+  m_jacobians += jacobians;
+  const auto result = view(m_u.get());
+  std::copy(result.begin(), result.end(), u.begin());
+  return flag;
+}
+
+double KinsolSteadySolver::Impl::residualNorm(std::span<const double> u) {
+  double norm = std::numeric_limits<double>::quiet_NaN();
+  m_guard("model's right-hand side", m_t, [&] {
+    expand(u);
+    m_system.rhs(m_t, m_y, m_f);
+    norm = 0.0;
+    for (std::size_t k = 0; k < m_free.size(); ++k)
+      norm = std::max(norm, std::abs(m_f[m_free[k]]) / m_scale[k]);
+    return 0;
+  });
+  return norm;
+}
+
+double KinsolSteadySolver::Impl::fastestTimeScale(std::span<const double> u) {
+  double fastest = 0.0;
+  m_guard("model's Jacobian", m_t, [&] {
+    expand(u);
+    m_system.rhs(m_t, m_y, m_f);
+    m_jacobian.setZero();
+    m_system.jacobian(m_t, m_y, m_f, m_jacobian);
+    for (std::size_t k = 0; k < m_free.size(); ++k)
+      fastest = std::max(fastest, std::abs(m_jacobian.at(m_free[k], m_free[k])));
+    return 0;
+  });
+  return fastest > 0.0 ? 1.0 / fastest : 1.0;
+}
+
+int KinsolSteadySolver::Impl::continuation(std::vector<double>& u, const sun::Vector& uScale,
+                                           const sun::Vector& fScale, long& steps) {
+  constexpr long kMaxSteps = 400, kStepIterations = 20;
+  const double first = fastestTimeScale(u);
+  double dtau = first, previous = residualNorm(u);
+  int flag = KIN_MAXITER_REACHED;
+  for (steps = 0; steps < kMaxSteps; ++steps) {
+    m_anchor = u;
+    m_shift = 1.0 / dtau;
+    flag = solve(u, uScale, fScale, kStepIterations);
+    if (flag < 0) {  // the step was too long for Newton: retreat and shorten it
+      u = m_anchor;
+      dtau *= 0.25;
+      if (dtau < 1e-6 * first) break;
+      continue;
+    }
+    const double norm = residualNorm(u);
+    if (!(norm == norm)) break;  // the model failed at u (NaN): the guard holds why
+    if (norm <= m_options.residualTolerance) {
+      flag = KIN_SUCCESS;
+      break;
+    }
+    // Switched evolution relaxation, growth bounded to x10 per step; once the pseudo-time step
+    // is long against the slowest scale, Newton on f itself finishes.
+    dtau *= std::min(10.0, previous / norm);
+    previous = norm;
+    if (dtau > 1e12 * first) {
+      m_shift = 0.0;
+      std::vector<double> tried = u;
+      if ((flag = solve(tried, uScale, fScale, m_options.maxIterations)) >= 0) {
+        u = tried;
+        break;
+      }
+    }
+  }
+  m_shift = 0.0;
+  return flag;
+}
+
 SolverReport KinsolSteadySolver::Impl::run(std::span<const double> times, StateObserver& observer) {
   if (times.empty()) throw std::invalid_argument("KINSOL: no output times");
   SolverReport report;
@@ -180,42 +285,51 @@ SolverReport KinsolSteadySolver::Impl::run(std::span<const double> times, StateO
   report.steadyState = true;
   m_guard.clear();
   m_kinMessage.clear();
+  m_iterations = m_residuals = m_jacobians = 0;
+  m_shift = 0.0;
   m_t = times.back();
   m_system.initialState(m_y);
   observer.observe(times.front(), m_y);
   // Scales: u_i / scale_i and f_i / scale_i (a rate of one scale per second) are O(1).
   const std::vector<double> scale = m_system.layout().absoluteTolerances(1.0);
   std::vector<double> u(m_free.size()), inverse(m_free.size());
+  m_scale.resize(m_free.size());
   for (std::size_t k = 0; k < m_free.size(); ++k) {
     u[k] = std::max(m_y[m_free[k]], 0.0);
-    inverse[k] = 1.0 / scale[m_free[k]];
+    m_scale[k] = scale[m_free[k]];
+    inverse[k] = 1.0 / m_scale[k];
   }
-  std::copy(u.begin(), u.end(), view(m_u.get()).begin());
+  m_anchor = u;
   sun::Vector uScale = vector(inverse), fScale = vector(inverse);
   const auto start = std::chrono::steady_clock::now();
-  const int flag = KINSol(m_kin.get(), m_u.get(), KIN_LINESEARCH, uScale.get(), fScale.get());
+  const std::vector<double> guess = u;
+  int flag = solve(u, uScale, fScale, m_options.maxIterations);
+  long continuationSteps = -1;  // -1: Newton alone converged
+  if (flag < 0 && m_guard.fatalMessage().empty()) {
+    u = guess;
+    m_kinMessage.clear();
+    flag = continuation(u, uScale, fScale, continuationSteps);
+  }
   report.statistics.wallTime =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  void* mem = m_kin.get();
-  long iterations = 0, residuals = 0, jacobians = 0;
-  double norm = 0.0;
-  KINGetNumNonlinSolvIters(mem, &iterations);
-  KINGetNumFuncEvals(mem, &residuals);
-  KINGetNumJacEvals(mem, &jacobians);
-  KINGetFuncNorm(mem, &norm);
-  report.statistics.nonlinearIterations = report.statistics.steps = iterations;
-  report.statistics.rhsEvaluations = residuals;
-  report.statistics.jacobianEvaluations = jacobians;
+  report.statistics.nonlinearIterations = report.statistics.steps = m_iterations;
+  report.statistics.rhsEvaluations = m_residuals;
+  report.statistics.jacobianEvaluations = m_jacobians;
   report.flagName = flagName(flag);
-  expand(view(m_u.get()));
+  const double norm = m_guard.fatalMessage().empty() ? residualNorm(u) : std::numeric_limits<double>::quiet_NaN();
+  expand(u);
   std::ostringstream what;
-  what << "steady state after " << iterations << " Newton iterations, scaled residual "
-       << norm;
+  what << "steady state after " << m_iterations << " Newton iterations";
+  if (continuationSteps >= 0)
+    what << " (Newton from the guess failed; " << continuationSteps
+         << " pseudo-transient continuation steps)";
+  what << ", scaled residual max |f_i| / scale_i = " << norm << " 1/s";
   if (flag < 0) {
     report.timeReached = times.front();
     report.message = m_guard.explain("KINSOL: " + (m_kinMessage.empty() ? "returned " + report.flagName
                                                                         : m_kinMessage) +
-                                     "; " + what.str());
+                                     "; " + what.str() + "; the last iterate is written");
+    if (m_guard.fatalMessage().empty()) observer.observe(times.back(), m_y);
     return report;
   }
   report.complete = true;

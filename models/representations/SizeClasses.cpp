@@ -135,12 +135,19 @@ double SizeClasses::rates(std::span<const double> y, const ParticleProcesses& p,
   budget[kVolumeLostTop] = x[n - 1] * out.numberOutTop;
   budget[kDissolved] = out.numberOutBottom;
   budget[kWashedOut] = budget[kVolumeWashedOut] = budget[kMerged] = budget[kBroken] = 0.0;
-  if (D > 0.0)
+  if (D > 0.0) {
     for (std::size_t i = 0; i < n; ++i) {
       dN[i] -= D * N[i];
       budget[kWashedOut] += D * N[i];
       budget[kVolumeWashedOut] += D * x[i] * N[i];
     }
+    // Particles that grew past the grid are still in the suspension: they leave with it.
+    for (const auto& [lost, washed] : {std::pair{kLostTop, kWashedOut},
+                                       std::pair{kVolumeLostTop, kVolumeWashedOut}}) {
+      budget[lost] -= D * y[m_budget + lost];
+      budget[washed] += D * y[m_budget + lost];
+    }
+  }
   if (m_aggregation) {
     const AggregationLoss lost = m_aggregation->rates(N, dN);
     budget[kMerged] = lost.events;  // each event removes one particle
@@ -189,12 +196,18 @@ void SizeClasses::jacobian(std::span<const double> y, const ParticleProcesses& p
   J.R(m_budget + kLostTop, n - 1) = top;
   J.R(m_budget + kVolumeLostTop, n - 1) = x[n - 1] * top;
   J.R(m_budget + kDissolved, 0) = bottom;
-  if (D > 0.0)
+  if (D > 0.0) {
     for (std::size_t i = 0; i < n; ++i) {
       J.B(i, i) -= D;
       J.R(m_budget + kWashedOut, i) = D;
       J.R(m_budget + kVolumeWashedOut, i) = D * x[i];
     }
+    for (const auto& [lost, washed] : {std::pair{kLostTop, kWashedOut},
+                                       std::pair{kVolumeLostTop, kVolumeWashedOut}}) {
+      J.D(m_budget + lost, m_budget + lost) -= D;
+      J.D(m_budget + washed, m_budget + lost) += D;
+    }
+  }
   if (m_aggregation) addAggregationJacobian(N, J);
   if (m_breakage) addBreakageJacobian(J);
   if (m_moments)
