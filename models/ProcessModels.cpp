@@ -4,6 +4,7 @@
 #include "models/points/PrecipitationPoint.h"
 #include "models/points/PrescribedPoint.h"
 #include "models/representations/ParticleRepresentation.h"
+#include "models/units/CompartmentNetwork.h"
 #include "models/units/StirredVessel.h"
 
 namespace proscale {
@@ -27,6 +28,25 @@ std::vector<ParamSpec> sectionsOf(bool flows, bool requireTemperature) {
   return s;
 }
 
+// The same point in every zone of a compartment network.
+template <class Point>
+std::unique_ptr<Process> inNetwork(const Parameters& root) {
+  return std::make_unique<CompartmentNetwork>(root, [&root] {
+    return std::make_unique<Point>(root, StirredVessel::conditions(root),
+                                   StirredVessel::viscosity(root));
+  });
+}
+
+template <class Point>
+std::vector<ParamSpec> networkSectionsOf() {
+  std::vector<ParamSpec> s{StirredVessel::reactorSection(false, true, true),
+                           CompartmentNetwork::section(),
+                           VesselFlows::feedsSection(&Point::addFeedKeys, true)};
+  for (ParamSpec& p : Point::sections()) s.push_back(std::move(p));
+  s.push_back(populationSection());
+  return s;
+}
+
 }  // namespace
 
 const std::map<std::string, ProcessModelEntry>& processModels() {
@@ -42,6 +62,16 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
         "(docs/theory/feeds-and-energy.md).",
         [] { return sectionsOf<PrecipitationPoint>(true, true); },
         inStirredVessel<PrecipitationPoint>}},
+      {"precipitation-network",
+       {"Precipitation in a compartment network: zones of constant volume connected by flows and "
+        "exchange, fed into chosen zones (docs/theory/compartment-networks.md).",
+        [] { return networkSectionsOf<PrecipitationPoint>(); },
+        inNetwork<PrecipitationPoint>}},
+      {"crystallization-network",
+       {"Crystallization (as in crystallization) in a compartment network "
+        "(docs/theory/compartment-networks.md).",
+        [] { return networkSectionsOf<CrystallizerPoint>(); },
+        inNetwork<CrystallizerPoint>}},
       {"crystallization",
        {"Crystallization of a molecular solute with a solubility c*(T[, w]) and empirical "
         "nucleation, growth and growth-rate dispersion, in a batch, semi-batch or continuous vessel "

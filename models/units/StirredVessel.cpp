@@ -8,7 +8,7 @@
 
 namespace proscale {
 
-ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature) {
+ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature, bool network) {
   auto s = std::make_shared<Schema>(
       "reactor", flows ? "Well-mixed vessel: batch, semi-batch or continuous (feeds, or MSMPR "
                          "with a residence time)."
@@ -33,7 +33,7 @@ ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature) {
     s->add(Recipe::spec("temperature-recipe", dim::temperature, "degC", 0.0, true,
                         "Prescribed temperature in time, starting at reactor.temperature: hold, "
                         "linear or cubic (controlled cooling) segments."));
-    s->add(EnergyBalance::section());
+    if (!network) s->add(EnergyBalance::section());
   }
   s->add(ParamSpec::real("viscosity", dim::viscosity,
                          "Dynamic viscosity of the liquid (Brownian aggregation); water at "
@@ -41,11 +41,12 @@ ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature) {
              .unit("mPa s")
              .defaultsTo("0.89 mPa s")
              .above(0));
-  s->add(ParamSpec::real("volume", dim::volume,
-                         "Suspension volume (initial, with feeds); scales the product mass.")
-             .unit("L")
-             .defaultsTo("1 L")
-             .above(0));
+  if (!network)
+    s->add(ParamSpec::real("volume", dim::volume,
+                           "Suspension volume (initial, with feeds); scales the product mass.")
+               .unit("L")
+               .defaultsTo("1 L")
+               .above(0));
   return ParamSpec::section("reactor", s, "The vessel.").isRequired();
 }
 
@@ -71,9 +72,11 @@ std::vector<std::string> fluidNames(const StateLayout& layout, std::size_t nf) {
 
 }  // namespace
 
-StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point)
+StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point,
+                             std::optional<double> zoneVolume)
     : m_at(conditions(root)),
-      m_volume(root.section("reactor").real("volume")),
+      m_volume(zoneVolume ? *zoneVolume : root.section("reactor").real("volume")),
+      m_zone(zoneVolume.has_value()),
       m_endTime(root.section("output").real("end-time")),
       m_point(std::move(point)),
       m_particles(makeRepresentation(root.section("population"), *m_point)) {
@@ -81,7 +84,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   const std::size_t nf = m_point->fluidSize();
   std::vector<double> c0(nf);
   m_point->initialFluid(c0);
-  m_flows = VesselFlows(root, *m_point, c0, m_at.temperature, m_volume);
+  if (!m_zone) m_flows = VesselFlows(root, *m_point, c0, m_at.temperature, m_volume);
   if (reactor.has("temperature-recipe")) {
     if (reactor.has("energy-balance"))
       throw reactor.error("temperature-recipe",
@@ -93,13 +96,18 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
                               " degC, not at reactor.temperature " +
                               formatNumber(m_at.temperature - 273.15) + " degC");
   }
-  if (reactor.has("energy-balance"))
+  if (reactor.has("energy-balance")) {
+    if (m_zone)
+      throw reactor.error("energy-balance",
+                          "an energy balance is not available in a compartment network yet; "
+                          "give the temperature or its recipe");
     m_energy.emplace(reactor.section("energy-balance"), m_at.temperature);
+  }
 
   m_point->addFluidBlocks(m_layout);
   const std::vector<std::string> names = fluidNames(m_layout, nf);
   if (m_energy) m_temperatureIndex = m_layout.add("temperature", 1, "K", m_at.temperature, {"T"});
-  if (m_flows.any()) {
+  if (carriesMixture()) {
     std::vector<double> scales(nf, 1.0);
     scales.push_back(1e-6);  // solid volume fraction
     std::vector<std::string> mixtureNames = names;
@@ -117,7 +125,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   m_particles->initialState(m_y0);
   m_point->setInitialSolid(m_particles->solidVolume(m_y0), std::span<double>(m_y0).first(nf));
   if (m_energy) m_y0[m_temperatureIndex] = m_at.temperature;
-  if (m_flows.any()) {
+  if (carriesMixture()) {
     std::copy(c0.begin(), c0.end(), m_y0.begin() + static_cast<std::ptrdiff_t>(m_mixtureIndex));
     m_y0[m_mixtureIndex + nf] = m_particles->solidVolume(m_y0);
   }
@@ -151,40 +159,43 @@ double StirredVessel::temperature(double t, std::span<const double> y) const {
 }
 
 std::span<const double> StirredVessel::mixture(std::span<const double> y) const {
-  if (!m_flows.any()) return std::span<const double>(m_y0).first(m_point->fluidSize());
+  if (!carriesMixture()) return std::span<const double>(m_y0).first(m_point->fluidSize());
   return y.subspan(m_mixtureIndex, m_point->fluidSize() + 1);
 }
 
 void StirredVessel::rhs(double t, std::span<const double> y, std::span<double> ydot) {
+  zoneRates(t, y, ydot, dilution(t));
+  if (!m_flows.any()) return;
+  const std::size_t nf = m_point->fluidSize();
+  m_flows.addFed(t, ydot.first(nf));
+  m_flows.addFed(t, ydot.subspan(m_mixtureIndex, nf));
+}
+
+void StirredVessel::zoneRates(double t, std::span<const double> y, std::span<double> ydot,
+                              double D) {
   const auto c = fluid(y);
-  const double D = m_flows.any() ? m_flows.dilution(t) : 0.0;
   const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y));
   const double solidVolumeRate = m_particles->rates(y, p, D, ydot);
   const auto dc = ydot.first(c.size());
   m_point->fluidRates(c, solidVolumeRate, dc);
-  if (m_flows.any()) {
-    for (std::size_t j = 0; j < c.size(); ++j) dc[j] -= D * c[j];
-    m_flows.addFed(t, dc);
-  }
-  vesselRates(t, y, solidVolumeRate, ydot);
+  for (std::size_t j = 0; j < c.size(); ++j) dc[j] -= D * c[j];
+  vesselRates(t, y, solidVolumeRate, ydot, D);
 }
 
 void StirredVessel::vesselRates(double t, std::span<const double> y, double solidVolumeRate,
-                                std::span<double> ydot) const {
+                                std::span<double> ydot, double D) const {
   const std::size_t nf = m_point->fluidSize();
   const auto c = fluid(y);
   if (m_energy) {
     const double T = y[m_temperatureIndex];
     const double q =
         m_point->reactionHeat(c, m_heatWork) + m_point->heatPerSolidVolume() * solidVolumeRate;
-    ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rate(t, T, m_flows.volume(t), q);
+    ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rate(t, T, volume(t), q);
   }
-  if (!m_flows.any()) return;
-  const double D = m_flows.dilution(t);
+  if (!carriesMixture()) return;
   const auto r = mixture(y);
   const auto dr = ydot.subspan(m_mixtureIndex, nf + 1);
   for (std::size_t j = 0; j <= nf; ++j) dr[j] = -D * r[j];
-  m_flows.addFed(t, dr.first(nf));
   if (m_flows.hasOutflow() && nf > 0) {
     const double out = m_flows.outflow(t) / m_flows.volume(t);
     for (std::size_t j = 0; j < nf; ++j) ydot[m_outflowIndex + j] = out * c[j];
@@ -198,10 +209,13 @@ void StirredVessel::vesselRates(double t, std::span<const double> y, double soli
 // temperature row gets the heat of formation the same way.
 void StirredVessel::jacobian(double t, std::span<const double> y, std::span<const double>,
                              JacobianSink& sink) {
-  BorderedBandJacobian& J = sink.arrow();
+  zoneJacobian(t, y, sink.arrow(), dilution(t));
+}
+
+void StirredVessel::zoneJacobian(double t, std::span<const double> y, BorderedBandJacobian& J,
+                                 double D) {
   const std::size_t nf = m_point->fluidSize(), n = y.size();
   const auto c = fluid(y);
-  const double D = m_flows.any() ? m_flows.dilution(t) : 0.0;
   ArgumentSlopes da;
   const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y), &da);
   J.setZero();
@@ -236,22 +250,23 @@ void StirredVessel::jacobian(double t, std::span<const double> y, std::span<cons
       if (m_coupling[j] != 0.0) J.add(j, col, m_coupling[j] * v);
     if (m_energy) J.add(m_temperatureIndex, col, heat * v);
   }
-  if (m_flows.any()) {
-    for (std::size_t j = 0; j < nf; ++j) J.D(j, j) -= D;
+  for (std::size_t j = 0; j < nf; ++j) J.D(j, j) -= D;
+  if (carriesMixture()) {
     for (std::size_t j = 0; j <= nf; ++j) J.D(m_mixtureIndex + j, m_mixtureIndex + j) = -D;
     if (m_flows.hasOutflow() && nf > 0) {
       const double out = m_flows.outflow(t) / m_flows.volume(t);
       for (std::size_t j = 0; j < nf; ++j) J.D(m_outflowIndex + j, j) = out;
     }
   }
-  if (m_energy) temperatureColumn(t, y, sink);
+  if (m_energy) temperatureColumn(t, y, J);
 }
 
 // Every rate depends on T through the point's laws (solubility, activity, diffusivity), which
 // give no slopes in T: a central difference with h = 1e-7 T (3e-5 K). The step must be small
 // against the scale on which the rates vary, which near saturation is not that of K_sp(T) but
 // of S - 1 (a 1e-4 excess moves by 30 % over 3e-3 K); round-off stays ~1e-16 |f| / h.
-void StirredVessel::temperatureColumn(double t, std::span<const double> y, JacobianSink& J) {
+void StirredVessel::temperatureColumn(double t, std::span<const double> y,
+                                      BorderedBandJacobian& J) {
   std::vector<double> shifted(y.begin(), y.end()), minus(y.size());
   const double h = 1e-7 * y[m_temperatureIndex];
   shifted[m_temperatureIndex] = y[m_temperatureIndex] + h;
@@ -293,7 +308,7 @@ void StirredVessel::series(double t, std::span<const double> y, std::span<double
   const auto c = fluid(y);
   const auto reference = mixture(y);
   const std::size_t nf = c.size();
-  const double solid0 = m_flows.any() ? reference[nf] : m_particles->solidVolume(m_y0);
+  const double solid0 = carriesMixture() ? reference[nf] : m_particles->solidVolume(m_y0);
   row[0] = t;
   std::size_t k = 1;
   k += m_point->fluidValues(c, conditionsAt(t, y), m_particles->meanDiameter(y), row.subspan(k));
@@ -323,7 +338,7 @@ std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const doubl
   std::vector<SelfCheck> checks = m_particles->selfChecks(y);
   for (SelfCheck& c : m_point->selfChecks(fluid(y), conditionsAt(t, y))) checks.push_back(std::move(c));
   const double solid = m_particles->solidVolume(y);
-  if (!m_flows.any() && !m_temperatureRecipe && !m_energy && m_point->depletes()) {
+  if (!carriesMixture() && !m_temperatureRecipe && !m_energy && m_point->depletes()) {
     double still = 0.0;  // nothing formed yet, or no time elapsed: nothing to judge
     if (solid > 0.0 && t > 0.0) {
       std::vector<double> ydot(y.size());
@@ -341,7 +356,7 @@ std::vector<Metric> StirredVessel::metrics(double t, std::span<const double> y) 
   const auto c = fluid(y);
   const std::size_t nf = c.size();
   const auto reference = mixture(y);
-  const double solid0 = m_flows.any() ? reference[nf] : m_particles->solidVolume(m_y0);
+  const double solid0 = carriesMixture() ? reference[nf] : m_particles->solidVolume(m_y0);
   const double V = m_flows.any() ? m_flows.volume(t) : m_volume;
   std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
   for (Metric& x : m_particles->metrics(y)) m.push_back(std::move(x));

@@ -32,12 +32,24 @@ class StirredVessel final : public Process, public System {
   /// the temperature matters (`requireTemperature`), temperature-recipe and energy-balance.
   /// Without `requireTemperature` the temperature defaults to 25 degC (it then matters for
   /// Brownian aggregation only).
-  static ParamSpec reactorSection(bool flows, bool requireTemperature);
+  /// In a compartment network (`network`) the section holds only the temperature, its recipe
+  /// and the viscosity: volumes and streams are the network's.
+  static ParamSpec reactorSection(bool flows, bool requireTemperature, bool network = false);
   /// The vessel's initial conditions from a validated `reactor:` section.
   static PointConditions conditions(const Parameters& root);
   static double viscosity(const Parameters& root);  ///< [Pa s]
 
-  StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point);
+  /// A vessel as the case describes it; with `zoneVolume` [m^3] instead a zone of a compartment
+  /// network (CompartmentNetwork.h): no streams of its own (the network's dilution and inflows
+  /// come through zoneRates and zoneJacobian), but a `mixture` block for its moieties.
+  StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point,
+                std::optional<double> zoneVolume = std::nullopt);
+
+  /// The rates with dilution D [1/s] (outflow and inflows' share of -D y) and no fed terms: a
+  /// zone's own physics; rhs() adds the vessel's feeds, a network the zone's inflows.
+  void zoneRates(double t, std::span<const double> y, std::span<double> ydot, double D);
+  /// Its Jacobian (J zeroed here).
+  void zoneJacobian(double t, std::span<const double> y, BorderedBandJacobian& J, double D);
 
   // System
   const StateLayout& layout() const override { return m_layout; }
@@ -76,6 +88,9 @@ class StirredVessel final : public Process, public System {
     return y.first(m_point->fluidSize());
   }
   double temperature(double t, std::span<const double> y) const;
+  bool carriesMixture() const { return m_flows.any() || m_zone; }
+  double dilution(double t) const { return m_flows.any() ? m_flows.dilution(t) : 0.0; }
+  double volume(double t) const { return m_flows.any() ? m_flows.volume(t) : m_volume; }
   PointConditions conditionsAt(double t, std::span<const double> y) const {
     return {temperature(t, y)};
   }
@@ -83,14 +98,15 @@ class StirredVessel final : public Process, public System {
   std::span<const double> mixture(std::span<const double> y) const;
   /// Writes the rows of the vessel's own blocks (temperature, mixture, outflow).
   void vesselRates(double t, std::span<const double> y, double solidVolumeRate,
-                   std::span<double> ydot) const;
+                   std::span<double> ydot, double D) const;
   /// Metric stream_balance_error at (t, y).
   double streamBalanceError(double t, std::span<const double> y) const;
   /// d(dy/dt)/dT by a central difference (the point's laws give no slopes in T).
-  void temperatureColumn(double t, std::span<const double> y, JacobianSink& J);
+  void temperatureColumn(double t, std::span<const double> y, BorderedBandJacobian& J);
 
   PointConditions m_at;          ///< the initial conditions
   double m_volume = 0.0;         ///< initial suspension volume [m^3]
+  bool m_zone = false;           ///< a zone of a compartment network
   double m_endTime = 0.0;        ///< output.end-time [s]
   std::unique_ptr<PointModel> m_point;
   std::unique_ptr<ParticleRepresentation> m_particles;

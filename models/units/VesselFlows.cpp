@@ -22,8 +22,21 @@ double overflowTime(const VesselFlows& flows, double vMax, double end) {
 
 }  // namespace
 
-ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&)) {
+FeedStream readFeed(const std::string& name, const Parameters& f, const PointModel& point,
+                    double T0) {
+  if (f.has("flow") == f.has("flow-recipe"))
+    throw f.error(f.has("flow") ? "flow-recipe" : "flow", "give either flow or flow-recipe");
+  FeedStream s{name, f.has("flow") ? Recipe(f.real("flow")) : Recipe(f, "flow-recipe"),
+               std::vector<double>(point.fluidSize(), 0.0),
+               f.has("temperature") ? f.real("temperature") : T0};
+  point.feedFluid(f, s.fluid);
+  return s;
+}
+
+ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&), bool zones) {
   auto s = std::make_shared<Schema>("feed", "A feed stream into the vessel.");
+  if (zones)
+    s->add(ParamSpec::string("zone", "The zone of the network the feed enters.").isRequired());
   s->add(ParamSpec::real("flow", dim::volume / dim::time,
                          "Constant volume flow Q_f (or give flow-recipe).")
              .unit("mL/min")
@@ -73,12 +86,7 @@ VesselFlows::VesselFlows(const Parameters& root, const PointModel& point,
   const Parameters& feeds = root.section("feeds");
   for (const std::string& name : feeds.keys()) {
     const Parameters& f = feeds.section(name);
-    if (f.has("flow") == f.has("flow-recipe"))
-      throw f.error(f.has("flow") ? "flow-recipe" : "flow", "give either flow or flow-recipe");
-    FeedStream s{name, f.has("flow") ? Recipe(f.real("flow")) : Recipe(f, "flow-recipe"),
-                 std::vector<double>(c0.size(), 0.0), f.has("temperature") ? f.real("temperature") : T0};
-    point.feedFluid(f, s.fluid);
-    m_feeds.push_back(std::move(s));
+    m_feeds.push_back(readFeed(name, f, point, T0));
   }
   if (m_overflow || !reactor.has("max-volume")) return;
   const double vMax = reactor.real("max-volume"), end = root.section("output").real("end-time");

@@ -29,11 +29,17 @@ struct FeedStream {
   double temperature = 0.0;    ///< T_f [K]
 };
 
+/// The feed `name` from its validated section: flow or flow recipe (InputError if both or
+/// neither), temperature (default T0 [K]) and the composition the point reads.
+FeedStream readFeed(const std::string& name, const Parameters& feed, const PointModel& point,
+                    double T0);
+
 class VesselFlows {
  public:
   /// The `feeds:` section: named streams with `flow` or `flow-recipe`, `temperature` and the
   /// composition keys the point model declares (`addComposition`).
-  static ParamSpec feedsSection(void (*addComposition)(Schema&));
+  /// With `zones`, each feed names the zone of a compartment network it enters.
+  static ParamSpec feedsSection(void (*addComposition)(Schema&), bool zones = false);
   /// The keys of `reactor:` about flows: outflow, max-volume (residence-time is the vessel's).
   static void addReactorKeys(Schema& reactor);
 

@@ -1,0 +1,385 @@
+#include "models/units/CompartmentNetwork.h"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <unsupported/Eigen/MatrixFunctions>
+
+#include "core/NumberFormat.h"
+
+namespace proscale {
+namespace {
+
+std::string litresPerMinute(double q) { return formatNumber(q * 6e4) + " L/min"; }
+
+}  // namespace
+
+ParamSpec CompartmentNetwork::section() {
+  auto zone = std::make_shared<Schema>("zone", "An ideal, well-mixed zone of constant volume.");
+  zone->add(ParamSpec::real("volume", dim::volume, "Volume of the zone.").unit("L").isRequired().above(0));
+  auto flow = std::make_shared<Schema>("flow", "A one-way flow from one zone to another.");
+  flow->add(ParamSpec::string("from", "The zone the flow leaves.").isRequired());
+  flow->add(ParamSpec::string("to", "The zone the flow enters.").isRequired());
+  flow->add(ParamSpec::real("flow", dim::volume / dim::time, "Volume flow.")
+                .unit("L/min")
+                .isRequired()
+                .atLeast(0));
+  auto exchange = std::make_shared<Schema>("exchange", "Equal flows both ways between two zones.");
+  exchange->add(ParamSpec::stringList("between", "The two zones.").isRequired());
+  exchange->add(ParamSpec::real("flow", dim::volume / dim::time, "Volume flow each way.")
+                    .unit("L/min")
+                    .isRequired()
+                    .atLeast(0));
+  auto s = std::make_shared<Schema>(
+      "network", "Zones of constant volume connected by flows (docs/theory/compartment-networks.md).");
+  s->add(ParamSpec::sectionMap("zones", zone, "The zones by name.").isRequired());
+  s->add(ParamSpec::sectionList("flows", flow, "One-way flows between zones (recycle allowed)."));
+  s->add(ParamSpec::sectionList("exchange", exchange, "Two-way exchange flows between zones."));
+  s->add(ParamSpec::string("outlet", "The zone the product leaves from (its outflow is what the "
+                                     "feeds bring in).")
+             .isRequired());
+  return ParamSpec::section("network", s, "The compartment network.").isRequired();
+}
+
+CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactory& makePoint) {
+  const Parameters& network = root.section("network");
+  readZones(network);
+  for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
+  readLinks(network);
+  const auto find = [&](const Parameters& at, const std::string& key, const std::string& name) {
+    for (std::size_t z = 0; z < m_zones.size(); ++z)
+      if (m_zones[z].name == name) return z;
+    throw at.error(key, "'" + name + "' is not a zone of network.zones");
+  };
+  m_outlet = find(network, "outlet", network.string("outlet"));
+  if (root.has("feeds")) {
+    const Parameters& feeds = root.section("feeds");
+    for (const std::string& name : feeds.keys()) {
+      const Parameters& f = feeds.section(name);
+      m_feeds.push_back({readFeed(name, f, m_zones.front().vessel->point(),
+                                  StirredVessel::conditions(root).temperature),
+                         find(f, "zone", f.string("zone"))});
+      if (m_feeds.back().zone != m_outlet && !m_feeds.back().stream.flow.isConstant())
+        throw f.error("flow-recipe", "a feed into a zone other than the outlet must be constant "
+                                     "(the zone's volume and outflows are)");
+    }
+  }
+  checkVolumeBalance(network);
+  buildLayout();
+  buildResidenceTime();
+  const double end = root.section("output").real("end-time");
+  m_stopTimes = m_zones.front().vessel->stopTimes();
+  for (const ZoneFeed& f : m_feeds)
+    for (double t : f.stream.flow.switchTimes(end)) m_stopTimes.push_back(t);
+  std::sort(m_stopTimes.begin(), m_stopTimes.end());
+  m_stopTimes.erase(std::unique(m_stopTimes.begin(), m_stopTimes.end()), m_stopTimes.end());
+}
+
+void CompartmentNetwork::readZones(const Parameters& network) {
+  const Parameters& zones = network.section("zones");
+  if (zones.keys().empty()) throw network.error("zones", "a network needs at least one zone");
+  for (const std::string& name : zones.keys())
+    m_zones.push_back({name, zones.section(name).real("volume"), nullptr, {}, {}});
+}
+
+void CompartmentNetwork::readLinks(const Parameters& network) {
+  const auto index = [&](const Parameters& at, const std::string& key, const std::string& name) {
+    for (std::size_t z = 0; z < m_zones.size(); ++z)
+      if (m_zones[z].name == name) return z;
+    throw at.error(key, "'" + name + "' is not a zone of network.zones");
+  };
+  if (network.has("flows"))
+    for (const Parameters& f : network.list("flows")) {
+      const std::size_t from = index(f, "from", f.string("from")), to = index(f, "to", f.string("to"));
+      if (from == to) throw f.error("to", "a flow from a zone to itself changes nothing");
+      m_links.push_back({from, to, f.real("flow")});
+    }
+  if (network.has("exchange"))
+    for (const Parameters& e : network.list("exchange")) {
+      const std::vector<std::string>& pair = e.strings("between");
+      if (pair.size() != 2 || pair[0] == pair[1])
+        throw e.error("between", "name two different zones");
+      const std::size_t a = index(e, "between", pair[0]), b = index(e, "between", pair[1]);
+      m_links.push_back({a, b, e.real("flow")});
+      m_links.push_back({b, a, e.real("flow")});
+    }
+}
+
+// Constant volumes: every zone sends what it receives; the outlet zone sends the rest out.
+void CompartmentNetwork::checkVolumeBalance(const Parameters& network) const {
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    double in = 0.0, out = 0.0;
+    for (const Link& l : m_links) {
+      if (l.to == z) in += l.flow;
+      if (l.from == z) out += l.flow;
+    }
+    for (const ZoneFeed& f : m_feeds)
+      if (f.zone == z) in += f.stream.flow.value(0.0);
+    const bool isOutlet = z == m_outlet;
+    const double tolerance = 1e-9 * std::max(in, out);
+    if (isOutlet ? out <= in + tolerance : std::abs(in - out) <= tolerance) continue;
+    throw network.error(network.has("flows") ? "flows" : "zones",
+                        "zone '" + m_zones[z].name + "' receives " + litresPerMinute(in) +
+                            " and sends " + litresPerMinute(out) +
+                            (isOutlet ? ": the outlet cannot send more than it receives"
+                                      : ": with constant volumes every zone but the outlet "
+                                        "sends what it receives"));
+  }
+}
+
+void CompartmentNetwork::buildLayout() {
+  const StateLayout& zone = m_zones.front().vessel->layout();
+  m_zoneBand = zone.has("psd") ? zone.block("psd").size : 0;
+  m_zoneBorder = zone.size() - m_zoneBand;
+  if (m_zoneBand > 0 && zone.block("psd").offset != m_zoneBorder)
+    throw std::logic_error("a zone's size classes must be its last block");
+  const std::size_t Z = m_zones.size();
+  for (const Zone& z : m_zones)
+    for (const StateBlock& b : zone.blocks()) {
+      if (b.name == "psd") continue;
+      const std::string name = z.name + "." + b.name;
+      if (!b.componentScales.empty())
+        m_layout.add(name, b.unit, b.componentScales, b.componentNames);
+      else
+        m_layout.add(name, b.size, b.unit, b.scale, b.componentNames);
+      m_layout.setRole(name, b.role);
+    }
+  if (m_zoneBand > 0) {
+    const StateBlock& psd = zone.block("psd");
+    m_layout.add("psd", Z * m_zoneBand, psd.unit, psd.scale);
+    m_layout.setRole("psd", psd.role);
+  }
+  const BorderedBandShape local = m_zones.front().vessel->jacobianShape();
+  m_shape = {Z * m_zoneBorder, Z * m_zoneBand, Z * local.lower + (Z - 1), Z * local.upper + (Z - 1)};
+  if (m_zoneBand == 0) m_shape = {Z * m_zoneBorder, 0, 0, 0};
+  m_zoneJacobian = std::make_unique<BorderedBandJacobian>(local);
+  for (Zone& z : m_zones) {
+    z.y.assign(zone.size(), 0.0);
+    z.ydot.assign(zone.size(), 0.0);
+  }
+  // What flows carry: every block but the budgets, the outflow and the temperature; of the
+  // budgets, what grew past the grid (still in the suspension).
+  for (const StateBlock& b : zone.blocks()) {
+    if (b.name == "outflow" || b.name == "temperature") continue;
+    for (std::size_t i = 0; i < b.size; ++i) {
+      const std::string component = i < b.componentNames.size() ? b.componentNames[i] : "";
+      if (b.name == "budget") {
+        if (component == "number_washed_out") m_washedNumber = b.offset + i;
+        if (component == "volume_washed_out") m_washedVolume = b.offset + i;
+        if (component == "number_lost_top") m_lostNumber = b.offset + i;
+        if (component != "number_lost_top" && component != "volume_lost_top") continue;
+      }
+      m_transported.push_back(b.offset + i);
+    }
+  }
+  if (m_zoneBand > 0 && (m_washedNumber == 0 || m_washedVolume == 0 || m_lostNumber == 0))
+    throw std::logic_error("a zone's size classes have no washed-out or lost budgets");
+  // The solid volume is linear in the state: its weights from unit states.
+  const ParticleRepresentation& particles = m_zones.front().vessel->particles();
+  std::vector<double> unit(zone.size(), 0.0);
+  m_solidWeights.assign(zone.size(), 0.0);
+  for (std::size_t k = 0; k < zone.size(); ++k) {
+    unit[k] = 1.0;
+    m_solidWeights[k] = particles.solidVolume(unit);
+    unit[k] = 0.0;
+  }
+  m_y0.assign(m_layout.size(), 0.0);
+  for (std::size_t z = 0; z < Z; ++z) {
+    m_zones[z].vessel->initialState(m_zones[z].y);
+    for (std::size_t k = 0; k < zone.size(); ++k) m_y0[global(z, k)] = m_zones[z].y[k];
+  }
+}
+
+void CompartmentNetwork::initialState(std::span<double> y0) const {
+  std::copy(m_y0.begin(), m_y0.end(), y0.begin());
+}
+
+void CompartmentNetwork::gather(std::size_t z, std::span<const double> y) const {
+  std::vector<double>& local = m_zones[z].y;
+  for (std::size_t k = 0; k < local.size(); ++k) local[k] = y[global(z, k)];
+}
+
+double CompartmentNetwork::dilution(std::size_t z, double t) const {
+  double in = 0.0;
+  for (const Link& l : m_links)
+    if (l.to == z) in += l.flow;
+  for (const ZoneFeed& f : m_feeds)
+    if (f.zone == z) in += f.stream.flow.value(t);
+  return in / m_zones[z].volume;
+}
+
+void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<double> ydot) {
+  const std::size_t Z = m_zones.size();
+  for (std::size_t z = 0; z < Z; ++z) {
+    gather(z, y);
+    m_zones[z].vessel->zoneRates(t, m_zones[z].y, m_zones[z].ydot, dilution(z, t));
+  }
+  for (const Link& l : m_links) {
+    const double a = l.flow / m_zones[l.to].volume;
+    const std::vector<double>& from = m_zones[l.from].y;
+    std::vector<double>& to = m_zones[l.to].ydot;
+    for (std::size_t k : m_transported) to[k] += a * from[k];
+    if (m_zoneBand == 0) continue;
+    double number = from[m_lostNumber], solid = 0.0;
+    for (std::size_t k = m_zoneBorder; k < from.size(); ++k) number += from[k];
+    for (std::size_t k = 0; k < from.size(); ++k) solid += m_solidWeights[k] * from[k];
+    to[m_washedNumber] -= a * number;  // brought in: the budget counts the net outflow
+    to[m_washedVolume] -= a * solid;
+  }
+  const StateLayout& zone = m_zones.front().vessel->layout();
+  const std::size_t nf = m_zones.front().vessel->point().fluidSize();
+  const std::size_t mixture = zone.block("mixture").offset;
+  for (const ZoneFeed& f : m_feeds) {
+    const double a = f.stream.flow.value(t) / m_zones[f.zone].volume;
+    std::vector<double>& to = m_zones[f.zone].ydot;
+    for (std::size_t j = 0; j < nf; ++j) {
+      to[j] += a * f.stream.fluid[j];
+      to[mixture + j] += a * f.stream.fluid[j];
+    }
+  }
+  for (std::size_t z = 0; z < Z; ++z)
+    for (std::size_t k = 0; k < m_zones[z].ydot.size(); ++k) ydot[global(z, k)] = m_zones[z].ydot[k];
+}
+
+void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span<const double>,
+                                  JacobianSink& sink) {
+  BorderedBandJacobian& J = sink.arrow();
+  J.setZero();
+  BorderedBandJacobian& local = *m_zoneJacobian;
+  const std::size_t bz = m_zoneBorder, n = m_zoneBand;
+  const BorderedBandShape& s = local.shape();
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    gather(z, y);
+    m_zones[z].vessel->zoneJacobian(t, m_zones[z].y, local, dilution(z, t));
+    for (std::size_t i = 0; i < bz; ++i)
+      for (std::size_t j = 0; j < bz; ++j)
+        if (const double v = local.D(i, j); v != 0.0) J.D(global(z, i), global(z, j)) += v;
+    for (std::size_t i = 0; i < bz; ++i)
+      for (std::size_t j = 0; j < n; ++j)
+        if (const double v = local.R(i, j); v != 0.0) J.add(global(z, i), global(z, bz + j), v);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < bz; ++j)
+        if (const double v = local.C(i, j); v != 0.0) J.add(global(z, bz + i), global(z, j), v);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i >= s.lower ? i - s.lower : 0; j <= std::min(n - 1, i + s.upper); ++j)
+        if (const double v = local.B(i, j); v != 0.0)
+          J.add(global(z, bz + i), global(z, bz + j), v);
+  }
+  for (const Link& l : m_links) {
+    const double a = l.flow / m_zones[l.to].volume;
+    for (std::size_t k : m_transported) J.add(global(l.to, k), global(l.from, k), a);
+    if (n == 0) continue;
+    J.add(global(l.to, m_washedNumber), global(l.from, m_lostNumber), -a);
+    for (std::size_t k = bz; k < bz + n; ++k)
+      J.add(global(l.to, m_washedNumber), global(l.from, k), -a);
+    for (std::size_t k = 0; k < m_solidWeights.size(); ++k)
+      if (m_solidWeights[k] != 0.0)
+        J.add(global(l.to, m_washedVolume), global(l.from, k), -a * m_solidWeights[k]);
+  }
+}
+
+// The tracer balances dC/dt = A C of the zones, for a unit pulse split between the feeds in
+// proportion to their flows at t = 0: A_zz = -D_z, A_zs = Q_sz / V_z. E(t) = Q_out C_outlet(t),
+// and its moments int t^k E dt = k! Q_out e_outlet^T (-A)^-(k+1) C(0).
+void CompartmentNetwork::buildResidenceTime() {
+  const std::size_t Z = m_zones.size();
+  double qOut = 0.0;
+  for (const ZoneFeed& f : m_feeds) qOut += f.stream.flow.value(0.0);
+  if (qOut <= 0.0) return;
+  Eigen::MatrixXd A = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(Z), static_cast<Eigen::Index>(Z));
+  Eigen::VectorXd c0 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(Z));
+  for (std::size_t z = 0; z < Z; ++z) A(static_cast<Eigen::Index>(z), static_cast<Eigen::Index>(z)) = -dilution(z, 0.0);
+  for (const Link& l : m_links)
+    A(static_cast<Eigen::Index>(l.to), static_cast<Eigen::Index>(l.from)) += l.flow / m_zones[l.to].volume;
+  for (const ZoneFeed& f : m_feeds)
+    c0(static_cast<Eigen::Index>(f.zone)) += f.stream.flow.value(0.0) / qOut / m_zones[f.zone].volume;
+  const Eigen::PartialPivLU<Eigen::MatrixXd> lu(-A);
+  const Eigen::VectorXd x1 = lu.solve(c0), x2 = lu.solve(x1), x3 = lu.solve(x2);
+  const auto o = static_cast<Eigen::Index>(m_outlet);
+  const double m0 = qOut * x1(o), m1 = qOut * x2(o), m2 = 2.0 * qOut * x3(o);
+  m_rtdMean = m1 / m0;
+  m_rtdVariance = m2 / m0 - m_rtdMean * m_rtdMean;
+  m_tracerMatrix.assign(A.data(), A.data() + A.size());  // column-major
+  m_tracerStart.assign(c0.data(), c0.data() + c0.size());
+}
+
+double CompartmentNetwork::residenceTimeDensity(double t) const {
+  if (m_tracerStart.empty()) return 0.0;
+  const auto Z = static_cast<Eigen::Index>(m_zones.size());
+  const Eigen::Map<const Eigen::MatrixXd> A(m_tracerMatrix.data(), Z, Z);
+  const Eigen::Map<const Eigen::VectorXd> c0(m_tracerStart.data(), Z);
+  double qOut = 0.0;
+  for (const ZoneFeed& f : m_feeds) qOut += f.stream.flow.value(0.0);
+  const Eigen::MatrixXd propagator = (A * t).exp();
+  return qOut * (propagator * c0)(static_cast<Eigen::Index>(m_outlet));
+}
+
+std::vector<SeriesColumn> CompartmentNetwork::seriesColumns() const {
+  std::vector<SeriesColumn> cols{{"time", "s", "time"}};
+  for (const Zone& z : m_zones) {
+    const std::vector<SeriesColumn> own = z.vessel->seriesColumns();
+    for (std::size_t k = 1; k < own.size(); ++k)
+      cols.push_back({z.name + "." + own[k].name, own[k].unit, own[k].doc + " in zone " + z.name});
+  }
+  if (!m_tracerStart.empty())
+    cols.push_back({"rtd_E", "1/s", "residence-time density E(t) of the network (tracer pulse into "
+                                    "the feeds at t = 0)"});
+  return cols;
+}
+
+void CompartmentNetwork::series(double t, std::span<const double> y, std::span<double> row) const {
+  row[0] = t;
+  std::size_t k = 1;
+  std::vector<double> own;
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    gather(z, y);
+    own.assign(m_zones[z].vessel->seriesColumns().size(), 0.0);
+    m_zones[z].vessel->series(t, m_zones[z].y, own);
+    for (std::size_t j = 1; j < own.size(); ++j) row[k++] = own[j];
+  }
+  if (!m_tracerStart.empty()) row[k] = residenceTimeDensity(t);
+}
+
+std::vector<double> CompartmentNetwork::numberPerClass(std::span<const double> y) const {
+  gather(m_outlet, y);
+  return outlet().numberPerClass(m_zones[m_outlet].y);
+}
+
+std::vector<Metric> CompartmentNetwork::metrics(double t, std::span<const double> y) const {
+  gather(m_outlet, y);
+  std::vector<Metric> m = outlet().metrics(t, m_zones[m_outlet].y);
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    if (z == m_outlet) continue;
+    gather(z, y);
+    for (Metric& x : m_zones[z].vessel->metrics(t, m_zones[z].y)) {
+      if (x.name == "final_time") continue;
+      x.name = m_zones[z].name + "." + x.name;
+      x.doc += " (zone " + m_zones[z].name + ")";
+      m.push_back(std::move(x));
+    }
+  }
+  if (!m_tracerStart.empty()) {
+    m.push_back({"rtd_mean", m_rtdMean, "s", "mean residence time of the network (tracer)"});
+    m.push_back({"rtd_variance", m_rtdVariance, "s^2", "variance of the residence-time distribution"});
+  }
+  return m;
+}
+
+std::vector<SelfCheck> CompartmentNetwork::selfChecks(double t, std::span<const double> y) const {
+  std::vector<SelfCheck> checks;
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    gather(z, y);
+    for (SelfCheck& c : m_zones[z].vessel->selfChecks(t, m_zones[z].y)) {
+      c.name = m_zones[z].name + "." + c.name;
+      checks.push_back(std::move(c));
+    }
+  }
+  return checks;
+}
+
+SettingsAdvice CompartmentNetwork::settingsAdvice(double t, std::span<const double> y) const {
+  gather(m_outlet, y);
+  return outlet().settingsAdvice(t, m_zones[m_outlet].y);
+}
+
+}  // namespace proscale

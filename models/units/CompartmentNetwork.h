@@ -1,0 +1,118 @@
+#pragma once
+// A compartment network: ideal, well-mixed zones of constant volume connected by one-way flows
+// and two-way exchange flows (recycle allowed), fed by named feeds into chosen zones and left by
+// the outflow of one outlet zone, integrated as one System with one Jacobian. Each zone is a
+// StirredVessel (its own point model and particles, the same chemistry everywhere) in zone mode.
+// With constant zone volumes each zone's outflow equals its inflow, so in concentration form
+//   dy_z/dt = (zone's own rates, diluted at D_z = Q_in,z / V_z)
+//             + sum_{s -> z} (Q_sz / V_z) y_s + sum_{f -> z} (Q_f / V_z) c_f
+// for every transported component (fluid, mixture, particles and what grew past the grid);
+// particles brought in are taken off the zone's washed-out budget, which so counts the net
+// outflow. References: compartment models of stirred tanks, e.g. Bezzo, Macchietto & Pantelides,
+// Comput. Chem. Eng. 27 (2003) 1243; Kougoulos, Jones & Wood-Kaczmar, Org. Process Res. Dev. 9
+// (2005) 451. Theory: docs/theory/compartment-networks.md.
+//
+// State order: the border parts of all zones (zone after zone), then their size classes
+// interleaved class by class (class i of every zone together), so that the exchange between
+// zones stays inside the band: the Jacobian is an exact arrow (core/BorderedBandJacobian.h)
+// with band widths Z times a zone's plus Z - 1.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/Process.h"
+#include "core/System.h"
+#include "models/units/StirredVessel.h"
+#include "models/units/VesselFlows.h"
+
+namespace proscale {
+
+class CompartmentNetwork final : public Process, public System {
+ public:
+  /// The `network:` section: zones, flows, exchange, outlet.
+  static ParamSpec section();
+  using PointFactory = std::function<std::unique_ptr<PointModel>()>;
+  /// InputError for streams that name unknown zones, negative flows, zones whose flows do not
+  /// balance, an outlet that is not a zone, and feeds into unknown zones.
+  CompartmentNetwork(const Parameters& root, const PointFactory& makePoint);
+
+  // System
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override;
+  void rhs(double t, std::span<const double> y, std::span<double> ydot) override;
+  BorderedBandShape jacobianShape() const override { return m_shape; }
+  bool hasJacobian() const override { return true; }
+  bool jacobianIsExact() const override { return m_zones.front().vessel->jacobianIsExact(); }
+  void jacobian(double t, std::span<const double> y, std::span<const double> f,
+                JacobianSink& J) override;
+  ParameterRegistry& parameters() override { return m_zones.front().vessel->parameters(); }
+  std::vector<double> stopTimes() const override { return m_stopTimes; }
+
+  // Process: the product is what leaves the outlet zone; every zone's columns, metrics and
+  // checks are reported under its name ("bulk.number_density").
+  System& system() override { return *this; }
+  std::vector<SeriesColumn> seriesColumns() const override;
+  void series(double t, std::span<const double> y, std::span<double> row) const override;
+  bool hasSizeDistribution() const override { return outlet().hasSizeDistribution(); }
+  PsdHistory sizeClasses() const override { return outlet().sizeClasses(); }
+  std::vector<double> numberPerClass(std::span<const double> y) const override;
+  std::vector<Metric> metrics(double t, std::span<const double> y) const override;
+  std::vector<SelfCheck> selfChecks(double t, std::span<const double> y) const override;
+  SettingsAdvice settingsAdvice(double t, std::span<const double> y) const override;
+  RefinementPlan refinement() const override { return outlet().refinement(); }
+
+  /// Residence-time distribution of the network for a tracer pulse into the feeds (in
+  /// proportion to their flows at t = 0): E(t) [1/s], mean [s] and variance [s^2], exact from
+  /// the linear tracer balances (moments by solves with their matrix, E by its exponential).
+  double residenceTimeDensity(double t) const;
+  double residenceTimeMean() const { return m_rtdMean; }
+  double residenceTimeVariance() const { return m_rtdVariance; }
+
+ private:
+  struct Zone {
+    std::string name;
+    double volume = 0.0;
+    std::unique_ptr<StirredVessel> vessel;
+    mutable std::vector<double> y, ydot;  ///< zone-local state and rates (work)
+  };
+  struct Link {
+    std::size_t from = 0, to = 0;
+    double flow = 0.0;  ///< [m^3/s]
+  };
+  struct ZoneFeed {
+    FeedStream stream;
+    std::size_t zone = 0;
+  };
+
+  const StirredVessel& outlet() const { return *m_zones[m_outlet].vessel; }
+  std::size_t global(std::size_t zone, std::size_t local) const {
+    return local < m_zoneBorder ? zone * m_zoneBorder + local
+                                : m_zones.size() * m_zoneBorder +
+                                      (local - m_zoneBorder) * m_zones.size() + zone;
+  }
+  void gather(std::size_t z, std::span<const double> y) const;
+  double dilution(std::size_t z, double t) const;
+  void readZones(const Parameters& network);
+  void readLinks(const Parameters& network);
+  void checkVolumeBalance(const Parameters& network) const;
+  void buildLayout();
+  void buildResidenceTime();
+
+  std::vector<Zone> m_zones;
+  std::vector<Link> m_links;
+  std::vector<ZoneFeed> m_feeds;
+  std::size_t m_outlet = 0;
+  std::size_t m_zoneBorder = 0, m_zoneBand = 0;  ///< each zone's (all zones alike)
+  std::vector<std::size_t> m_transported;        ///< zone-local components carried by flows
+  std::size_t m_washedNumber = 0, m_washedVolume = 0, m_lostNumber = 0;  ///< zone-local budget
+  std::vector<double> m_solidWeights;  ///< d(solid volume)/dy over a zone's local state
+  StateLayout m_layout;
+  BorderedBandShape m_shape;
+  std::vector<double> m_y0, m_stopTimes;
+  std::unique_ptr<BorderedBandJacobian> m_zoneJacobian;  ///< work
+  double m_rtdMean = 0.0, m_rtdVariance = 0.0;
+  std::vector<double> m_tracerMatrix, m_tracerStart;  ///< A (Z x Z, row-major), C(0)
+};
+
+}  // namespace proscale

@@ -1,0 +1,116 @@
+// Compartment networks (models/units/CompartmentNetwork) against analytic results and
+// independent runs: the tanks-in-series RTD and conversion, a network with zero exchange equals
+// its zones run as separate vessels, and with growing exchange it tends to one vessel (first
+// order in 1/Q_exchange); the exact arrow Jacobian with particles. Cases: validation/reactors/.
+// Theory: docs/theory/compartment-networks.md.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <iostream>
+
+#include "CaseRunSupport.h"
+#include "JacobianCheck.h"
+#include "case/Overrides.h"
+#include "models/units/CompartmentNetwork.h"
+
+namespace proscale::test {
+
+TEST_CASE("Tanks in series: RTD moments and E(t), steady conversion (CVODE and KINSOL)",
+          "[validation][network][steady]") {
+  const char* const file = "validation/reactors/tanks_in_series.yaml";
+  ProcessRun run = runProcess(file);
+  const auto& network = dynamic_cast<const CompartmentNetwork&>(run.process());
+  const double tauI = 100.0, k = 0.01;  // s, 1/s: the case's 1 L at 0.6 L/min, A -> B
+  // Moments from linear solves: exact to round-off.
+  CHECK(network.residenceTimeMean() == Approx(3.0 * tauI).epsilon(1e-12));
+  CHECK(network.residenceTimeVariance() == Approx(3.0 * tauI * tauI).epsilon(1e-12));
+  for (double t : {50.0, 200.0, 600.0, 1500.0}) {
+    const double exact = t * t / (2.0 * std::pow(tauI, 3)) * std::exp(-t / tauI);
+    CHECK(network.residenceTimeDensity(t) == Approx(exact).epsilon(1e-10));
+  }
+  // Steady conversion 1 - 1/(1 + k tau_i)^3; CVODE at 30 tau_i to its tolerance.
+  const double cIn = 1000.0, cSteady = cIn / std::pow(1.0 + k * tauI, 3);
+  CHECK(std::abs(run.series(run.rec.t.size() - 1, "tank3.c_A") - cSteady) < 1e-8 * cIn);
+  ProcessRun steady = runProcess(file, {parseOverride("solver.type=kinsol")});
+  REQUIRE(steady.report.steadyState);
+  CHECK(std::abs(steady.series(1, "tank3.c_A") - cSteady) < 1e-10 * cIn);
+  CHECK(std::abs(steady.series(1, "tank1.c_A") - cIn / (1.0 + k * tauI)) < 1e-10 * cIn);
+}
+
+TEST_CASE("A network with zero exchange is its zones run as separate vessels", "[validation][network]") {
+  // Zone 'fed' is the MSMPR of cases/msmpr_steady.yaml; zone 'closed' receives nothing and
+  // starts with the same contents (water), so it stays as it is; a batch vessel of that
+  // content is the reference. Same equations, so the same numbers to the integrators' error.
+  const std::vector<Override> grid{parseOverride("population.classes=60"),
+                                   parseOverride("population.number-scale=1e15 1/m^3"),
+                                   parseOverride("solver.type=cvodes"),
+                                   parseOverride("output.end-time=120 s")};
+  ProcessRun single = runProcess("cases/msmpr_steady.yaml", grid);
+  std::vector<Override> network = grid;
+  network.push_back(parseOverride("model=precipitation-network"));
+  network.push_back(parseOverride("reactor={temperature: 25 degC}"));
+  network.push_back(parseOverride(
+      "network={zones: {fed: {volume: 1 L}, closed: {volume: 0.5 L}}, "
+      "exchange: [{between: [fed, closed], flow: 0 L/min}], outlet: fed}"));
+  network.push_back(parseOverride("feeds.barium.zone=fed"));
+  network.push_back(parseOverride("feeds.sulfate.zone=fed"));
+  ProcessRun zones = runProcess("cases/msmpr_steady.yaml", network);
+  const std::size_t last = single.rec.t.size() - 1;
+  REQUIRE(zones.rec.t.size() == single.rec.t.size());
+  for (const char* column : {"c_Ba+2", "c_SO4-2", "number_density", "d50_volume"}) {
+    INFO(column);
+    const double a = single.series(last, column), b = zones.series(last, std::string("fed.") + column);
+    // rtol 1e-8 over a nucleation burst: both runs take different steps; 1e-5 relative.
+    CHECK(std::abs(a - b) <= 1e-5 * std::abs(a));
+  }
+  CHECK(zones.series(last, "closed.number_density") == 0.0);
+  CHECK(zones.series(last, "closed.c_Ba+2") == 0.0);
+}
+
+TEST_CASE("With growing exchange two zones tend to one vessel, first order in 1/Q_ex",
+          "[validation][network]") {
+  // A -> B in zones of 0.3 L (fed) and 0.7 L (outlet) against one CSTR of 1 L with the same
+  // feed (cstr_first_order.yaml: tau = 100 s, c_ss = c_in / (1 + k tau) = 500 mol/m^3).
+  const double cSteady = 500.0;
+  auto outlet = [](const std::string& exchange) {
+    ProcessRun r = runProcess(
+        "validation/reactors/tanks_in_series.yaml",
+        {parseOverride("network={zones: {a: {volume: 0.3 L}, b: {volume: 0.7 L}}, flows: "
+                       "[{from: a, to: b, flow: 0.6 L/min}], exchange: [{between: [a, b], flow: " +
+                       exchange + "}], outlet: b}"),
+         parseOverride("feeds.inlet.zone=a"), parseOverride("solver.type=kinsol")});
+    return r.series(1, "b.c_A");
+  };
+  const double e1 = outlet("6 L/min") - cSteady, e2 = outlet("60 L/min") - cSteady,
+               e3 = outlet("600 L/min") - cSteady;
+  std::cout << "two zones -> one vessel: c_A - c_ss = " << e1 << ", " << e2 << ", " << e3
+            << " mol/m^3 at Q_ex = 10, 100, 1000 Q\n";
+  CHECK(std::abs(e3) < 1e-3 * cSteady);  // within 0.1 % of one vessel at Q_ex = 1000 Q
+  CHECK(std::abs(e2 / e3) == Approx(10.0).epsilon(0.02));
+  CHECK(std::abs(e1 / e2) == Approx(10.0).epsilon(0.2));
+}
+
+TEST_CASE("Network Jacobian with particles and exchange agrees with differences", "[jacobian][network]") {
+  ProcessRun run = runProcess(
+      "cases/msmpr_steady.yaml",
+      {parseOverride("population.classes=40"), parseOverride("population.number-scale=1e15 1/m^3"),
+       parseOverride("solver.type=cvodes"), parseOverride("output.end-time=20 s"),
+       parseOverride("model=precipitation-network"),
+       parseOverride("reactor={temperature: 25 degC}"),
+       parseOverride("network={zones: {feed: {volume: 0.1 L}, impeller: {volume: 0.2 L}, bulk: "
+                     "{volume: 0.7 L}}, flows: [{from: feed, to: impeller, flow: 0.5 L/min}, "
+                     "{from: impeller, to: bulk, flow: 5 L/min}, {from: bulk, to: impeller, flow: "
+                     "4.5 L/min}], exchange: [{between: [feed, bulk], flow: 2 L/min}], outlet: bulk}"),
+       parseOverride("feeds.barium.zone=feed"), parseOverride("feeds.sulfate.zone=bulk")});
+  System& system = run.loaded.process->system();
+  JacobianCheckCount total;
+  for (std::size_t k : {std::size_t{2}, run.rec.t.size() - 1}) {
+    INFO("output " << k << " at t = " << run.rec.t[k]);
+    const JacobianCheckCount c = checkJacobian(system, run.rec.y[k]);
+    total.smooth += c.smooth;
+    total.kinks += c.kinks;
+  }
+  CHECK(total.kinks < total.smooth / 100);
+}
+
+}  // namespace proscale::test
