@@ -151,6 +151,23 @@ SchemaPtr polynomialSchema() {
   return s;
 }
 
+SchemaPtr solventMassPolynomialSchema() {
+  auto s = std::make_shared<Schema>(
+      "solvent-mass-polynomial",
+      "X* = sum_k a_k (T - T_0)^k, the solubility as a mass ratio X* [kg solute / kg solvent] "
+      "(T - T_0 in K, the same number as in degC); converted to mol per m^3 of suspension "
+      "with c* = X* w / M, w = solvent mass per m^3 from solution.density (required).");
+  s->add(ParamSpec::realList("coefficients", dim::none,
+                             "a_0, a_1, ... (plain numbers: X* in kg/kg, T - T_0 in K).")
+             .isRequired());
+  s->add(ParamSpec::real("reference-temperature", dim::temperature, "T_0.")
+             .unit("degC")
+             .defaultsTo("0 degC")
+             .above(0));
+  addTemperatureRange(*s);
+  return s;
+}
+
 SchemaPtr tableSchema() {
   auto s = std::make_shared<Schema>(
       "table",
@@ -256,6 +273,15 @@ const SoluteSolubilityFactory& soluteSolubilities() {
       auto law = std::make_unique<PolynomialSoluteSolubility>(
           p.reals("coefficients"), p.real("reference-temperature"), p.real("unit"));
       readTemperatureRange(p, *law);
+      return law;
+    });
+    f.add("solvent-mass-polynomial", solventMassPolynomialSchema(), [](const Parameters& p) {
+      if (p.reals("coefficients").empty())
+        throw p.error("coefficients", "give at least a_0");
+      auto law = std::make_unique<PolynomialSoluteSolubility>(
+          p.reals("coefficients"), p.real("reference-temperature"), 1.0);
+      readTemperatureRange(p, *law);
+      law->setPerSolventMass(true);
       return law;
     });
     f.add("table", tableSchema(), makeTable);
