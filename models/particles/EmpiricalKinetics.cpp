@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/Constants.h"
+
 namespace proscale {
 namespace {
 
@@ -15,7 +17,22 @@ ParamSpec order(const char* key, const char* doc) {
   return ParamSpec::real(key, dim::none, doc).defaultsTo("1").atLeast(1);
 }
 
+ParamSpec activationEnergy(const char* key, const char* constant) {
+  return ParamSpec::real(key, dim::molarEnergy,
+                         std::string("Activation energy E: ") + constant +
+                             " becomes the pre-exponential factor of " + constant +
+                             " exp(-E/(R T)), T in K; absent: no temperature dependence.")
+      .unit("kJ/mol")
+      .atLeast(0);
+}
+
+SigmaRate scaled(SigmaRate r, double f) { return {r.value * f, r.dSigma * f, r.dPhi * f}; }
+
 }  // namespace
+
+double arrheniusFactor(double E, double T) {
+  return E == 0.0 ? 1.0 : std::exp(-E / (constants::R * T));
+}
 
 SchemaPtr EmpiricalNucleation::schema() {
   auto s = std::make_shared<Schema>(
@@ -27,6 +44,7 @@ SchemaPtr EmpiricalNucleation::schema() {
              .defaultsTo("0 1/m^3/s")
              .atLeast(0));
   s->add(order("primary-order", "u (>= 1)."));
+  s->add(activationEnergy("primary-activation-energy", "k_p"));
   s->add(ParamSpec::real("secondary-rate-constant", dim::numberDensity / dim::time,
                          "k_b, with M_T entering as its value in kg/m^3 (= g/L).")
              .unit("1/m^3/s")
@@ -37,6 +55,7 @@ SchemaPtr EmpiricalNucleation::schema() {
                          "k, the exponent of M_T (kg crystals per m^3 of suspension).")
              .defaultsTo("1")
              .atLeast(0));
+  s->add(activationEnergy("secondary-activation-energy", "k_b"));
   return s;
 }
 
@@ -46,15 +65,20 @@ EmpiricalNucleation::EmpiricalNucleation(const Parameters& p, double crystalDens
       m_kb(p.real("secondary-rate-constant")),
       m_b(p.real("secondary-order")),
       m_k(p.real("suspension-density-exponent")),
-      m_density(crystalDensity) {}
+      m_density(crystalDensity),
+      m_Ep(p.has("primary-activation-energy") ? p.real("primary-activation-energy") : 0.0),
+      m_Eb(p.has("secondary-activation-energy") ? p.real("secondary-activation-energy") : 0.0),
+      m_hasEp(p.has("primary-activation-energy")),
+      m_hasEb(p.has("secondary-activation-energy")) {}
 
-SigmaRate EmpiricalNucleation::primary(const Supersaturation& s) const {
-  return s.excess > 0.0 ? powerLaw(m_kp, s.sigma, m_u) : SigmaRate{};
+SigmaRate EmpiricalNucleation::primary(const Supersaturation& s, double T) const {
+  return s.excess > 0.0 ? scaled(powerLaw(m_kp, s.sigma, m_u), arrheniusFactor(m_Ep, T))
+                        : SigmaRate{};
 }
 
-SigmaRate EmpiricalNucleation::secondary(const Supersaturation& s, double phi) const {
+SigmaRate EmpiricalNucleation::secondary(const Supersaturation& s, double phi, double T) const {
   if (!(s.excess > 0.0)) return {};
-  SigmaRate r = powerLaw(m_kb, s.sigma, m_b);
+  SigmaRate r = scaled(powerLaw(m_kb, s.sigma, m_b), arrheniusFactor(m_Eb, T));
   // M_T as a number in kg/m^3; a slightly negative phi (a solver's trial step) counts as 0. At
   // M_T = 0 with 0 < k < 1 the slope is infinite: it is left at 0 there (inexact Jacobian).
   const double MT = std::max(phi, 0.0) * m_density;
@@ -63,8 +87,8 @@ SigmaRate EmpiricalNucleation::secondary(const Supersaturation& s, double phi) c
   return {r.value * f, r.dSigma * f, r.value * df};
 }
 
-SigmaRate EmpiricalNucleation::total(const Supersaturation& s, double phi) const {
-  const SigmaRate a = primary(s), b = secondary(s, phi);
+SigmaRate EmpiricalNucleation::total(const Supersaturation& s, double phi, double T) const {
+  const SigmaRate a = primary(s, T), b = secondary(s, phi, T);
   return {a.value + b.value, a.dSigma + b.dSigma, a.dPhi + b.dPhi};
 }
 
@@ -74,11 +98,17 @@ void EmpiricalNucleation::registerParameters(ParameterRegistry& registry,
                                              const std::string& section) {
   registry.bind(section + ".primary-rate-constant", "1/m^3/s", m_kp, "k_p of k_p sigma^u");
   if (m_kp > 0.0) registry.bind(section + ".primary-order", "-", m_u, "u of k_p sigma^u");
+  if (m_kp > 0.0 && m_hasEp)
+    registry.bind(section + ".primary-activation-energy", "J/mol", m_Ep,
+                  "E of k_p exp(-E/(R T))");
   registry.bind(section + ".secondary-rate-constant", "1/m^3/s", m_kb,
                 "k_b of k_b sigma^b M_T^k");
   if (m_kb > 0.0) {
     registry.bind(section + ".secondary-order", "-", m_b, "b of k_b sigma^b M_T^k");
     registry.bind(section + ".suspension-density-exponent", "-", m_k, "k of k_b sigma^b M_T^k");
+    if (m_hasEb)
+      registry.bind(section + ".secondary-activation-energy", "J/mol", m_Eb,
+                    "E of k_b exp(-E/(R T))");
   }
 }
 
@@ -92,6 +122,7 @@ SchemaPtr EmpiricalGrowth::schema() {
              .isRequired()
              .atLeast(0));
   s->add(order("order", "g (>= 1)."));
+  s->add(activationEnergy("activation-energy", "k_g"));
   s->add(ParamSpec::real("size-constant", dim::none, "a of (a + gamma L)^p (ASL: 1).")
              .defaultsTo("1")
              .above(0));
@@ -126,11 +157,14 @@ EmpiricalGrowth::EmpiricalGrowth(const Parameters& p)
       m_p(p.real("size-exponent")),
       m_kd(p.real("dissolution-rate-constant")),
       m_d(p.real("dissolution-order")),
-      m_dispersion(p.real("dispersion")) {}
+      m_dispersion(p.real("dispersion")),
+      m_Eg(p.has("activation-energy") ? p.real("activation-energy") : 0.0),
+      m_hasEg(p.has("activation-energy")) {}
 
-SigmaRate EmpiricalGrowth::rate(const Supersaturation& s, double L) const {
+// The Arrhenius factor scales growth only; dissolution (k_d) and dispersion keep their constants.
+SigmaRate EmpiricalGrowth::rate(const Supersaturation& s, double L, double T) const {
   if (s.excess > 0.0) {
-    SigmaRate r = powerLaw(m_kg, s.sigma, m_g);
+    SigmaRate r = scaled(powerLaw(m_kg, s.sigma, m_g), arrheniusFactor(m_Eg, T));
     const double f = std::pow(m_a + m_gamma * L, m_p);
     return {r.value * f, r.dSigma * f, 0.0};
   }
@@ -144,6 +178,8 @@ SigmaRate EmpiricalGrowth::rate(const Supersaturation& s, double L) const {
 void EmpiricalGrowth::registerParameters(ParameterRegistry& registry, const std::string& section) {
   registry.bind(section + ".rate-constant", "m/s", m_kg, "k_g of k_g sigma^g (a + gamma L)^p");
   registry.bind(section + ".order", "-", m_g, "g of k_g sigma^g (a + gamma L)^p");
+  if (m_hasEg)
+    registry.bind(section + ".activation-energy", "J/mol", m_Eg, "E of k_g exp(-E/(R T))");
   registry.bind(section + ".size-constant", "-", m_a, "a of (a + gamma L)^p");
   if (sizeDependent()) {
     registry.bind(section + ".size-coefficient", "1/m", m_gamma, "gamma of (a + gamma L)^p");

@@ -8,6 +8,9 @@
 //   growth                G   = k_g sigma^g (a + gamma L)^p        (ASL form; L the diameter)
 //   dissolution           G   = -k_d |sigma - sigma_sat|^d          (only if k_d > 0)
 //   dispersion            D_g  constant size-space diffusivity [m^2/s]
+// With an activation energy E (optional key), k_p, k_b and k_g are pre-exponential factors:
+// k(T) = k exp(-E/(R T)) (Arrhenius). T is not an argument of the rates' slopes: the vessel
+// differentiates in T by differences where T is a state (energy balance).
 // Nucleation and growth vanish unless the solution is supersaturated (c > c*, excess > 0);
 // below saturation G is the dissolution rate (0 without k_d). Every rate comes with its slopes
 // in sigma and in the solid volume fraction phi (M_T = rho_c phi) for the Jacobian.
@@ -33,16 +36,19 @@ class EmpiricalNucleation {
   static SchemaPtr schema();
   EmpiricalNucleation(const Parameters& nucleation, double crystalDensity);
 
-  SigmaRate primary(const Supersaturation& s) const;
+  /// T: temperature [K] (for the Arrhenius factors).
+  SigmaRate primary(const Supersaturation& s, double T) const;
   /// phi: solid volume fraction [m^3/m^3].
-  SigmaRate secondary(const Supersaturation& s, double phi) const;
-  SigmaRate total(const Supersaturation& s, double phi) const;
+  SigmaRate secondary(const Supersaturation& s, double phi, double T) const;
+  SigmaRate total(const Supersaturation& s, double phi, double T) const;
   void registerParameters(ParameterRegistry& registry, const std::string& section);
 
  private:
   double m_kp = 0.0, m_u = 1.0;              ///< k_p [1/(m^3 s)], u [-]
   double m_kb = 0.0, m_b = 1.0, m_k = 1.0;   ///< k_b [1/(m^3 s)], b, k [-]
   double m_density;                          ///< rho_c [kg/m^3]
+  double m_Ep = 0.0, m_Eb = 0.0;             ///< activation energies [J/mol] (0: none)
+  bool m_hasEp = false, m_hasEb = false;     ///< given in the case (then registered)
 };
 
 class EmpiricalGrowth {
@@ -51,8 +57,8 @@ class EmpiricalGrowth {
   static SchemaPtr schema();
   explicit EmpiricalGrowth(const Parameters& growth);
 
-  /// G [m/s] at diameter L [m].
-  SigmaRate rate(const Supersaturation& s, double L) const;
+  /// G [m/s] at diameter L [m] and temperature T [K].
+  SigmaRate rate(const Supersaturation& s, double L, double T) const;
   bool sizeDependent() const { return m_gamma != 0.0; }
   /// D_g [m^2/s] (0: no growth-rate dispersion).
   double dispersion() const { return m_dispersion; }
@@ -64,6 +70,11 @@ class EmpiricalGrowth {
   double m_a = 1.0, m_gamma = 0.0, m_p = 1.0;     ///< a [-], gamma [1/m], p [-]
   double m_kd = 0.0, m_d = 1.0;                   ///< k_d [m/s], d [-]
   double m_dispersion = 0.0;                      ///< D_g [m^2/s]
+  double m_Eg = 0.0;                              ///< activation energy of k_g [J/mol]
+  bool m_hasEg = false;
 };
+
+/// exp(-E/(R T)), the Arrhenius factor of a rate constant (1 for E = 0).
+double arrheniusFactor(double activationEnergy, double T);
 
 }  // namespace proscale

@@ -11,10 +11,20 @@ SchemaPtr solutionSchema() {
   auto s = std::make_shared<Schema>("solution", "The solute, its solubility and the driving force.");
   s->add(ParamSpec::real("concentration", dim::concentration,
                          "Initial solute concentration c0, mol per m^3 of suspension; in a "
-                         "continuous vessel also the feed's.")
+                         "continuous vessel also the feed's. Give it or mass-ratio.")
              .unit("mol/L")
-             .isRequired()
              .atLeast(0));
+  s->add(ParamSpec::real("mass-ratio", dim::none,
+                         "Initial solute content as a mass ratio X0 [kg solute / kg solvent], "
+                         "instead of concentration: c0 = X0 w / M with w = density / (1 + X0) "
+                         "the solvent mass per m^3; needs density.")
+             .atLeast(0));
+  s->add(ParamSpec::real("density", dim::density,
+                         "Density of the initial solution; converts mass ratios (mass-ratio, a "
+                         "solvent-mass-polynomial solubility) to mol per m^3 through the solvent "
+                         "mass per m^3, w = density - c0 M, constant in a batch.")
+             .unit("g/cm^3")
+             .above(0));
   s->add(ParamSpec::typed("solubility", soluteSolubilities().family(),
                           "Solubility c*(T[, w]) in the same basis as the concentration.")
              .isRequired());
@@ -76,14 +86,14 @@ std::vector<ParamSpec> CrystallizerPoint::sections() {
 
 CrystallizerPoint::CrystallizerPoint(const Parameters& root, const PointConditions& at,
                                      double viscosity)
-    : m_c0(root.section("solution").real("concentration")),
-      m_fraction(root.section("solution").real("antisolvent-fraction")),
+    : m_fraction(root.section("solution").real("antisolvent-fraction")),
       m_kind(supersaturationKind(root.section("solution").string("supersaturation"))),
       m_solubility(soluteSolubilities().make(root.section("solution").section("solubility"))),
       m_molarMass(root.section("solid").real("molar-mass")),
       m_density(root.section("solid").real("density")),
       m_nucleation(root.section("nucleation"), m_density),
       m_growth(root.section("growth")) {
+  readBasis(root.section("solution"));
   checkRanges(root, at.temperature);
   // The moment methods carry no size-space diffusion: they would drop it silently.
   if (m_growth.dispersion() > 0.0 && root.section("population").string("method") != "sectional")
@@ -92,6 +102,39 @@ CrystallizerPoint::CrystallizerPoint(const Parameters& root, const PointConditio
                       "population.method: sectional, or leave dispersion out");
   readInteractions(root, liquid(at.temperature, viscosity), root.section("solid").real("shape-factor"),
                    m_kernel, m_interactions);
+}
+
+// c0 from `concentration` or from `mass-ratio` and `density`; the solvent mass per volume w
+// (constant: the model's volume and solvent are fixed in a batch); a solubility per mass of
+// solvent becomes c* = X* w / M. Conventions: docs/theory/crystallizer-chemistry.md.
+void CrystallizerPoint::readBasis(const Parameters& solution) {
+  const bool byConcentration = solution.has("concentration"), byRatio = solution.has("mass-ratio");
+  if (byConcentration == byRatio)
+    throw solution.error(byRatio ? "mass-ratio" : "concentration",
+                         byRatio ? "give either concentration or mass-ratio, not both"
+                                 : "give the initial solute concentration (or mass-ratio)");
+  const bool hasDensity = solution.has("density");
+  if (byRatio && !hasDensity)
+    throw solution.error("mass-ratio", "a mass ratio needs the solution's density (density)");
+  if (m_solubility->perSolventMass() && !hasDensity)
+    throw solution.section("solubility")
+        .error("type", "a solubility per mass of solvent needs solution.density");
+  if (byRatio) {
+    const double X0 = solution.real("mass-ratio"), rho = solution.real("density");
+    m_solventPerVolume = rho / (1.0 + X0);
+    m_c0 = X0 * m_solventPerVolume / m_molarMass;
+  } else {
+    m_c0 = solution.real("concentration");
+    if (hasDensity) {
+      m_solventPerVolume = solution.real("density") - m_c0 * m_molarMass;
+      if (!(m_solventPerVolume > 0.0))
+        throw solution.error("density", "is not above the solute's mass concentration c0 M (" +
+                                            std::to_string(m_c0 * m_molarMass) + " kg/m^3)");
+    }
+  }
+  if (m_solubility->perSolventMass())
+    m_solubility = std::make_unique<ScaledSoluteSolubility>(std::move(m_solubility),
+                                                            m_solventPerVolume / m_molarMass);
 }
 
 // As PrecipitationPoint::checkTemperature: a case outside the solubility's range is an input
@@ -126,8 +169,9 @@ CrystallizerRates CrystallizerPoint::rates(std::span<const double> c, double T) 
   r.cStar = m_solubility->at(T, m_fraction).value;
   r.s = Supersaturation::of(m_kind, c[0], r.cStar);
   r.phi = c[1];
-  r.primary = m_nucleation.primary(r.s);
-  r.secondary = m_nucleation.secondary(r.s, r.phi);
+  r.temperature = T;
+  r.primary = m_nucleation.primary(r.s, T);
+  r.secondary = m_nucleation.secondary(r.s, r.phi, T);
   return r;
 }
 
@@ -152,7 +196,7 @@ ParticleProcesses CrystallizerPoint::processes(std::span<const double> c, const 
                                                ArgumentSlopes* slopes) const {
   auto r = std::make_shared<const CrystallizerRates>(rates(c, at.temperature));
   ParticleProcesses p;
-  p.growth = [this, r](double L) { return asRate(m_growth.rate(r->s, L)); };
+  p.growth = [this, r](double L) { return asRate(m_growth.rate(r->s, L, r->temperature)); };
   p.sizeDependentGrowth = m_growth.sizeDependent();
   if (const double Dg = m_growth.dispersion(); Dg > 0.0)
     p.sizeDiffusivity = [Dg](double, const RateAndSlopes&) { return RateAndSlopes{.value = Dg}; };
@@ -203,7 +247,7 @@ std::size_t CrystallizerPoint::fluidValues(std::span<const double> c, const Poin
   row[3] = r.s.sigma;
   row[4] = r.primary.value;
   row[5] = r.secondary.value;
-  row[6] = m_growth.rate(r.s, L).value;
+  row[6] = m_growth.rate(r.s, L, at.temperature).value;
   row[7] = m_density * c[1];
   return 8;
 }
@@ -231,7 +275,7 @@ std::vector<Metric> CrystallizerPoint::metrics(std::span<const double> c, const 
                                                double solidVolume, std::span<const double> c0,
                                                double, double vesselVolume) const {
   const CrystallizerRates r = rates(c, at.temperature);
-  return {
+  std::vector<Metric> m{
       {"yield", c0[0] > 0.0 ? (c0[0] - c[0]) / c0[0] : 0.0, "-",
        "fraction of the initial (feed) solute crystallized, (c0 - c)/c0"},
       {"solute_concentration", c[0], "mol/m^3", "final solute concentration c"},
@@ -242,6 +286,14 @@ std::vector<Metric> CrystallizerPoint::metrics(std::span<const double> c, const 
       {"mass_balance_error", massBalanceError(c, solidVolume, c0), "-",
        "|phi - solid volume of the particles| / (c0 V_m + phi0)"},
   };
+  if (m_solventPerVolume > 0.0) {
+    const double toRatio = m_molarMass / m_solventPerVolume;
+    m.push_back({"solute_mass_ratio", c[0] * toRatio, "kg/kg",
+                 "final solute content per mass of solvent, X = c M / w"});
+    m.push_back({"solubility_mass_ratio", r.cStar * toRatio, "kg/kg",
+                 "final solubility per mass of solvent, X* = c* M / w"});
+  }
+  return m;
 }
 
 // Threshold 0 (docs/reference/outputs.md, "Self-checks"): the final temperature and antisolvent

@@ -29,6 +29,7 @@ struct CrystallizerRates {
   double cStar = 0.0;  ///< c* [mol/m^3]
   Supersaturation s;
   double phi = 0.0;    ///< solid volume fraction [m^3/m^3]
+  double temperature = 0.0;  ///< T [K]
   SigmaRate primary, secondary;  ///< B_p, B_s [1/(m^3 s)]
 };
 
@@ -81,16 +82,21 @@ class CrystallizerPoint final : public PointModel {
   const SoluteSolubility& solubility() const { return *m_solubility; }
   const EmpiricalGrowth& growth() const { return m_growth; }
   double molarVolume() const { return m_molarMass / m_density; }  ///< V_m = M / rho_c
+  /// Solvent mass per m^3 of suspension w [kg/m^3] (0 without solution.density).
+  double solventPerVolume() const { return m_solventPerVolume; }
+  double initialConcentration() const { return m_c0; }  ///< c0 [mol/m^3]
   double density() const { return m_density; }                    ///< rho_c [kg/m^3]
 
  private:
   void checkRanges(const Parameters& root, double T) const;
+  void readBasis(const Parameters& solution);
   /// |phi - solid volume of the particles| / (c0 V_m + phi0): the fluid's account of the solid
   /// against the representation's.
   double massBalanceError(std::span<const double> c, double solidVolume,
                           std::span<const double> c0) const;
 
   double m_c0 = 0.0;        ///< initial (and feed) solute concentration [mol/m^3]
+  double m_solventPerVolume = 0.0;  ///< w [kg solvent / m^3 suspension] (0: no density given)
   double m_fraction = 0.0;  ///< antisolvent mass fraction w [-]
   SupersaturationKind m_kind = SupersaturationKind::Relative;
   std::unique_ptr<SoluteSolubility> m_solubility;

@@ -130,18 +130,21 @@ SchemaPtr vantHoffSchema() {
   return s;
 }
 
+/// The keys both polynomials share: coefficients, T_0 and the range.
+void addPolynomialKeys(Schema& s, const char* coefficientsDoc) {
+  s.add(ParamSpec::realList("coefficients", dim::none, coefficientsDoc).isRequired());
+  s.add(ParamSpec::real("reference-temperature", dim::temperature, "T_0.")
+            .unit("degC")
+            .defaultsTo("0 degC")
+            .above(0));
+}
+
 SchemaPtr polynomialSchema() {
   auto s = std::make_shared<Schema>(
       "polynomial",
       "c* = u sum_k a_k (T - T_0)^k with T - T_0 in K (the same number as in degC): with the "
       "default T_0 = 0 degC the polynomial is in degC.");
-  s->add(ParamSpec::realList("coefficients", dim::none,
-                             "a_0, a_1, ... (plain numbers: c* in units of `unit`, T - T_0 in K).")
-             .isRequired());
-  s->add(ParamSpec::real("reference-temperature", dim::temperature, "T_0.")
-             .unit("degC")
-             .defaultsTo("0 degC")
-             .above(0));
+  addPolynomialKeys(*s, "a_0, a_1, ... (plain numbers: c* in units of `unit`, T - T_0 in K).");
   s->add(ParamSpec::real("unit", dim::concentration,
                          "u: the concentration unit the coefficients are in, e.g. 1 mol/L.")
              .unit("mol/L")
@@ -149,6 +152,28 @@ SchemaPtr polynomialSchema() {
              .above(0));
   addTemperatureRange(*s);
   return s;
+}
+
+SchemaPtr solventMassPolynomialSchema() {
+  auto s = std::make_shared<Schema>(
+      "solvent-mass-polynomial",
+      "X* = sum_k a_k (T - T_0)^k, the solubility as a mass ratio X* [kg solute / kg solvent] "
+      "(T - T_0 in K, the same number as in degC); converted to mol per m^3 of suspension "
+      "with c* = X* w / M, w = solvent mass per m^3 from solution.density (required).");
+  addPolynomialKeys(*s, "a_0, a_1, ... (plain numbers: X* in kg/kg, T - T_0 in K).");
+  addTemperatureRange(*s);
+  return s;
+}
+
+/// A polynomial law in units of `unit` (1 for a mass ratio, then marked per solvent mass).
+std::unique_ptr<SoluteSolubility> makePolynomial(const Parameters& p, double unit,
+                                                 bool perSolventMass) {
+  if (p.reals("coefficients").empty()) throw p.error("coefficients", "give at least a_0");
+  auto law = std::make_unique<PolynomialSoluteSolubility>(p.reals("coefficients"),
+                                                          p.real("reference-temperature"), unit);
+  readTemperatureRange(p, *law);
+  law->setPerSolventMass(perSolventMass);
+  return law;
 }
 
 SchemaPtr tableSchema() {
@@ -250,14 +275,10 @@ const SoluteSolubilityFactory& soluteSolubilities() {
       readTemperatureRange(p, *law);
       return law;
     });
-    f.add("polynomial", polynomialSchema(), [](const Parameters& p) {
-      if (p.reals("coefficients").empty())
-        throw p.error("coefficients", "give at least a_0");
-      auto law = std::make_unique<PolynomialSoluteSolubility>(
-          p.reals("coefficients"), p.real("reference-temperature"), p.real("unit"));
-      readTemperatureRange(p, *law);
-      return law;
-    });
+    f.add("polynomial", polynomialSchema(),
+          [](const Parameters& p) { return makePolynomial(p, p.real("unit"), false); });
+    f.add("solvent-mass-polynomial", solventMassPolynomialSchema(),
+          [](const Parameters& p) { return makePolynomial(p, 1.0, true); });
     f.add("table", tableSchema(), makeTable);
     f.add("antisolvent-table", antisolventSchema(), makeAntisolventTable);
     return f;

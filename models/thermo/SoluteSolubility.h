@@ -8,6 +8,7 @@
 // (constant, van 't Hoff, the polynomial: their formula; tables: the end segment) and the
 // self-check marks the run suspect. Equations: docs/theory/crystallizer-chemistry.md.
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "core/Registry.h"
@@ -32,14 +33,44 @@ class SoluteSolubility {
   virtual double minFraction() const { return 0.0; }
   virtual double maxFraction() const { return 1.0; }
 
+  /// True if at() returns a mass ratio X* [kg solute / kg solvent] instead of c* [mol/m^3]:
+  /// the point converts it (ScaledSoluteSolubility) with the solvent mass per volume.
+  virtual bool perSolventMass() const { return m_perSolventMass; }
+
   /// The validity range the case gives (min-temperature, max-temperature) [K].
   void setTemperatureRange(double Tmin, double Tmax) {
     m_Tmin = Tmin;
     m_Tmax = Tmax;
   }
+  void setPerSolventMass(bool perSolventMass) { m_perSolventMass = perSolventMass; }
 
  private:
   double m_Tmin = 0.0, m_Tmax = std::numeric_limits<double>::infinity();
+  bool m_perSolventMass = false;
+};
+
+/// A law times a constant factor, with the law's ranges: c* = f X*(T) turns a solubility per
+/// mass of solvent X* [kg/kg] into mol per m^3 of suspension with f = w / M, w the solvent
+/// mass per m^3 [kg/m^3] and M the solute's molar mass [kg/mol].
+class ScaledSoluteSolubility final : public SoluteSolubility {
+ public:
+  ScaledSoluteSolubility(std::unique_ptr<SoluteSolubility> law, double factor)
+      : m_law(std::move(law)), m_factor(factor) {}
+  SolubilityValue at(double T, double w) const override {
+    const SolubilityValue v = m_law->at(T, w);
+    return {m_factor * v.value, m_factor * v.dT};
+  }
+  double minTemperature() const override { return m_law->minTemperature(); }
+  double maxTemperature() const override { return m_law->maxTemperature(); }
+  bool dependsOnFraction() const override { return m_law->dependsOnFraction(); }
+  double minFraction() const override { return m_law->minFraction(); }
+  double maxFraction() const override { return m_law->maxFraction(); }
+  bool perSolventMass() const override { return false; }
+  double factor() const { return m_factor; }
+
+ private:
+  std::unique_ptr<SoluteSolubility> m_law;
+  double m_factor;
 };
 
 /// c* = c*_ref exp(-dH_sol/R (1/T - 1/T_ref)); dH_sol = 0 gives a constant (type `constant`).
