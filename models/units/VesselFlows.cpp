@@ -33,8 +33,8 @@ ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&)) {
   s->add(Recipe::spec("flow-recipe", dim::volume / dim::time, "mL/min", 0.0, false,
                       "Volume flow in time: segments from t = 0 without gaps (instead of flow)."));
   s->add(ParamSpec::real("temperature", dim::temperature,
-                         "Temperature of the feed (energy balance); default: the vessel's "
-                         "initial temperature.")
+                         "Temperature of the feed, only with reactor.energy-balance; default: "
+                         "the vessel's initial temperature.")
              .unit("degC")
              .above(0));
   if (addComposition != nullptr) addComposition(*s);
