@@ -90,6 +90,14 @@ class CrystallizerPoint final : public PointModel {
  private:
   void checkRanges(const Parameters& root, double T) const;
   void readBasis(const Parameters& solution);
+
+ public:
+  std::vector<TemperatureRange> temperatureRanges() const override {
+    return {{m_solubility->minTemperature(), m_solubility->maxTemperature(),
+             "the range of solution.solubility"}};
+  }
+
+ private:
   /// |phi - solid volume of the particles| / (c0 V_m + phi0): the fluid's account of the solid
   /// against the representation's.
   double massBalanceError(std::span<const double> c, double solidVolume,

@@ -22,6 +22,13 @@
 
 namespace proscale {
 
+/// A range of temperatures [K] over which a correlation of the point holds; `what` names it for
+/// messages ("the range of solid.solubility").
+struct TemperatureRange {
+  double lowest = 0.0, highest = 0.0;
+  std::string what;
+};
+
 /// The local conditions a vessel imposes on a point.
 struct PointConditions {
   double temperature = 298.15;  ///< K
@@ -78,6 +85,10 @@ class PointModel {
   virtual void solidCoupling(std::span<double> /*perSolidVolume*/) const {}
   /// Adds d(dc/dt)/dc at fixed solid-volume rate (reactions) to the border block D of J.
   virtual void addFluidJacobian(std::span<const double> /*c*/, BorderedBandJacobian& /*J*/) const {}
+
+  /// The temperature ranges of the point's correlations: a vessel whose temperature changes
+  /// (recipe, energy balance) checks the temperatures it may reach against them. Empty: any.
+  virtual std::vector<TemperatureRange> temperatureRanges() const { return {}; }
 
   // ---- streams and heat ----
   /// The fluid unknowns of a feed stream from its `feeds.<name>` section, whose composition

@@ -35,6 +35,8 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
       m_nucleation(nucleationLaws().make(root.section("nucleation"))),
       m_growth(growthLaws().make(root.section("growth"))),
       m_fluctuations(root.section("growth").boolean("fluctuations")) {
+  m_stokesEinstein =
+      root.section("nucleation").has("diffusivity") || root.section("growth").has("diffusivity");
   checkTemperature(root, at.temperature);
   if (m_solid.formula().size() > kMaxFormulaIons)
     throw root.section("solid").error(
@@ -50,23 +52,26 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
 // an input error at reactor.temperature rather than a silent extrapolation.
 void PrecipitationPoint::checkTemperature(const Parameters& root, double T) const {
   const Parameters& reactor = root.section("reactor");
-  auto outside = [&](double lo, double hi, const std::string& what) {
-    if (T >= lo && T <= hi) return;
+  for (const TemperatureRange& range : temperatureRanges()) {
+    if (T >= range.lowest && T <= range.highest) continue;
     std::ostringstream msg;
-    msg << T - 273.15 << " degC is outside " << what << " (" << lo - 273.15 << " to "
-        << hi - 273.15 << " degC)";
+    msg << T - 273.15 << " degC is outside " << range.what << " (" << range.lowest - 273.15
+        << " to " << range.highest - 273.15 << " degC)";
     throw reactor.error("temperature", msg.str());
-  };
+  }
+}
+
+std::vector<TemperatureRange> PrecipitationPoint::temperatureRanges() const {
   const Solubility& ksp = m_solid.solubility();
-  outside(ksp.minTemperature(), ksp.maxTemperature(), "the range of solid.solubility");
   const ActivityModel& activity = m_solution.activity();
-  outside(activity.minTemperature(), activity.maxTemperature(),
-          "the water permittivity correlation behind the " + activity.name() + " equation");
-  for (const char* law : {"nucleation", "growth"})
-    if (root.section(law).has("diffusivity"))
-      outside(kWaterViscosityTmin, kWaterViscosityTmax,
-              std::string("the water viscosity correlation of the Stokes-Einstein diffusivity "
-                          "in ") + law);
+  std::vector<TemperatureRange> ranges{
+      {ksp.minTemperature(), ksp.maxTemperature(), "the range of solid.solubility"},
+      {activity.minTemperature(), activity.maxTemperature(),
+       "the water permittivity correlation behind the " + activity.name() + " equation"}};
+  if (m_stokesEinstein)
+    ranges.push_back({kWaterViscosityTmin, kWaterViscosityTmax,
+                      "the water viscosity correlation of the Stokes-Einstein diffusivity"});
+  return ranges;
 }
 
 PrecipitationRates PrecipitationPoint::rates(std::span<const double> c, double T) const {

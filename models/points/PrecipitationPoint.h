@@ -96,6 +96,7 @@ class PrecipitationPoint final : public PointModel {
   std::vector<Metric> metrics(std::span<const double> c, const PointConditions& at,
                               double solidVolume, std::span<const double> c0, double solidVolume0,
                               double vesselVolume) const override;
+  std::vector<TemperatureRange> temperatureRanges() const override;
 
   const Solution& solution() const { return m_solution; }
   const PrecipitatingSolid& solid() const { return m_solid; }
@@ -116,6 +117,7 @@ class PrecipitationPoint final : public PointModel {
   static double lawSlope(const RateAndSlopes& rate, std::size_t a);
   double argumentSlope(const PrecipitationRates& r, std::size_t a, std::size_t j) const;
   void checkTemperature(const Parameters& root, double T) const;
+  bool m_stokesEinstein = false;  ///< a diffusivity from the water viscosity correlation
   /// Largest relative drift of a conserved moiety of (species, solid [mol/m^3]).
   double massBalanceError(std::span<const double> c, double solid, std::span<const double> c0,
                           double solid0) const;

@@ -72,4 +72,10 @@ std::vector<std::string> knownSalts() {
   return names;
 }
 
+std::string knownSaltList() {
+  std::string known;
+  for (const std::string& k : knownSalts()) known += (known.empty() ? "" : ", ") + k;
+  return known;
+}
+
 }  // namespace proscale

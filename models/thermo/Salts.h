@@ -18,5 +18,7 @@ struct SaltIon {
 const std::vector<SaltIon>* saltIons(const std::string& formula);
 /// Every formula in the table, for messages.
 std::vector<std::string> knownSalts();
+/// The same, comma-separated.
+std::string knownSaltList();
 
 }  // namespace proscale

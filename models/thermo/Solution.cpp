@@ -49,7 +49,8 @@ SchemaPtr Solution::schema() {
                                 "docs/theory/solution-thermodynamics.md), added to the ions of "
                                 "`species` or declared by it. One `--set solution.salts.CaCl2=...` "
                                 "changes a salt and its counter-ions together.")
-             .unit("mol/L"));
+             .unit("mol/L")
+             .atLeast(0));
   s->add(ParamSpec::stringList(
       "balance",
       "Species that take up a net charge of the initial solution: the first one whose charge "
@@ -115,10 +116,8 @@ void Solution::addSalts(const Parameters& salts, std::vector<SpeciesInfo>& info)
   for (const std::string& formula : salts.keys()) {
     const std::vector<SaltIon>* ions = saltIons(formula);
     if (ions == nullptr) {
-      std::string known;
-      for (const std::string& k : knownSalts()) known += (known.empty() ? "" : ", ") + k;
-      throw salts.error(formula, "unknown salt '" + formula + "'; the table holds: " + known +
-                                     " (or declare the ions under solution.species)");
+      throw salts.error(formula, "unknown salt '" + formula + "'; the table holds: " +
+                                     knownSaltList() + " (or declare the ions under solution.species)");
     }
     const double c = salts.real(formula);
     for (const SaltIon& ion : *ions) {
@@ -213,11 +212,13 @@ void Solution::addFeedKeys(Schema& feed) {
   feed.add(ParamSpec::quantityMap("salts", dim::concentration,
                                   "Salts in the feed by formula, e.g. `Na2SO4: 50 mmol/L` (their "
                                   "ions must be species of the solution).")
-               .unit("mol/L"));
+               .unit("mol/L")
+               .atLeast(0));
   feed.add(ParamSpec::quantityMap("species", dim::concentration,
                                   "Species in the feed by name (total concentrations), e.g. "
                                   "`SO4-2: 50 mmol/L`.")
-               .unit("mol/L"));
+               .unit("mol/L")
+               .atLeast(0));
 }
 
 void Solution::feedConcentrations(const Parameters& feed, std::span<double> c) const {
@@ -234,8 +235,9 @@ void Solution::feedConcentrations(const Parameters& feed, std::span<double> c) c
     for (const std::string& formula : salts.keys()) {
       const std::vector<SaltIon>* ions = saltIons(formula);
       if (ions == nullptr)
-        throw salts.error(formula, "unknown salt '" + formula +
-                                       "' (declare its ions under the feed's species)");
+        throw salts.error(formula, "unknown salt '" + formula + "'; the table holds: " +
+                                       knownSaltList() + " (or give its ions under the feed's "
+                                       "`species`)");
       for (const SaltIon& ion : *ions) add(salts, formula, ion.ion, ion.count * salts.real(formula));
     }
   }
@@ -251,7 +253,8 @@ void Solution::feedConcentrations(const Parameters& feed, std::span<double> c) c
   if (std::abs(net) > 1e-6 * scale)
     throw feed.error(feed.has("species") ? "species" : "salts",
                      "the feed is not electroneutral: sum(z c) = " + formatNumber(net) +
-                         " mmol/L; add its counter-ions");
+                         " mmol/L (" + (net < 0 ? "anions" : "cations") +
+                         " in excess); add its counter-ions, e.g. as a salt under `salts`");
 }
 
 }  // namespace proscale

@@ -6,6 +6,7 @@
 #include <unsupported/Eigen/MatrixFunctions>
 
 #include "core/NumberFormat.h"
+#include "models/mixing/MixingTimes.h"
 
 namespace proscale {
 namespace {
@@ -20,24 +21,41 @@ ParamSpec CompartmentNetwork::section() {
   auto flow = std::make_shared<Schema>("flow", "A one-way flow from one zone to another.");
   flow->add(ParamSpec::string("from", "The zone the flow leaves.").isRequired());
   flow->add(ParamSpec::string("to", "The zone the flow enters.").isRequired());
-  flow->add(ParamSpec::real("flow", dim::volume / dim::time, "Volume flow.")
+  flow->add(ParamSpec::real("flow", dim::volume / dim::time, "Constant volume flow.")
                 .unit("L/min")
-                .isRequired()
+                .defaultsTo("0 L/min")
                 .atLeast(0));
+  flow->add(ParamSpec::string("follows", "A feed whose flow this flow carries on, in time, on top "
+                                         "of `flow` (a feed zone passing its feed on)."));
   auto exchange = std::make_shared<Schema>("exchange", "Equal flows both ways between two zones.");
   exchange->add(ParamSpec::stringList("between", "The two zones.").isRequired());
-  exchange->add(ParamSpec::real("flow", dim::volume / dim::time, "Volume flow each way.")
+  exchange->add(ParamSpec::real("flow", dim::volume / dim::time,
+                                "Volume flow each way (or give engulfment-dissipation).")
                     .unit("L/min")
-                    .isRequired()
                     .atLeast(0));
+  exchange->add(ParamSpec::real("engulfment-dissipation", dim::power / dim::mass,
+                                "Micromixing of the first zone (a feed zone) with the second by "
+                                "engulfment at the local dissipation rate eps: flow each way "
+                                "E V_first, E = 0.058 (eps/nu)^(1/2) (Baldyga & Bourne), nu = "
+                                "reactor.viscosity / density.")
+                    .unit("W/kg")
+                    .above(0));
+  exchange->add(ParamSpec::real("density", dim::density, "Liquid density for nu (engulfment).")
+                    .unit("kg/m^3")
+                    .defaultsTo("1000 kg/m^3")
+                    .above(0));
   auto s = std::make_shared<Schema>(
       "network", "Zones of constant volume connected by flows (docs/theory/compartment-networks.md).");
   s->add(ParamSpec::sectionMap("zones", zone, "The zones by name.").isRequired());
   s->add(ParamSpec::sectionList("flows", flow, "One-way flows between zones (recycle allowed)."));
   s->add(ParamSpec::sectionList("exchange", exchange, "Two-way exchange flows between zones."));
   s->add(ParamSpec::string("outlet", "The zone the product leaves from (its outflow is what the "
-                                     "feeds bring in).")
+                                     "feeds bring in), or where it collects (outflow: none).")
              .isRequired());
+  s->add(ParamSpec::choice("outflow", {"overflow", "none"},
+                           "overflow: the outlet zone sends out what the feeds bring in; none: "
+                           "semi-batch, the outlet zone's volume grows by the feeds.")
+             .defaultsTo("overflow"));
   return ParamSpec::section("network", s, "The compartment network.").isRequired();
 }
 
@@ -45,25 +63,26 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
   const Parameters& network = root.section("network");
   readZones(network);
   for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
-  readLinks(network);
   const auto find = [&](const Parameters& at, const std::string& key, const std::string& name) {
     for (std::size_t z = 0; z < m_zones.size(); ++z)
       if (m_zones[z].name == name) return z;
     throw at.error(key, "'" + name + "' is not a zone of network.zones");
   };
   m_outlet = find(network, "outlet", network.string("outlet"));
+  m_overflow = network.string("outflow") == "overflow";
   if (root.has("feeds")) {
     const Parameters& feeds = root.section("feeds");
     for (const std::string& name : feeds.keys()) {
       const Parameters& f = feeds.section(name);
+      if (f.has("temperature"))
+        throw f.error("temperature", "a feed's temperature counts only in an energy balance, "
+                                     "and a compartment network has none yet: leave it out");
       m_feeds.push_back({readFeed(name, f, m_zones.front().vessel->point(),
                                   StirredVessel::conditions(root).temperature),
                          find(f, "zone", f.string("zone"))});
-      if (m_feeds.back().zone != m_outlet && !m_feeds.back().stream.flow.isConstant())
-        throw f.error("flow-recipe", "a feed into a zone other than the outlet must be constant "
-                                     "(the zone's volume and outflows are)");
     }
   }
+  readLinks(root, network);
   checkVolumeBalance(network);
   buildLayout();
   buildResidenceTime();
@@ -82,7 +101,8 @@ void CompartmentNetwork::readZones(const Parameters& network) {
     m_zones.push_back({name, zones.section(name).real("volume"), nullptr, {}, {}});
 }
 
-void CompartmentNetwork::readLinks(const Parameters& network) {
+void CompartmentNetwork::readLinks(const Parameters& root, const Parameters& network) {
+  const double viscosity = StirredVessel::viscosity(root);
   const auto index = [&](const Parameters& at, const std::string& key, const std::string& name) {
     for (std::size_t z = 0; z < m_zones.size(); ++z)
       if (m_zones[z].name == name) return z;
@@ -92,7 +112,14 @@ void CompartmentNetwork::readLinks(const Parameters& network) {
     for (const Parameters& f : network.list("flows")) {
       const std::size_t from = index(f, "from", f.string("from")), to = index(f, "to", f.string("to"));
       if (from == to) throw f.error("to", "a flow from a zone to itself changes nothing");
-      m_links.push_back({from, to, f.real("flow")});
+      Link link{from, to, f.real("flow"), std::nullopt};
+      if (f.has("follows")) {
+        const std::string& feed = f.string("follows");
+        for (std::size_t k = 0; k < m_feeds.size(); ++k)
+          if (m_feeds[k].stream.name == feed) link.follows = k;
+        if (!link.follows) throw f.error("follows", "'" + feed + "' is not a feed of this case");
+      }
+      m_links.push_back(link);
     }
   if (network.has("exchange"))
     for (const Parameters& e : network.list("exchange")) {
@@ -100,30 +127,55 @@ void CompartmentNetwork::readLinks(const Parameters& network) {
       if (pair.size() != 2 || pair[0] == pair[1])
         throw e.error("between", "name two different zones");
       const std::size_t a = index(e, "between", pair[0]), b = index(e, "between", pair[1]);
-      m_links.push_back({a, b, e.real("flow")});
-      m_links.push_back({b, a, e.real("flow")});
+      if (e.has("flow") == e.has("engulfment-dissipation"))
+        throw e.error("flow", "give either flow or engulfment-dissipation");
+      const double q = e.has("flow") ? e.real("flow")
+                                     : engulfmentRate(e.real("engulfment-dissipation"),
+                                                      viscosity / e.real("density")) *
+                                           m_zones[a].volume;
+      m_links.push_back({a, b, q, std::nullopt});
+      m_links.push_back({b, a, q, std::nullopt});
     }
 }
 
-// Constant volumes: every zone sends what it receives; the outlet zone sends the rest out.
+// Constant volumes: every zone sends what it receives; the outlet zone sends the rest out (or
+// keeps it, semi-batch). Checked for the constant flows and, separately, for each feed's part,
+// so that it holds whatever the feeds' recipes do (a feed of constant flow counts with the
+// constant flows unless a flow follows it).
 void CompartmentNetwork::checkVolumeBalance(const Parameters& network) const {
-  for (std::size_t z = 0; z < m_zones.size(); ++z) {
-    double in = 0.0, out = 0.0;
-    for (const Link& l : m_links) {
-      if (l.to == z) in += l.flow;
-      if (l.from == z) out += l.flow;
+  std::vector<bool> followed(m_feeds.size(), false);
+  for (const Link& l : m_links)
+    if (l.follows) followed[*l.follows] = true;
+  const auto separate = [&](std::size_t f) {
+    return followed[f] || !m_feeds[f].stream.flow.isConstant();
+  };
+  for (std::size_t source = 0; source <= m_feeds.size(); ++source) {  // m_feeds.size(): constant
+    const bool constant = source == m_feeds.size();
+    if (!constant && !separate(source)) continue;
+    const double scale = constant ? 1.0 : m_feeds[source].stream.flow.maximum(1e300);
+    for (std::size_t z = 0; z < m_zones.size(); ++z) {
+      double in = 0.0, out = 0.0;
+      for (const Link& l : m_links) {
+        const double q = constant ? l.flow : (l.follows == source ? scale : 0.0);
+        if (l.to == z) in += q;
+        if (l.from == z) out += q;
+      }
+      if (!constant && m_feeds[source].zone == z) in += scale;
+      if (constant)
+        for (std::size_t f = 0; f < m_feeds.size(); ++f)
+          if (m_feeds[f].zone == z && !separate(f)) in += m_feeds[f].stream.flow.value(0.0);
+      const bool isOutlet = z == m_outlet;
+      const double tolerance = 1e-9 * std::max(in, out);
+      if (isOutlet ? out <= in + tolerance : std::abs(in - out) <= tolerance) continue;
+      const std::string what =
+          constant ? "" : " of feed '" + m_feeds[source].stream.name + "' (flows that follow it)";
+      throw network.error(network.has("flows") ? "flows" : "zones",
+                          "zone '" + m_zones[z].name + "' receives " + litresPerMinute(in) + what +
+                              " and sends " + litresPerMinute(out) +
+                              (isOutlet ? ": the outlet cannot send more than it receives"
+                                        : ": with constant volumes every zone but the outlet "
+                                          "sends what it receives"));
     }
-    for (const ZoneFeed& f : m_feeds)
-      if (f.zone == z) in += f.stream.flow.value(0.0);
-    const bool isOutlet = z == m_outlet;
-    const double tolerance = 1e-9 * std::max(in, out);
-    if (isOutlet ? out <= in + tolerance : std::abs(in - out) <= tolerance) continue;
-    throw network.error(network.has("flows") ? "flows" : "zones",
-                        "zone '" + m_zones[z].name + "' receives " + litresPerMinute(in) +
-                            " and sends " + litresPerMinute(out) +
-                            (isOutlet ? ": the outlet cannot send more than it receives"
-                                      : ": with constant volumes every zone but the outlet "
-                                        "sends what it receives"));
   }
 }
 
@@ -199,13 +251,24 @@ void CompartmentNetwork::gather(std::size_t z, std::span<const double> y) const 
   for (std::size_t k = 0; k < local.size(); ++k) local[k] = y[global(z, k)];
 }
 
+double CompartmentNetwork::flow(const Link& l, double t) const {
+  return l.flow + (l.follows ? m_feeds[*l.follows].stream.flow.value(t) : 0.0);
+}
+
+double CompartmentNetwork::volume(std::size_t z, double t) const {
+  if (m_overflow || z != m_outlet) return m_zones[z].volume;
+  double fed = 0.0;  // semi-batch: everything fed collects in the outlet zone
+  for (const ZoneFeed& f : m_feeds) fed += f.stream.flow.integral(t);
+  return m_zones[z].volume + fed;
+}
+
 double CompartmentNetwork::dilution(std::size_t z, double t) const {
   double in = 0.0;
   for (const Link& l : m_links)
-    if (l.to == z) in += l.flow;
+    if (l.to == z) in += flow(l, t);
   for (const ZoneFeed& f : m_feeds)
     if (f.zone == z) in += f.stream.flow.value(t);
-  return in / m_zones[z].volume;
+  return in / volume(z, t);
 }
 
 void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<double> ydot) {
@@ -215,7 +278,7 @@ void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<doub
     m_zones[z].vessel->zoneRates(t, m_zones[z].y, m_zones[z].ydot, dilution(z, t));
   }
   for (const Link& l : m_links) {
-    const double a = l.flow / m_zones[l.to].volume;
+    const double a = flow(l, t) / volume(l.to, t);
     const std::vector<double>& from = m_zones[l.from].y;
     std::vector<double>& to = m_zones[l.to].ydot;
     for (std::size_t k : m_transported) to[k] += a * from[k];
@@ -230,7 +293,7 @@ void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<doub
   const std::size_t nf = m_zones.front().vessel->point().fluidSize();
   const std::size_t mixture = zone.block("mixture").offset;
   for (const ZoneFeed& f : m_feeds) {
-    const double a = f.stream.flow.value(t) / m_zones[f.zone].volume;
+    const double a = f.stream.flow.value(t) / volume(f.zone, t);
     std::vector<double>& to = m_zones[f.zone].ydot;
     for (std::size_t j = 0; j < nf; ++j) {
       to[j] += a * f.stream.fluid[j];
@@ -266,7 +329,7 @@ void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span
           J.add(global(z, bz + i), global(z, bz + j), v);
   }
   for (const Link& l : m_links) {
-    const double a = l.flow / m_zones[l.to].volume;
+    const double a = flow(l, t) / volume(l.to, t);
     for (std::size_t k : m_transported) J.add(global(l.to, k), global(l.from, k), a);
     if (n == 0) continue;
     J.add(global(l.to, m_washedNumber), global(l.from, m_lostNumber), -a);
@@ -285,12 +348,12 @@ void CompartmentNetwork::buildResidenceTime() {
   const std::size_t Z = m_zones.size();
   double qOut = 0.0;
   for (const ZoneFeed& f : m_feeds) qOut += f.stream.flow.value(0.0);
-  if (qOut <= 0.0) return;
+  if (qOut <= 0.0 || !m_overflow) return;
   Eigen::MatrixXd A = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(Z), static_cast<Eigen::Index>(Z));
   Eigen::VectorXd c0 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(Z));
   for (std::size_t z = 0; z < Z; ++z) A(static_cast<Eigen::Index>(z), static_cast<Eigen::Index>(z)) = -dilution(z, 0.0);
   for (const Link& l : m_links)
-    A(static_cast<Eigen::Index>(l.to), static_cast<Eigen::Index>(l.from)) += l.flow / m_zones[l.to].volume;
+    A(static_cast<Eigen::Index>(l.to), static_cast<Eigen::Index>(l.from)) += flow(l, 0.0) / m_zones[l.to].volume;
   for (const ZoneFeed& f : m_feeds)
     c0(static_cast<Eigen::Index>(f.zone)) += f.stream.flow.value(0.0) / qOut / m_zones[f.zone].volume;
   const Eigen::PartialPivLU<Eigen::MatrixXd> lu(-A);

@@ -18,6 +18,7 @@
 // with band widths Z times a zone's plus Z - 1.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,7 +79,8 @@ class CompartmentNetwork final : public Process, public System {
   };
   struct Link {
     std::size_t from = 0, to = 0;
-    double flow = 0.0;  ///< [m^3/s]
+    double flow = 0.0;                   ///< constant part [m^3/s]
+    std::optional<std::size_t> follows;  ///< a feed whose flow it adds, in time
   };
   struct ZoneFeed {
     FeedStream stream;
@@ -94,7 +96,9 @@ class CompartmentNetwork final : public Process, public System {
   void gather(std::size_t z, std::span<const double> y) const;
   double dilution(std::size_t z, double t) const;
   void readZones(const Parameters& network);
-  void readLinks(const Parameters& network);
+  void readLinks(const Parameters& root, const Parameters& network);
+  double flow(const Link& l, double t) const;       ///< [m^3/s]
+  double volume(std::size_t z, double t) const;     ///< V_z(t) [m^3]
   void checkVolumeBalance(const Parameters& network) const;
   void buildLayout();
   void buildResidenceTime();
@@ -103,6 +107,7 @@ class CompartmentNetwork final : public Process, public System {
   std::vector<Link> m_links;
   std::vector<ZoneFeed> m_feeds;
   std::size_t m_outlet = 0;
+  bool m_overflow = true;  ///< false: semi-batch, the outlet zone collects what is fed
   std::size_t m_zoneBorder = 0, m_zoneBand = 0;  ///< each zone's (all zones alike)
   std::vector<std::size_t> m_transported;        ///< zone-local components carried by flows
   std::size_t m_washedNumber = 0, m_washedVolume = 0, m_lostNumber = 0;  ///< zone-local budget

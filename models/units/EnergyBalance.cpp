@@ -35,7 +35,7 @@ ParamSpec EnergyBalance::section() {
 EnergyBalance::EnergyBalance(const Parameters& p, double T0)
     : m_rhoCp(p.real("density") * p.real("heat-capacity")), m_ua(p.real("ua")), m_jacket(T0) {
   if (p.has("jacket-temperature") && p.has("jacket-temperature-recipe"))
-    throw p.error("jacket-temperature-recipe", "give either jacket-temperature or its recipe");
+    throw p.error("jacket-temperature-recipe", "give either jacket-temperature or its recipe, not both");
   if (p.has("jacket-temperature")) m_jacket = Recipe(p.real("jacket-temperature"));
   if (p.has("jacket-temperature-recipe")) m_jacket = Recipe(p, "jacket-temperature-recipe");
 }

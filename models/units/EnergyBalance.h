@@ -32,6 +32,7 @@ class EnergyBalance {
   /// Heat taken out through the jacket, UA (T - T_j) [W].
   double heatRemoved(double t, double T) const { return m_ua * (T - jacketTemperature(t)); }
   std::vector<double> stopTimes(double end) const { return m_jacket.switchTimes(end); }
+  const Recipe& jacket() const { return m_jacket; }
 
  private:
   double m_rhoCp = 0.0;

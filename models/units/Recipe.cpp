@@ -65,20 +65,35 @@ Recipe::Recipe(double value) : m_segments{{0.0, kOpen, value, value, Shape::Hold
 Recipe::Recipe(const Parameters& owner, const std::string& key) {
   const Parameters::List& list = owner.list(key);
   if (list.empty()) throw owner.error(key, "a recipe needs at least one segment");
+  if (list.size() > kMaxSegments)
+    throw owner.error(key, std::to_string(list.size()) + " segments, more than the " +
+                               std::to_string(kMaxSegments) +
+                               " a recipe may have (the integrator restarts at each): describe "
+                               "a smooth change with `linear` or `cubic` profiles");
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Parameters& p = list[i];
     Segment s;
     s.from = p.real("from");
     s.to = p.has("to") ? p.real("to") : kOpen;
     if (!p.has("to") && i + 1 < list.size())
-      throw p.error("from", "only the last segment may leave out `to`");
+      throw p.error("from", "segment " + std::to_string(i + 1) + " has no `to`, but segment " +
+                                std::to_string(i + 2) +
+                                " follows it: give its end (only the last segment may leave "
+                                "out `to`)");
     if (s.to <= s.from)
       throw p.error("to", "the segment ends at " + timeText(s.to) + ", not after its start " +
                               timeText(s.from));
     const bool hold = p.has("value"), profile = p.has("start") || p.has("end");
-    if (hold == profile || (profile && !(p.has("start") && p.has("end"))))
-      throw p.error(hold ? "start" : "value",
-                    "give either `value` (a hold) or both `start` and `end` (a profile)");
+    if (hold && profile)
+      throw p.error(p.has("start") ? "start" : "end",
+                    "a segment is a hold (`value`) or a profile (`start` and `end`), not both");
+    if (!hold && !profile)
+      throw p.error("value", "the segment gives no value: add `value` (a hold) or `start` and "
+                             "`end` (a profile)");
+    if (profile && !(p.has("start") && p.has("end")))
+      throw p.error(p.has("start") ? "start" : "end",
+                    std::string("a profile needs both `start` and `end`; `") +
+                        (p.has("start") ? "end" : "start") + "` is missing");
     if (profile && s.to == kOpen)
       throw p.error("end", "a profile needs `to`: when is `end` reached?");
     if (hold) {

@@ -4,6 +4,7 @@
 // Nyvlt (Chem. Eng. Sci. 26 (1971) 369), q(t) = q0 + (q1 - q0) x^3 with x = (t - from)/(to - from).
 // The segments must start at t = 0 and follow each other without overlap or gap; after the last
 // one (whose `to` may be left out) its end value holds. Theory: docs/theory/feeds-and-energy.md.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace proscale {
 class Recipe {
  public:
   enum class Shape { Hold, Linear, Cubic };
+  /// At most this many segments (docs/reference/input-limits.md): the integrator stops at
+  /// every segment end, so 10^5 segments ran for most of an hour.
+  static constexpr std::size_t kMaxSegments = 1000;
   struct Segment {
     double from = 0.0, to = 0.0;  ///< [s]; to = +inf for an open last segment
     double start = 0.0, end = 0.0;
@@ -29,7 +33,7 @@ class Recipe {
   /// A constant value.
   explicit Recipe(double value = 0.0);
   /// The segments listed at `owner.key`; InputError at the offending segment's key when they
-  /// overlap, leave a gap, do not start at 0 or are empty.
+  /// overlap, leave a gap, do not start at 0, are empty or more than kMaxSegments.
   Recipe(const Parameters& owner, const std::string& key);
 
   double value(double t) const;

@@ -88,7 +88,9 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   if (reactor.has("temperature-recipe")) {
     if (reactor.has("energy-balance"))
       throw reactor.error("temperature-recipe",
-                          "give either a temperature recipe or an energy balance");
+                          "give either a temperature recipe or an energy balance, not both (the "
+                          "balance computes the temperature; prescribe the jacket's with "
+                          "energy-balance.jacket-temperature-recipe)");
     m_temperatureRecipe.emplace(reactor, "temperature-recipe");
     if (m_temperatureRecipe->value(0.0) != m_at.temperature)
       throw reactor.error("temperature-recipe",
@@ -103,6 +105,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
                           "give the temperature or its recipe");
     m_energy.emplace(reactor.section("energy-balance"), m_at.temperature);
   }
+  checkTemperatures(root);
 
   m_point->addFluidBlocks(m_layout);
   const std::vector<std::string> names = fluidNames(m_layout, nf);
@@ -146,6 +149,47 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
     for (double t : m_energy->stopTimes(m_endTime)) m_stopTimes.push_back(t);
   std::sort(m_stopTimes.begin(), m_stopTimes.end());
   m_stopTimes.erase(std::unique(m_stopTimes.begin(), m_stopTimes.end()), m_stopTimes.end());
+}
+
+// A vessel whose temperature changes heads for the temperatures of its recipe, its feeds and
+// its jacket: each must lie in the ranges of the point's correlations, or the run would
+// extrapolate them without a word (a 400 degC jacket ran a BaSO4 vessel to 150 degC). An
+// overshoot by reaction heat is the final state's self-check (temperature_in_range).
+void StirredVessel::checkTemperatures(const Parameters& root) const {
+  const std::vector<TemperatureRange> ranges = m_point->temperatureRanges();
+  const Parameters& reactor = root.section("reactor");
+  auto check = [&](const Parameters& owner, const std::string& key, double T,
+                   const std::string& lead) {
+    for (const TemperatureRange& r : ranges)
+      if (!(T >= r.lowest && T <= r.highest))
+        throw owner.error(key, (lead.empty() ? "" : lead) + formatNumber(T - 273.15) +
+                                   (lead.empty() ? " degC is outside " : " degC, outside ") +
+                                   r.what + " (" + formatNumber(r.lowest - 273.15) + " to " +
+                                   formatNumber(r.highest - 273.15) + " degC)");
+  };
+  auto checkRecipe = [&](const Parameters& owner, const std::string& key, const Recipe& recipe) {
+    check(owner, key, recipe.minimum(m_endTime), "the recipe reaches ");
+    check(owner, key, recipe.maximum(m_endTime), "the recipe reaches ");
+  };
+  if (m_temperatureRecipe) checkRecipe(reactor, "temperature-recipe", *m_temperatureRecipe);
+  const bool feeds = root.has("feeds");
+  for (const FeedStream& f : m_flows.feeds()) {
+    if (!feeds || !root.section("feeds").has(f.name)) continue;  // the MSMPR's own feed
+    const Parameters& feed = root.section("feeds").section(f.name);
+    if (!feed.has("temperature")) continue;
+    if (!m_energy)
+      throw feed.error("temperature",
+                       "a feed's temperature counts only in an energy balance, and the vessel "
+                       "has none (its temperature is reactor.temperature or its recipe): add "
+                       "reactor.energy-balance, or leave the feed's temperature out");
+    check(feed, "temperature", f.temperature, "");
+  }
+  if (!m_energy) return;
+  const Parameters& balance = reactor.section("energy-balance");
+  if (balance.has("jacket-temperature"))
+    check(balance, "jacket-temperature", m_energy->jacketTemperature(0.0), "");
+  if (balance.has("jacket-temperature-recipe"))
+    checkRecipe(balance, "jacket-temperature-recipe", m_energy->jacket());
 }
 
 void StirredVessel::initialState(std::span<double> y0) const {
@@ -337,6 +381,18 @@ void StirredVessel::series(double t, std::span<const double> y, std::span<double
 std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const double> y) const {
   std::vector<SelfCheck> checks = m_particles->selfChecks(y);
   for (SelfCheck& c : m_point->selfChecks(fluid(y), conditionsAt(t, y))) checks.push_back(std::move(c));
+  if (m_energy) {
+    // Threshold 0, as the input checks: how far the balance took the final temperature
+    // outside the point's correlations (reaction or crystallization heat) [K].
+    const double T = y[m_temperatureIndex];
+    double outside = 0.0;
+    for (const TemperatureRange& r : m_point->temperatureRanges())
+      outside = std::max({outside, r.lowest - T, T - r.highest});
+    if (std::isnan(T)) outside = std::numeric_limits<double>::infinity();
+    checks.push_back({"temperature_in_range", outside, 0.0, "K",
+                      "how far the final temperature of the energy balance lies outside the "
+                      "ranges of the chemistry's correlations (they were extrapolated)"});
+  }
   const double solid = m_particles->solidVolume(y);
   if (!carriesMixture() && !m_temperatureRecipe && !m_energy && m_point->depletes()) {
     double still = 0.0;  // nothing formed yet, or no time elapsed: nothing to judge

@@ -101,6 +101,9 @@ class StirredVessel final : public Process, public System {
                    std::span<double> ydot, double D) const;
   /// Metric stream_balance_error at (t, y).
   double streamBalanceError(double t, std::span<const double> y) const;
+  /// InputError where a temperature the vessel heads for (its recipe's, a feed's, the jacket's)
+  /// lies outside the point's temperature ranges, or a feed's temperature has no energy balance.
+  void checkTemperatures(const Parameters& root) const;
   /// d(dy/dt)/dT by a central difference (the point's laws give no slopes in T).
   void temperatureColumn(double t, std::span<const double> y, BorderedBandJacobian& J);
 

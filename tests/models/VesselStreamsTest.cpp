@@ -175,4 +175,34 @@ TEST_CASE("Semi-batch BaSO4: a slower feed gives fewer and larger crystals", "[v
   CHECK(fast.metric("formed_Ba+2") == Approx(slow.metric("formed_Ba+2")).epsilon(1e-3));
 }
 
+TEST_CASE("Filling a semi-batch vessel exactly to max-volume is not an overflow",
+          "[unit][streams][input]") {
+  // 0.7 L + 50 mL/min x 10 min is 1.2 L but came to 1.2 L + 1e-19 m^3 in doubles and was
+  // refused as an overflow at t = 600 s.
+  const std::string file = std::string(PROSCALE_SOURCE_DIR) + "/validation/reactors/semibatch_baso4.yaml";
+  CHECK_NOTHROW(LoadedCase::load(file, {{"reactor.volume", "0.7 L"}}));
+  // A real overflow, by 10 uL, is still refused.
+  CHECK_THROWS_AS(LoadedCase::load(file, {{"reactor.volume", "0.70001 L"}}), InputError);
+}
+
+TEST_CASE("An energy balance that ends outside the chemistry's temperature range fails a self-check",
+          "[validation][streams]") {
+  // Ten times the case's reaction enthalpy: an adiabatic rise of 120 K, from 25 degC to about
+  // 145 degC, beyond the BaSO4 solubility correlation (0 to 100 degC), which was extrapolated
+  // without a word.
+  ProcessRun run = runProcess("validation/reactors/adiabatic_batch.yaml",
+                              {{"reactions.0.enthalpy", "-500 kJ/mol"}});
+  bool found = false;
+  for (const SelfCheck& c : run.process().selfChecks(run.rec.t.back(), run.rec.y.back()))
+    if (c.name == "temperature_in_range") {
+      found = true;
+      CHECK(c.value == Approx(run.metric("temperature") - (100.0 + 273.15)).epsilon(1e-12));
+      CHECK(c.value > c.threshold);
+    }
+  CHECK(found);
+  ProcessRun cool = runProcess("validation/reactors/adiabatic_batch.yaml");
+  for (const SelfCheck& c : cool.process().selfChecks(cool.rec.t.back(), cool.rec.y.back()))
+    if (c.name == "temperature_in_range") CHECK(c.value == 0.0);
+}
+
 }  // namespace proscale::test
