@@ -16,9 +16,9 @@ ParamSpec EnergyBalance::section() {
              .defaultsTo("4180 J/kg/K")
              .above(0));
   s->add(ParamSpec::real("ua", dim::power / dim::temperature,
-                         "Jacket heat transfer U A; 0 W/K: adiabatic.")
+                         "Jacket heat transfer U A; 0 W/K: adiabatic. Required unless "
+                         "reactor.stirrer has a jacket (then from its correlation).")
              .unit("W/K")
-             .isRequired()
              .atLeast(0));
   s->add(ParamSpec::real("jacket-temperature", dim::temperature,
                          "Constant jacket temperature T_j; default: the initial temperature.")
@@ -29,11 +29,19 @@ ParamSpec EnergyBalance::section() {
                       "cubic cooling segments."));
   return ParamSpec::section("energy-balance", s,
                             "Energy balance (docs/theory/feeds-and-energy.md); absent: the "
-                            "temperature is reactor.temperature or its recipe.");
+                            "temperature is reactor.temperature or its recipe.")
+      .onlyWhenGiven();
 }
 
-EnergyBalance::EnergyBalance(const Parameters& p, double T0)
-    : m_rhoCp(p.real("density") * p.real("heat-capacity")), m_ua(p.real("ua")), m_jacket(T0) {
+EnergyBalance::EnergyBalance(const Parameters& p, double T0, std::optional<double> stirredUA,
+                             double stirrerPower)
+    : m_rhoCp(p.real("density") * p.real("heat-capacity")),
+      m_ua(p.has("ua") ? p.real("ua") : stirredUA.value_or(0.0)),
+      m_stirrerPower(stirrerPower),
+      m_jacket(T0) {
+  if (!p.has("ua") && !stirredUA)
+    throw p.error("ua", "give U A (0 W/K: adiabatic), or a reactor.stirrer with a jacket to "
+                        "compute it");
   if (p.has("jacket-temperature") && p.has("jacket-temperature-recipe"))
     throw p.error("jacket-temperature-recipe", "give either jacket-temperature or its recipe, not both");
   if (p.has("jacket-temperature")) m_jacket = Recipe(p.real("jacket-temperature"));

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/NumberFormat.h"
+#include "models/mixing/JacketHeatTransfer.h"
 
 namespace proscale {
 
@@ -33,7 +34,10 @@ ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature, boo
     s->add(Recipe::spec("temperature-recipe", dim::temperature, "degC", 0.0, true,
                         "Prescribed temperature in time, starting at reactor.temperature: hold, "
                         "linear or cubic (controlled cooling) segments."));
-    if (!network) s->add(EnergyBalance::section());
+    if (!network) {
+      s->add(EnergyBalance::section());
+      s->add(StirredTank::stirrerSection());
+    }
   }
   s->add(ParamSpec::real("viscosity", dim::viscosity,
                          "Dynamic viscosity of the liquid (Brownian aggregation); water at "
@@ -98,12 +102,23 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
                               " degC, not at reactor.temperature " +
                               formatNumber(m_at.temperature - 273.15) + " degC");
   }
+  if (reactor.has("stirrer") && !reactor.has("energy-balance"))
+    throw reactor.error("stirrer", "the stirrer serves the energy balance (its U A and its "
+                                   "power as heat): add reactor.energy-balance, or leave it out");
   if (reactor.has("energy-balance")) {
     if (m_zone)
       throw reactor.error("energy-balance",
                           "an energy balance is not available in a compartment network yet; "
                           "give the temperature or its recipe");
-    m_energy.emplace(reactor.section("energy-balance"), m_at.temperature);
+    std::optional<double> stirredUA;
+    double power = 0.0;
+    if (reactor.has("stirrer")) {
+      const StirredTank tank(reactor.section("stirrer"));
+      checkStirrerVolume(reactor, tank);
+      power = tank.hydrodynamics().power;
+      if (tank.jacket()) stirredUA = jacketHeatTransfer(tank).UA;
+    }
+    m_energy.emplace(reactor.section("energy-balance"), m_at.temperature, stirredUA, power);
   }
   checkTemperatures(root);
 
@@ -484,6 +499,17 @@ double StirredVessel::streamBalanceError(double t, std::span<const double> y) co
     if (scale > 0.0) worst = std::max(worst, std::abs(balance) / scale);
   }
   return worst;
+}
+
+// The stirrer's tank is the vessel: its liquid volume must be the vessel's (initial) volume.
+void StirredVessel::checkStirrerVolume(const Parameters& reactor, const StirredTank& tank) const {
+  const double tankVolume = tank.geometry().volume();
+  if (std::abs(tankVolume - m_volume) <= 1e-6 * m_volume) return;
+  const Parameters& stirrer = reactor.section("stirrer");
+  throw stirrer.error(stirrer.has("volume") ? "volume" : "vessel-diameter",
+                      "the stirred tank holds " + formatNumber(tankVolume * 1e3) +
+                          " L, the vessel (reactor.volume) " + formatNumber(m_volume * 1e3) +
+                          " L: give the stirrer the vessel's volume");
 }
 
 }  // namespace proscale

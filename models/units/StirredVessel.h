@@ -18,6 +18,7 @@
 
 #include "core/Process.h"
 #include "core/System.h"
+#include "models/mixing/StirredTank.h"
 #include "models/points/PointModel.h"
 #include "models/representations/ParticleRepresentation.h"
 #include "models/units/EnergyBalance.h"
@@ -99,6 +100,7 @@ class StirredVessel final : public Process, public System {
   /// Writes the rows of the vessel's own blocks (temperature, mixture, outflow).
   void vesselRates(double t, std::span<const double> y, double solidVolumeRate,
                    std::span<double> ydot, double D) const;
+  void checkStirrerVolume(const Parameters& reactor, const StirredTank& tank) const;
   /// Metric stream_balance_error at (t, y).
   double streamBalanceError(double t, std::span<const double> y) const;
   /// InputError where a temperature the vessel heads for (its recipe's, a feed's, the jacket's)

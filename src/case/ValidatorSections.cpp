@@ -36,7 +36,8 @@ const TypedFamily& familyOf(const ParamSpec& spec) {
 
 /// Whether an absent optional section can be built from its declared defaults alone.
 bool buildableFromDefaults(const ParamSpec& spec) {
-  if (spec.type == ParamType::Section) return !hasRequired(sectionSchemaOf(spec));
+  if (spec.type == ParamType::Section)
+    return spec.builtFromDefaults && !hasRequired(sectionSchemaOf(spec));
   if (spec.type != ParamType::TypedSection || !spec.defaultType) return false;
   const auto& variants = familyOf(spec).variants;
   auto it = variants.find(*spec.defaultType);

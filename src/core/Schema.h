@@ -53,6 +53,9 @@ struct ParamSpec {
   SchemaPtr sectionSchema;                 ///< Section, SectionMap, SectionList
   FamilyPtr family;                        ///< TypedSection
   std::optional<std::string> defaultType;  ///< TypedSection: variant used when `type` is absent
+  /// Section: built from its keys' defaults when the user leaves it out (when none of its keys
+  /// is required); false keeps it absent, for a section whose presence switches a model on.
+  bool builtFromDefaults = true;
 
   static ParamSpec real(std::string key, Dimension d, std::string doc);
   static ParamSpec integer(std::string key, std::string doc);
@@ -71,14 +74,16 @@ struct ParamSpec {
   ParamSpec& isRequired() { required = true; return *this; }
   ParamSpec& defaultsTo(std::string text) { defaultText = std::move(text); return *this; }
   ParamSpec& defaultVariant(std::string variant) { defaultType = std::move(variant); return *this; }
+  ParamSpec& onlyWhenGiven() { builtFromDefaults = false; return *this; }
   ParamSpec& above(double v) { lower = Bound{v, false}; return *this; }
   ParamSpec& atLeast(double v) { lower = Bound{v, true}; return *this; }
   ParamSpec& below(double v) { upper = Bound{v, false}; return *this; }
   ParamSpec& atMost(double v) { upper = Bound{v, true}; return *this; }
 };
 
-/// The keys of one mapping. An optional section (neither required nor defaulted) is absent
-/// from Parameters when the user leaves it out.
+/// The keys of one mapping. An optional section (neither required nor defaulted) left out by
+/// the user is built from its keys' defaults if none of them is required, and is absent
+/// otherwise or when declared onlyWhenGiven().
 class Schema {
  public:
   Schema(std::string name, std::string doc) : m_name(std::move(name)), m_doc(std::move(doc)) {}

@@ -206,3 +206,37 @@ TEST_CASE("An energy balance that ends outside the chemistry's temperature range
 }
 
 }  // namespace proscale::test
+
+namespace proscale::test {
+
+TEST_CASE("A stirred, jacketed vessel settles at T_j + P / UA from the tank correlations",
+          "[validation][streams]") {
+  // No reaction, no solid: the impeller's power P = N_P rho N^3 D^5 heats, the jacket removes
+  // UA (T - T_j); T(t) -> T_j + P/UA with time constant rho c_p V / UA (~200 s; the run lasts
+  // 20 of them). P and UA by hand from the handbook correlations (docs/theory/stirred-tanks.md):
+  // Rushton N_P = 5.0, K = 0.74, Nu = K Re^(2/3) Pr^(1/3) (H/T)^(-0.15) with H = T.
+  const char* const file = "validation/reactors/adiabatic_batch.yaml";
+  const std::vector<Override> stirred{
+      parseOverride("reactions=[]"), parseOverride("output.end-time=4000 s"),
+      parseOverride("reactor.energy-balance={jacket-temperature: 20 degC}"),
+      parseOverride("reactor.stirrer={volume: 1 L, impeller: rushton, speed: 600 rpm, jacket: "
+                    "{wall-thickness: 5 mm, wall-conductivity: 16 W/m/K, outside-coefficient: "
+                    "1000 W/m^2/K, temperature-difference: 20 K}}")};
+  ProcessRun run = runProcess(file, stirred);
+  const Parameters& s = run.loaded.params.section("reactor").section("stirrer");
+  const double rho = s.real("density"), mu = s.real("viscosity"), k = s.real("thermal-conductivity");
+  const double cp = s.real("heat-capacity"), N = 10.0;  // 600 rpm
+  const double T = std::cbrt(4.0 * 1e-3 / M_PI), D = T / 3.0;
+  const double P = 5.0 * rho * N * N * N * std::pow(D, 5);
+  const double Re = rho * N * D * D / mu, Pr = cp * mu / k;
+  const double hi = 0.74 * std::pow(Re, 2.0 / 3.0) * std::cbrt(Pr) * k / T;
+  const double U = 1.0 / (1.0 / hi + 5e-3 / 16.0 + 1.0 / 1000.0);
+  const double UA = U * (M_PI * T * T + M_PI * T * T / 4.0);
+  const double Tj = 293.15, last = run.series(run.rec.t.size() - 1, "temperature");
+  std::cout << "stirred jacketed vessel: P = " << P << " W, UA = " << UA << " W/K, T_end - T_j = "
+            << last - Tj << " K (P/UA = " << P / UA << " K)\n";
+  // After 20 time constants the start's 5 K has decayed to 1e-8 K; the rest is CVODE's error.
+  CHECK(std::abs(last - Tj - P / UA) < 1e-6);
+}
+
+}  // namespace proscale::test
