@@ -3,7 +3,10 @@
 //   dN_i/dt = F_{i-1/2} - F_{i+1/2},   F = G n(face),   n_i = N_i / dL_i,
 // N_i particles per m^3 in class i. Face values are upwind (first order) or MUSCL-reconstructed
 // from the upwind class with a slope limiter (van Leer or minmod), kept between the two
-// neighbouring class values, which keeps N >= 0 without spurious oscillations. G may have
+// neighbouring class values, which keeps N >= 0 without spurious oscillations. The van Albada
+// slope is differentiable instead (no switch to first order at extrema, hence not TVD there:
+// bounded overshoots of the size of the smaller one-sided difference), for stiff runs with
+// continuous nucleation whose near-flat profile makes the TVD limiters chatter. G may have
 // either sign (dissolution: particles leave through the lower bound). Nucleation is added by
 // the caller as a source in the first class.
 // Theory, order of accuracy and sources: docs/theory/population-balance.md.
@@ -14,7 +17,7 @@
 
 namespace proscale {
 
-enum class GrowthScheme { Upwind, VanLeer, Minmod };
+enum class GrowthScheme { Upwind, VanLeer, Minmod, VanAlbada };
 
 /// Particles per m^3 and second that cross the outer faces.
 struct BoundaryFluxes {

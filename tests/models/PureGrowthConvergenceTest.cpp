@@ -69,6 +69,10 @@ TEST_CASE("Pure growth: exact translation, minmod is second order", "[validation
   checkOrder(GrowthScheme::Minmod, 1e-9, "minmod", 1.6, 2.2);
 }
 
+TEST_CASE("Pure growth: exact translation, van Albada is second order", "[validation][pbe]") {
+  checkOrder(GrowthScheme::VanAlbada, 1e-9, "van Albada", 1.6, 2.2);
+}
+
 TEST_CASE("Dissolution (negative growth): exact translation, van Leer", "[validation][pbe]") {
   checkOrder(GrowthScheme::VanLeer, -1e-9, "van Leer", 1.6, 2.2);
 }
