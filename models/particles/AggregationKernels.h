@@ -42,6 +42,8 @@ class StabilitySetting {
   double ratio(double Li, double Lj, double temperature) const;
   /// True when W does not depend on the sizes (fixed, or DLVO at a fixed radius).
   bool sizeIndependent() const { return !m_dlvo || m_radius > 0.0; }
+  /// True when W depends on the temperature (DLVO: kT, the Debye length).
+  bool dependsOnTemperature() const { return m_dlvo.has_value(); }
 
  private:
   double m_fixed = 1.0;
@@ -60,6 +62,9 @@ class AggregationKernel {
   virtual double collisionRate(double Li, double Lj, double xi, double xj,
                                const AggregationConditions& c) const = 0;
   const StabilitySetting& stability() const { return m_stability; }
+  /// True when beta / W depends on the liquid's temperature (and so its viscosity): the
+  /// representation tabulates it once, at the conditions it was built with.
+  virtual bool dependsOnTemperature() const { return m_stability.dependsOnTemperature(); }
   /// Registers the kernel's constant under `section` (the case key path, "aggregation");
   /// `changed` runs after it is set (a representation rebuilding its pair table).
   virtual void registerParameters(ParameterRegistry& /*registry*/, const std::string& /*section*/,
@@ -141,6 +146,7 @@ class BrownianKernel final : public AggregationKernel {
       : AggregationKernel(std::move(s)), m_regime(regime), m_density(particleDensity) {}
   double collisionRate(double Li, double Lj, double xi, double xj,
                        const AggregationConditions& c) const override;
+  bool dependsOnTemperature() const override { return true; }  // 2 k T / (3 mu(T))
 
  private:
   BrownianRegime m_regime;

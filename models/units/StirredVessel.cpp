@@ -122,6 +122,15 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   }
   checkTemperatures(root);
 
+  // The representation tabulates the aggregation rates once, at the initial temperature: a
+  // kernel that depends on T would be silently wrong along a recipe or an energy balance.
+  const AggregationKernel* kernel = m_point->interactions().kernel;
+  if ((m_temperatureRecipe || m_energy) && kernel != nullptr && kernel->dependsOnTemperature())
+    throw root.section("aggregation").error(
+        "type", "this aggregation kernel depends on the temperature (Brownian motion, DLVO), "
+                "and its rates are tabulated at the initial temperature: with a temperature "
+                "recipe or an energy balance they would be wrong; not supported yet");
+
   m_point->addFluidBlocks(m_layout);
   const std::vector<std::string> names = fluidNames(m_layout, nf);
   if (m_energy) m_temperatureIndex = m_layout.add("temperature", 1, "K", m_at.temperature, {"T"});

@@ -96,6 +96,8 @@ TEST_CASE("Network Jacobian with particles and exchange agrees with differences"
   ProcessRun run = runProcess(
       "cases/msmpr_steady.yaml",
       {parseOverride("population.classes=40"), parseOverride("population.number-scale=1e15 1/m^3"),
+       // van Leer, as in VesselStreamsTest: the network's assembly is what is checked here.
+       parseOverride("population.scheme=van-leer"),
        parseOverride("solver.type=cvodes"), parseOverride("output.end-time=20 s"),
        parseOverride("model=precipitation-network"),
        parseOverride("reactor={temperature: 25 degC}"),
