@@ -62,19 +62,16 @@ double StirredVessel::viscosity(const Parameters& root) {
   return root.section("reactor").real("viscosity");
 }
 
-namespace {
-
 // The names of the fluid unknowns, from the point's blocks (first in the layout).
-std::vector<std::string> fluidNames(const StateLayout& layout, std::size_t nf) {
+std::vector<std::string> StirredVessel::fluidNames() const {
+  const std::size_t nf = m_point->fluidSize();
   std::vector<std::string> names;
-  for (const StateBlock& b : layout.blocks())
+  for (const StateBlock& b : m_layout.blocks())
     for (std::size_t i = 0; i < b.size && names.size() < nf; ++i)
       names.push_back(i < b.componentNames.size() ? b.componentNames[i]
                                                   : b.name + "_" + std::to_string(i));
   return names;
 }
-
-}  // namespace
 
 StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point,
                              std::optional<double> zoneVolume)
@@ -132,7 +129,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
                 "recipe or an energy balance they would be wrong; not supported yet");
 
   m_point->addFluidBlocks(m_layout);
-  const std::vector<std::string> names = fluidNames(m_layout, nf);
+  const std::vector<std::string> names = fluidNames();
   if (m_energy) m_temperatureIndex = m_layout.add("temperature", 1, "K", m_at.temperature, {"T"});
   if (carriesMixture()) {
     std::vector<double> scales(nf, 1.0);
@@ -345,169 +342,6 @@ void StirredVessel::temperatureColumn(double t, std::span<const double> y,
     const double d = (m_work[r] - minus[r]) / (2.0 * h);
     if (d != 0.0) J.add(r, m_temperatureIndex, d);
   }
-}
-
-std::vector<SeriesColumn> StirredVessel::seriesColumns() const {
-  std::vector<SeriesColumn> cols{{"time", "s", "time"}};
-  for (auto& c : m_point->fluidColumns()) cols.push_back(std::move(c));
-  for (auto& c : m_particles->columns()) cols.push_back(std::move(c));
-  for (auto& c : m_point->productColumns()) cols.push_back(std::move(c));
-  if (m_flows.any()) {
-    cols.push_back({"volume", "m^3", "suspension volume V"});
-    const std::vector<std::string> names = fluidNames(m_layout, m_point->fluidSize());
-    for (const FeedStream& f : m_flows.feeds()) {
-      cols.push_back({"flow_" + f.name, "m^3/s", "volume flow of the feed '" + f.name + "'"});
-      for (std::size_t j = 0; j < names.size(); ++j)
-        if (f.fluid[j] != 0.0)
-          cols.push_back({"feed_" + f.name + "_c_" + names[j], "mol/m^3",
-                          "concentration of " + names[j] + " in feed " + f.name});
-    }
-    cols.push_back({"outflow", "m^3/s",
-                    "volume flow out (its composition is the contents')"});
-  }
-  if (m_energy) {
-    cols.push_back({"jacket_temperature", "K", "jacket temperature T_j"});
-    cols.push_back({"heat_removed", "W", "heat taken out through the jacket, UA (T - T_j)"});
-  }
-  return cols;
-}
-
-void StirredVessel::series(double t, std::span<const double> y, std::span<double> row) const {
-  const auto c = fluid(y);
-  const auto reference = mixture(y);
-  const std::size_t nf = c.size();
-  const double solid0 = carriesMixture() ? reference[nf] : m_particles->solidVolume(m_y0);
-  row[0] = t;
-  std::size_t k = 1;
-  k += m_point->fluidValues(c, conditionsAt(t, y), m_particles->meanDiameter(y), row.subspan(k));
-  k += m_particles->values(y, row.subspan(k));
-  k += m_point->productValues(c, m_particles->solidVolume(y), reference.first(nf), solid0,
-                              row.subspan(k));
-  if (m_flows.any()) {
-    row[k++] = m_flows.volume(t);
-    for (const FeedStream& f : m_flows.feeds()) {
-      row[k++] = f.flow.value(t);
-      for (std::size_t j = 0; j < nf; ++j)
-        if (f.fluid[j] != 0.0) row[k++] = f.fluid[j];
-    }
-    row[k++] = m_flows.outflow(t);
-  }
-  if (m_energy) {
-    row[k++] = m_energy->jacketTemperature(t);
-    row[k++] = m_energy->heatRemoved(t, y[m_temperatureIndex]);
-  }
-}
-
-// A closed vessel whose particles deplete the fluid must have reached its end state: the solid
-// formation rate at the final time t, times t, against the solid formed -- the fraction by which
-// the product would still change over another run as long. Threshold 1e-2 (docs/reference/
-// outputs.md, "Self-checks"); ripening passes (its solid barely changes while sizes do).
-std::vector<SelfCheck> StirredVessel::selfChecks(double t, std::span<const double> y) const {
-  std::vector<SelfCheck> checks = m_particles->selfChecks(y);
-  for (SelfCheck& c : m_point->selfChecks(fluid(y), conditionsAt(t, y))) checks.push_back(std::move(c));
-  if (m_energy) {
-    // Threshold 0, as the input checks: how far the balance took the final temperature
-    // outside the point's correlations (reaction or crystallization heat) [K].
-    const double T = y[m_temperatureIndex];
-    double outside = 0.0;
-    for (const TemperatureRange& r : m_point->temperatureRanges())
-      outside = std::max({outside, r.lowest - T, T - r.highest});
-    if (std::isnan(T)) outside = std::numeric_limits<double>::infinity();
-    checks.push_back({"temperature_in_range", outside, 0.0, "K",
-                      "how far the final temperature of the energy balance lies outside the "
-                      "ranges of the chemistry's correlations (they were extrapolated)"});
-  }
-  const double solid = m_particles->solidVolume(y);
-  if (!carriesMixture() && !m_temperatureRecipe && !m_energy && m_point->depletes()) {
-    double still = 0.0;  // nothing formed yet, or no time elapsed: nothing to judge
-    if (solid > 0.0 && t > 0.0) {
-      std::vector<double> ydot(y.size());
-      const ParticleProcesses p = m_point->processes(fluid(y), m_at);
-      still = std::abs(m_particles->rates(y, p, 0.0, ydot)) * t / solid;
-    }
-    checks.push_back({"solid_still_forming", still, 1e-2, "-",
-                      "solid formation rate x end time / solid formed: the batch had not reached "
-                      "its end state (still supersaturated); extend output.end-time"});
-  }
-  return checks;
-}
-
-std::vector<Metric> StirredVessel::metrics(double t, std::span<const double> y) const {
-  const auto c = fluid(y);
-  const std::size_t nf = c.size();
-  const auto reference = mixture(y);
-  const double solid0 = carriesMixture() ? reference[nf] : m_particles->solidVolume(m_y0);
-  const double V = m_flows.any() ? m_flows.volume(t) : m_volume;
-  std::vector<Metric> m{{"final_time", t, "s", "time of the reported state"}};
-  for (Metric& x : m_particles->metrics(y)) m.push_back(std::move(x));
-  for (Metric& x : m_point->metrics(c, conditionsAt(t, y), m_particles->solidVolume(y),
-                                    reference.first(nf), solid0, V))
-    m.push_back(std::move(x));
-  if (m_energy) m.push_back({"temperature", y[m_temperatureIndex], "K", "final temperature"});
-  if (!m_flows.any()) return m;
-  m.push_back({"volume", V, "m^3", "final suspension volume"});
-  m.push_back({"outflow_volume", m_flows.outflowVolume(t), "m^3", "volume that left by overflow"});
-  // Amounts over all streams [mol]: fed, out and accumulated; formed = accumulated + out - fed
-  // is what reactions and particle formation made of each (negative: consumed).
-  const std::vector<std::string> names = fluidNames(m_layout, nf);
-  for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
-    m.push_back({"fed_volume_" + m_flows.feeds()[f].name, m_flows.fedVolume(f, t), "m^3",
-                 "volume fed by the feed '" + m_flows.feeds()[f].name + "'"});
-  // Not for a point without conserved moieties (prescribed rates) or particles that do not
-  // track what was washed out (moments).
-  if (const double e = streamBalanceError(t, y); !std::isnan(e))
-    m.push_back({"stream_balance_error", e, "-",
-                 "largest relative error of a conserved moiety over all streams, |fed - out - "
-                 "accumulated| / (initial + fed) in amounts (the integration's accuracy)",
-                 true});
-  for (std::size_t j = 0; j < nf; ++j) {
-    double fed = 0.0;
-    for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
-      fed += m_flows.feeds()[f].fluid[j] * m_flows.fedVolume(f, t);
-    const double out = m_flows.hasOutflow() ? V * y[m_outflowIndex + j] : 0.0;
-    const double accumulated = V * c[j] - m_volume * m_y0[j];
-    m.push_back({"fed_" + names[j], fed, "mol", names[j] + " fed by all feeds"});
-    m.push_back({"out_" + names[j], out, "mol", names[j] + " that left in the outflow"});
-    m.push_back({"accumulated_" + names[j], accumulated, "mol",
-                 names[j] + " in the vessel now minus initially"});
-    m.push_back({"formed_" + names[j], accumulated + out - fed, "mol",
-                 names[j] + " made by reactions and particle formation (accumulated + out - fed)"});
-  }
-  return m;
-}
-
-// Each conserved moiety w of (fluid, solid volume) in amounts [mol or m^3]: what the feeds
-// brought must equal what left plus what accumulated. The concentration-form balances keep the
-// moieties against the `mixture` reference to round-off; this closes the chain to the streams,
-// so its error is the integration's (rtol).
-double StirredVessel::streamBalanceError(double t, std::span<const double> y) const {
-  const std::size_t nf = m_point->fluidSize();
-  const double V = m_flows.volume(t);
-  const double washed = m_particles->solidVolumeWashedOut(y);
-  const std::vector<std::vector<double>> moieties = m_point->conservedMoieties();
-  if (moieties.empty() || (m_flows.hasOutflow() && std::isnan(washed)))
-    return std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> fed(nf + 1, 0.0), out(nf + 1, 0.0), now(nf + 1), before(nf + 1);
-  for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
-    for (std::size_t j = 0; j < nf; ++j) fed[j] += m_flows.feeds()[f].fluid[j] * m_flows.fedVolume(f, t);
-  for (std::size_t j = 0; j < nf; ++j) {
-    if (m_flows.hasOutflow()) out[j] = V * y[m_outflowIndex + j];
-    now[j] = V * y[j];
-    before[j] = m_volume * m_y0[j];
-  }
-  out[nf] = m_flows.hasOutflow() ? V * washed : 0.0;
-  now[nf] = V * m_particles->solidVolume(y);
-  before[nf] = m_volume * m_particles->solidVolume(m_y0);
-  double worst = 0.0;
-  for (const std::vector<double>& w : moieties) {
-    double balance = 0.0, scale = 0.0;
-    for (std::size_t j = 0; j <= nf; ++j) {
-      balance += w[j] * (fed[j] - out[j] - (now[j] - before[j]));
-      scale += std::abs(w[j]) * (std::abs(before[j]) + std::abs(fed[j]));
-    }
-    if (scale > 0.0) worst = std::max(worst, std::abs(balance) / scale);
-  }
-  return worst;
 }
 
 // The stirrer's tank is the vessel: its liquid volume must be the vessel's (initial) volume.

@@ -89,6 +89,8 @@ class StirredVessel final : public Process, public System {
     return y.first(m_point->fluidSize());
   }
   double temperature(double t, std::span<const double> y) const;
+  /// The names of the fluid unknowns (the point's blocks' components).
+  std::vector<std::string> fluidNames() const;
   bool carriesMixture() const { return m_flows.any() || m_zone; }
   double dilution(double t) const { return m_flows.any() ? m_flows.dilution(t) : 0.0; }
   double volume(double t) const { return m_flows.any() ? m_flows.volume(t) : m_volume; }
