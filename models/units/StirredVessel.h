@@ -12,7 +12,10 @@
 // fluid blocks first, then `temperature` (energy balance), `mixture` (with streams: the
 // contents as they would be without reactions and particle formation -- the reference of the
 // conserved moieties) and `outflow` (continuous: what left per volume, an accumulator), all in
-// the Jacobian's border; then the representation's blocks. Theory: docs/theory/feeds-and-energy.md.
+// the Jacobian's border; then the representation's blocks. In zone mode (a compartment
+// network's zone) the network supplies dilution and inflows. Reporting (columns, metrics,
+// self-checks, the balances over streams): StirredVesselReport.cpp. Theory:
+// docs/theory/feeds-and-energy.md.
 #include <memory>
 #include <optional>
 
