@@ -239,26 +239,32 @@ double KinsolSteadySolver::Impl::fastestTimeScale(std::span<const double> u) {
   return fastest > 0.0 ? 1.0 / fastest : 1.0;
 }
 
+// Success only when f itself is within the tolerance: an implicit Euler step that converged
+// says nothing about the steady state (a system without one took 400 of them and was reported
+// steady with a residual of 4.7e3 before this was written so).
 int KinsolSteadySolver::Impl::continuation(std::vector<double>& u, const sun::Vector& uScale,
                                            const sun::Vector& fScale, long& steps) {
   constexpr long kMaxSteps = 400, kStepIterations = 20;
   const double first = fastestTimeScale(u);
   double dtau = first, previous = residualNorm(u);
-  int flag = KIN_MAXITER_REACHED;
+  int result = KIN_MAXITER_REACHED;
   for (steps = 0; steps < kMaxSteps; ++steps) {
     m_anchor = u;
     m_shift = 1.0 / dtau;
-    flag = solve(u, uScale, fScale, kStepIterations);
-    if (flag < 0) {  // the step was too long for Newton: retreat and shorten it
-      u = m_anchor;
+    if (const int flag = solve(u, uScale, fScale, kStepIterations); flag < 0) {
+      u = m_anchor;  // the step was too long for Newton: retreat and shorten it
       dtau *= 0.25;
-      if (dtau < 1e-6 * first) break;
-      continue;
+      if (dtau >= 1e-6 * first) continue;
+      result = flag;
+      break;
     }
     const double norm = residualNorm(u);
-    if (!(norm == norm)) break;  // the model failed at u (NaN): the guard holds why
+    if (!(norm == norm)) {  // the model failed at u: the guard holds why
+      result = KIN_SYSFUNC_FAIL;
+      break;
+    }
     if (norm <= m_options.residualTolerance) {
-      flag = KIN_SUCCESS;
+      result = KIN_SUCCESS;
       break;
     }
     // Switched evolution relaxation, growth bounded to x10 per step; once the pseudo-time step
@@ -268,14 +274,15 @@ int KinsolSteadySolver::Impl::continuation(std::vector<double>& u, const sun::Ve
     if (dtau > 1e12 * first) {
       m_shift = 0.0;
       std::vector<double> tried = u;
-      if ((flag = solve(tried, uScale, fScale, m_options.maxIterations)) >= 0) {
+      if (const int flag = solve(tried, uScale, fScale, m_options.maxIterations); flag >= 0) {
         u = tried;
+        result = flag;
         break;
       }
     }
   }
   m_shift = 0.0;
-  return flag;
+  return result;
 }
 
 SolverReport KinsolSteadySolver::Impl::run(std::span<const double> times, StateObserver& observer) {
