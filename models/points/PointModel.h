@@ -95,8 +95,8 @@ class PointModel {
   /// keys the point class declares with its static addFeedKeys(Schema&); c arrives zeroed.
   virtual void feedFluid(const Parameters& /*feed*/, std::span<double> /*c*/) const {}
   /// Heat released by the point's reactions per suspension volume at c [W/m^3]; adds its
-  /// slopes d/dc_j to dq[j].
-  virtual double reactionHeat(std::span<const double> /*c*/, std::span<double> /*dq*/) const {
+  /// slopes d/dc_j to dq[j] unless dq is empty.
+  virtual double reactionHeat(std::span<const double> /*c*/, std::span<double> /*dq*/ = {}) const {
     return 0.0;
   }
   /// The conserved moieties w of (fluid unknowns, solid volume [m^3/m^3]): w^T (c, solid) is

@@ -74,8 +74,8 @@ class PrecipitationPoint final : public PointModel {
   void feedFluid(const Parameters& feed, std::span<double> c) const override {
     m_solution.feedConcentrations(feed, c);
   }
-  double reactionHeat(std::span<const double> c, std::span<double> dq) const override {
-    m_reactions.addHeatReleaseSlopes(c, dq);
+  double reactionHeat(std::span<const double> c, std::span<double> dq = {}) const override {
+    if (!dq.empty()) m_reactions.addHeatReleaseSlopes(c, dq);
     return m_reactions.heatRelease(c);
   }
   std::vector<std::vector<double>> conservedMoieties() const override;

@@ -62,12 +62,7 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
   const Parameters& network = root.section("network");
   readZones(network);
   for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
-  const auto find = [&](const Parameters& at, const std::string& key, const std::string& name) {
-    for (std::size_t z = 0; z < m_zones.size(); ++z)
-      if (m_zones[z].name == name) return z;
-    throw at.error(key, "'" + name + "' is not a zone of network.zones");
-  };
-  m_outlet = find(network, "outlet", network.string("outlet"));
+  m_outlet = zoneIndex(network, "outlet", network.string("outlet"));
   m_overflow = network.string("outflow") == "overflow";
   if (root.has("feeds")) {
     const Parameters& feeds = root.section("feeds");
@@ -78,7 +73,7 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
                                      "and a compartment network has none yet: leave it out");
       m_feeds.push_back({readFeed(name, f, m_zones.front().vessel->point(),
                                   StirredVessel::conditions(root).temperature),
-                         find(f, "zone", f.string("zone"))});
+                         zoneIndex(f, "zone", f.string("zone"))});
     }
   }
   readLinks(root, network);
@@ -89,8 +84,14 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
   m_stopTimes = m_zones.front().vessel->stopTimes();
   for (const ZoneFeed& f : m_feeds)
     for (double t : f.stream.flow.switchTimes(end)) m_stopTimes.push_back(t);
-  std::sort(m_stopTimes.begin(), m_stopTimes.end());
-  m_stopTimes.erase(std::unique(m_stopTimes.begin(), m_stopTimes.end()), m_stopTimes.end());
+  Recipe::sortUnique(m_stopTimes);
+}
+
+std::size_t CompartmentNetwork::zoneIndex(const Parameters& at, const std::string& key,
+                                      const std::string& name) const {
+  for (std::size_t z = 0; z < m_zones.size(); ++z)
+    if (m_zones[z].name == name) return z;
+  throw at.error(key, "'" + name + "' is not a zone of network.zones");
 }
 
 void CompartmentNetwork::readZones(const Parameters& network) {
@@ -102,14 +103,10 @@ void CompartmentNetwork::readZones(const Parameters& network) {
 
 void CompartmentNetwork::readLinks(const Parameters& root, const Parameters& network) {
   const double viscosity = StirredVessel::viscosity(root);
-  const auto index = [&](const Parameters& at, const std::string& key, const std::string& name) {
-    for (std::size_t z = 0; z < m_zones.size(); ++z)
-      if (m_zones[z].name == name) return z;
-    throw at.error(key, "'" + name + "' is not a zone of network.zones");
-  };
   if (network.has("flows"))
     for (const Parameters& f : network.list("flows")) {
-      const std::size_t from = index(f, "from", f.string("from")), to = index(f, "to", f.string("to"));
+      const std::size_t from = zoneIndex(f, "from", f.string("from"));
+      const std::size_t to = zoneIndex(f, "to", f.string("to"));
       if (from == to) throw f.error("to", "a flow from a zone to itself changes nothing");
       Link link{from, to, f.real("flow"), std::nullopt};
       if (f.has("follows")) {
@@ -125,7 +122,7 @@ void CompartmentNetwork::readLinks(const Parameters& root, const Parameters& net
       const std::vector<std::string>& pair = e.strings("between");
       if (pair.size() != 2 || pair[0] == pair[1])
         throw e.error("between", "name two different zones");
-      const std::size_t a = index(e, "between", pair[0]), b = index(e, "between", pair[1]);
+      const std::size_t a = zoneIndex(e, "between", pair[0]), b = zoneIndex(e, "between", pair[1]);
       if (e.has("flow") == e.has("engulfment-dissipation"))
         throw e.error("flow", "give either flow or engulfment-dissipation");
       const double q = e.has("flow") ? e.real("flow")

@@ -96,6 +96,8 @@ class CompartmentNetwork final : public Process, public System {
   void gather(std::size_t z, std::span<const double> y) const;
   double dilution(std::size_t z, double t) const;
   void readZones(const Parameters& network);
+  /// The index of zone `name`; InputError at `at.key` if there is none.
+  std::size_t zoneIndex(const Parameters& at, const std::string& key, const std::string& name) const;
   void readLinks(const Parameters& root, const Parameters& network);
   double flow(const Link& l, double t) const;       ///< [m^3/s]
   double volume(std::size_t z, double t) const;     ///< V_z(t) [m^3]

@@ -33,7 +33,6 @@ class EnergyBalance {
   double rate(double t, double T, double V, double q) const {
     return (m_ua * (jacketTemperature(t) - T) + m_stirrerPower) / (m_rhoCp * V) + q / m_rhoCp;
   }
-  double stirrerPower() const { return m_stirrerPower; }  ///< P [W]
   /// Heat taken out through the jacket, UA (T - T_j) [W].
   double heatRemoved(double t, double T) const { return m_ua * (T - jacketTemperature(t)); }
   std::vector<double> stopTimes(double end) const { return m_jacket.switchTimes(end); }

@@ -13,7 +13,7 @@ constexpr double kOpen = std::numeric_limits<double>::infinity();
 
 std::string timeText(double t) { return formatNumber(t) + " s"; }
 
-// Fraction x of the segment elapsed at t, and the profile's value and slope there.
+// The profile's value at the fraction x of the segment elapsed.
 double shapeValue(const Recipe::Segment& s, double x) {
   switch (s.shape) {
     case Recipe::Shape::Hold: return s.start;
@@ -134,14 +134,6 @@ double Recipe::value(double t) const {
   return shapeValue(s, std::max(0.0, (t - s.from) / (s.to - s.from)));
 }
 
-double Recipe::slope(double t) const {
-  const Segment& s = at(t);
-  if (t >= s.to || s.shape == Shape::Hold) return 0.0;
-  const double width = s.to - s.from, x = std::max(0.0, (t - s.from) / width);
-  const double dq = (s.end - s.start) / width;
-  return s.shape == Shape::Linear ? dq : 3.0 * dq * x * x;
-}
-
 double Recipe::integral(double t) const {
   double sum = 0.0;
   for (const Segment& s : m_segments) {
@@ -171,6 +163,11 @@ double Recipe::maximum(double t) const {
 
 double Recipe::minimum(double t) const {
   return extreme(t, [](double a, double b) { return std::min(a, b); });
+}
+
+void Recipe::sortUnique(std::vector<double>& times) {
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
 }
 
 std::vector<double> Recipe::switchTimes(double tEnd) const {

@@ -37,8 +37,6 @@ class Recipe {
   Recipe(const Parameters& owner, const std::string& key);
 
   double value(double t) const;
-  /// dq/dt at t (0 on holds and after the last segment).
-  double slope(double t) const;
   /// The integral of q from 0 to t.
   double integral(double t) const;
   /// Largest and smallest value over [0, t].
@@ -46,8 +44,9 @@ class Recipe {
   double minimum(double t) const;
   /// Times in (0, tEnd) where the recipe switches segment (an integrator stops there).
   std::vector<double> switchTimes(double tEnd) const;
+  /// Sorts `times` and removes repeats (stop times gathered from several recipes).
+  static void sortUnique(std::vector<double>& times);
   bool isConstant() const { return m_segments.size() == 1 && m_segments[0].shape == Shape::Hold; }
-  const std::vector<Segment>& segments() const { return m_segments; }
 
  private:
   const Segment& at(double t) const;

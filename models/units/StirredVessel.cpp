@@ -156,7 +156,6 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
   m_coupling.resize(nf);
   m_point->solidCoupling(m_coupling);
   m_heatSlopes.assign(nf, 0.0);
-  m_heatWork.assign(nf, 0.0);
   m_work.assign(m_layout.size(), 0.0);
   m_point->checkNucleusSize(m_particles->minimumNucleusSize(), root.section("population"),
                             m_particles->nucleusProblem());
@@ -168,8 +167,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
     for (double t : m_temperatureRecipe->switchTimes(m_endTime)) m_stopTimes.push_back(t);
   if (m_energy)
     for (double t : m_energy->stopTimes(m_endTime)) m_stopTimes.push_back(t);
-  std::sort(m_stopTimes.begin(), m_stopTimes.end());
-  m_stopTimes.erase(std::unique(m_stopTimes.begin(), m_stopTimes.end()), m_stopTimes.end());
+  Recipe::sortUnique(m_stopTimes);
 }
 
 // A vessel whose temperature changes heads for the temperatures of its recipe, its feeds and
@@ -254,7 +252,7 @@ void StirredVessel::vesselRates(double t, std::span<const double> y, double soli
   if (m_energy) {
     const double T = y[m_temperatureIndex];
     const double q =
-        m_point->reactionHeat(c, m_heatWork) + m_point->heatPerSolidVolume() * solidVolumeRate;
+        m_point->reactionHeat(c) + m_point->heatPerSolidVolume() * solidVolumeRate;
     ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rate(t, T, volume(t), q);
   }
   if (!carriesMixture()) return;

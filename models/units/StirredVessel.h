@@ -85,7 +85,6 @@ class StirredVessel final : public Process, public System {
 
   const PointModel& point() const { return *m_point; }
   const ParticleRepresentation& particles() const { return *m_particles; }
-  const VesselFlows& flows() const { return m_flows; }
 
  private:
   std::span<const double> fluid(std::span<const double> y) const {
@@ -131,7 +130,6 @@ class StirredVessel final : public Process, public System {
   std::vector<double> m_stopTimes;
   RepresentationSlopes m_slopes;   ///< Jacobian work
   std::vector<double> m_work, m_heatSlopes;
-  mutable std::vector<double> m_heatWork;  ///< slopes nobody reads (rhs)
 };
 
 }  // namespace proscale

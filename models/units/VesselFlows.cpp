@@ -122,19 +122,17 @@ double VesselFlows::inflow(double t) const {
 
 double VesselFlows::outflow(double t) const { return m_overflow ? inflow(t) : 0.0; }
 
-double VesselFlows::volume(double t) const {
-  if (m_overflow) return m_volume0;
-  double v = m_volume0;
-  for (const FeedStream& f : m_feeds) v += f.flow.integral(t);
-  return v;
-}
-
-double VesselFlows::outflowVolume(double t) const {
-  if (!m_overflow) return 0.0;
+double VesselFlows::fedVolume(double t) const {
   double v = 0.0;
   for (const FeedStream& f : m_feeds) v += f.flow.integral(t);
   return v;
 }
+
+double VesselFlows::volume(double t) const {
+  return m_overflow ? m_volume0 : m_volume0 + fedVolume(t);
+}
+
+double VesselFlows::outflowVolume(double t) const { return m_overflow ? fedVolume(t) : 0.0; }
 
 void VesselFlows::addFed(double t, std::span<double> dc) const {
   if (m_feeds.empty()) return;
@@ -158,8 +156,7 @@ std::vector<double> VesselFlows::stopTimes(double end) const {
   std::vector<double> times;
   for (const FeedStream& f : m_feeds)
     for (double t : f.flow.switchTimes(end)) times.push_back(t);
-  std::sort(times.begin(), times.end());
-  times.erase(std::unique(times.begin(), times.end()), times.end());
+  Recipe::sortUnique(times);
   return times;
 }
 

@@ -62,8 +62,9 @@ class VesselFlows {
   void addFed(double t, std::span<double> dc) const;
   /// sum_f (Q_f/V)(T_f - T) [K/s].
   double heatFed(double t, double T) const;
-  /// Volume fed by stream f up to t [m^3].
+  /// Volume fed by stream f, and by all streams, up to t [m^3].
   double fedVolume(std::size_t f, double t) const { return m_feeds[f].flow.integral(t); }
+  double fedVolume(double t) const;
   /// Volume that left up to t [m^3].
   double outflowVolume(double t) const;
   /// Where a flow recipe switches, in (0, end).
