@@ -145,3 +145,19 @@ TEST_CASE("an invalid declared default is a programming error", "[input]") {
                     "the declared default of 'temperature' is invalid: missing unit: did you mean "
                     "'25 K' (-248.15 degC) or '25 degC' (298.15 K)?");
 }
+
+TEST_CASE("a section declared onlyWhenGiven stays absent until the case gives it", "[input]") {
+  // Such a section switches a model on (reactor.energy-balance): all its keys have defaults,
+  // so it would otherwise be built in every case.
+  auto inner = std::make_shared<Schema>("switch", "");
+  inner->add(ParamSpec::real("gain", dim::none, "").defaultsTo("2"));
+  Schema root("root", "");
+  root.add(ParamSpec::section("switch", inner, "").onlyWhenGiven());
+  root.add(ParamSpec::section("always", inner, ""));
+  const Parameters absent = CaseDocument::fromString("{}", "case.yaml").validate(root);
+  CHECK_FALSE(absent.has("switch"));
+  CHECK(absent.has("always"));
+  const Parameters given = CaseDocument::fromString("switch: {}", "case.yaml").validate(root);
+  REQUIRE(given.has("switch"));
+  CHECK(given.section("switch").real("gain") == 2.0);
+}
