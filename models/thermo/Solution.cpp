@@ -82,14 +82,26 @@ std::optional<int> chargeFromName(const std::string& name) {
 namespace {
 
 // Σ z c of the declared initial solution is zero, or one of `balance` takes up the difference.
+// sum z c of concentrations c [mol/m^3], and whether it is zero to 1e-6 of sum |z| c.
+struct NetCharge {
+  double net = 0.0, scale = 0.0;
+  bool neutral() const { return std::abs(net) <= 1e-6 * scale; }
+};
+
+NetCharge netCharge(const std::vector<int>& charges, std::span<const double> c) {
+  NetCharge q;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    q.net += charges[i] * c[i];
+    q.scale += std::abs(charges[i]) * c[i];
+  }
+  return q;
+}
+
 void makeNeutral(const Parameters& section, const std::vector<std::string>& names,
                  const std::vector<int>& charges, std::vector<double>& initial) {
-  double net = 0.0, scale = 0.0;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    net += charges[i] * initial[i];
-    scale += std::abs(charges[i]) * initial[i];
-  }
-  if (std::abs(net) <= 1e-6 * scale) return;
+  const NetCharge q = netCharge(charges, initial);
+  if (q.neutral()) return;
+  const double net = q.net;
   const std::vector<std::string> balance =
       section.has("balance") ? section.strings("balance") : std::vector<std::string>{};
   for (const std::string& b : balance) {
@@ -245,15 +257,11 @@ void Solution::feedConcentrations(const Parameters& feed, std::span<double> c) c
     const Parameters& species = feed.section("species");
     for (const std::string& name : species.keys()) add(species, name, name, species.real(name));
   }
-  double net = 0.0, scale = 0.0;
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    net += m_charges[i] * c[i];
-    scale += std::abs(m_charges[i]) * c[i];
-  }
-  if (std::abs(net) > 1e-6 * scale)
+  const NetCharge q = netCharge(m_charges, c);
+  if (!q.neutral())
     throw feed.error(feed.has("species") ? "species" : "salts",
-                     "the feed is not electroneutral: sum(z c) = " + formatNumber(net) +
-                         " mmol/L (" + (net < 0 ? "anions" : "cations") +
+                     "the feed is not electroneutral: sum(z c) = " + formatNumber(q.net) +
+                         " mmol/L (" + (q.net < 0 ? "anions" : "cations") +
                          " in excess); add its counter-ions, e.g. as a salt under `salts`");
 }
 
