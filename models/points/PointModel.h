@@ -19,15 +19,9 @@
 #include "core/StateLayout.h"
 #include "models/pbe/FiniteVolumeDiffusion.h"
 #include "models/points/ParticleProcesses.h"
+#include "models/points/TemperatureRange.h"
 
 namespace proscale {
-
-/// A range of temperatures [K] over which a correlation of the point holds; `what` names it for
-/// messages ("the range of solid.solubility").
-struct TemperatureRange {
-  double lowest = 0.0, highest = 0.0;
-  std::string what;
-};
 
 /// The local conditions a vessel imposes on a point.
 struct PointConditions {

@@ -51,14 +51,7 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
 // The correlations behind the chemistry hold in a range of temperatures: a case outside it is
 // an input error at reactor.temperature rather than a silent extrapolation.
 void PrecipitationPoint::checkTemperature(const Parameters& root, double T) const {
-  const Parameters& reactor = root.section("reactor");
-  for (const TemperatureRange& range : temperatureRanges()) {
-    if (T >= range.lowest && T <= range.highest) continue;
-    std::ostringstream msg;
-    msg << T - 273.15 << " degC is outside " << range.what << " (" << range.lowest - 273.15
-        << " to " << range.highest - 273.15 << " degC)";
-    throw reactor.error("temperature", msg.str());
-  }
+  requireWithin(temperatureRanges(), T, root.section("reactor"), "temperature");
 }
 
 std::vector<TemperatureRange> PrecipitationPoint::temperatureRanges() const {
@@ -179,11 +172,9 @@ void PrecipitationPoint::checkNucleusSize(double nucleusSize, const Parameters& 
 }
 
 // Components z = (c_1..c_ns, solid); the moieties w span the left null space of the
-// stoichiometric matrix whose columns are the reactions and the precipitation (-nu_f on the
-// formula species, +1 on the solid), so w . z is constant in exact arithmetic. Drift is scaled
-// by sum_i |w_i| z0_i.
-// The kernel of the stoichiometry (reactions, and the solid's formation from its formula) over
-// (species, solid [mol/m^3]).
+// The kernel of the stoichiometric matrix whose columns are the reactions and the precipitation
+// (-nu_f on the formula species, +1 on the solid), over (species, solid [mol/m^3]): w . z is
+// constant in exact arithmetic for every column w.
 static Eigen::MatrixXd moietyMatrix(const ReactionNetwork& reactions, const PrecipitatingSolid& solid,
                                     std::size_t ns) {
   const std::size_t nr = reactions.reactions().size();

@@ -177,18 +177,9 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
 void StirredVessel::checkTemperatures(const Parameters& root) const {
   const std::vector<TemperatureRange> ranges = m_point->temperatureRanges();
   const Parameters& reactor = root.section("reactor");
-  auto check = [&](const Parameters& owner, const std::string& key, double T,
-                   const std::string& lead) {
-    for (const TemperatureRange& r : ranges)
-      if (!(T >= r.lowest && T <= r.highest))
-        throw owner.error(key, (lead.empty() ? "" : lead) + formatNumber(T - 273.15) +
-                                   (lead.empty() ? " degC is outside " : " degC, outside ") +
-                                   r.what + " (" + formatNumber(r.lowest - 273.15) + " to " +
-                                   formatNumber(r.highest - 273.15) + " degC)");
-  };
   auto checkRecipe = [&](const Parameters& owner, const std::string& key, const Recipe& recipe) {
-    check(owner, key, recipe.minimum(m_endTime), "the recipe reaches ");
-    check(owner, key, recipe.maximum(m_endTime), "the recipe reaches ");
+    requireWithin(ranges, recipe.minimum(m_endTime), owner, key, "the recipe reaches ");
+    requireWithin(ranges, recipe.maximum(m_endTime), owner, key, "the recipe reaches ");
   };
   if (m_temperatureRecipe) checkRecipe(reactor, "temperature-recipe", *m_temperatureRecipe);
   const bool feeds = root.has("feeds");
@@ -201,12 +192,12 @@ void StirredVessel::checkTemperatures(const Parameters& root) const {
                        "a feed's temperature counts only in an energy balance, and the vessel "
                        "has none (its temperature is reactor.temperature or its recipe): add "
                        "reactor.energy-balance, or leave the feed's temperature out");
-    check(feed, "temperature", f.temperature, "");
+    requireWithin(ranges, f.temperature, feed, "temperature");
   }
   if (!m_energy) return;
   const Parameters& balance = reactor.section("energy-balance");
   if (balance.has("jacket-temperature"))
-    check(balance, "jacket-temperature", m_energy->jacketTemperature(0.0), "");
+    requireWithin(ranges, m_energy->jacketTemperature(0.0), balance, "jacket-temperature");
   if (balance.has("jacket-temperature-recipe"))
     checkRecipe(balance, "jacket-temperature-recipe", m_energy->jacket());
 }
