@@ -93,7 +93,8 @@ CrystallizerPoint::CrystallizerPoint(const Parameters& root, const PointConditio
       m_nucleation(root.section("nucleation"), m_density),
       m_growth(root.section("growth")) {
   readBasis(root.section("solution"));
-  checkRanges(root, at.temperature);
+  checkTemperature(root, at.temperature);
+  checkSolubility(root.section("solution"), at.temperature);
   // The moment methods carry no size-space diffusion: they would drop it silently.
   if (m_growth.dispersion() > 0.0 && root.section("population").string("method") != "sectional")
     throw root.section("growth").error(
@@ -136,17 +137,10 @@ void CrystallizerPoint::readBasis(const Parameters& solution) {
                                                             m_solventPerVolume / m_molarMass);
 }
 
-// As PrecipitationPoint::checkTemperature: a case outside the solubility's range is an input
-// error rather than a silent extrapolation.
-void CrystallizerPoint::checkRanges(const Parameters& root, double T) const {
+// The antisolvent fraction inside a table's fractions, and c* > 0 at the vessel's temperature
+// (checkTemperature has checked T against the law's range).
+void CrystallizerPoint::checkSolubility(const Parameters& solution, double T) const {
   const SoluteSolubility& law = *m_solubility;
-  if (!(T >= law.minTemperature() && T <= law.maxTemperature())) {
-    std::ostringstream msg;
-    msg << T - 273.15 << " degC is outside the range of solution.solubility ("
-        << law.minTemperature() - 273.15 << " to " << law.maxTemperature() - 273.15 << " degC)";
-    throw root.section("reactor").error("temperature", msg.str());
-  }
-  const Parameters& solution = root.section("solution");
   if (law.dependsOnFraction() &&
       !(m_fraction >= law.minFraction() && m_fraction <= law.maxFraction())) {
     std::ostringstream msg;

@@ -92,7 +92,7 @@ class CrystallizerPoint final : public PointModel {
   double density() const { return m_density; }                    ///< rho_c [kg/m^3]
 
  private:
-  void checkRanges(const Parameters& root, double T) const;
+  void checkSolubility(const Parameters& solution, double T) const;
   void readBasis(const Parameters& solution);
   /// |phi - solid volume of the particles| / (c0 V_m + phi0): the fluid's account of the solid
   /// against the representation's.

@@ -48,19 +48,6 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
     m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
 }
 
-// The correlations behind the chemistry hold in a range of temperatures: a case outside it is
-// an input error at reactor.temperature rather than a silent extrapolation.
-void PrecipitationPoint::checkTemperature(const Parameters& root, double T) const {
-  const Parameters& reactor = root.section("reactor");
-  for (const TemperatureRange& range : temperatureRanges()) {
-    if (T >= range.lowest && T <= range.highest) continue;
-    std::ostringstream msg;
-    msg << T - 273.15 << " degC is outside " << range.what << " (" << range.lowest - 273.15
-        << " to " << range.highest - 273.15 << " degC)";
-    throw reactor.error("temperature", msg.str());
-  }
-}
-
 std::vector<TemperatureRange> PrecipitationPoint::temperatureRanges() const {
   const Solubility& ksp = m_solid.solubility();
   const ActivityModel& activity = m_solution.activity();
