@@ -87,11 +87,6 @@ SigmaRate EmpiricalNucleation::secondary(const Supersaturation& s, double phi, d
   return {r.value * f, r.dSigma * f, r.value * df};
 }
 
-SigmaRate EmpiricalNucleation::total(const Supersaturation& s, double phi, double T) const {
-  const SigmaRate a = primary(s, T), b = secondary(s, phi, T);
-  return {a.value + b.value, a.dSigma + b.dSigma, a.dPhi + b.dPhi};
-}
-
 // The rate constants always (perturbing a zero one switches the mechanism on, which a study
 // may want); a mechanism's order and exponent only when it is on: at k = 0 they multiply zero.
 void EmpiricalNucleation::registerParameters(ParameterRegistry& registry,

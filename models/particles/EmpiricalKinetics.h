@@ -40,7 +40,6 @@ class EmpiricalNucleation {
   SigmaRate primary(const Supersaturation& s, double T) const;
   /// phi: solid volume fraction [m^3/m^3].
   SigmaRate secondary(const Supersaturation& s, double phi, double T) const;
-  SigmaRate total(const Supersaturation& s, double phi, double T) const;
   void registerParameters(ParameterRegistry& registry, const std::string& section);
 
  private:

@@ -25,7 +25,6 @@ struct Supersaturation {
   double sigma = 0.0;   ///< the chosen driving force [-]
   double excess = 0.0;  ///< sigma - sigma_sat: > 0 supersaturated, < 0 undersaturated
   double dC = 0.0;      ///< d sigma / dc [m^3/mol]
-  double dCStar = 0.0;  ///< d sigma / dc* [m^3/mol]
 
   /// At c, c* [mol/m^3]. For `log` a c <= 0 (reached only by a solver's trial step) is floored
   /// at 1e-300 c*, where ln S is far below any physical state.
@@ -37,14 +36,12 @@ struct Supersaturation {
         s.sigma = c / cStar - (kind == SupersaturationKind::Relative ? 1.0 : 0.0);
         s.excess = c / cStar - 1.0;
         s.dC = 1.0 / cStar;
-        s.dCStar = -c / (cStar * cStar);
         break;
       }
       case SupersaturationKind::Log: {
         const double floored = std::max(c, 1e-300 * cStar);
         s.sigma = s.excess = std::log(floored / cStar);
         s.dC = c == floored ? 1.0 / c : 0.0;  // no slope where floored
-        s.dCStar = -1.0 / cStar;
         break;
       }
     }

@@ -1,6 +1,5 @@
 #include "models/points/CrystallizerPoint.h"
 
-#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -94,7 +93,8 @@ CrystallizerPoint::CrystallizerPoint(const Parameters& root, const PointConditio
       m_nucleation(root.section("nucleation"), m_density),
       m_growth(root.section("growth")) {
   readBasis(root.section("solution"));
-  checkRanges(root, at.temperature);
+  checkTemperature(root, at.temperature);
+  checkSolubility(root.section("solution"), at.temperature);
   // The moment methods carry no size-space diffusion: they would drop it silently.
   if (m_growth.dispersion() > 0.0 && root.section("population").string("method") != "sectional")
     throw root.section("growth").error(
@@ -137,17 +137,10 @@ void CrystallizerPoint::readBasis(const Parameters& solution) {
                                                             m_solventPerVolume / m_molarMass);
 }
 
-// As PrecipitationPoint::checkTemperature: a case outside the solubility's range is an input
-// error rather than a silent extrapolation.
-void CrystallizerPoint::checkRanges(const Parameters& root, double T) const {
+// The antisolvent fraction inside a table's fractions, and c* > 0 at the vessel's temperature
+// (checkTemperature has checked T against the law's range).
+void CrystallizerPoint::checkSolubility(const Parameters& solution, double T) const {
   const SoluteSolubility& law = *m_solubility;
-  if (!(T >= law.minTemperature() && T <= law.maxTemperature())) {
-    std::ostringstream msg;
-    msg << T - 273.15 << " degC is outside the range of solution.solubility ("
-        << law.minTemperature() - 273.15 << " to " << law.maxTemperature() - 273.15 << " degC)";
-    throw root.section("reactor").error("temperature", msg.str());
-  }
-  const Parameters& solution = root.section("solution");
   if (law.dependsOnFraction() &&
       !(m_fraction >= law.minFraction() && m_fraction <= law.maxFraction())) {
     std::ostringstream msg;
@@ -155,7 +148,7 @@ void CrystallizerPoint::checkRanges(const Parameters& root, double T) const {
         << law.minFraction() << " to " << law.maxFraction() << ")";
     throw solution.error("antisolvent-fraction", msg.str());
   }
-  const double cStar = law.at(T, m_fraction).value;
+  const double cStar = law.at(T, m_fraction);
   if (!(cStar > 0.0)) {
     std::ostringstream msg;
     msg << "the solubility at " << T - 273.15 << " degC is " << cStar
@@ -166,7 +159,7 @@ void CrystallizerPoint::checkRanges(const Parameters& root, double T) const {
 
 CrystallizerRates CrystallizerPoint::rates(std::span<const double> c, double T) const {
   CrystallizerRates r;
-  r.cStar = m_solubility->at(T, m_fraction).value;
+  r.cStar = m_solubility->at(T, m_fraction);
   r.s = Supersaturation::of(m_kind, c[0], r.cStar);
   r.phi = c[1];
   r.temperature = T;
@@ -294,26 +287,6 @@ std::vector<Metric> CrystallizerPoint::metrics(std::span<const double> c, const 
                  "final solubility per mass of solvent, X* = c* M / w"});
   }
   return m;
-}
-
-// Threshold 0 (docs/reference/outputs.md, "Self-checks"): the final temperature and antisolvent
-// fraction must lie in the solubility's range; the value is how far outside (K, or -).
-std::vector<SelfCheck> CrystallizerPoint::selfChecks(std::span<const double>,
-                                                     const PointConditions& at) const {
-  const SoluteSolubility& law = *m_solubility;
-  const double T = at.temperature;
-  std::vector<SelfCheck> checks{
-      {"solubility_temperature_in_range",
-       std::max({0.0, law.minTemperature() - T, T - law.maxTemperature()}), 0.0, "K",
-       "how far the final temperature lies outside the range of solution.solubility (the law "
-       "was extrapolated)"}};
-  if (law.dependsOnFraction())
-    checks.push_back({"solubility_fraction_in_range",
-                      std::max({0.0, law.minFraction() - m_fraction, m_fraction - law.maxFraction()}),
-                      0.0, "-",
-                      "how far the antisolvent fraction lies outside the table of "
-                      "solution.solubility (the table was extrapolated)"});
-  return checks;
 }
 
 void CrystallizerPoint::addFeedKeys(Schema& feed) {

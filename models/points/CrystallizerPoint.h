@@ -70,8 +70,12 @@ class CrystallizerPoint final : public PointModel {
   std::size_t productValues(std::span<const double> c, double solidVolume,
                             std::span<const double> c0, double solidVolume0,
                             std::span<double> row) const override;
-  std::vector<SelfCheck> selfChecks(std::span<const double> c,
-                                    const PointConditions& at) const override;
+  /// The solubility's range: the vessel checks every temperature it heads for against it on
+  /// input, and the final one of an energy balance in its self-check temperature_in_range.
+  std::vector<TemperatureRange> temperatureRanges() const override {
+    return {{m_solubility->minTemperature(), m_solubility->maxTemperature(),
+             "the range of solution.solubility"}};
+  }
   bool depletes() const override { return true; }
   std::vector<Metric> metrics(std::span<const double> c, const PointConditions& at,
                               double solidVolume, std::span<const double> c0, double solidVolume0,
@@ -88,16 +92,8 @@ class CrystallizerPoint final : public PointModel {
   double density() const { return m_density; }                    ///< rho_c [kg/m^3]
 
  private:
-  void checkRanges(const Parameters& root, double T) const;
+  void checkSolubility(const Parameters& solution, double T) const;
   void readBasis(const Parameters& solution);
-
- public:
-  std::vector<TemperatureRange> temperatureRanges() const override {
-    return {{m_solubility->minTemperature(), m_solubility->maxTemperature(),
-             "the range of solution.solubility"}};
-  }
-
- private:
   /// |phi - solid volume of the particles| / (c0 V_m + phi0): the fluid's account of the solid
   /// against the representation's.
   double massBalanceError(std::span<const double> c, double solidVolume,

@@ -132,6 +132,14 @@ class PointModel {
                                       double /*solidVolume0*/, double /*vesselVolume*/) const {
     return {};
   }
+
+ protected:
+  /// InputError at reactor.temperature when T [K] lies outside one of temperatureRanges(): a
+  /// point's constructor calls it, so that a case outside its correlations is refused rather
+  /// than extrapolated.
+  void checkTemperature(const Parameters& root, double T) const {
+    requireWithin(temperatureRanges(), T, root.section("reactor"), "temperature");
+  }
 };
 
 }  // namespace proscale

@@ -48,12 +48,6 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
     m_inhibition.emplace(root.section("growth-inhibition"), m_solution.names());
 }
 
-// The correlations behind the chemistry hold in a range of temperatures: a case outside it is
-// an input error at reactor.temperature rather than a silent extrapolation.
-void PrecipitationPoint::checkTemperature(const Parameters& root, double T) const {
-  requireWithin(temperatureRanges(), T, root.section("reactor"), "temperature");
-}
-
 std::vector<TemperatureRange> PrecipitationPoint::temperatureRanges() const {
   const Solubility& ksp = m_solid.solubility();
   const ActivityModel& activity = m_solution.activity();

@@ -116,7 +116,6 @@ class PrecipitationPoint final : public PointModel {
   std::size_t lawArguments() const { return 2 + m_solid.formula().size(); }
   static double lawSlope(const RateAndSlopes& rate, std::size_t a);
   double argumentSlope(const PrecipitationRates& r, std::size_t a, std::size_t j) const;
-  void checkTemperature(const Parameters& root, double T) const;
   bool m_stokesEinstein = false;  ///< a diffusivity from the water viscosity correlation
   /// Largest relative drift of a conserved moiety of (species, solid [mol/m^3]).
   double massBalanceError(std::span<const double> c, double solid, std::span<const double> c0,

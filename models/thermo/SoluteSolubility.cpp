@@ -8,29 +8,23 @@
 
 namespace proscale {
 
-SolubilityValue VantHoffSoluteSolubility::at(double T, double) const {
-  // ln c* = ln c*_ref - dH/R (1/T - 1/T_ref);  dc*/dT = c* dH / (R T^2).
-  const double c = m_cRef * std::exp(-m_dH / constants::R * (1.0 / T - 1.0 / m_Tref));
-  return {c, c * m_dH / (constants::R * T * T)};
+double VantHoffSoluteSolubility::at(double T, double) const {
+  // ln c* = ln c*_ref - dH/R (1/T - 1/T_ref).
+  return m_cRef * std::exp(-m_dH / constants::R * (1.0 / T - 1.0 / m_Tref));
 }
 
-SolubilityValue PolynomialSoluteSolubility::at(double T, double) const {
-  // Horner's scheme for the value and its derivative together.
+double PolynomialSoluteSolubility::at(double T, double) const {
   const double x = T - m_T0;
-  double c = 0.0, dc = 0.0;
-  for (std::size_t k = m_a.size(); k-- > 0;) {
-    dc = dc * x + c;
-    c = c * x + m_a[k];
-  }
-  return {m_unit * c, m_unit * dc};
+  double c = 0.0;
+  for (std::size_t k = m_a.size(); k-- > 0;) c = c * x + m_a[k];  // Horner
+  return m_unit * c;
 }
 
 Segment segmentOf(const std::vector<double>& nodes, double x) {
   const auto upper = std::upper_bound(nodes.begin() + 1, nodes.end() - 1, x);
   Segment s;
   s.i = static_cast<std::size_t>(upper - nodes.begin()) - 1;
-  s.width = nodes[s.i + 1] - nodes[s.i];
-  s.t = (x - nodes[s.i]) / s.width;
+  s.t = (x - nodes[s.i]) / (nodes[s.i + 1] - nodes[s.i]);
   return s;
 }
 
@@ -41,27 +35,24 @@ TableSoluteSolubility::TableSoluteSolubility(std::vector<double> T, std::vector<
     for (double& y : m_y) y = std::log(y);
 }
 
-SolubilityValue TableSoluteSolubility::at(double T, double) const {
+double TableSoluteSolubility::at(double T, double) const {
   const Segment s = segmentOf(m_T, T);
   const double y = (1.0 - s.t) * m_y[s.i] + s.t * m_y[s.i + 1];
-  const double dy = (m_y[s.i + 1] - m_y[s.i]) / s.width;
-  if (!m_log) return {y, dy};
-  const double c = std::exp(y);
-  return {c, c * dy};
+  return m_log ? std::exp(y) : y;
 }
 
 AntisolventTableSolubility::AntisolventTableSolubility(std::vector<double> T, std::vector<double> w,
                                                        std::vector<double> c)
     : m_T(std::move(T)), m_w(std::move(w)), m_c(std::move(c)) {}
 
-SolubilityValue AntisolventTableSolubility::at(double T, double w) const {
+double AntisolventTableSolubility::at(double T, double w) const {
   const Segment a = segmentOf(m_T, T), b = segmentOf(m_w, w);
   const std::size_t n = m_w.size();
   auto c = [&](std::size_t i, std::size_t j) { return m_c[i * n + j]; };
   // Linear in w along the two temperature rows, then linear in T between them.
   const double lo = (1.0 - b.t) * c(a.i, b.i) + b.t * c(a.i, b.i + 1);
   const double hi = (1.0 - b.t) * c(a.i + 1, b.i) + b.t * c(a.i + 1, b.i + 1);
-  return {(1.0 - a.t) * lo + a.t * hi, (hi - lo) / a.width};
+  return (1.0 - a.t) * lo + a.t * hi;
 }
 
 namespace {

@@ -2,8 +2,7 @@
 // Solubility of a molecular solute, c*(T[, w]) [mol/m^3], for crystallizers described by a
 // solute concentration and a solubility rather than by ion activities (CrystallizerPoint).
 // w is the antisolvent mass fraction of the solvent mixture [-] (only the 2-D table uses it).
-// Every law returns c* and dc*/dT (the latter for an energy balance to come), and states the
-// temperatures (and fractions) where it holds: the point checks the vessel's temperature
+// Every law returns c* and states the temperatures (and fractions) where it holds: the point checks the vessel's temperature
 // against them on input and its final state in a self-check; outside, the laws extrapolate
 // (constant, van 't Hoff, the polynomial: their formula; tables: the end segment) and the
 // self-check marks the run suspect. Equations: docs/theory/crystallizer-chemistry.md.
@@ -15,16 +14,11 @@
 
 namespace proscale {
 
-struct SolubilityValue {
-  double value = 0.0;  ///< c* [mol/m^3]
-  double dT = 0.0;     ///< dc*/dT [mol/(m^3 K)]
-};
-
 class SoluteSolubility {
  public:
   virtual ~SoluteSolubility() = default;
-  /// c* and dc*/dT at temperature T [K] and antisolvent mass fraction w [-].
-  virtual SolubilityValue at(double T, double w) const = 0;
+  /// c* [mol/m^3] at temperature T [K] and antisolvent mass fraction w [-].
+  virtual double at(double T, double w) const = 0;
   /// Where the law holds: temperatures [K] ...
   virtual double minTemperature() const { return m_Tmin; }
   virtual double maxTemperature() const { return m_Tmax; }
@@ -56,17 +50,13 @@ class ScaledSoluteSolubility final : public SoluteSolubility {
  public:
   ScaledSoluteSolubility(std::unique_ptr<SoluteSolubility> law, double factor)
       : m_law(std::move(law)), m_factor(factor) {}
-  SolubilityValue at(double T, double w) const override {
-    const SolubilityValue v = m_law->at(T, w);
-    return {m_factor * v.value, m_factor * v.dT};
-  }
+  double at(double T, double w) const override { return m_factor * m_law->at(T, w); }
   double minTemperature() const override { return m_law->minTemperature(); }
   double maxTemperature() const override { return m_law->maxTemperature(); }
   bool dependsOnFraction() const override { return m_law->dependsOnFraction(); }
   double minFraction() const override { return m_law->minFraction(); }
   double maxFraction() const override { return m_law->maxFraction(); }
   bool perSolventMass() const override { return false; }
-  double factor() const { return m_factor; }
 
  private:
   std::unique_ptr<SoluteSolubility> m_law;
@@ -78,7 +68,7 @@ class VantHoffSoluteSolubility final : public SoluteSolubility {
  public:
   VantHoffSoluteSolubility(double cRef, double Tref, double dissolutionEnthalpy)
       : m_cRef(cRef), m_Tref(Tref), m_dH(dissolutionEnthalpy) {}
-  SolubilityValue at(double T, double w) const override;
+  double at(double T, double w) const override;
 
  private:
   double m_cRef, m_Tref, m_dH;
@@ -91,7 +81,7 @@ class PolynomialSoluteSolubility final : public SoluteSolubility {
   /// `unit` u [mol/m^3]: the concentration the coefficients are written in.
   PolynomialSoluteSolubility(std::vector<double> a, double T0, double unit)
       : m_a(std::move(a)), m_T0(T0), m_unit(unit) {}
-  SolubilityValue at(double T, double w) const override;
+  double at(double T, double w) const override;
 
  private:
   std::vector<double> m_a;
@@ -99,12 +89,12 @@ class PolynomialSoluteSolubility final : public SoluteSolubility {
 };
 
 /// c*(T) tabulated at increasing temperatures T_i, interpolated linearly in T either in c*
-/// (`linear`) or in ln c* (`log`: exact for a van 't Hoff law between the nodes). dc*/dT is the
-/// slope of the segment holding T (the one above at a node). Range: [T_1, T_n].
+/// (`linear`) or in ln c* (`log`: exact for a van 't Hoff law between the nodes). Range:
+/// [T_1, T_n].
 class TableSoluteSolubility final : public SoluteSolubility {
  public:
   TableSoluteSolubility(std::vector<double> T, std::vector<double> c, bool logarithmic);
-  SolubilityValue at(double T, double w) const override;
+  double at(double T, double w) const override;
   double minTemperature() const override { return m_T.front(); }
   double maxTemperature() const override { return m_T.back(); }
 
@@ -119,7 +109,7 @@ class AntisolventTableSolubility final : public SoluteSolubility {
  public:
   /// c[i * w.size() + j] = c*(T_i, w_j).
   AntisolventTableSolubility(std::vector<double> T, std::vector<double> w, std::vector<double> c);
-  SolubilityValue at(double T, double w) const override;
+  double at(double T, double w) const override;
   double minTemperature() const override { return m_T.front(); }
   double maxTemperature() const override { return m_T.back(); }
   bool dependsOnFraction() const override { return true; }
@@ -134,7 +124,7 @@ class AntisolventTableSolubility final : public SoluteSolubility {
 /// outside; returns i and the fraction t = (x - x_i)/(x_{i+1} - x_i).
 struct Segment {
   std::size_t i = 0;
-  double t = 0.0, width = 1.0;
+  double t = 0.0;
 };
 Segment segmentOf(const std::vector<double>& nodes, double x);
 

@@ -9,16 +9,12 @@
 
 #include "CaseRunSupport.h"
 #include "JacobianCheck.h"
+#include "case/CaseDocument.h"
 #include "models/points/CrystallizerPoint.h"
 #include "models/thermo/SoluteSolubility.h"
 
 namespace proscale::test {
 namespace {
-
-/// dc*/dT by a central difference of step h [K].
-double centralSlope(const SoluteSolubility& law, double T, double w = 0.0, double h = 1e-3) {
-  return (law.at(T + h, w).value - law.at(T - h, w).value) / (2.0 * h);
-}
 
 /// A case given as YAML text, run to its end by its own solver.
 ProcessRun runYaml(const std::string& yaml, const std::vector<Override>& overrides = {}) {
@@ -27,6 +23,14 @@ ProcessRun runYaml(const std::string& yaml, const std::vector<Override>& overrid
   r.report = r.loaded.solver->run(r.loaded.times, r.rec);
   REQUIRE(r.report.complete);
   return r;
+}
+
+/// The `nucleation` and `growth` sections of a case from YAML text.
+Parameters kineticsFrom(const std::string& yaml) {
+  Schema root("case", "test");
+  root.add(ParamSpec::section("nucleation", EmpiricalNucleation::schema(), ""));
+  root.add(ParamSpec::section("growth", EmpiricalGrowth::schema(), "").isRequired());
+  return CaseDocument::fromString(yaml, "kinetics.yaml").validate(root);
 }
 
 StirredVessel& vesselOf(ProcessRun& r) { return dynamic_cast<StirredVessel&>(*r.loaded.process); }
@@ -76,48 +80,36 @@ TEST_CASE("Solute solubility laws against hand values", "[unit][crystallizer]") 
   const double K = 273.15;
   SECTION("van 't Hoff") {
     // c*_ref = 100 mol/m^3 at 25 degC, dH = 20 kJ/mol. At 45 degC, by hand:
-    //   ln(c*/c*_ref) = -20000/8.314462618 (1/318.15 - 1/298.15) = 0.507182
-    //   c* = 166.0596 mol/m^3,  dc*/dT = c* dH/(R T^2) = 3.946353 mol/(m^3 K).
+    //   ln(c*/c*_ref) = -20000/8.314462618 (1/318.15 - 1/298.15) = 0.507176
+    //   c* = 166.0596 mol/m^3.
     VantHoffSoluteSolubility law(100.0, 298.15, 20e3);
-    CHECK(law.at(298.15, 0).value == Approx(100.0).epsilon(1e-14));
-    CHECK(law.at(318.15, 0).value == Approx(166.0596).epsilon(1e-6));
-    CHECK(law.at(318.15, 0).dT == Approx(3.946353).epsilon(1e-6));
-    CHECK(law.at(318.15, 0).dT == Approx(centralSlope(law, 318.15)).epsilon(1e-7));
+    CHECK(law.at(298.15, 0) == Approx(100.0).epsilon(1e-14));
+    CHECK(law.at(318.15, 0) == Approx(166.0596).epsilon(1e-6));
   }
   SECTION("polynomial in degC") {
-    // c* = 1 mol/L (1 + 0.02 t + 3e-4 t^2), t in degC. At 30 degC: 1 + 0.6 + 0.27 = 1.87 mol/L;
-    // dc*/dT = 1000 (0.02 + 2 3e-4 30) = 38 mol/(m^3 K).
+    // c* = 1 mol/L (1 + 0.02 t + 3e-4 t^2), t in degC. At 30 degC: 1 + 0.6 + 0.27 = 1.87 mol/L.
     PolynomialSoluteSolubility law({1.0, 0.02, 3e-4}, K, 1000.0);
-    CHECK(law.at(K + 30, 0).value == Approx(1870.0).epsilon(1e-12));
-    CHECK(law.at(K + 30, 0).dT == Approx(38.0).epsilon(1e-12));
-    CHECK(law.at(K + 30, 0).dT == Approx(centralSlope(law, K + 30)).epsilon(1e-8));
+    CHECK(law.at(K + 30, 0) == Approx(1870.0).epsilon(1e-12));
   }
   SECTION("table, linear and logarithmic") {
-    // Nodes 10, 30, 50 degC with 100, 200, 400 mol/m^3. Midpoints: linear 150 and 300 with
-    // slopes 5 and 10 mol/(m^3 K); logarithmic sqrt(100 200) = 141.42136 with slope
-    // c* ln(2)/20 K.
+    // Nodes 10, 30, 50 degC with 100, 200, 400 mol/m^3. Midpoints: linear 150 and 300;
+    // logarithmic sqrt(100 200) = 141.42136.
     const std::vector<double> T{K + 10, K + 30, K + 50}, c{100, 200, 400};
     TableSoluteSolubility linear(T, c, false), log(T, c, true);
-    CHECK(linear.at(K + 20, 0).value == Approx(150.0).epsilon(1e-12));
-    CHECK(linear.at(K + 40, 0).value == Approx(300.0).epsilon(1e-12));
-    CHECK(linear.at(K + 20, 0).dT == Approx(5.0).epsilon(1e-12));
-    CHECK(linear.at(K + 40, 0).dT == Approx(10.0).epsilon(1e-12));
-    CHECK(linear.at(K + 10, 0).value == Approx(100.0).epsilon(1e-14));
-    CHECK(linear.at(K + 50, 0).value == Approx(400.0).epsilon(1e-14));
-    CHECK(log.at(K + 20, 0).value == Approx(std::sqrt(2e4)).epsilon(1e-12));
-    CHECK(log.at(K + 20, 0).dT == Approx(std::sqrt(2e4) * std::log(2.0) / 20).epsilon(1e-12));
-    CHECK(log.at(K + 37, 0).dT == Approx(centralSlope(log, K + 37)).epsilon(1e-8));
+    CHECK(linear.at(K + 20, 0) == Approx(150.0).epsilon(1e-12));
+    CHECK(linear.at(K + 40, 0) == Approx(300.0).epsilon(1e-12));
+    CHECK(linear.at(K + 10, 0) == Approx(100.0).epsilon(1e-14));
+    CHECK(linear.at(K + 50, 0) == Approx(400.0).epsilon(1e-14));
+    CHECK(log.at(K + 20, 0) == Approx(std::sqrt(2e4)).epsilon(1e-12));
     CHECK(linear.minTemperature() == K + 10);
     CHECK(linear.maxTemperature() == K + 50);
   }
   SECTION("antisolvent table, bilinear") {
     // T 10, 30 degC; w 0, 0.5; c* = [[100, 50], [200, 80]]. At the centre (20 degC, w 0.25):
-    // (100 + 50 + 200 + 80)/4 = 107.5; dc*/dT = ((200 + 80)/2 - (100 + 50)/2)/20 = 3.25.
+    // (100 + 50 + 200 + 80)/4 = 107.5.
     AntisolventTableSolubility law({K + 10, K + 30}, {0.0, 0.5}, {100, 50, 200, 80});
-    CHECK(law.at(K + 20, 0.25).value == Approx(107.5).epsilon(1e-12));
-    CHECK(law.at(K + 20, 0.25).dT == Approx(3.25).epsilon(1e-12));
-    CHECK(law.at(K + 30, 0.5).value == Approx(80.0).epsilon(1e-14));
-    CHECK(law.at(K + 13, 0.1).dT == Approx(centralSlope(law, K + 13, 0.1)).epsilon(1e-8));
+    CHECK(law.at(K + 20, 0.25) == Approx(107.5).epsilon(1e-12));
+    CHECK(law.at(K + 30, 0.5) == Approx(80.0).epsilon(1e-14));
   }
 }
 
@@ -132,9 +124,48 @@ TEST_CASE("Supersaturation definitions and their clipping", "[unit][crystallizer
   CHECK(ratio.excess == Approx(0.2));
   CHECK(relative.dC == Approx(2.0));
   CHECK(log.dC == Approx(1.0 / 0.6));
-  // Undersaturated: no growth without k_d, dissolution -k_d |excess|^d with it.
   const auto under = Supersaturation::of(SupersaturationKind::Relative, 0.4, 0.5);  // s = -0.2
   CHECK(under.excess == Approx(-0.2));
+}
+
+TEST_CASE("Empirical kinetics against hand values", "[unit][crystallizer]") {
+  const Parameters p = kineticsFrom(R"(
+nucleation: {primary-rate-constant: 1e8 1/m^3/s, primary-order: 3,
+             secondary-rate-constant: 1e7 1/m^3/s, secondary-order: 2,
+             suspension-density-exponent: 0.5}
+growth: {rate-constant: 1 um/s, order: 1.5, size-coefficient: 0.01 1/um, size-exponent: 0.6,
+         dissolution-rate-constant: 0.5 um/s, dissolution-order: 2}
+)");
+  const EmpiricalNucleation nucleation(p.section("nucleation"), 2000.0);  // rho_c 2000 kg/m^3
+  const EmpiricalGrowth growth(p.section("growth"));
+  const double T = 298.15;  // no activation energies: T does not enter
+  const auto s = Supersaturation::of(SupersaturationKind::Relative, 0.6, 0.5);  // s = 0.2
+  // B_p = 1e8 0.2^3 = 8e5, dB_p/ds = 3e8 0.2^2 = 1.2e7.
+  const SigmaRate Bp = nucleation.primary(s, T);
+  CHECK(Bp.value == Approx(8e5).epsilon(1e-14));
+  CHECK(Bp.dSigma == Approx(1.2e7).epsilon(1e-14));
+  // phi = 2e-3: M_T = 4 kg/m^3, M_T^0.5 = 2. B_s = 1e7 0.2^2 2 = 8e5; dB_s/ds = 1e7 2 0.2 2
+  // = 8e6; dB_s/dphi = 1e7 0.04 (0.5 4^-0.5) 2000 = 2e8.
+  const SigmaRate Bs = nucleation.secondary(s, 2e-3, T);
+  CHECK(Bs.value == Approx(8e5).epsilon(1e-14));
+  CHECK(Bs.dSigma == Approx(8e6).epsilon(1e-14));
+  CHECK(Bs.dPhi == Approx(2e8).epsilon(1e-14));
+  // ASL at L = 100 um: (1 + 0.01 100)^0.6 = 2^0.6 = 1.5157166; G = 1 um/s 0.2^1.5 2^0.6
+  // = 1 um/s 0.08944272 1.5157166 = 0.13556981 um/s; dG/ds = 1.5 G / 0.2 = 1.0167736 um/s.
+  const SigmaRate G = growth.rate(s, 100e-6, T);
+  CHECK(G.value == Approx(0.13556981e-6).epsilon(1e-7));
+  CHECK(G.dSigma == Approx(1.0167736e-6).epsilon(1e-7));
+  // Undersaturated, s = -0.2: no nucleation; dissolution G = -0.5 um/s 0.2^2 = -0.02 um/s with
+  // dG/ds = +0.5 um/s 2 0.2 = 0.2 um/s (|s| falls as s rises).
+  const auto under = Supersaturation::of(SupersaturationKind::Relative, 0.4, 0.5);
+  CHECK(nucleation.primary(under, T).value == 0.0);
+  CHECK(nucleation.secondary(under, 2e-3, T).value == 0.0);
+  const SigmaRate D = growth.rate(under, 100e-6, T);
+  CHECK(D.value == Approx(-0.02e-6).epsilon(1e-14));
+  CHECK(D.dSigma == Approx(0.2e-6).epsilon(1e-14));
+  // Without k_d nothing happens below saturation.
+  const EmpiricalGrowth noDissolution(kineticsFrom("growth: {rate-constant: 1 um/s}").section("growth"));
+  CHECK(noDissolution.rate(under, 100e-6, T).value == 0.0);
 }
 
 TEST_CASE("MSMPR with crystallizer chemistry reaches the exponential steady state",
@@ -146,10 +177,28 @@ TEST_CASE("MSMPR with crystallizer chemistry reaches the exponential steady stat
   const double tau = value("reactor.residence-time"), L0 = value("population.min-size");
   const double c0 = value("solution.concentration");
   const double Vm = value("solid.molar-mass") / value("solid.density");
+  const double kv = vesselOf(run).point().interactions().shapeFactor;
   // B and G at the steady supersaturation, from the run itself (size-independent growth).
   const double B = run.series(last, "primary_nucleation_rate");
   const double G = run.series(last, "growth_rate");
   const double c = run.series(last, "solute_concentration");
+
+  // The steady s without the run: the case's laws B = k_p s^u, G = k_g s^g in the solute
+  // balance c0 - c*(1 + s) = k_v mu_3(s) / V_m, mu_3 of the exponential born at L0 (below),
+  // solved by bisection (the left side falls in s, the right side rises).
+  const double cStar = value("solution.solubility.solubility");
+  const double kp = value("nucleation.primary-rate-constant"), u = value("nucleation.primary-order");
+  const double kg = value("growth.rate-constant"), g = value("growth.order");
+  auto mu3Of = [&](double Bs, double Gs) {  // B tau sum_j C(3,j) L0^(3-j) j! (G tau)^j
+    const double x = Gs * tau;
+    return Bs * tau * (std::pow(L0, 3) + 3 * L0 * L0 * x + 6 * L0 * x * x + 6 * x * x * x);
+  };
+  auto balance = [&](double s) {
+    return c0 - cStar * (1 + s) - kv * mu3Of(kp * std::pow(s, u), kg * std::pow(s, g)) / Vm;
+  };
+  double lo = 0.0, hi = c0 / cStar - 1.0;  // balance(lo) > 0 > balance(hi)
+  for (int k = 0; k < 100; ++k) (balance(0.5 * (lo + hi)) > 0 ? lo : hi) = 0.5 * (lo + hi);
+  const double sExact = 0.5 * (lo + hi), s = run.series(last, "supersaturation");
   const std::vector<double> N = run.classes(last), Nbefore = run.classes(last - 1);
   const PsdHistory classes = run.process().sizeClasses();
 
@@ -165,9 +214,9 @@ TEST_CASE("MSMPR with crystallizer chemistry reaches the exponential steady stat
   }
   // mu_3 of the exponential with births at L0: (B/G) sum_j C(3,j) L0^(3-j) j! (G tau)^(j+1).
   const double x = G * tau;
-  const double mu3 = B * tau * (std::pow(L0, 3) + 3 * L0 * L0 * x + 6 * L0 * x * x + 6 * x * x * x);
-  const double kv = vesselOf(run).point().interactions().shapeFactor;
-  std::cout << "Crystallizer MSMPR: s = " << run.series(last, "supersaturation") << ", G tau = "
+  const double mu3 = mu3Of(B, G);
+  std::cout << "Crystallizer MSMPR: s = " << s << ", s / s_exact - 1 = " << s / sExact - 1
+            << ", G tau = "
             << x * 1e6 << " um, B tau = " << B * tau << " 1/m^3; mu0/(B tau) - 1 = "
             << total / (B * tau) - 1 << ", L1 error / mu0 = " << l1 / (B * tau)
             << ", mean/(L0 + G tau) - 1 = " << mu1 / total / (L0 + x) - 1
@@ -193,6 +242,12 @@ TEST_CASE("MSMPR with crystallizer chemistry reaches the exponential steady stat
   // grid's h^2 error enters three times (mu3 ~ (G tau)^3): 3 h^2 = 2e-3, so 5e-3.
   CHECK(std::abs((c0 - c) * Vm / (kv * mu3) - 1.0) < 5e-3);
   CHECK(run.metric("mass_balance_error") < 1e-8);
+  // The run's rates are the case's laws at its s (to round-off) ...
+  CHECK(B == Approx(kp * std::pow(s, u)).epsilon(1e-12));
+  CHECK(G == Approx(kg * std::pow(s, g)).epsilon(1e-12));
+  // ... and its s the balance's root: an error e in mu_3 moves s by e R / (s c* + 5 R),
+  // R = k_v mu_3 / V_m ~ s c* here (mu_3 ~ s^5), so by e/6; e < 5e-3 above gives 1e-3.
+  CHECK(std::abs(s / sExact - 1.0) < 1e-3);
 }
 
 TEST_CASE("Batch crystallizer conserves solute + solid", "[validation][crystallizer]") {
