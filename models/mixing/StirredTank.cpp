@@ -1,9 +1,9 @@
 #include "models/mixing/StirredTank.h"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "core/Constants.h"
-#include "core/NumberFormat.h"
 
 namespace proscale {
 namespace {
@@ -43,12 +43,6 @@ SchemaPtr jacketSchema() {
                          "mu/mu_w, bulk over wall viscosity (Sieder-Tate factor ^0.14).")
              .defaultsTo("1")
              .above(0));
-  s->add(ParamSpec::real("temperature-difference", dim::temperature,
-                         "Largest bulk-minus-coolant temperature difference Delta T_max for the "
-                         "heat-removal capacity U A Delta T_max.")
-             .unit("K")
-             .isRequired()
-             .above(0));
   s->add(ParamSpec::real("nusselt-constant", dim::none,
                          "K of Nu = K Re^(2/3) Pr^(1/3) (mu/mu_w)^0.14 (H/T)^-0.15; default: the "
                          "impeller's (rushton 0.74, pitched-blade 0.45; none for a310, so "
@@ -80,8 +74,8 @@ TankGeometry TankGeometry::fromVolume(double V, double heightToDiameter, double 
 ParamSpec StirredTank::stirrerSection() {
   auto s = std::make_shared<Schema>(
       "stirrer",
-      "Baffled stirred tank with one impeller: geometry, speed, liquid, feed point and jacket "
-      "(hydrodynamics, mixing times and heat removal; docs/theory/stirred-tanks.md).");
+      "Baffled stirred tank with one impeller: geometry, speed, liquid and jacket; its power "
+      "heats the energy balance and its jacket gives U A (docs/theory/stirred-tanks.md).");
   s->add(ParamSpec::real("vessel-diameter", dim::length,
                          "Vessel inner diameter T; give it or `volume`.")
              .unit("m")
@@ -133,19 +127,6 @@ ParamSpec StirredTank::stirrerSection() {
              .unit("J/kg/K")
              .defaultsTo("4181.3 J/kg/K")
              .above(0));
-  s->add(ParamSpec::real("feed-dissipation-ratio", dim::none,
-                         "phi_feed = eps_feed / eps_mean at the feed point (1: the feed sees the "
-                         "mean; measured or CFD ratios belong here).")
-             .defaultsTo("1")
-             .above(0));
-  s->add(ParamSpec::real("feed-velocity-ratio", dim::none,
-                         "Mean velocity past the feed pipe over the tip speed, u/u_tip; absent: "
-                         "the discharge flow over the tank cross-section, N_Q N D^3/(pi T^2/4).")
-             .above(0));
-  s->add(ParamSpec::real("impeller-zone-dissipation-ratio", dim::none,
-                         "phi_imp = eps/eps_mean in the swept impeller volume (pi D^2/4)(D/5); "
-                         "absent: no zone split is reported.")
-             .above(0));
   s->add(ParamSpec::section("jacket", jacketSchema(), "Cooling jacket (optional)."));
   return ParamSpec::section("stirrer", s, "The stirrer and tank.");
 }
@@ -159,7 +140,12 @@ StirredTank::StirredTank(TankGeometry geometry, ImpellerType impeller, Liquid li
       m_speed(speed),
       m_feed(feed),
       m_jacket(jacket),
-      m_impellerZoneRatio(impellerZoneRatio) {}
+      m_impellerZoneRatio(impellerZoneRatio) {
+  if (m_impellerZoneRatio && *m_impellerZoneRatio * dissipation().impellerVolume /
+                                     m_geometry.volume() >= 1.0)
+    throw std::invalid_argument(
+        "StirredTank: phi_imp V_imp / V >= 1, the impeller zone would dissipate all the power");
+}
 
 namespace {
 TankGeometry geometryFrom(const Parameters& p) {
@@ -186,7 +172,6 @@ Jacket jacketFrom(const Parameters& j) {
   k.outsideCoefficient = j.real("outside-coefficient");
   k.foulingResistance = j.real("fouling-resistance");
   k.viscosityRatio = j.real("viscosity-ratio");
-  k.temperatureDifference = j.real("temperature-difference");
   if (j.has("nusselt-constant")) k.nusseltConstant = j.real("nusselt-constant");
   return k;
 }
@@ -204,17 +189,6 @@ StirredTank::StirredTank(const Parameters& p)
   m_liquid.viscosity = p.real("viscosity");
   m_liquid.conductivity = p.real("thermal-conductivity");
   m_liquid.heatCapacity = p.real("heat-capacity");
-  m_feed.dissipationRatio = p.real("feed-dissipation-ratio");
-  if (p.has("feed-velocity-ratio")) m_feed.velocityRatio = p.real("feed-velocity-ratio");
-  if (p.has("impeller-zone-dissipation-ratio")) {
-    m_impellerZoneRatio = p.real("impeller-zone-dissipation-ratio");
-    const DissipationZones z = dissipation();
-    const double v = z.impellerVolume / m_geometry.volume();
-    if (*m_impellerZoneRatio * v >= 1.0)
-      throw p.error("impeller-zone-dissipation-ratio",
-                    "phi_imp x V_imp/V = " + formatNumber(*m_impellerZoneRatio * v, 3) +
-                        " >= 1: the impeller zone would dissipate all the power or more");
-  }
   if (p.has("jacket")) {
     const Parameters& j = p.section("jacket");
     m_jacket = jacketFrom(j);

@@ -226,7 +226,7 @@ TEST_CASE("A stirred, jacketed vessel settles at T_j + P / UA from the tank corr
       parseOverride("reactor.energy-balance={jacket-temperature: 20 degC}"),
       parseOverride("reactor.stirrer={volume: 1 L, impeller: rushton, speed: 600 rpm, jacket: "
                     "{wall-thickness: 5 mm, wall-conductivity: 16 W/m/K, outside-coefficient: "
-                    "1000 W/m^2/K, temperature-difference: 20 K}}")};
+                    "1000 W/m^2/K}}")};
   ProcessRun run = runProcess(file, stirred);
   const Parameters& s = run.loaded.params.section("reactor").section("stirrer");
   const double rho = s.real("density"), mu = s.real("viscosity"), k = s.real("thermal-conductivity");
