@@ -10,7 +10,6 @@ namespace {
 
 constexpr Dimension kConductivity = dim::power / (dim::length * dim::temperature);  // W/(m K)
 constexpr Dimension kCoefficient = dim::power / (dim::area * dim::temperature);     // W/(m^2 K)
-constexpr Dimension kHeatCapacity = dim::energy / (dim::mass * dim::temperature);   // J/(kg K)
 
 // Blade height W/D of the standard six-blade disc and four-blade pitched-blade turbines:
 // the impeller zone is the cylinder of diameter D and height D/5 they sweep.
@@ -74,8 +73,9 @@ TankGeometry TankGeometry::fromVolume(double V, double heightToDiameter, double 
 ParamSpec StirredTank::stirrerSection() {
   auto s = std::make_shared<Schema>(
       "stirrer",
-      "Baffled stirred tank with one impeller: geometry, speed, liquid and jacket; its power "
-      "heats the energy balance and its jacket gives U A (docs/theory/stirred-tanks.md).");
+      "Baffled stirred tank with one impeller: geometry, speed and jacket; its power heats the "
+      "energy balance and its jacket gives U A (docs/theory/stirred-tanks.md). The liquid's "
+      "density and heat capacity are energy-balance's, its viscosity reactor.viscosity.");
   s->add(ParamSpec::real("vessel-diameter", dim::length,
                          "Vessel inner diameter T; give it or `volume`.")
              .unit("m")
@@ -109,23 +109,11 @@ ParamSpec StirredTank::stirrerSection() {
              .unit("rpm")
              .isRequired()
              .above(0));
-  s->add(ParamSpec::real("density", dim::density, "Liquid density (water at 25 degC).")
-             .unit("kg/m^3")
-             .defaultsTo("997.05 kg/m^3")
-             .above(0));
-  s->add(ParamSpec::real("viscosity", dim::viscosity, "Liquid dynamic viscosity (water at 25 degC).")
-             .unit("mPa s")
-             .defaultsTo("0.89 mPa s")
-             .above(0));
   s->add(ParamSpec::real("thermal-conductivity", kConductivity,
-                         "Liquid thermal conductivity (water at 25 degC).")
+                         "Liquid thermal conductivity k for the jacket's Prandtl and Nusselt "
+                         "numbers (water at 25 degC).")
              .unit("W/m/K")
              .defaultsTo("0.6065 W/m/K")
-             .above(0));
-  s->add(ParamSpec::real("heat-capacity", kHeatCapacity,
-                         "Liquid isobaric heat capacity (water at 25 degC).")
-             .unit("J/kg/K")
-             .defaultsTo("4181.3 J/kg/K")
              .above(0));
   s->add(ParamSpec::section("jacket", jacketSchema(), "Cooling jacket (optional)."));
   return ParamSpec::section("stirrer", s, "The stirrer and tank.");
@@ -177,7 +165,8 @@ Jacket jacketFrom(const Parameters& j) {
 }
 }  // namespace
 
-StirredTank::StirredTank(const Parameters& p)
+StirredTank::StirredTank(const Parameters& p, double density, double viscosity,
+                         double heatCapacity)
     : m_geometry(geometryFrom(p)),
       m_impeller(impellerFromKey(p.string("impeller"))),
       m_speed(p.real("speed")) {
@@ -185,10 +174,10 @@ StirredTank::StirredTank(const Parameters& p)
     throw p.error("baffled",
                   "an unbaffled tank swirls (vortex, lower N_P); the power and flow numbers and "
                   "the mixing-time and heat-transfer correlations here are for baffled tanks");
-  m_liquid.density = p.real("density");
-  m_liquid.viscosity = p.real("viscosity");
+  m_liquid.density = density;
+  m_liquid.viscosity = viscosity;
+  m_liquid.heatCapacity = heatCapacity;
   m_liquid.conductivity = p.real("thermal-conductivity");
-  m_liquid.heatCapacity = p.real("heat-capacity");
   if (p.has("jacket")) {
     const Parameters& j = p.section("jacket");
     m_jacket = jacketFrom(j);

@@ -11,7 +11,8 @@
 // (Re > ~1e4, Handbook of Industrial Mixing 2004, ch. 6); `turbulent` flags Re below 1e4.
 //
 // The case keys (`stirrerSection`) sit in a vessel's `reactor:` section; the vessel's energy
-// balance takes the impeller's power and, with a jacket, U A (StirredVessel.cpp). FeedPoint,
+// balance takes the impeller's power and, with a jacket, U A (StirredVessel.cpp). The liquid's
+// density, viscosity and heat capacity are the vessel's own keys, not the stirrer's. FeedPoint,
 // DissipationZones and feedVelocity have no case keys: they serve the scale-up study
 // (ScaleUp.h) and its tests only.
 #include <optional>
@@ -103,8 +104,11 @@ class StirredTank {
 
   /// The `stirrer:` section (in a vessel's `reactor:` section).
   static ParamSpec stirrerSection();
-  /// From a validated `stirrer:` section; physical inconsistencies are InputErrors at the key.
-  explicit StirredTank(const Parameters& stirrer);
+  /// From a validated `stirrer:` section and the vessel's liquid: density [kg/m^3], viscosity
+  /// [Pa s] and heat capacity [J/(kg K)] (energy-balance.density, reactor.viscosity,
+  /// energy-balance.heat-capacity); the section gives only the thermal conductivity. Physical
+  /// inconsistencies are InputErrors at the key.
+  StirredTank(const Parameters& stirrer, double density, double viscosity, double heatCapacity);
   /// Throws std::invalid_argument when the impeller zone would dissipate all the power or more
   /// (phi_imp V_imp / V >= 1).
   StirredTank(TankGeometry geometry, ImpellerType impeller, Liquid liquid, double speed,

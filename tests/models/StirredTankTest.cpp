@@ -262,9 +262,11 @@ SchemaPtr stirrerRoot() {
   s->add(StirredTank::stirrerSection());
   return s;
 }
+// The liquid is the vessel's (water at 25 degC here, as Liquid{}).
 StirredTank tankFrom(const std::string& yaml) {
   return StirredTank(
-      CaseDocument::fromString(yaml, "tank.yaml").validate(*stirrerRoot()).section("stirrer"));
+      CaseDocument::fromString(yaml, "tank.yaml").validate(*stirrerRoot()).section("stirrer"),
+      997.05, 0.89e-3, 4181.3);
 }
 std::string errorAt(const std::string& yaml) {
   try {
@@ -281,7 +283,7 @@ TEST_CASE("Stirred tank: case keys build the tank", "[input][mixing]") {
   CHECK(t.geometry().volume() == Approx(1e-3).epsilon(kRoundOff));
   CHECK(t.speed() == Approx(400.0 / 60.0).epsilon(kRoundOff));
   CHECK(t.impeller().type == ImpellerType::Rushton);
-  CHECK(t.liquid().density == 997.05);
+  CHECK(t.liquid().conductivity == 0.6065);  // the key's default, water at 25 degC
   CHECK(t.hydrodynamics().power == Approx(oneLitreRushton().hydrodynamics().power).epsilon(1e-12));
   const StirredTank u = tankFrom(
       "stirrer:\n  vessel-diameter: 0.5 m\n  height-to-diameter: 1.2\n  impeller: a310\n"
