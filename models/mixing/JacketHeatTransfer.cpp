@@ -35,7 +35,6 @@ JacketHeatTransfer jacketHeatTransfer(const StirredTank& tank) {
   r.overallCoefficient = overallCoefficient(r.insideCoefficient, j);
   r.area = jacketArea(g);
   r.UA = r.overallCoefficient * r.area;
-  r.capacity = r.UA * j.temperatureDifference;
   return r;
 }
 

@@ -9,7 +9,8 @@
 //   1/U = 1/h_i + s/k_w + 1/h_o + R_f
 // Jacket area: the wetted wall and the flat bottom, A = pi T H + pi T^2 / 4 (the bottom taken
 // at the wall's coefficient; the handbook gives bottom-head constants of its own).
-// Heat-removal capacity: Q_max = U A Delta T_max [W].
+// The heat-removal capacity U A Delta T_max of the scale-up study is ScaleUp's (Delta T_max is an
+// operating value of the duty, not of the jacket).
 #include "models/mixing/StirredTank.h"
 
 namespace proscale {
@@ -28,7 +29,6 @@ struct JacketHeatTransfer {
   double overallCoefficient = 0.0;  ///< U [W/(m^2 K)]
   double area = 0.0;                ///< A [m^2]
   double UA = 0.0;                  ///< [W/K]
-  double capacity = 0.0;            ///< U A Delta T_max [W]
 };
 
 /// The tank's jacket performance; throws std::logic_error for a tank without a jacket or

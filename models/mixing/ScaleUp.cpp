@@ -63,8 +63,8 @@ ScaleRecord scaleRecord(const StirredTank& tank, ScaleUpRule rule, const ScaleUp
   if (tank.jacket()) {
     const JacketHeatTransfer j = jacketHeatTransfer(tank);
     r.UA = j.UA;
-    r.heatRemovalCapacity = j.capacity;
-    r.capacityRatio = r.heatRelease > 0.0 ? j.capacity / r.heatRelease
+    r.heatRemovalCapacity = j.UA * duty.temperatureDifference;
+    r.capacityRatio = r.heatRelease > 0.0 ? r.heatRemovalCapacity / r.heatRelease
                                           : std::numeric_limits<double>::infinity();
   }
   return r;

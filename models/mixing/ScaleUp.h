@@ -32,6 +32,7 @@ struct ScaleUpDuty {
   double feedVolumeFraction = 0.0;    ///< V_B / V of the fed (B) solution [-]
   double feedTime = 0.0;              ///< the recipe's feed time, kept at every scale [s]
   double heatReleasePerVolume = 0.0;  ///< q_V, reaction heat released per liquid volume [W/m^3]
+  double temperatureDifference = 0.0;  ///< Delta T_max, bulk minus coolant, for U A Delta T_max [K]
 };
 
 /// One tank at one scale under one rule. Heat-transfer entries are NaN without a jacket.

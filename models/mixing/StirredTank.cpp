@@ -1,16 +1,15 @@
 #include "models/mixing/StirredTank.h"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "core/Constants.h"
-#include "core/NumberFormat.h"
 
 namespace proscale {
 namespace {
 
 constexpr Dimension kConductivity = dim::power / (dim::length * dim::temperature);  // W/(m K)
 constexpr Dimension kCoefficient = dim::power / (dim::area * dim::temperature);     // W/(m^2 K)
-constexpr Dimension kHeatCapacity = dim::energy / (dim::mass * dim::temperature);   // J/(kg K)
 
 // Blade height W/D of the standard six-blade disc and four-blade pitched-blade turbines:
 // the impeller zone is the cylinder of diameter D and height D/5 they sweep.
@@ -43,12 +42,6 @@ SchemaPtr jacketSchema() {
                          "mu/mu_w, bulk over wall viscosity (Sieder-Tate factor ^0.14).")
              .defaultsTo("1")
              .above(0));
-  s->add(ParamSpec::real("temperature-difference", dim::temperature,
-                         "Largest bulk-minus-coolant temperature difference Delta T_max for the "
-                         "heat-removal capacity U A Delta T_max.")
-             .unit("K")
-             .isRequired()
-             .above(0));
   s->add(ParamSpec::real("nusselt-constant", dim::none,
                          "K of Nu = K Re^(2/3) Pr^(1/3) (mu/mu_w)^0.14 (H/T)^-0.15; default: the "
                          "impeller's (rushton 0.74, pitched-blade 0.45; none for a310, so "
@@ -80,8 +73,9 @@ TankGeometry TankGeometry::fromVolume(double V, double heightToDiameter, double 
 ParamSpec StirredTank::stirrerSection() {
   auto s = std::make_shared<Schema>(
       "stirrer",
-      "Baffled stirred tank with one impeller: geometry, speed, liquid, feed point and jacket "
-      "(hydrodynamics, mixing times and heat removal; docs/theory/stirred-tanks.md).");
+      "Baffled stirred tank with one impeller: geometry, speed and jacket; its power heats the "
+      "energy balance and its jacket gives U A (docs/theory/stirred-tanks.md). The liquid's "
+      "density and heat capacity are energy-balance's, its viscosity reactor.viscosity.");
   s->add(ParamSpec::real("vessel-diameter", dim::length,
                          "Vessel inner diameter T; give it or `volume`.")
              .unit("m")
@@ -115,36 +109,11 @@ ParamSpec StirredTank::stirrerSection() {
              .unit("rpm")
              .isRequired()
              .above(0));
-  s->add(ParamSpec::real("density", dim::density, "Liquid density (water at 25 degC).")
-             .unit("kg/m^3")
-             .defaultsTo("997.05 kg/m^3")
-             .above(0));
-  s->add(ParamSpec::real("viscosity", dim::viscosity, "Liquid dynamic viscosity (water at 25 degC).")
-             .unit("mPa s")
-             .defaultsTo("0.89 mPa s")
-             .above(0));
   s->add(ParamSpec::real("thermal-conductivity", kConductivity,
-                         "Liquid thermal conductivity (water at 25 degC).")
+                         "Liquid thermal conductivity k for the jacket's Prandtl and Nusselt "
+                         "numbers (water at 25 degC).")
              .unit("W/m/K")
              .defaultsTo("0.6065 W/m/K")
-             .above(0));
-  s->add(ParamSpec::real("heat-capacity", kHeatCapacity,
-                         "Liquid isobaric heat capacity (water at 25 degC).")
-             .unit("J/kg/K")
-             .defaultsTo("4181.3 J/kg/K")
-             .above(0));
-  s->add(ParamSpec::real("feed-dissipation-ratio", dim::none,
-                         "phi_feed = eps_feed / eps_mean at the feed point (1: the feed sees the "
-                         "mean; measured or CFD ratios belong here).")
-             .defaultsTo("1")
-             .above(0));
-  s->add(ParamSpec::real("feed-velocity-ratio", dim::none,
-                         "Mean velocity past the feed pipe over the tip speed, u/u_tip; absent: "
-                         "the discharge flow over the tank cross-section, N_Q N D^3/(pi T^2/4).")
-             .above(0));
-  s->add(ParamSpec::real("impeller-zone-dissipation-ratio", dim::none,
-                         "phi_imp = eps/eps_mean in the swept impeller volume (pi D^2/4)(D/5); "
-                         "absent: no zone split is reported.")
              .above(0));
   s->add(ParamSpec::section("jacket", jacketSchema(), "Cooling jacket (optional)."));
   return ParamSpec::section("stirrer", s, "The stirrer and tank.");
@@ -159,7 +128,12 @@ StirredTank::StirredTank(TankGeometry geometry, ImpellerType impeller, Liquid li
       m_speed(speed),
       m_feed(feed),
       m_jacket(jacket),
-      m_impellerZoneRatio(impellerZoneRatio) {}
+      m_impellerZoneRatio(impellerZoneRatio) {
+  if (m_impellerZoneRatio && *m_impellerZoneRatio * dissipation().impellerVolume /
+                                     m_geometry.volume() >= 1.0)
+    throw std::invalid_argument(
+        "StirredTank: phi_imp V_imp / V >= 1, the impeller zone would dissipate all the power");
+}
 
 namespace {
 TankGeometry geometryFrom(const Parameters& p) {
@@ -186,13 +160,13 @@ Jacket jacketFrom(const Parameters& j) {
   k.outsideCoefficient = j.real("outside-coefficient");
   k.foulingResistance = j.real("fouling-resistance");
   k.viscosityRatio = j.real("viscosity-ratio");
-  k.temperatureDifference = j.real("temperature-difference");
   if (j.has("nusselt-constant")) k.nusseltConstant = j.real("nusselt-constant");
   return k;
 }
 }  // namespace
 
-StirredTank::StirredTank(const Parameters& p)
+StirredTank::StirredTank(const Parameters& p, double density, double viscosity,
+                         double heatCapacity)
     : m_geometry(geometryFrom(p)),
       m_impeller(impellerFromKey(p.string("impeller"))),
       m_speed(p.real("speed")) {
@@ -200,21 +174,10 @@ StirredTank::StirredTank(const Parameters& p)
     throw p.error("baffled",
                   "an unbaffled tank swirls (vortex, lower N_P); the power and flow numbers and "
                   "the mixing-time and heat-transfer correlations here are for baffled tanks");
-  m_liquid.density = p.real("density");
-  m_liquid.viscosity = p.real("viscosity");
+  m_liquid.density = density;
+  m_liquid.viscosity = viscosity;
+  m_liquid.heatCapacity = heatCapacity;
   m_liquid.conductivity = p.real("thermal-conductivity");
-  m_liquid.heatCapacity = p.real("heat-capacity");
-  m_feed.dissipationRatio = p.real("feed-dissipation-ratio");
-  if (p.has("feed-velocity-ratio")) m_feed.velocityRatio = p.real("feed-velocity-ratio");
-  if (p.has("impeller-zone-dissipation-ratio")) {
-    m_impellerZoneRatio = p.real("impeller-zone-dissipation-ratio");
-    const DissipationZones z = dissipation();
-    const double v = z.impellerVolume / m_geometry.volume();
-    if (*m_impellerZoneRatio * v >= 1.0)
-      throw p.error("impeller-zone-dissipation-ratio",
-                    "phi_imp x V_imp/V = " + formatNumber(*m_impellerZoneRatio * v, 3) +
-                        " >= 1: the impeller zone would dissipate all the power or more");
-  }
   if (p.has("jacket")) {
     const Parameters& j = p.section("jacket");
     m_jacket = jacketFrom(j);

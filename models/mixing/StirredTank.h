@@ -10,8 +10,11 @@
 // P = N_P rho N^3 D^5 holds with a constant N_P in the turbulent regime of a baffled tank
 // (Re > ~1e4, Handbook of Industrial Mixing 2004, ch. 6); `turbulent` flags Re below 1e4.
 //
-// The case keys (`stirrerSection`) are meant for a vessel's `reactor:` section; this class is
-// not wired into StirredVessel yet.
+// The case keys (`stirrerSection`) sit in a vessel's `reactor:` section; the vessel's energy
+// balance takes the impeller's power and, with a jacket, U A (StirredVessel.cpp). The liquid's
+// density, viscosity and heat capacity are the vessel's own keys, not the stirrer's. FeedPoint,
+// DissipationZones and feedVelocity have no case keys: they serve the scale-up study
+// (ScaleUp.h) and its tests only.
 #include <optional>
 
 #include "core/Parameters.h"
@@ -30,7 +33,6 @@ struct TankGeometry {
   double T() const { return vesselDiameter; }
   double H() const { return heightToDiameter * vesselDiameter; }          ///< liquid height [m]
   double D() const { return impellerToVessel * vesselDiameter; }          ///< impeller [m]
-  double clearance() const { return clearanceToVessel * vesselDiameter; } ///< [m]
   double volume() const;                                                  ///< liquid [m^3]
   /// The tank of liquid volume `V` [m^3] with these ratios.
   TankGeometry withVolume(double V) const;
@@ -68,7 +70,6 @@ struct Jacket {
   double outsideCoefficient = 0.0;   ///< h_o, jacket side [W/(m^2 K)]
   double foulingResistance = 0.0;    ///< R_f, both sides together [m^2 K/W]
   double viscosityRatio = 1.0;       ///< mu / mu_w, bulk over wall [-]
-  double temperatureDifference = 0.0;  ///< Delta T_max, bulk minus coolant [K]
   std::optional<double> nusseltConstant;  ///< K of the wall Nusselt correlation, overrides the table
 };
 
@@ -101,10 +102,15 @@ class StirredTank {
  public:
   static constexpr double kTurbulentReynolds = 1e4;
 
-  /// The `stirrer:` section (to sit in a vessel's `reactor:` section).
+  /// The `stirrer:` section (in a vessel's `reactor:` section).
   static ParamSpec stirrerSection();
-  /// From a validated `stirrer:` section; physical inconsistencies are InputErrors at the key.
-  explicit StirredTank(const Parameters& stirrer);
+  /// From a validated `stirrer:` section and the vessel's liquid: density [kg/m^3], viscosity
+  /// [Pa s] and heat capacity [J/(kg K)] (energy-balance.density, reactor.viscosity,
+  /// energy-balance.heat-capacity); the section gives only the thermal conductivity. Physical
+  /// inconsistencies are InputErrors at the key.
+  StirredTank(const Parameters& stirrer, double density, double viscosity, double heatCapacity);
+  /// Throws std::invalid_argument when the impeller zone would dissipate all the power or more
+  /// (phi_imp V_imp / V >= 1).
   StirredTank(TankGeometry geometry, ImpellerType impeller, Liquid liquid, double speed,
               FeedPoint feed = {}, std::optional<Jacket> jacket = std::nullopt,
               std::optional<double> impellerZoneRatio = std::nullopt);
@@ -113,9 +119,7 @@ class StirredTank {
   const ImpellerData& impeller() const { return impellerData(m_impeller); }
   const Liquid& liquid() const { return m_liquid; }
   double speed() const { return m_speed; }  ///< N [1/s]
-  const FeedPoint& feed() const { return m_feed; }
   const std::optional<Jacket>& jacket() const { return m_jacket; }
-  std::optional<double> impellerZoneRatio() const { return m_impellerZoneRatio; }
 
   /// The same tank with another geometry (a geometrically similar one) or speed.
   StirredTank withGeometry(const TankGeometry& g) const;

@@ -5,13 +5,15 @@ namespace proscale {
 ParamSpec EnergyBalance::section() {
   auto s = std::make_shared<Schema>(
       "energy-balance", "Temperature from an energy balance instead of a fixed or prescribed one.");
-  s->add(ParamSpec::real("density", dim::density, "Density of the suspension and the feeds.")
+  s->add(ParamSpec::real("density", dim::density,
+                         "Density of the suspension and the feeds (also a reactor.stirrer's power "
+                         "and Reynolds number).")
              .unit("kg/m^3")
              .defaultsTo("1000 kg/m^3")
              .above(0));
   s->add(ParamSpec::real("heat-capacity", dim::energy / (dim::mass * dim::temperature),
-                         "Specific heat capacity c_p of the suspension and the feeds (water: "
-                         "4.18 kJ/(kg K)).")
+                         "Specific heat capacity c_p of the suspension and the feeds (also the "
+                         "Prandtl number of a reactor.stirrer's jacket; water: 4.18 kJ/(kg K)).")
              .unit("J/kg/K")
              .defaultsTo("4180 J/kg/K")
              .above(0));

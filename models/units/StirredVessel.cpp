@@ -40,8 +40,8 @@ ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature, boo
     }
   }
   s->add(ParamSpec::real("viscosity", dim::viscosity,
-                         "Dynamic viscosity of the liquid (Brownian aggregation); water at "
-                         "25 degC: 0.89 mPa s.")
+                         "Dynamic viscosity of the liquid (Brownian aggregation, a stirrer's "
+                         "Reynolds number, a network's engulfment); water at 25 degC: 0.89 mPa s.")
              .unit("mPa s")
              .defaultsTo("0.89 mPa s")
              .above(0));
@@ -110,7 +110,11 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
     std::optional<double> stirredUA;
     double power = 0.0;
     if (reactor.has("stirrer")) {
-      const StirredTank tank(reactor.section("stirrer"));
+      // One liquid: the tank's density and heat capacity are the balance's, its viscosity the
+      // vessel's (the stirrer section has no keys of its own for them).
+      const Parameters& balance = reactor.section("energy-balance");
+      const StirredTank tank(reactor.section("stirrer"), balance.real("density"),
+                             reactor.real("viscosity"), balance.real("heat-capacity"));
       checkStirrerVolume(reactor, tank);
       power = tank.hydrodynamics().power;
       if (tank.jacket()) stirredUA = jacketHeatTransfer(tank).UA;

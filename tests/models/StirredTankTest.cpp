@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include "case/CaseDocument.h"
@@ -27,13 +28,12 @@ StirredTank oneLitreRushton(std::optional<Jacket> jacket = std::nullopt) {
 }
 
 // A stainless jacket for the examples (assumed values, not from a source): s = 5 mm,
-// k_w = 16 W/(m K), h_o = 1000 W/(m^2 K), no fouling, Delta T_max = 20 K.
+// k_w = 16 W/(m K), h_o = 1000 W/(m^2 K), no fouling.
 Jacket exampleJacket() {
   Jacket j;
   j.wallThickness = 5e-3;
   j.wallConductivity = 16.0;
   j.outsideCoefficient = 1000.0;
-  j.temperatureDifference = 20.0;
   return j;
 }
 
@@ -139,6 +139,10 @@ TEST_CASE("Stirred tank: dissipation zones keep the mean", "[unit][mixing]") {
   // Without u/u_tip the feed sees the discharge flow over the cross-section:
   // Q / (pi T^2/4) = 2.26354e-4 / 9.22632e-3 = 0.0245335 m/s
   CHECK(tank.feedVelocity() == Approx(0.0245335).epsilon(kHand));
+  // phi_imp V_imp/V >= 1 would leave the bulk a negative share: 136 / 135 > 1
+  CHECK_THROWS_AS(StirredTank(base.geometry(), ImpellerType::Rushton, Liquid{}, base.speed(),
+                              FeedPoint{}, std::nullopt, 136.0),
+                  std::invalid_argument);
 }
 
 TEST_CASE("Stirred tank: jacket heat transfer", "[unit][mixing]") {
@@ -149,11 +153,11 @@ TEST_CASE("Stirred tank: jacket heat transfer", "[unit][mixing]") {
   CHECK(tank.liquid().prandtl() == Approx(6.13579).epsilon(kHand));
   CHECK(j.nusselt == Approx(618.221).epsilon(kHand));
   CHECK(j.insideCoefficient == Approx(3459.43).epsilon(kHand));
-  // 1/U = 1/3459.43 + 5e-3/16 + 1/1000 = 2.89065e-4 + 3.125e-4 + 1e-3 = 1.60157e-3; U = 624.388
-  CHECK(j.overallCoefficient == Approx(624.388).epsilon(kHand));
-  // A = pi T H + pi T^2/4 = 5 pi T^2 / 4 (H = T) = 0.0461316 m^2
-  CHECK(j.area == Approx(0.0461316).epsilon(kHand));
-  CHECK(j.capacity == Approx(624.388 * 0.0461316 * 20.0).epsilon(2 * kHand));
+  // 1/U = 1/3459.43 + 5e-3/16 + 1/1000 = 2.890650e-4 + 3.125e-4 + 1e-3 = 1.6015650e-3;
+  // U = 624.389
+  CHECK(j.overallCoefficient == Approx(624.389).epsilon(kHand));
+  // A = pi T H + pi T^2/4 = 5 pi T^2 / 4 (H = T) = 5 pi 0.01174735 / 4 = 0.0461318 m^2
+  CHECK(j.area == Approx(0.0461318).epsilon(kHand));
 }
 
 // Worked example of the same handbook correlation in a second implementation: PolyKin
@@ -181,7 +185,7 @@ TEST_CASE("Stirred tank: geometric similarity and the scaling exponents", "[unit
   CHECK(hundred.T() / lab.geometry().T() == Approx(std::cbrt(100.0)).epsilon(kRoundOff));
   CHECK(hundred.H() / hundred.T() == Approx(1.0).epsilon(kRoundOff));
 
-  const ScaleUpDuty duty{0.1, 600.0, 5e3};
+  const ScaleUpDuty duty{0.1, 600.0, 5e3, 20.0};
   const std::vector<double> volumes{1e-3, 0.1, 10.0};
   for (ScaleUpRule rule : scaleUpRules()) {
     const auto r = scaleUp(lab, volumes, rule, duty);
@@ -221,13 +225,19 @@ TEST_CASE("Stirred tank: geometric similarity and the scaling exponents", "[unit
 
 TEST_CASE("Stirred tank: scale-up tables as CSV and Markdown text", "[unit][mixing]") {
   const StirredTank lab = oneLitreRushton(exampleJacket());
-  const auto r = scaleUp(lab, {1e-3, 0.1, 10.0}, ScaleUpRule::PowerPerVolume, {0.1, 600.0, 5e3});
+  const auto r = scaleUp(lab, {1e-3, 0.1, 10.0}, ScaleUpRule::PowerPerVolume,
+                        {0.1, 600.0, 5e3, 20.0});
   const std::string csv = scaleUpCsv(r), md = scaleUpMarkdown(r);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // header + 3 scales
   CHECK(csv.rfind("rule,volume [m^3],vessel_diameter [m]", 0) == 0);
   CHECK(csv.find("\nconstant P/V,0.001") != std::string::npos);
   CHECK(csv.find("Re<1e4") != std::string::npos);  // the 1 L tank at 400 rpm
   CHECK(std::count(md.begin(), md.end(), '\n') == 5);  // header, rule line, 3 scales
+  // The lab's U A Delta T_max = 624.389 W/(m^2 K) * 0.0461318 m^2 * 20 K = 576.084 W (the
+  // jacket test's U and A) against q_V V = 5e3 W/m^3 * 1e-3 m^3 = 5 W: ratio 115.217
+  CHECK(r[0].heatRemovalCapacity == Approx(576.084).epsilon(kHand));
+  CHECK(r[0].heatRelease == Approx(5.0).epsilon(kRoundOff));
+  CHECK(r[0].capacityRatio == Approx(115.217).epsilon(kHand));
   // Capacity ratio U A dT / (q_V V) falls with scale at constant P/V (area/volume ~ 1/T)
   CHECK(r[2].capacityRatio < r[1].capacityRatio);
   CHECK(r[1].capacityRatio < r[0].capacityRatio);
@@ -237,7 +247,7 @@ TEST_CASE("Stirred tank: scale-up tables as CSV and Markdown text", "[unit][mixi
 // (hidden: run with `test_models "[mixing-table]"`).
 TEST_CASE("Stirred tank: print the scale-up tables", "[.][mixing-table]") {
   const StirredTank lab = oneLitreRushton(exampleJacket());
-  const ScaleUpDuty duty{0.1, 600.0, 5e3};
+  const ScaleUpDuty duty{0.1, 600.0, 5e3, 20.0};
   std::cout << "1 L Rushton tank, H = T, D = C = T/3, 400 rpm, water 25 degC; jacket s = 5 mm, "
                "k_w = 16 W/m/K, h_o = 1000 W/m^2/K, dT = 20 K; V_B/V = 0.1 fed in 600 s; "
                "q_V = 5 kW/m^3; feed at the mean eps, u = Q/(pi T^2/4)\n\n";
@@ -253,9 +263,11 @@ SchemaPtr stirrerRoot() {
   s->add(StirredTank::stirrerSection());
   return s;
 }
+// The liquid is the vessel's (water at 25 degC here, as Liquid{}).
 StirredTank tankFrom(const std::string& yaml) {
   return StirredTank(
-      CaseDocument::fromString(yaml, "tank.yaml").validate(*stirrerRoot()).section("stirrer"));
+      CaseDocument::fromString(yaml, "tank.yaml").validate(*stirrerRoot()).section("stirrer"),
+      997.05, 0.89e-3, 4181.3);
 }
 std::string errorAt(const std::string& yaml) {
   try {
@@ -272,20 +284,20 @@ TEST_CASE("Stirred tank: case keys build the tank", "[input][mixing]") {
   CHECK(t.geometry().volume() == Approx(1e-3).epsilon(kRoundOff));
   CHECK(t.speed() == Approx(400.0 / 60.0).epsilon(kRoundOff));
   CHECK(t.impeller().type == ImpellerType::Rushton);
-  CHECK(t.liquid().density == 997.05);
+  CHECK(t.liquid().conductivity == 0.6065);  // the key's default, water at 25 degC
   CHECK(t.hydrodynamics().power == Approx(oneLitreRushton().hydrodynamics().power).epsilon(1e-12));
   const StirredTank u = tankFrom(
       "stirrer:\n  vessel-diameter: 0.5 m\n  height-to-diameter: 1.2\n  impeller: a310\n"
       "  impeller-to-vessel-diameter: 0.4\n  speed: 2 1/s\n  jacket:\n    wall-thickness: 6 mm\n"
       "    wall-conductivity: 16 W/m/K\n    outside-coefficient: 1500 W/m^2/K\n"
-      "    temperature-difference: 15 K\n    nusselt-constant: 0.31\n");
+      "    nusselt-constant: 0.31\n");
   CHECK(u.geometry().H() == Approx(0.6).epsilon(kRoundOff));
   CHECK(u.geometry().D() == Approx(0.2).epsilon(kRoundOff));
   CHECK(u.speed() == 2.0);
   CHECK(u.impeller().powerNumber == 0.30);
   REQUIRE(u.jacket());
   CHECK(u.jacket()->wallThickness == Approx(6e-3).epsilon(kRoundOff));
-  CHECK(jacketHeatTransfer(u).capacity > 0.0);
+  CHECK(jacketHeatTransfer(u).UA > 0.0);
 }
 
 TEST_CASE("Stirred tank: bad case keys are input errors at the key", "[input][mixing]") {
@@ -301,15 +313,11 @@ TEST_CASE("Stirred tank: bad case keys are input errors at the key", "[input][mi
   CHECK(errorAt("stirrer:\n  volume: 1 L\n  speed: 400 rpm\n  height-to-diameter: 0.3\n"
                 "  clearance-to-vessel-diameter: 0.3\n") ==
         "stirrer.clearance-to-vessel-diameter:5");
-  CHECK(errorAt("stirrer:\n  volume: 1 L\n  speed: 400 rpm\n"
-                "  impeller-zone-dissipation-ratio: 200\n") ==
-        "stirrer.impeller-zone-dissipation-ratio:4");
   CHECK(errorAt("stirrer:\n  volume: 1 L\n  speed: 400 rpm\n  impeller: a310\n  jacket:\n"
                 "    wall-thickness: 6 mm\n    wall-conductivity: 16 W/m/K\n"
-                "    outside-coefficient: 1500 W/m^2/K\n    temperature-difference: 15 K\n") ==
+                "    outside-coefficient: 1500 W/m^2/K\n") ==
         "stirrer.jacket.nusselt-constant:6");
   CHECK(errorAt("stirrer:\n  volume: 1 L\n  speed: 400 rpm\n  jacket:\n"
-                "    wall-thickness: 6 mm\n    wall-conductivity: 16 W/m/K\n"
-                "    outside-coefficient: 1500 W/m^2/K\n") ==
-        "stirrer.jacket.temperature-difference:5");
+                "    wall-thickness: 6 mm\n    wall-conductivity: 16 W/m/K\n") ==
+        "stirrer.jacket.outside-coefficient:5");
 }
