@@ -6,6 +6,7 @@
 
 #include "core/NumberFormat.h"
 #include "models/mixing/MixingTimes.h"
+#include "models/units/FeedZone.h"
 
 namespace proscale {
 namespace {
@@ -61,21 +62,22 @@ ParamSpec CompartmentNetwork::section() {
 CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactory& makePoint) {
   const Parameters& network = root.section("network");
   readZones(network);
-  for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
   m_outlet = zoneIndex(network, "outlet", network.string("outlet"));
   m_overflow = network.string("outflow") == "overflow";
   if (root.has("feeds")) {
+    const std::unique_ptr<PointModel> point = makePoint();
     const Parameters& feeds = root.section("feeds");
     for (const std::string& name : feeds.keys()) {
       const Parameters& f = feeds.section(name);
       if (f.has("temperature"))
         throw f.error("temperature", "a feed's temperature counts only in an energy balance, "
                                      "and a compartment network has none yet: leave it out");
-      m_feeds.push_back({readFeed(name, f, m_zones.front().vessel->point(),
-                                  StirredVessel::conditions(root).temperature),
+      m_feeds.push_back({readFeed(name, f, *point, StirredVessel::conditions(root).temperature),
                          zoneIndex(f, "zone", f.string("zone"))});
     }
+    addFeedZones(root);
   }
+  for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
   readLinks(root, network);
   checkVolumeBalance(network);
   buildLayout();
@@ -101,6 +103,52 @@ void CompartmentNetwork::readZones(const Parameters& network) {
     m_zones.push_back({name, zones.section(name).real("volume"), nullptr, {}, {}});
 }
 
+// Each feed with `micromixing:` enters the first slice of its feed zone (models/units/
+// FeedZone.h) instead of its zone; the slices are carved out of that zone, engulf its fluid and
+// pass the feed on to it. Sized on the feed's largest flow up to the end of the run.
+void CompartmentNetwork::addFeedZones(const Parameters& root) {
+  const double viscosity = StirredVessel::viscosity(root);
+  const double end = root.section("output").real("end-time");
+  const Parameters& feeds = root.section("feeds");
+  for (std::size_t f = 0; f < m_feeds.size(); ++f) {
+    const std::string& name = m_feeds[f].stream.name;
+    const Parameters& feed = feeds.section(name);
+    if (!feed.has("micromixing")) continue;
+    const Parameters& mm = feed.section("micromixing");
+    const double design = m_feeds[f].stream.flow.maximum(end);
+    if (!(design > 0.0))
+      throw feed.error("micromixing", "feed '" + name + "' never flows before output.end-time: "
+                                      "its feed zone would be empty");
+    const double E = engulfmentRate(mm.real("dissipation"), viscosity / mm.real("density"));
+    const FeedZone zone = FeedZone::engulfment(design, E, mm.real("dilution"),
+                                               static_cast<std::size_t>(mm.integer("slices")));
+    const std::size_t bulk = m_feeds[f].zone;
+    if (zone.volume() >= m_zones[bulk].volume)
+      throw feed.error("micromixing",
+                       "the feed zone of '" + name + "' (" + formatNumber(zone.volume() * 1e3) +
+                           " L at " + litresPerMinute(design) + ", E = " + formatNumber(E) +
+                           " 1/s) would take all of zone '" + m_zones[bulk].name + "' (" +
+                           formatNumber(m_zones[bulk].volume * 1e3) +
+                           " L): give a higher dissipation or a lower dilution");
+    m_zones[bulk].volume -= zone.volume();
+    double passed = 0.0;  // constant part of the flow a slice passes on: sum of q_j so far
+    for (std::size_t k = 0; k < zone.slices.size(); ++k) {
+      const std::string slice = name + "-feedzone-" + std::to_string(k + 1);
+      for (const Zone& z : m_zones)
+        if (z.name == slice)
+          throw feed.error("micromixing", "zone '" + slice + "' of network.zones has the name "
+                                          "of this feed's feed zone: rename it");
+      m_zones.push_back({slice, zone.slices[k].volume, nullptr, {}, {}});
+      const std::size_t index = m_zones.size() - 1;
+      m_feedZoneLinks.push_back({bulk, index, zone.slices[k].engulfed, std::nullopt});
+      passed += zone.slices[k].engulfed;
+      const bool last = k + 1 == zone.slices.size();
+      m_feedZoneLinks.push_back({index, last ? bulk : index + 1, passed, f});
+    }
+    m_feeds[f].zone = m_zones.size() - zone.slices.size();
+  }
+}
+
 void CompartmentNetwork::readLinks(const Parameters& root, const Parameters& network) {
   const double viscosity = StirredVessel::viscosity(root);
   if (network.has("flows"))
@@ -117,6 +165,7 @@ void CompartmentNetwork::readLinks(const Parameters& root, const Parameters& net
       }
       m_links.push_back(link);
     }
+  m_links.insert(m_links.end(), m_feedZoneLinks.begin(), m_feedZoneLinks.end());
   if (network.has("exchange"))
     for (const Parameters& e : network.list("exchange")) {
       const std::vector<std::string>& pair = e.strings("between");

@@ -98,6 +98,7 @@ class CompartmentNetwork final : public Process, public System {
   void readZones(const Parameters& network);
   /// The index of zone `name`; InputError at `at.key` if there is none.
   std::size_t zoneIndex(const Parameters& at, const std::string& key, const std::string& name) const;
+  void addFeedZones(const Parameters& root);
   void readLinks(const Parameters& root, const Parameters& network);
   double flow(const Link& l, double t) const;       ///< [m^3/s]
   double volume(std::size_t z, double t) const;     ///< V_z(t) [m^3]
@@ -107,6 +108,7 @@ class CompartmentNetwork final : public Process, public System {
 
   std::vector<Zone> m_zones;
   std::vector<Link> m_links;
+  std::vector<Link> m_feedZoneLinks;  ///< engulfment into, and passing on through, feed zones
   std::vector<ZoneFeed> m_feeds;
   std::size_t m_outlet = 0;
   bool m_overflow = true;  ///< false: semi-batch, the outlet zone collects what is fed

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/NumberFormat.h"
+#include "models/units/FeedZone.h"
 #include "models/points/PointModel.h"
 
 namespace proscale {
@@ -39,8 +40,10 @@ FeedStream readFeed(const std::string& name, const Parameters& f, const PointMod
 
 ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&), bool zones) {
   auto s = std::make_shared<Schema>("feed", "A feed stream into the vessel.");
-  if (zones)
+  if (zones) {
     s->add(ParamSpec::string("zone", "The zone of the network the feed enters.").isRequired());
+    s->add(FeedZone::section());
+  }
   s->add(ParamSpec::real("flow", dim::volume / dim::time,
                          "Constant volume flow Q_f (or give flow-recipe).")
              .unit("mL/min")
