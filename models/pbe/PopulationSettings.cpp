@@ -8,16 +8,25 @@
 
 namespace proscale {
 
-SchemaPtr PopulationSettings::schema() {
-  auto seeds = std::make_shared<Schema>("seeds", "Seed distribution present at t = 0.");
-  seeds->add(ParamSpec::choice("distribution", {"log-normal", "exponential-volume"},
-                               "log-normal in diameter, or exponential in particle volume "
-                               "(Scott's initial condition).")
+SchemaPtr PopulationSettings::seedsSchema(bool fed) {
+  auto seeds = std::make_shared<Schema>(
+      "seeds", fed ? "Seed particles in a feed stream, per volume of the stream."
+                   : "Seed distribution present at t = 0.");
+  std::vector<std::string> shapes{"log-normal", "exponential-volume"};
+  if (fed) shapes.push_back("table");
+  seeds->add(ParamSpec::choice("distribution", shapes,
+                               fed ? "log-normal in diameter, exponential in particle volume, "
+                                     "or table: numbers per class on the vessel's size grid."
+                                   : "log-normal in diameter, or exponential in particle volume "
+                                     "(Scott's initial condition).")
                  .defaultsTo("log-normal"));
-  seeds->add(ParamSpec::real("number-density", dim::numberDensity, "Seed particles per volume.")
-                 .unit("1/m^3")
-                 .isRequired()
-                 .atLeast(0));
+  auto number = ParamSpec::real("number-density", dim::numberDensity,
+                                fed ? "Seed particles per volume of the feed (log-normal, "
+                                      "exponential-volume)."
+                                    : "Seed particles per volume.")
+                    .unit("1/m^3")
+                    .atLeast(0);
+  seeds->add(fed ? number : number.isRequired());
   seeds->add(ParamSpec::real("median-diameter", dim::length,
                              "log-normal: number median diameter L_50.")
                  .unit("nm")
@@ -30,6 +39,24 @@ SchemaPtr PopulationSettings::schema() {
   seeds->add(ParamSpec::real("geometric-std", dim::none, "Geometric standard deviation sigma_g.")
                  .defaultsTo("1.3")
                  .above(1));
+  if (fed) {
+    seeds->add(ParamSpec::realList("sizes", dim::length,
+                                   "table: the vessel's class pivots (one per class) or class "
+                                   "faces (one more), to 1e-6; the grid must be the case's own "
+                                   "(population.min-size, max-size and classes given).")
+                   .unit("um")
+                   .above(0));
+    seeds->add(ParamSpec::realList("numbers", dim::numberDensity,
+                                   "table: particles of each class per volume of the feed "
+                                   "(the vessel's representation N_i), one per class.")
+                   .unit("1/m^3")
+                   .atLeast(0));
+  }
+  return seeds;
+}
+
+SchemaPtr PopulationSettings::schema() {
+  SchemaPtr seeds = seedsSchema(false);
 
   auto s = std::make_shared<Schema>("population", "Discretisation of the particle size distribution.");
   s->add(ParamSpec::choice("method", {"sectional", "qmom", "moments"},
@@ -117,10 +144,10 @@ SelfCheck PopulationSettings::numberScaleCheck(double scale, double population) 
           "leave it to the tool"};
 }
 
-namespace {
-std::optional<SeedDistribution> readSeeds(const Parameters& p) {
-  if (!p.has("seeds")) return std::nullopt;
-  const Parameters& q = p.section("seeds");
+std::optional<SeedDistribution> PopulationSettings::readSeeds(const Parameters& q) {
+  if (q.string("distribution") == "table") return std::nullopt;
+  if (!q.has("number-density"))
+    throw q.error("number-density", "required for distribution: " + q.string("distribution"));
   SeedDistribution d;
   d.numberDensity = q.real("number-density");
   d.geometricStd = q.real("geometric-std");
@@ -133,6 +160,8 @@ std::optional<SeedDistribution> readSeeds(const Parameters& p) {
   (exponential ? d.meanVolumeDiameter : d.medianDiameter) = q.real(needed);
   return d;
 }
+
+namespace {
 
 // Where the seeds' number distribution has ~1e-6 (log-normal: 5 geometric deviations below
 // the median) or 1e-3 (exponential in volume: v = 1e-3 v0, L = d / 10) of its particles below,
@@ -147,7 +176,8 @@ double seedsTop(const SeedDistribution& d) {
 }
 }  // namespace
 
-PopulationSettings PopulationSettings::from(const Parameters& p, double gridBottom) {
+PopulationSettings PopulationSettings::from(const Parameters& p, double gridBottom,
+                                            const FedSeeds& fed) {
   PopulationSettings s;
   const std::string& method = p.string("method");
   s.method = method == "qmom"      ? PopulationMethod::Qmom
@@ -166,7 +196,10 @@ PopulationSettings PopulationSettings::from(const Parameters& p, double gridBott
              : scheme == "van-albada" ? GrowthScheme::VanAlbada
                                   : GrowthScheme::VanLeer;
   s.moments = p.boolean("moments");
-  s.seeds = readSeeds(p);
+  if (p.has("seeds")) s.seeds = readSeeds(p.section("seeds"));
+  s.fed = fed;
+  std::vector<SeedDistribution> allSeeds = fed.distributions;
+  if (s.seeds) allSeeds.push_back(*s.seeds);
 
   // A key is the tool's when the case leaves it out; the tool's reruns set it as a default.
   const auto tools = [&p](const char* key) { return !p.has(key) || p.isDefault(key); };
@@ -182,7 +215,7 @@ PopulationSettings PopulationSettings::from(const Parameters& p, double gridBott
     // The bottom: the near-critical region's lower edge at the initial supersaturation, or
     // below the seeds.
     double bottom = std::isfinite(gridBottom) ? gridBottom : HUGE_VAL;
-    if (s.seeds) bottom = std::min(bottom, seedsBottom(*s.seeds));
+    for (const SeedDistribution& d : allSeeds) bottom = std::min(bottom, seedsBottom(d));
     if (!std::isfinite(bottom))
       throw p.error("min-size", "required: this case has neither a critical nucleus at its "
                                 "initial state nor seeds to start the size grid from");
@@ -192,7 +225,8 @@ PopulationSettings PopulationSettings::from(const Parameters& p, double gridBott
   }
   if (s.sectional()) {
     s.maxSize = p.has("max-size") ? p.real("max-size") : kFirstMaxSize;
-    if (!p.has("max-size") && s.seeds) s.maxSize = std::max(s.maxSize, seedsTop(*s.seeds));
+    if (!p.has("max-size"))
+      for (const SeedDistribution& d : allSeeds) s.maxSize = std::max(s.maxSize, seedsTop(d));
     if (!p.has("max-size") && s.autoMinSize) s.maxSize = std::max(s.maxSize, 1e3 * s.minSize);
     if (!(s.maxSize > s.minSize))
       throw p.error(p.has("max-size") ? "max-size" : "min-size",

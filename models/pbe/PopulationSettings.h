@@ -19,6 +19,14 @@ namespace proscale {
 /// quadrature method of moments (docs/theory/qmom.md).
 enum class PopulationMethod { Sectional, Moments, Qmom };
 
+/// Seeds that feeds bring into the vessel (VesselFlows.h): whether any feed carries particles
+/// (the size classes then keep a fed budget) and the distributions given by parameters (the
+/// automatic grid reaches below and above them as it does for population.seeds).
+struct FedSeeds {
+  bool any = false;
+  std::vector<SeedDistribution> distributions;
+};
+
 struct PopulationSettings {
   PopulationMethod method = PopulationMethod::Sectional;
   std::size_t momentCount = 6;  ///< QMOM: 2n moments for n quadrature nodes
@@ -39,6 +47,7 @@ struct PopulationSettings {
   bool moments = true;          ///< sectional: integrate the method of moments alongside as a cross-check
   double numberScale = 1e18;    ///< reference number density for tolerances [1/m^3]
   std::optional<SeedDistribution> seeds;
+  FedSeeds fed;
   /// qmom / moments: initial moments mu_0, mu_1, ... [m^k/m^3] given instead of seeds.
   std::vector<double> initialMoments;
 
@@ -67,11 +76,18 @@ struct PopulationSettings {
   static SelfCheck numberScaleCheck(double scale, double population);
 
   static SchemaPtr schema();
+  /// The keys of a seed distribution (log-normal or exponential-volume); a feed's (`fed`) also
+  /// takes `distribution: table`, number densities per class on the vessel's grid.
+  static SchemaPtr seedsSchema(bool fed);
+  /// The distribution of a validated seeds section given by parameters (InputError at its
+  /// keys for a missing one); nullopt for a table.
+  static std::optional<SeedDistribution> readSeeds(const Parameters& seeds);
   /// The section's settings; without min-size the grid starts at `gridBottom` (the point
   /// model's lower edge of the near-critical region at its initial state, NaN if none) or
-  /// below the seeds, whichever is lower.
+  /// below the seeds (the initial and the fed ones), whichever is lower.
   static PopulationSettings from(const Parameters& section,
-                                 double gridBottom = std::numeric_limits<double>::quiet_NaN());
+                                 double gridBottom = std::numeric_limits<double>::quiet_NaN(),
+                                 const FedSeeds& fed = {});
   bool sectional() const { return method == PopulationMethod::Sectional; }
 };
 

@@ -13,9 +13,10 @@ ParamSpec populationSection() {
 }
 
 std::unique_ptr<ParticleRepresentation> makeRepresentation(const Parameters& population,
-                                                           const PointModel& point) {
+                                                           const PointModel& point,
+                                                           const FedSeeds& fed) {
   if (population.string("method") == "sectional")
-    return std::make_unique<SizeClasses>(population, point);
+    return std::make_unique<SizeClasses>(population, point, fed);
   return std::make_unique<MomentRepresentation>(population, point);
 }
 

@@ -20,6 +20,7 @@
 #include "core/Results.h"
 #include "core/Schema.h"
 #include "core/StateLayout.h"
+#include "models/pbe/PopulationSettings.h"
 #include "models/points/ParticleProcesses.h"
 
 namespace proscale {
@@ -68,6 +69,15 @@ class ParticleRepresentation {
   virtual void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
                         BorderedBandJacobian& J, RepresentationSlopes& slopes) const = 0;
 
+  /// The particles a feed's `seeds` section brings per volume of the feed, written into the
+  /// representation's blocks of a whole state `fed` (zeroed by the caller) as the amounts they
+  /// add per volume, fed budgets included; returns their number density [1/m^3]. InputError at
+  /// the seeds' keys when they do not fit the representation (by default: none fit).
+  virtual double fedParticles(const Parameters& feed, std::span<double> /*fed*/) const {
+    throw feed.error("seeds", "particles in a feed need size classes (population.method: "
+                              "sectional); moments cannot take them yet");
+  }
+
   // ---- reporting ----
   /// Solid volume formed per suspension volume [m^3/m^3], incl. what left the grid (mass balance).
   virtual double solidVolume(std::span<const double> y) const = 0;
@@ -96,9 +106,11 @@ class ParticleRepresentation {
 /// The `population:` section's schema (PopulationSettings) as a case section.
 ParamSpec populationSection();
 
-/// The representation `population.method` chooses, for the point model's particles. InputError
-/// at population keys for a method that cannot represent the point's processes.
+/// The representation `population.method` chooses, for the point model's particles and the
+/// seeds the feeds bring. InputError at population keys for a method that cannot represent the
+/// point's processes.
 std::unique_ptr<ParticleRepresentation> makeRepresentation(const Parameters& population,
-                                                           const PointModel& point);
+                                                           const PointModel& point,
+                                                           const FedSeeds& fed = {});
 
 }  // namespace proscale

@@ -9,8 +9,9 @@
 
 namespace proscale {
 
-SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
-    : m_settings(PopulationSettings::from(population, point.initialGridBottom())),
+SizeClasses::SizeClasses(const Parameters& population, const PointModel& point,
+                         const FedSeeds& fed)
+    : m_settings(PopulationSettings::from(population, point.initialGridBottom(), fed)),
       m_grid(m_settings.minSize, m_settings.maxSize, m_settings.classes, m_settings.spacing,
              point.interactions().shapeFactor),
       m_fv(m_grid, m_settings.scheme),
@@ -48,10 +49,16 @@ SizeClasses::SizeClasses(const Parameters& population, const PointModel& point)
 void SizeClasses::addBlocks(StateLayout& layout) {
   const std::size_t n = m_grid.size();
   const double Ns = m_settings.numberScale, Vs = Ns * m_grid.volumes()[n / 2];
-  m_budget = layout.add("budget", "1/m^3 | m^3/m^3", {Ns, Ns, Ns, Ns, Ns, Ns, Vs, Vs, Vs, Ns},
-                        {"number_nucleated", "number_washed_out", "number_lost_top",
-                         "number_dissolved", "number_merged", "number_broken", "volume_grown",
-                         "volume_washed_out", "volume_lost_top", "number_born_unresolved"});
+  std::vector<double> budgetScales{Ns, Ns, Ns, Ns, Ns, Ns, Vs, Vs, Vs, Ns};
+  std::vector<std::string> budgetNames{"number_nucleated", "number_washed_out", "number_lost_top",
+                                 "number_dissolved", "number_merged", "number_broken",
+                                 "volume_grown", "volume_washed_out", "volume_lost_top",
+                                 "number_born_unresolved"};
+  if (m_settings.fed.any) {
+    budgetScales.insert(budgetScales.end(), {Ns, Vs});
+    budgetNames.insert(budgetNames.end(), {"number_fed", "volume_fed"});
+  }
+  m_budget = layout.add("budget", "1/m^3 | m^3/m^3", budgetScales, budgetNames);
   layout.setRole("budget", {.accumulator = true});
   if (m_moments) {
     // Tolerance scales with the nucleus size, so that the relative tolerance governs them.
@@ -135,6 +142,7 @@ double SizeClasses::rates(std::span<const double> y, const ParticleProcesses& p,
   budget[kVolumeLostTop] = x[n - 1] * out.numberOutTop;
   budget[kDissolved] = out.numberOutBottom;
   budget[kWashedOut] = budget[kVolumeWashedOut] = budget[kMerged] = budget[kBroken] = 0.0;
+  if (m_settings.fed.any) ydot[m_budget + kFed] = ydot[m_budget + kVolumeFed] = 0.0;  // the vessel's
   if (D > 0.0) {
     for (std::size_t i = 0; i < n; ++i) {
       dN[i] -= D * N[i];

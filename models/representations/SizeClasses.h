@@ -6,8 +6,8 @@
 //
 //   dN_i/dt = growth fluxes + B delta_ib - D N_i + aggregation_i + breakage_i     [1/(m^3 s)]
 //
-//   number:  sum N + lost + dissolved + washed out + merged = seeds + nucleated + broken
-//   volume:  sum x N + lost + washed out                   = seeds + grown
+//   number:  sum N + lost + dissolved + washed out + merged = seeds + nucleated + broken + fed
+//   volume:  sum x N + lost + washed out                   = seeds + grown + fed
 //
 // Optionally (population.moments) the standard method of moments mu_0..mu_4 rides along as a
 // cross-check of the grid where it closes (size-independent growth, no aggregation/breakage).
@@ -36,7 +36,7 @@ double negativeClassRatio(std::span<const double> N);
 class SizeClasses final : public ParticleRepresentation {
  public:
   /// InputError at population.moments if an explicit moment cross-check cannot close.
-  SizeClasses(const Parameters& population, const PointModel& point);
+  SizeClasses(const Parameters& population, const PointModel& point, const FedSeeds& fed = {});
 
   void addBlocks(StateLayout& layout) override;
   void initialState(std::span<double> y0) const override;
@@ -49,6 +49,10 @@ class SizeClasses final : public ParticleRepresentation {
                std::span<double> ydot) const override;
   void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
                 BorderedBandJacobian& J, RepresentationSlopes& slopes) const override;
+
+  /// A feed's seeds on the classes (SizeClassesFeed.cpp): by parameters, integrated over each
+  /// class as the initial seeds are; a table must be on this grid (InputError at its sizes).
+  double fedParticles(const Parameters& feed, std::span<double> fed) const override;
 
   double solidVolume(std::span<const double> y) const override;
   double solidVolumeWashedOut(std::span<const double> y) const override {
@@ -80,8 +84,17 @@ class SizeClasses final : public ParticleRepresentation {
     kVolumeWashedOut,
     kVolumeLostTop,
     kBornUnresolved,  ///< nuclei born while min-size lay above the near-critical lower edge
-    kBudgetSize
+    kBudgetSize,
+    kFed = kBudgetSize,  ///< particles brought by feeds [1/m^3] (only with seeded feeds)
+    kVolumeFed,          ///< their particle volume [m^3/m^3]
   };
+  /// The budget entries the state holds: the fed ones only when a feed carries seeds.
+  std::size_t budgetSize() const { return m_settings.fed.any ? kVolumeFed + 1 : kBudgetSize; }
+  double fedBudget(std::span<const double> y, Budget which) const {
+    return m_settings.fed.any ? y[m_budget + which] : 0.0;
+  }
+  /// The table of a feed's seeds on this grid: N_i per feed volume (InputError at its keys).
+  std::vector<double> fedTable(const Parameters& seeds) const;
   /// Growth rates and their slopes at the n + 1 faces into m_faceG / m_faceRates, and the
   /// size-space diffusivities at the interior faces into m_faceD / m_faceDRates (zero when the
   /// point model has no fluctuations).

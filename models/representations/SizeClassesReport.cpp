@@ -24,7 +24,7 @@ double SizeClasses::meanDiameter(std::span<const double> y) const {
   return s.meanDiameter > 0.0 ? s.meanDiameter : m_grid.faces().front();
 }
 
-// Particles on the grid + those that left = seeds + nucleated + created by breakage.
+// Particles on the grid + those that left = seeds + nucleated + created by breakage + fed.
 double SizeClasses::numberBalanceError(std::span<const double> y) const {
   double onGrid = 0.0, seeded = 0.0;
   for (std::size_t i = 0; i < m_grid.size(); ++i) {
@@ -32,12 +32,12 @@ double SizeClasses::numberBalanceError(std::span<const double> y) const {
     seeded += m_y0[m_psd + i];
   }
   const auto b = y.subspan(m_budget, kBudgetSize);
-  const double in = seeded + b[kNucleated] + b[kBroken];
+  const double in = seeded + b[kNucleated] + b[kBroken] + fedBudget(y, kFed);
   const double out = onGrid + b[kWashedOut] + b[kLostTop] + b[kDissolved] + b[kMerged];
   return in > 0.0 ? std::abs(out - in) / in : 0.0;
 }
 
-// Particle volume on the grid + what left = seeds + grown.
+// Particle volume on the grid + what left = seeds + grown + fed.
 double SizeClasses::volumeBalanceError(std::span<const double> y) const {
   double onGrid = 0.0, seeded = 0.0;
   for (std::size_t i = 0; i < m_grid.size(); ++i) {
@@ -45,9 +45,15 @@ double SizeClasses::volumeBalanceError(std::span<const double> y) const {
     seeded += m_grid.volumes()[i] * m_y0[m_psd + i];
   }
   const auto b = y.subspan(m_budget, kBudgetSize);
-  const double made = seeded + b[kVolumeGrown];
+  const double fed = fedBudget(y, kVolumeFed);
+  const double made = seeded + b[kVolumeGrown] + fed;
   const double out = onGrid + b[kVolumeWashedOut] + b[kVolumeLostTop];
-  const double scale = std::max(std::abs(seeded) + std::abs(b[kVolumeGrown]), 1e-300);
+  // Against what entered, or what is there and left when that is larger: a network's zone
+  // that receives particles from another (counted as negative washed out) makes none itself.
+  const double scale = std::max({std::abs(seeded) + std::abs(b[kVolumeGrown]) + fed,
+                                 std::abs(onGrid) + std::abs(b[kVolumeWashedOut]) +
+                                     std::abs(b[kVolumeLostTop]),
+                                 1e-300});
   return made != 0.0 || out != 0.0 ? std::abs(out - made) / scale : 0.0;
 }
 
@@ -92,11 +98,21 @@ std::vector<Metric> SizeClasses::metrics(std::span<const double> y) const {
   const double volume = s.solidVolumeFraction, lost = b[kVolumeLostTop];
   m.push_back({"solid_volume_fraction", volume, "-", "particle volume per volume"});
   const std::size_t fromHistory = m.size();
+  const bool fed = m_settings.fed.any;
   m.push_back({"number_balance_error", numberBalanceError(y), "-",
-               "|on grid + washed out + lost + dissolved + merged - seeded - nucleated - "
-               "created by breakage| / (seeded + nucleated + created by breakage)"});
+               fed ? "|on grid + washed out + lost + dissolved + merged - seeded - nucleated - "
+                     "created by breakage - fed| / (seeded + nucleated + created by breakage + "
+                     "fed)"
+                   : "|on grid + washed out + lost + dissolved + merged - seeded - nucleated - "
+                     "created by breakage| / (seeded + nucleated + created by breakage)"});
   m.push_back({"volume_balance_error", volumeBalanceError(y), "-",
-               "|on grid + washed out + lost - seeded - grown| / (seeded + |grown|)"});
+               fed ? "|on grid + washed out + lost - seeded - grown - fed| / max(seeded + "
+                     "|grown| + fed, on grid + |washed out| + lost)"
+                   : "|on grid + washed out + lost - seeded - grown| / max(seeded + |grown|, "
+                     "on grid + |washed out| + lost)"});
+  if (fed)
+    m.push_back({"number_fed", fedBudget(y, kFed), "1/m^3",
+                 "particles brought by the feeds' seeds (per volume, as the other budgets)"});
   m.push_back({"number_lost_above_grid", b[kLostTop], "1/m^3",
                "particles that grew or aggregated past max-size"});
   m.push_back({"solid_lost_above_grid", volume + lost > 0.0 ? lost / (volume + lost) : 0.0, "-",

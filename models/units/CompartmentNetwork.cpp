@@ -74,6 +74,8 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
                                      "and a compartment network has none yet: leave it out");
       m_feeds.push_back({readFeed(name, f, *point, StirredVessel::conditions(root).temperature),
                          zoneIndex(f, "zone", f.string("zone"))});
+      if (f.has("seeds"))  // the zones are alike: the seeds as amounts of a zone's state
+        m_feeds.back().stream = m_zones.front().vessel->withSeeds(f, m_feeds.back().stream);
     }
     addFeedZones(root);
   }
@@ -344,6 +346,7 @@ void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<doub
       to[j] += a * f.stream.fluid[j];
       to[mixture + j] += a * f.stream.fluid[j];
     }
+    for (std::size_t k = 0; k < f.stream.particles.size(); ++k) to[k] += a * f.stream.particles[k];
   }
   for (std::size_t z = 0; z < Z; ++z)
     for (std::size_t k = 0; k < m_zones[z].ydot.size(); ++k) ydot[global(z, k)] = m_zones[z].ydot[k];

@@ -73,6 +73,15 @@ std::vector<std::string> StirredVessel::fluidNames() const {
   return names;
 }
 
+// The units of the fluid unknowns (per suspension volume: mol/m^3, a volume fraction m^3/m^3).
+std::vector<std::string> StirredVessel::fluidUnits() const {
+  const std::size_t nf = m_point->fluidSize();
+  std::vector<std::string> units;
+  for (const StateBlock& b : m_layout.blocks())
+    for (std::size_t i = 0; i < b.size && units.size() < nf; ++i) units.push_back(b.unit);
+  return units;
+}
+
 StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point,
                              std::optional<double> zoneVolume)
     : m_at(conditions(root)),
@@ -80,7 +89,7 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
       m_zone(zoneVolume.has_value()),
       m_endTime(root.section("output").real("end-time")),
       m_point(std::move(point)),
-      m_particles(makeRepresentation(root.section("population"), *m_point)) {
+      m_particles(makeRepresentation(root.section("population"), *m_point, fedSeeds(root))) {
   const Parameters& reactor = root.section("reactor");
   const std::size_t nf = m_point->fluidSize();
   std::vector<double> c0(nf);
@@ -157,6 +166,12 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
     std::copy(c0.begin(), c0.end(), m_y0.begin() + static_cast<std::ptrdiff_t>(m_mixtureIndex));
     m_y0[m_mixtureIndex + nf] = m_particles->solidVolume(m_y0);
   }
+  for (std::size_t f = 0; f < m_flows.feeds().size(); ++f) {
+    const std::string& name = m_flows.feeds()[f].name;
+    if (!root.has("feeds") || !root.section("feeds").has(name)) continue;  // the MSMPR's own
+    const Parameters& feed = root.section("feeds").section(name);
+    if (feed.has("seeds")) m_flows.setSeeds(f, withSeeds(feed, m_flows.feeds()[f]));
+  }
   m_coupling.resize(nf);
   m_point->solidCoupling(m_coupling);
   m_heatSlopes.assign(nf, 0.0);
@@ -206,6 +221,18 @@ void StirredVessel::checkTemperatures(const Parameters& root) const {
     checkRecipe(balance, "jacket-temperature-recipe", m_energy->jacket());
 }
 
+// Seeds enter the classes (or moments) and the mixture's solid at (Q_f/V) n_f; a point whose
+// fluid carries the solid volume (a crystallizer's phi, for secondary nucleation) gets it in the
+// feed's fluid as well, as the initial seeds in c0.
+FeedStream StirredVessel::withSeeds(const Parameters& feed, FeedStream stream) const {
+  stream.particles.assign(m_layout.size(), 0.0);
+  stream.seedNumber = m_particles->fedParticles(feed, stream.particles);
+  stream.seedVolume = m_particles->solidVolume(stream.particles);
+  stream.particles[m_mixtureIndex + m_point->fluidSize()] = stream.seedVolume;
+  m_point->setInitialSolid(stream.seedVolume, stream.fluid);
+  return stream;
+}
+
 void StirredVessel::initialState(std::span<double> y0) const {
   std::copy(m_y0.begin(), m_y0.end(), y0.begin());
 }
@@ -227,6 +254,7 @@ void StirredVessel::rhs(double t, std::span<const double> y, std::span<double> y
   const std::size_t nf = m_point->fluidSize();
   m_flows.addFed(t, ydot.first(nf));
   m_flows.addFed(t, ydot.subspan(m_mixtureIndex, nf));
+  m_flows.addFedParticles(t, ydot);
 }
 
 void StirredVessel::zoneRates(double t, std::span<const double> y, std::span<double> ydot,

@@ -83,6 +83,11 @@ class StirredVessel final : public Process, public System {
   }
   RefinementPlan refinement() const override { return m_particles->refinement(); }
 
+  /// The feed `stream` read from the validated section `feed` with the seeds of its `seeds`
+  /// key as amounts of this vessel's state (FeedStream::particles); InputError at the seeds'
+  /// keys when they do not fit the representation or its grid.
+  FeedStream withSeeds(const Parameters& feed, FeedStream stream) const;
+
   const PointModel& point() const { return *m_point; }
   const ParticleRepresentation& particles() const { return *m_particles; }
 
@@ -93,6 +98,13 @@ class StirredVessel final : public Process, public System {
   double temperature(double t, std::span<const double> y) const;
   /// The names of the fluid unknowns (the point's blocks' components).
   std::vector<std::string> fluidNames() const;
+  /// Their units, and those of their amounts (the unit times m^3: mol/m^3 -> mol).
+  std::vector<std::string> fluidUnits() const;
+  static std::string amountUnit(const std::string& perVolume) {
+    const std::string suffix = "/m^3";
+    return perVolume.ends_with(suffix) ? perVolume.substr(0, perVolume.size() - suffix.size())
+                                       : perVolume + " m^3";
+  }
   bool carriesMixture() const { return m_flows.any() || m_zone; }
   double dilution(double t) const { return m_flows.any() ? m_flows.dilution(t) : 0.0; }
   double volume(double t) const { return m_flows.any() ? m_flows.volume(t) : m_volume; }
@@ -105,8 +117,17 @@ class StirredVessel final : public Process, public System {
   void vesselRates(double t, std::span<const double> y, double solidVolumeRate,
                    std::span<double> ydot, double D) const;
   void checkStirrerVolume(const Parameters& reactor, const StirredTank& tank) const;
+  /// Amounts over the streams up to t of (fluid unknowns, solid volume) [mol or m^3]: fed,
+  /// out, accumulated (now - initially) and initially; empty when not all are known (a point
+  /// without conserved moieties, particles that do not track what was washed out).
+  struct StreamAmounts {
+    std::vector<double> fed, out, accumulated, initial;
+  };
+  StreamAmounts streamAmounts(double t, std::span<const double> y) const;
   /// Metric stream_balance_error at (t, y).
-  double streamBalanceError(double t, std::span<const double> y) const;
+  double streamBalanceError(const StreamAmounts& a) const;
+  /// Metrics moiety_<lead>_fed, _out, _accumulated and _balance (in - out - accumulated).
+  void addMoietyBalances(const StreamAmounts& a, std::vector<Metric>& m) const;
   /// InputError where a temperature the vessel heads for (its recipe's, a feed's, the jacket's)
   /// lies outside the point's temperature ranges, or a feed's temperature has no energy balance.
   void checkTemperatures(const Parameters& root) const;

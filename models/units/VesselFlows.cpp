@@ -33,7 +33,7 @@ FeedStream readFeed(const std::string& name, const Parameters& f, const PointMod
     throw f.error("flow", "the feed has no flow: give `flow` (constant) or `flow-recipe`");
   FeedStream s{name, f.has("flow") ? Recipe(f.real("flow")) : Recipe(f, "flow-recipe"),
                std::vector<double>(point.fluidSize(), 0.0),
-               f.has("temperature") ? f.real("temperature") : T0};
+               f.has("temperature") ? f.real("temperature") : T0, {}, 0.0, 0.0};
   point.feedFluid(f, s.fluid);
   return s;
 }
@@ -56,6 +56,11 @@ ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&), bool zones)
              .unit("degC")
              .above(0));
   if (addComposition != nullptr) addComposition(*s);
+  s->add(ParamSpec::section("seeds", PopulationSettings::seedsSchema(true),
+                            "Seed particles the feed carries: a number density per volume of "
+                            "the stream in the vessel's representation (size classes only); "
+                            "docs/theory/feeds-and-energy.md, \"Seeds in feeds\".")
+             .onlyWhenGiven());
   return ParamSpec::sectionMap("feeds", s,
                                "Streams fed into the vessel by name (semi-batch, or continuous "
                                "with reactor.outflow: overflow); docs/theory/feeds-and-energy.md.");
@@ -90,7 +95,7 @@ VesselFlows::VesselFlows(const Parameters& root, const PointModel& point,
                           "give either residence-time (a feed of the initial composition) or "
                           "feeds with reactor.outflow: overflow (then tau = V / sum Q_f)");
     m_feeds.push_back({"feed", Recipe(volume / reactor.real("residence-time")),
-                       std::vector<double>(c0.begin(), c0.end()), T0});
+                       std::vector<double>(c0.begin(), c0.end()), T0, {}, 0.0, 0.0});
     m_overflow = true;
     return;
   }
@@ -145,6 +150,43 @@ void VesselFlows::addFed(double t, std::span<double> dc) const {
     if (share == 0.0) continue;
     for (std::size_t j = 0; j < dc.size(); ++j) dc[j] += share * f.fluid[j];
   }
+}
+
+void VesselFlows::addFedParticles(double t, std::span<double> ydot) const {
+  if (m_feeds.empty()) return;
+  const double V = volume(t);
+  for (const FeedStream& f : m_feeds) {
+    if (f.particles.empty()) continue;
+    const double share = f.flow.value(t) / V;
+    if (share == 0.0) continue;
+    for (std::size_t k = 0; k < ydot.size(); ++k)
+      if (f.particles[k] != 0.0) ydot[k] += share * f.particles[k];
+  }
+}
+
+bool VesselFlows::anySeeds() const {
+  return std::any_of(m_feeds.begin(), m_feeds.end(),
+                     [](const FeedStream& f) { return !f.particles.empty(); });
+}
+
+double VesselFlows::fedSeedVolume(double t) const {
+  double v = 0.0;
+  for (const FeedStream& f : m_feeds) v += f.seedVolume * f.flow.integral(t);
+  return v;
+}
+
+FedSeeds fedSeeds(const Parameters& root) {
+  FedSeeds seeds;
+  if (!root.has("feeds")) return seeds;
+  const Parameters& feeds = root.section("feeds");
+  for (const std::string& name : feeds.keys()) {
+    const Parameters& f = feeds.section(name);
+    if (!f.has("seeds")) continue;
+    seeds.any = true;
+    if (auto d = PopulationSettings::readSeeds(f.section("seeds")))
+      seeds.distributions.push_back(*d);
+  }
+  return seeds;
 }
 
 double VesselFlows::heatFed(double t, double T) const {

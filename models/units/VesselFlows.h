@@ -8,7 +8,8 @@
 // `reactor.residence-time` tau without feeds is the classical MSMPR: one feed of the initial
 // fluid composition at Q = V0/tau, overflow. The balances in concentration form,
 //   d(V c)/dt = sum_f Q_f c_f - Q_out c + V r   =>   dc/dt = sum_f (Q_f/V)(c_f - c) + r,
-// so the contents are diluted at D = Q_in/V (the particles too) and fed at Q_f/V.
+// so the contents are diluted at D = Q_in/V (the particles too) and fed at Q_f/V. A feed may
+// carry seeds, a number density n_f(L) [1/m^3] of the stream: dN_i/dt gains (Q_f/V) N_f,i.
 // Theory: docs/theory/feeds-and-energy.md.
 #include <span>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "core/Parameters.h"
 #include "core/Schema.h"
+#include "models/pbe/PopulationSettings.h"
 #include "models/units/Recipe.h"
 
 namespace proscale {
@@ -27,7 +29,16 @@ struct FeedStream {
   Recipe flow;                 ///< Q_f(t) [m^3/s]
   std::vector<double> fluid;   ///< the point's fluid unknowns in the feed
   double temperature = 0.0;    ///< T_f [K]
+  /// Seeds, per volume of the feed, as amounts of the vessel's whole state: its representation's
+  /// blocks (classes, fed budgets) and the solid of its `mixture`; empty without seeds.
+  std::vector<double> particles;
+  double seedNumber = 0.0;       ///< seed particles per feed volume [1/m^3]
+  double seedVolume = 0.0;       ///< their particle volume per feed volume [m^3/m^3]
 };
+
+/// The seeds of the case's feeds: which carry any, and those given by parameters (the
+/// automatic size grid reaches them).
+FedSeeds fedSeeds(const Parameters& root);
 
 /// The feed `name` from its validated section: flow or flow recipe (InputError if both or
 /// neither), temperature (default T0 [K]) and the composition the point reads.
@@ -60,8 +71,15 @@ class VesselFlows {
   double dilution(double t) const { return inflow(t) / volume(t); }  ///< D = Q_in/V [1/s]
   /// Adds sum_f (Q_f/V) c_f to dc (the feeds' share; -D c is the caller's, with the particles').
   void addFed(double t, std::span<double> dc) const;
+  /// Adds sum_f (Q_f/V) times the seeds' amounts (FeedStream::particles) to the whole ydot.
+  void addFedParticles(double t, std::span<double> ydot) const;
+  /// Gives feed f its seeds (and its fluid completed with their solid, PointModel::setInitialSolid).
+  void setSeeds(std::size_t f, FeedStream seeded) { m_feeds[f] = std::move(seeded); }
+  bool anySeeds() const;
   /// sum_f (Q_f/V)(T_f - T) [K/s].
   double heatFed(double t, double T) const;
+  /// Seed volume fed by all streams up to t [m^3].
+  double fedSeedVolume(double t) const;
   /// Volume fed by stream f, and by all streams, up to t [m^3].
   double fedVolume(std::size_t f, double t) const { return m_feeds[f].flow.integral(t); }
   double fedVolume(double t) const;
