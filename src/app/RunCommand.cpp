@@ -9,6 +9,8 @@
 #include "app/Interrupts.h"
 #include "app/OutputsReference.h"
 #include "app/ResultFiles.h"
+#include "app/ScaleUpStudy.h"
+#include "app/StudyCommand.h"
 #include "core/NumberFormat.h"
 #include "output/OutputDirectory.h"
 
@@ -39,6 +41,7 @@ void printHeadline(std::ostream& out, const RunSummary& s) {
 int runCase(const CommandLine& cl, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const CaseDocument document = CaseDocument::load(cl.caseFile, cl.overrides);
+  if (document.modelType(caseModelNames()) == kScaleUpStudyModel) return runStudy(cl, document, out);
   if (cl.verb == "check") {
     // Every problem the declarations can find, at once; then what only the model finds.
     std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));
