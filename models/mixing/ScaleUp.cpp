@@ -135,7 +135,7 @@ std::string scaleUpCsv(const std::vector<ScaleRecord>& records) {
   for (const ScaleRecord& r : records) {
     out << scaleUpRuleName(r.rule);
     for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ',' << formatShortest(c.value(r));
-    out << ',' << scaleRecordFlags(r) << '\n';
+    out << ",\"" << scaleRecordFlags(r) << "\"\n";  // quoted: a flag holds a comma
   }
   return out.str();
 }

@@ -77,7 +77,7 @@ const std::vector<ScaleRecordColumn>& scaleRecordColumns();
 /// the heat released (`Q_max<Q_rel`).
 std::string scaleRecordFlags(const ScaleRecord& r);
 
-/// The records as CSV (SI units in the header, shortest round-trip numbers) and as a Markdown
+/// The records as CSV (SI units in the header, shortest round-trip numbers, the flags quoted) and as a Markdown
 /// table (4 significant digits, N in rpm); the last column flags Re < 1e4, a transitional
 /// blend time, a feed faster than t_feed,min and a jacket short of the heat release.
 std::string scaleUpCsv(const std::vector<ScaleRecord>& records);

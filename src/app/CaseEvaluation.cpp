@@ -35,7 +35,7 @@ std::string CaseEvaluation::problem() const {
     case RunStatus::Complete: return "";
     case RunStatus::Incomplete: {
       const SolverReport& r = summary.solver;
-      return "failed at t = " + formatNumber(r.timeReached) + " s: " + r.flagName +
+      return "ended at t = " + formatNumber(r.timeReached) + " s: " + r.flagName +
              (r.message.empty() ? "" : " " + r.message);
     }
     case RunStatus::Suspect: {

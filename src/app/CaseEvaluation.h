@@ -25,8 +25,8 @@ struct CaseEvaluation {
   RunStatus status() const;
   /// The final value of a summary metric (SI), absent when the run did not report it.
   std::optional<double> metric(const std::string& name) const;
-  /// Why the run is not complete: the solver's flag and message, or the failed self-checks'
-  /// names; empty for a complete run.
+  /// Why the run is not complete: the time reached, the solver's flag (STOPPED for a stop
+  /// request) and message, or the failed self-checks' names; empty for a complete run.
   std::string problem() const;
 };
 

@@ -79,17 +79,16 @@ ScaleUpOutcome assessScaleUp(const ScaleUpStudy& study, const std::vector<ScaleR
   for (ScaleUpRule rule : study.rules) {
     RuleVerdict v;
     v.rule = rule;
-    v.keepsInSpec = true;
+    bool outOfSpec = false, notJudged = false;
     for (const ScaleUpRow& row : out.rows) {
       if (row.record.rule != rule || row.judgement.verdict == Verdict::InSpec) continue;
-      const std::string at = "at " + formatNumber(row.record.volume, 4) + " m^3: " + row.judgement.why;
-      addReason(v.why, at);
-      if (row.judgement.verdict == Verdict::NotJudged) v.keepsInSpec.reset();
-      else if (v.keepsInSpec) v.keepsInSpec = false;
+      addReason(v.why, "at " + formatNumber(row.record.volume, 4) + " m^3: " + row.judgement.why);
+      outOfSpec = outOfSpec || row.judgement.verdict == Verdict::OutOfSpec;
+      notJudged = notJudged || row.judgement.verdict == Verdict::NotJudged;
     }
-    // A rule with an out-of-spec scale fails even when another scale could not be judged.
-    for (const ScaleUpRow& row : out.rows)
-      if (row.record.rule == rule && row.judgement.verdict == Verdict::OutOfSpec) v.keepsInSpec = false;
+    // A scale out of spec fails the rule even when another scale could not be judged.
+    if (outOfSpec) v.keepsInSpec = false;
+    else if (!notJudged) v.keepsInSpec = true;
     if (v.why.empty()) v.why = "in spec at every scale";
     std::string& list = !v.keepsInSpec ? unknown : *v.keepsInSpec ? keep : fail;
     list += (list.empty() ? "" : ", ") + scaleUpRuleName(rule);

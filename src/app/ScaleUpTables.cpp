@@ -37,7 +37,7 @@ std::string scaleUpStudyCsv(const ScaleUpOutcome& outcome) {
     const CaseEvaluation& run = outcome.runs.at(row.run);
     out << scaleUpRuleName(row.record.rule);
     for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ',' << formatShortest(c.value(row.record));
-    out << ',' << formatShortest(row.record.feedTime) << ',' << scaleRecordFlags(row.record) << ','
+    out << ',' << formatShortest(row.record.feedTime) << ',' << csvField(scaleRecordFlags(row.record)) << ','
         << row.runNumber << ',' << runStatusName(run.status()) << ',' << optionalShortest(row.d50)
         << ',' << optionalShortest(row.span) << ',' << verdictName(row.judgement.verdict) << ','
         << csvField(row.judgement.why) << '\n';

@@ -42,8 +42,9 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
   EvaluationOptions options;
   options.maxMemory = cl.maxMemory ? *cl.maxMemory : defaultMemoryLimit();
   options.threads = study.threads;
+  // Every process run loaded and built before the directory is touched: bad input writes nothing.
+  checkScaleUpStudy(study, options.maxMemory);
   if (cl.verb == "check") {
-    checkScaleUpStudy(study, options.maxMemory);
     out << cl.caseFile << ": OK (" << kScaleUpStudyModel << ", " << study.rules.size()
         << " rules x " << study.volumes.size() << " scales of " << study.processFile << ")\n";
     return kSuccess;
@@ -53,15 +54,8 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
                                          std::filesystem::path(cl.caseFile).stem());
   dir.claim(newRunId(), cl.overwrite);
   const InterruptHandlers interrupts;
-  const auto elapsed = [start] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
-  options.stop = [&cl, &elapsed]() -> std::string {
-    if (const int signal = interruptSignal()) return std::string("interrupted by ") + signalName(signal);
-    if (cl.maxTime && elapsed() > *cl.maxTime)
-      return "--max-time " + formatNumber(*cl.maxTime) + " s reached";
-    return {};
-  };
+  const auto elapsed = [start] { return secondsSince(start); };
+  options.stop = runStopCheck(cl, start);
   const ScaleUpOutcome outcome = runScaleUpStudy(study, options);
   writeText(dir, "scaleup.csv", scaleUpStudyCsv(outcome));
   writeText(dir, "scaleup.md", scaleUpStudyMarkdown(study, outcome));

@@ -167,6 +167,18 @@ TEST_CASE("Scale-up study: the table's columns", "[unit][study]") {
         "heat_release [W],capacity_ratio [-],feed_time [s],flags,run,run_status,"
         "d50_volume [m],span [-],in_spec,why");
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);
+  // Every line has the header's 28 fields: commas inside quotes (the flag t_feed<t_feed,min)
+  // do not separate.
+  std::size_t fields = 1;
+  bool quoted = false;
+  for (const char c : csv) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) ++fields;
+    if (c == '\n') {
+      CHECK(fields == 28);
+      fields = 1;
+    }
+  }
   const std::string md = scaleUpStudyMarkdown(study, out);
   CHECK(md.find("| constant mixing time | yes | in spec at every scale |") != std::string::npos);
   CHECK(md.find("Rules that keep the product in spec at every scale: constant mixing time.") !=
