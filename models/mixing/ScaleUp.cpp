@@ -82,17 +82,8 @@ std::vector<ScaleRecord> scaleUp(const StirredTank& lab, const std::vector<doubl
   return records;
 }
 
-namespace {
-
-struct Column {
-  const char* csv;       ///< CSV header, SI unit in brackets
-  const char* markdown;  ///< Markdown header
-  double (*value)(const ScaleRecord&);
-  double markdownScale = 1.0;  ///< Markdown value = SI value x scale
-};
-
-const std::vector<Column>& columns() {
-  static const std::vector<Column> c{
+const std::vector<ScaleRecordColumn>& scaleRecordColumns() {
+  static const std::vector<ScaleRecordColumn> c{
       {"volume [m^3]", "V [m^3]", [](const ScaleRecord& r) { return r.volume; }},
       {"vessel_diameter [m]", "T [m]", [](const ScaleRecord& r) { return r.vesselDiameter; }},
       {"impeller_diameter [m]", "D [m]", [](const ScaleRecord& r) { return r.impellerDiameter; }},
@@ -122,10 +113,8 @@ const std::vector<Column>& columns() {
   return c;
 }
 
-// Flags of a record: outside the turbulent N_P range (Re < 1e4), the transitional blend-time
-// form (N_P^(1/3) Re < 6370), a recipe feed time shorter than the mesomixing minimum, and a
-// jacket that cannot remove the heat released.
-std::string flags(const ScaleRecord& r, double feedTime) {
+std::string scaleRecordFlags(const ScaleRecord& r) {
+  const double feedTime = r.feedTime;
   std::string f;
   const auto add = [&f](const char* flag) {
     if (!f.empty()) f += ' ';
@@ -138,17 +127,15 @@ std::string flags(const ScaleRecord& r, double feedTime) {
   return f;
 }
 
-}  // namespace
-
 std::string scaleUpCsv(const std::vector<ScaleRecord>& records) {
   std::ostringstream out;
   out << "rule";
-  for (const Column& c : columns()) out << ',' << c.csv;
+  for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ',' << c.csv;
   out << ",flags\n";
   for (const ScaleRecord& r : records) {
     out << scaleUpRuleName(r.rule);
-    for (const Column& c : columns()) out << ',' << formatShortest(c.value(r));
-    out << ',' << flags(r, r.feedTime) << '\n';
+    for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ',' << formatShortest(c.value(r));
+    out << ",\"" << scaleRecordFlags(r) << "\"\n";  // quoted: a flag holds a comma
   }
   return out.str();
 }
@@ -156,14 +143,14 @@ std::string scaleUpCsv(const std::vector<ScaleRecord>& records) {
 std::string scaleUpMarkdown(const std::vector<ScaleRecord>& records) {
   std::ostringstream out;
   out << "| rule |";
-  for (const Column& c : columns()) out << ' ' << c.markdown << " |";
+  for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ' ' << c.markdown << " |";
   out << " flags |\n|---|";
-  for (std::size_t i = 0; i < columns().size(); ++i) out << "---:|";
+  for (std::size_t i = 0; i < scaleRecordColumns().size(); ++i) out << "---:|";
   out << "---|\n";
   for (const ScaleRecord& r : records) {
     out << "| " << scaleUpRuleName(r.rule) << " |";
-    for (const Column& c : columns()) out << ' ' << formatNumber(c.value(r) * c.markdownScale, 4) << " |";
-    out << ' ' << flags(r, r.feedTime) << " |\n";
+    for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ' ' << formatNumber(c.value(r) * c.markdownScale, 4) << " |";
+    out << ' ' << scaleRecordFlags(r) << " |\n";
   }
   return out.str();
 }

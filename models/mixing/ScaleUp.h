@@ -62,7 +62,22 @@ ScaleRecord scaleRecord(const StirredTank& tank, ScaleUpRule rule, const ScaleUp
 std::vector<ScaleRecord> scaleUp(const StirredTank& lab, const std::vector<double>& volumes,
                                  ScaleUpRule rule, const ScaleUpDuty& duty);
 
-/// The records as CSV (SI units in the header, shortest round-trip numbers) and as a Markdown
+/// One column of the tables: its CSV header (SI unit in brackets), Markdown header and value.
+struct ScaleRecordColumn {
+  const char* csv;
+  const char* markdown;
+  double (*value)(const ScaleRecord&);
+  double markdownScale = 1.0;  ///< Markdown value = SI value x scale
+};
+const std::vector<ScaleRecordColumn>& scaleRecordColumns();
+
+/// Flags of a record, space-separated: outside the turbulent N_P range (`Re<1e4`), the
+/// transitional blend-time form (N_P^(1/3) Re < 6370, `theta95-transitional`), a recipe feed
+/// time shorter than the mesomixing minimum (`t_feed<t_feed,min`), a jacket that cannot remove
+/// the heat released (`Q_max<Q_rel`).
+std::string scaleRecordFlags(const ScaleRecord& r);
+
+/// The records as CSV (SI units in the header, shortest round-trip numbers, the flags quoted) and as a Markdown
 /// table (4 significant digits, N in rpm); the last column flags Re < 1e4, a transitional
 /// blend time, a feed faster than t_feed,min and a jacket short of the heat release.
 std::string scaleUpCsv(const std::vector<ScaleRecord>& records);

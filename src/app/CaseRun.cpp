@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "app/CaseSchema.h"
+#include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
 #include "core/NumberFormat.h"
 #include "core/Version.h"
@@ -23,7 +24,13 @@ LoadedCase LoadedCase::load(const std::string& file, const std::vector<Override>
 LoadedCase LoadedCase::fromDocument(const CaseDocument& doc, double maxMemory) {
   LoadedCase c;
   c.file = doc.fileName();
-  c.modelType = doc.modelType(processModelNames());
+  try {
+    c.modelType = doc.modelType(processModelNames());
+  } catch (const InputError& e) {
+    if (doc.modelType(caseModelNames()) != kScaleUpStudyModel) throw;
+    throw InputError(e.mark(), "model", "a scale-up study is not a process case: it runs one "
+                                        "(`proscale run` runs the study)");
+  }
   c.params = doc.validate(*caseSchema(c.modelType));
   checkMemory(c.params, maxMemory);
   c.process = processModels().at(c.modelType).make(c.params);

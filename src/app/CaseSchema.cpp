@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+#include <algorithm>
+
+#include "app/ScaleUpStudy.h"
 #include "models/ProcessModels.h"
 #include "solvers/SolverFactory.h"
 
@@ -41,6 +44,13 @@ SchemaPtr outputSchema(const std::string& defaultSpacing) {
 std::vector<std::string> processModelNames() {
   std::vector<std::string> names;
   for (const auto& [name, entry] : processModels()) names.push_back(name);
+  return names;
+}
+
+std::vector<std::string> caseModelNames() {
+  std::vector<std::string> names = processModelNames();
+  names.emplace_back(kScaleUpStudyModel);
+  std::sort(names.begin(), names.end());
   return names;
 }
 

@@ -14,6 +14,9 @@ SchemaPtr caseSchema(const std::string& modelType);
 
 /// Names of the registered process models.
 std::vector<std::string> processModelNames();
+/// What a case file's `model:` may name: the process models and the studies that run them
+/// (`scale-up-study`, app/ScaleUpStudy.h), sorted.
+std::vector<std::string> caseModelNames();
 
 /// The output times of the `output:` section, t = 0 first.
 std::vector<double> outputTimes(const Parameters& output);

@@ -41,7 +41,9 @@ struct Grammar {
     app.require_subcommand(1);
     CLI::App* run = app.add_subcommand(
         "run", "Simulate the case; write its results (timeseries.csv, psd.csv, summary.json, "
-               "ParaView files) to DIR (default: results/<case file name>).");
+               "ParaView files) to DIR (default: results/<case file name>). A study file "
+               "(model: scale-up-study) runs its process case at every scale and writes "
+               "scaleup.csv, scaleup.md and summary.json.");
     CLI::App* check = app.add_subcommand(
         "check", "Load and validate the case, build its model and list its parameters; "
                  "write nothing.");

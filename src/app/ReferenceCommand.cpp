@@ -1,6 +1,7 @@
 #include "app/ReferenceCommand.h"
 
 #include "app/CaseSchema.h"
+#include "app/ScaleUpStudy.h"
 #include "case/ReferenceDocs.h"
 
 namespace proscale {
@@ -12,6 +13,7 @@ std::string caseReferenceMarkdown() {
       "edit by hand. Units: see units.md. Every dimensional value needs a unit.\n\n";
   for (const auto& model : processModelNames())
     text += schemaReferenceMarkdown(*caseSchema(model), "model: " + model);
+  text += schemaReferenceMarkdown(*scaleUpStudySchema(), std::string("model: ") + kScaleUpStudyModel);
   return text;
 }
 

@@ -9,6 +9,8 @@
 #include "app/Interrupts.h"
 #include "app/OutputsReference.h"
 #include "app/ResultFiles.h"
+#include "app/ScaleUpStudy.h"
+#include "app/StudyCommand.h"
 #include "core/NumberFormat.h"
 #include "output/OutputDirectory.h"
 
@@ -36,9 +38,23 @@ void printHeadline(std::ostream& out, const RunSummary& s) {
 }
 }  // namespace
 
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+StopCheck runStopCheck(const CommandLine& cl, std::chrono::steady_clock::time_point start) {
+  return [&cl, start]() -> std::string {
+    if (const int signal = interruptSignal()) return std::string("interrupted by ") + signalName(signal);
+    if (cl.maxTime && secondsSince(start) > *cl.maxTime)
+      return "--max-time " + formatNumber(*cl.maxTime) + " s reached";
+    return {};
+  };
+}
+
 int runCase(const CommandLine& cl, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const CaseDocument document = CaseDocument::load(cl.caseFile, cl.overrides);
+  if (document.modelType(caseModelNames()) == kScaleUpStudyModel) return runStudy(cl, document, out);
   if (cl.verb == "check") {
     // Every problem the declarations can find, at once; then what only the model finds.
     std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));
@@ -64,15 +80,8 @@ int runCase(const CommandLine& cl, std::ostream& out) {
                                    : defaultOutputDir(cl.caseFile));
   dir.claim(newRunId(), cl.overwrite);
   const InterruptHandlers interrupts;
-  const auto elapsed = [start] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
-  const StopCheck stop = [&cl, &elapsed]() -> std::string {
-    if (const int signal = interruptSignal()) return std::string("interrupted by ") + signalName(signal);
-    if (cl.maxTime && elapsed() > *cl.maxTime)
-      return "--max-time " + formatNumber(*cl.maxTime) + " s reached";
-    return {};
-  };
+  const auto elapsed = [start] { return secondsSince(start); };
+  const StopCheck stop = runStopCheck(cl, start);
   ResultFiles files(dir, c.times.size(), c.params.section("output").boolean("vtk"));
   CaseOutcome outcome = simulate(c, elapsed(), &files, stop);
   RunSummary& s = outcome.summary;

@@ -39,7 +39,7 @@ const std::vector<std::string>& knownResultFiles() {
   static const std::vector<std::string> names{
       "summary.json",     "timeseries.csv", "sensitivities.csv", "psd.csv",
       "psd.pvd",          "psd_map.vtr",    "timeseries.vtr",    "psd.values",
-      kMarkerName};
+      "scaleup.csv",      "scaleup.md",     kMarkerName};
   return names;
 }
 

@@ -231,7 +231,8 @@ TEST_CASE("Stirred tank: scale-up tables as CSV and Markdown text", "[unit][mixi
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // header + 3 scales
   CHECK(csv.rfind("rule,volume [m^3],vessel_diameter [m]", 0) == 0);
   CHECK(csv.find("\nconstant P/V,0.001") != std::string::npos);
-  CHECK(csv.find("Re<1e4") != std::string::npos);  // the 1 L tank at 400 rpm
+  // The 1 L tank at 400 rpm; the flags field quoted (RFC 4180), for t_feed,min holds a comma.
+  CHECK(csv.find(",\"Re<1e4 t_feed<t_feed,min\"\n") != std::string::npos);
   CHECK(std::count(md.begin(), md.end(), '\n') == 5);  // header, rule line, 3 scales
   // The lab's U A Delta T_max = 624.389 W/(m^2 K) * 0.0461318 m^2 * 20 K = 576.084 W (the
   // jacket test's U and A) against q_V V = 5e3 W/m^3 * 1e-3 m^3 = 5 W: ratio 115.217

@@ -1,0 +1,15 @@
+#pragma once
+// `check`, `run` and `outputs` of a study file (`model: scale-up-study`): the study's keys are
+// validated, every process run it implies is loaded (bad input exits 2 before anything runs),
+// and `run` writes scaleup.csv, scaleup.md and summary.json (docs/reference/outputs.md).
+#include <iosfwd>
+
+#include "app/CommandLine.h"
+#include "case/CaseDocument.h"
+
+namespace proscale {
+
+/// Exit code as RunCommand.h: 0, 3 (a process run incomplete), 4 (a run suspect), 128 + signal.
+int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& out);
+
+}  // namespace proscale
