@@ -42,8 +42,8 @@ Eigen::MatrixXd dense(const BorderedBandJacobian& J) {
   return M;
 }
 
-void checkAgainstEigen(BorderedBandShape s, unsigned seed) {
-  const BorderedBandJacobian J = randomJacobian(s, seed);
+void checkAgainstEigen(const BorderedBandJacobian& J, unsigned seed) {
+  const BorderedBandShape s = J.shape();
   const Eigen::MatrixXd Md = dense(J);
   std::mt19937 rng(seed + 1);
   std::uniform_real_distribution<double> u(-1.0, 1.0);
@@ -65,6 +65,25 @@ void checkAgainstEigen(BorderedBandShape s, unsigned seed) {
   std::vector<double> again(b.begin(), b.end());
   lu.solve(M, again);
   CHECK(again == x);
+}
+
+void checkAgainstEigen(BorderedBandShape s, unsigned seed) {
+  checkAgainstEigen(randomJacobian(s, seed), seed);
+}
+
+// The border of a compartment network: C acts only through some border columns (the others,
+// budgets and the like, are zero), and each border row sees only its own zone's classes (every
+// third band column, zone = index mod 3). The LU skips those zeros (BorderedBandLU.h).
+BorderedBandJacobian networkLikeJacobian(BorderedBandShape s, unsigned seed,
+                                         std::size_t everyNthColumnActive) {
+  BorderedBandJacobian J = randomJacobian(s, seed);
+  for (std::size_t j = 0; j < s.border; ++j)
+    if (j % everyNthColumnActive != 0)
+      for (std::size_t i = 0; i < s.band; ++i) J.C(i, j) = 0.0;
+  for (std::size_t i = 0; i < s.border; ++i)
+    for (std::size_t l = 0; l < s.band; ++l)
+      if (l % 3 != i % 3) J.R(i, l) = 0.0;
+  return J;
 }
 
 }  // namespace
@@ -93,6 +112,41 @@ TEST_CASE("bordered LU solves like a dense LU", "[unit]") {
   SECTION("no border: k = 0 (plain band LU)") { checkAgainstEigen({0, 40, 1, 1}, 4); }
   SECTION("no band: n = 0 (plain dense LU of D)") { checkAgainstEigen({5, 0, 0, 0}, 5); }
   SECTION("bandwidth wider than the band block is clipped") { checkAgainstEigen({2, 3, 4, 4}, 6); }
+}
+
+TEST_CASE("bordered LU with sparse borders solves like a dense LU", "[unit]") {
+  const BorderedBandShape s{9, 90, 5, 5};
+  SECTION("a third of C's columns non-zero, R by zone") {
+    const BorderedBandJacobian J = networkLikeJacobian(s, 11, 3);
+    checkAgainstEigen(J, 11);
+    BorderedBandMatrix M(s);
+    M.assign(J);
+    BorderedBandLU lu(s);
+    REQUIRE(lu.factor(M) == 0);
+    CHECK(lu.activeBorderColumns() == 3);  // columns 0, 3, 6
+  }
+  SECTION("C all zero: the border decouples, S = D") { checkAgainstEigen(networkLikeJacobian(s, 12, 100), 12); }
+  SECTION("the structure is found anew at each factor") {
+    // One LU object factors a sparse matrix, then a dense one, then the sparse one again; each
+    // solve must match the dense LU of its own matrix.
+    BorderedBandLU lu(s);
+    for (const unsigned seed : {13u, 14u, 15u}) {
+      const BorderedBandJacobian J =
+          seed == 14u ? randomJacobian(s, seed) : networkLikeJacobian(s, seed, 4);
+      BorderedBandMatrix M(s);
+      M.assign(J);
+      REQUIRE(lu.factor(M) == 0);
+      CHECK(lu.activeBorderColumns() == (seed == 14u ? s.border : 3));  // 0, 4, 8
+      const Eigen::MatrixXd Md = dense(J);
+      Eigen::VectorXd b = Eigen::VectorXd::LinSpaced(Md.rows(), -1.0, 2.0);
+      const Eigen::VectorXd expected = Md.partialPivLu().solve(b);
+      std::vector<double> x(b.begin(), b.end());
+      lu.solve(M, x);
+      const Eigen::Map<const Eigen::VectorXd> got(x.data(), static_cast<Eigen::Index>(x.size()));
+      // As in checkAgainstEigen: two backward-stable solves of a well-conditioned matrix.
+      CHECK((got - expected).norm() <= 1e-12 * expected.norm());
+    }
+  }
 }
 
 TEST_CASE("bordered LU reports zero pivots", "[unit]") {
