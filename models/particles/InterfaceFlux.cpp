@@ -43,17 +43,6 @@ struct Ions {
     }
     return {value / nuSum, slope / nuSum};
   }
-  /// S_s = Q(u) / c_eq and D1 = -d ln Q/du. Two ions of equal nu (nu_f = nu/2: BaSO4, CaCO3)
-  /// have Q = sqrt(c_1,s c_2,s) / nu_f, which needs no logarithm or exponential (this is the
-  /// inner loop of the per-face root); other formulas go through ln Q.
-  std::pair<double, double> saturation(double u, double lnCeq, double cEq) const {
-    if (n == 2 && nu[0] == nu[1] && nuSum == 2.0 * nu[0]) {
-      const double a = c[0] - nu[0] * u, b = c[1] - nu[1] * u;
-      return {std::sqrt(a * b) / (nu[0] * cEq), nu[0] * nu[0] * (1.0 / a + 1.0 / b) / nuSum};
-    }
-    const auto [lnQu, d1] = lnQ(u);
-    return {std::exp(lnQu - lnCeq), d1};
-  }
   /// d ln Q / d ln c_f at fixed u.
   double dLnQdLnIon(std::size_t i, double u) const {
     return nu[i] * c[i] / (nuSum * (c[i] - nu[i] * u));
@@ -105,18 +94,13 @@ double diffusionRoot(const Ions& ions, double lnCeq) {
 }
 }  // namespace
 
-// The usual orders 1 (linear) and 2 (parabolic, BCF) without pow: x * x and |x|^1 are exact,
-// so these give the same doubles as pow (which is correctly rounded for them).
 double IntegrationLaw::rate(double Ss) const {
-  const double x = Ss - 1.0, ax = std::abs(x);
-  const double p = order == 2.0 ? ax * ax : order == 1.0 ? ax : std::pow(ax, order);
-  return x >= 0.0 ? rateConstant * p : -rateConstant * p;
+  const double x = Ss - 1.0;
+  return x >= 0.0 ? rateConstant * std::pow(x, order) : -rateConstant * std::pow(-x, order);
 }
 
 double IntegrationLaw::slope(double Ss) const {
-  const double ax = std::abs(Ss - 1.0);
-  const double p = order == 2.0 ? ax : order == 1.0 ? 1.0 : std::pow(ax, order - 1.0);
-  return rateConstant * order * p;
+  return rateConstant * order * std::pow(std::abs(Ss - 1.0), order - 1.0);
 }
 
 InterfaceFlux diffusionControlledFlux(const DrivingForce& f, double cEq) {
@@ -138,7 +122,8 @@ InterfaceFlux mixedControlFlux(const DrivingForce& f, double cEq, double kd,
   // lies between 0 (psi <= 0 when growing) and the diffusion-controlled root (S_s = 1).
   const double toFlux = 1.0 / (2.0 * f.molarVolume);
   auto interface = [&](double u) {
-    const auto [Ss, d1] = ions.saturation(u, lnCeq, cEq);
+    const auto [lnQ, d1] = ions.lnQ(u);
+    const double Ss = std::exp(lnQ - lnCeq);
     return std::make_tuple(Ss, d1, law.slope(Ss) * toFlux);
   };
   InterfaceFlux r;
