@@ -133,13 +133,15 @@ InterfaceFlux mixedControlFlux(const DrivingForce& f, double cEq, double kd,
       return std::make_pair(kd * u - law.rate(Ss) * toFlux, kd + dJ * Ss * d1);
     };
     const double lo = std::min(0.0, uDiffusion), hi = std::max(0.0, uDiffusion);
-    const double psiLo = psi(lo).first, psiHi = psi(hi).first;
+    const double psiZero = psi(0.0).first;  // -J_int(S_s(0)): one end of the bracket
+    const double psiLo = lo == 0.0 ? psiZero : psi(lo).first;
+    const double psiHi = hi == 0.0 ? psiZero : psi(hi).first;
     if (psiLo == 0.0 || psiHi == 0.0 || (psiLo > 0.0) == (psiHi > 0.0)) {
       // Within round-off of saturation the two ends need not bracket: take the better end.
       r.u = std::abs(psiLo) <= std::abs(psiHi) ? lo : hi;
     } else {
       // Start from the series-resistance estimate of a linear law.
-      const double J0 = law.rate(std::exp(ions.lnQ(0.0).first - lnCeq)) * toFlux;
+      const double J0 = -psiZero;
       const double guess = std::clamp(J0 / kd * uDiffusion / (uDiffusion + J0 / kd), lo, hi);
       r.u = root(psi, std::isfinite(guess) ? guess : 0.5 * (lo + hi), lo, hi);
     }
