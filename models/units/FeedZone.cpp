@@ -27,8 +27,10 @@ ParamSpec FeedZone::section() {
              .above(1)
              .atMost(1e6));
   s->add(ParamSpec::integer("slices", "Slices of equal age the feed zone is cut into (the "
-                                      "E-model's age integration is first order in 1/slices).")
-             .defaultsTo("8")
+                                      "E-model's age integration is first order in 1/slices; "
+                                      "the semi-batch BaSO4 case needs 32 for the feed-position "
+                                      "effect's direction): check by doubling.")
+             .defaultsTo("32")
              .atLeast(1)
              .atMost(64));
   s->add(ParamSpec::real("density", dim::density, "Liquid density for nu = reactor.viscosity / "
