@@ -62,7 +62,7 @@ std::string defaultCell(const ParamSpec& p) {
   if (p.required) return "**required**";
   if (p.defaultText) return p.defaultText->empty() ? "empty" : code(*p.defaultText);
   if (p.type == ParamType::TypedSection && p.defaultType) return "type " + code(*p.defaultType);
-  if (p.type == ParamType::Section && p.sectionSchema &&
+  if (p.type == ParamType::Section && p.sectionSchema && p.builtFromDefaults &&
       std::none_of(p.sectionSchema->params().begin(), p.sectionSchema->params().end(),
                    [](const ParamSpec& s) { return s.required; }))
     return "from its defaults";
