@@ -165,15 +165,19 @@ Jacket jacketFrom(const Parameters& j) {
 }
 }  // namespace
 
-StirredTank::StirredTank(const Parameters& p, double density, double viscosity,
-                         double heatCapacity)
-    : m_geometry(geometryFrom(p)),
-      m_impeller(impellerFromKey(p.string("impeller"))),
-      m_speed(p.real("speed")) {
+StirredTank StirredTank::fromTankKeys(const Parameters& p, const Liquid& liquid,
+                                      std::optional<double> impellerZoneRatio) {
   if (!p.boolean("baffled"))
     throw p.error("baffled",
                   "an unbaffled tank swirls (vortex, lower N_P); the power and flow numbers and "
                   "the mixing-time and heat-transfer correlations here are for baffled tanks");
+  return StirredTank(geometryFrom(p), impellerFromKey(p.string("impeller")), liquid,
+                     p.real("speed"), FeedPoint{}, std::nullopt, impellerZoneRatio);
+}
+
+StirredTank::StirredTank(const Parameters& p, double density, double viscosity,
+                         double heatCapacity)
+    : StirredTank(fromTankKeys(p, Liquid{})) {
   m_liquid.density = density;
   m_liquid.viscosity = viscosity;
   m_liquid.heatCapacity = heatCapacity;

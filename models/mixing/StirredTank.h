@@ -109,6 +109,12 @@ class StirredTank {
   /// energy-balance.heat-capacity); the section gives only the thermal conductivity. Physical
   /// inconsistencies are InputErrors at the key.
   StirredTank(const Parameters& stirrer, double density, double viscosity, double heatCapacity);
+  /// From a section holding the tank keys of stirrerSection() (vessel-diameter or volume,
+  /// height-to-diameter, impeller, impeller-to-vessel-diameter, clearance-to-vessel-diameter,
+  /// baffled, speed; no jacket, no thermal conductivity) and a liquid: a compartment network's
+  /// stirred-tank template. InputErrors at the keys as above.
+  static StirredTank fromTankKeys(const Parameters& tank, const Liquid& liquid,
+                                  std::optional<double> impellerZoneRatio = std::nullopt);
   /// Throws std::invalid_argument when the impeller zone would dissipate all the power or more
   /// (phi_imp V_imp / V >= 1).
   StirredTank(TankGeometry geometry, ImpellerType impeller, Liquid liquid, double speed,

@@ -46,7 +46,8 @@ ParamSpec CompartmentNetwork::section() {
                     .above(0));
   auto s = std::make_shared<Schema>(
       "network", "Zones of constant volume connected by flows (docs/theory/compartment-networks.md).");
-  s->add(ParamSpec::sectionMap("zones", zone, "The zones by name.").isRequired());
+  s->add(ParamSpec::sectionMap("zones", zone, "The zones by name (or give stirred-tank)."));
+  s->add(StirredTankTemplate::section());
   s->add(ParamSpec::sectionList("flows", flow, "One-way flows between zones (recycle allowed)."));
   s->add(ParamSpec::sectionList("exchange", exchange, "Two-way exchange flows between zones."));
   s->add(ParamSpec::string("outlet", "The zone the product leaves from (its outflow is what the "
@@ -61,7 +62,7 @@ ParamSpec CompartmentNetwork::section() {
 
 CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactory& makePoint) {
   const Parameters& network = root.section("network");
-  readZones(network);
+  readZones(root, network);
   m_outlet = zoneIndex(network, "outlet", network.string("outlet"));
   m_overflow = network.string("outflow") == "overflow";
   if (root.has("feeds")) {
@@ -98,11 +99,22 @@ std::size_t CompartmentNetwork::zoneIndex(const Parameters& at, const std::strin
   throw at.error(key, "'" + name + "' is not a zone of network.zones");
 }
 
-void CompartmentNetwork::readZones(const Parameters& network) {
+void CompartmentNetwork::readZones(const Parameters& root, const Parameters& network) {
+  if (network.has("zones") == network.has("stirred-tank"))
+    throw network.error(network.has("zones") ? "stirred-tank" : "zones",
+                        "give either zones or stirred-tank (the template's zones: impeller, "
+                        "bulk)");
+  if (network.has("stirred-tank")) {
+    m_tank = StirredTankTemplate::from(network.section("stirred-tank"),
+                                       StirredVessel::viscosity(root));
+    for (const TemplateZone& z : m_tank->zones)
+      m_zones.push_back({z.name, z.volume, nullptr, z.dissipation, {}, {}});
+    return;
+  }
   const Parameters& zones = network.section("zones");
   if (zones.keys().empty()) throw network.error("zones", "a network needs at least one zone");
   for (const std::string& name : zones.keys())
-    m_zones.push_back({name, zones.section(name).real("volume"), nullptr, {}, {}});
+    m_zones.push_back({name, zones.section(name).real("volume"), nullptr, std::nullopt, {}, {}});
 }
 
 // Each feed with `micromixing:` enters the first slice of its feed zone (models/units/
@@ -121,10 +133,15 @@ void CompartmentNetwork::addFeedZones(const Parameters& root) {
     if (!(design > 0.0))
       throw feed.error("micromixing", "feed '" + name + "' never flows before output.end-time: "
                                       "its feed zone would be empty");
-    const double E = engulfmentRate(mm.real("dissipation"), viscosity / mm.real("density"));
+    const std::size_t bulk = m_feeds[f].zone;
+    if (!mm.has("dissipation") && !m_zones[bulk].dissipation)
+      throw feed.error("micromixing", "give its dissipation: zone '" + m_zones[bulk].name +
+                                          "' has none (only the zones of network.stirred-tank "
+                                          "carry one)");
+    const double eps = mm.has("dissipation") ? mm.real("dissipation") : *m_zones[bulk].dissipation;
+    const double E = engulfmentRate(eps, viscosity / mm.real("density"));
     const FeedZone zone = FeedZone::engulfment(design, E, mm.real("dilution"),
                                                static_cast<std::size_t>(mm.integer("slices")));
-    const std::size_t bulk = m_feeds[f].zone;
     if (zone.volume() >= m_zones[bulk].volume)
       throw feed.error("micromixing",
                        "the feed zone of '" + name + "' (" + formatNumber(zone.volume() * 1e3) +
@@ -140,7 +157,7 @@ void CompartmentNetwork::addFeedZones(const Parameters& root) {
         if (z.name == slice)
           throw feed.error("micromixing", "zone '" + slice + "' of network.zones has the name "
                                           "of this feed's feed zone: rename it");
-      m_zones.push_back({slice, zone.slices[k].volume, nullptr, {}, {}});
+      m_zones.push_back({slice, zone.slices[k].volume, nullptr, std::nullopt, {}, {}});
       const std::size_t index = m_zones.size() - 1;
       m_feedZoneLinks.push_back({bulk, index, zone.slices[k].engulfed, std::nullopt});
       passed += zone.slices[k].engulfed;
@@ -153,6 +170,10 @@ void CompartmentNetwork::addFeedZones(const Parameters& root) {
 
 void CompartmentNetwork::readLinks(const Parameters& root, const Parameters& network) {
   const double viscosity = StirredVessel::viscosity(root);
+  if (m_tank) {  // the template's zones: impeller (0) and bulk (1), the pumping flow both ways
+    m_links.push_back({0, 1, m_tank->pumpingFlow, std::nullopt});
+    m_links.push_back({1, 0, m_tank->pumpingFlow, std::nullopt});
+  }
   if (network.has("flows"))
     for (const Parameters& f : network.list("flows")) {
       const std::size_t from = zoneIndex(f, "from", f.string("from"));
@@ -216,7 +237,9 @@ void CompartmentNetwork::checkVolumeBalance(const Parameters& network) const {
       if (isOutlet ? out <= in + tolerance : std::abs(in - out) <= tolerance) continue;
       const std::string what =
           constant ? "" : " of feed '" + m_feeds[source].stream.name + "' (flows that follow it)";
-      throw network.error(network.has("flows") ? "flows" : "zones",
+      throw network.error(network.has("flows")          ? "flows"
+                          : network.has("stirred-tank") ? "stirred-tank"
+                                                        : "zones",
                           "zone '" + m_zones[z].name + "' receives " + litresPerMinute(in) + what +
                               " and sends " + litresPerMinute(out) +
                               (isOutlet ? ": the outlet cannot send more than it receives"

@@ -24,6 +24,7 @@
 
 #include "core/Process.h"
 #include "core/System.h"
+#include "models/units/StirredTankTemplate.h"
 #include "models/units/StirredVessel.h"
 #include "models/units/VesselFlows.h"
 
@@ -75,6 +76,7 @@ class CompartmentNetwork final : public Process, public System {
     std::string name;
     double volume = 0.0;
     std::unique_ptr<StirredVessel> vessel;
+    std::optional<double> dissipation;  ///< eps [W/kg], from the stirred-tank template
     mutable std::vector<double> y, ydot;  ///< zone-local state and rates (work)
   };
   struct Link {
@@ -95,7 +97,8 @@ class CompartmentNetwork final : public Process, public System {
   }
   void gather(std::size_t z, std::span<const double> y) const;
   double dilution(std::size_t z, double t) const;
-  void readZones(const Parameters& network);
+  /// network.zones, or the zones and flows of network.stirred-tank (exactly one of them).
+  void readZones(const Parameters& root, const Parameters& network);
   /// The index of zone `name`; InputError at `at.key` if there is none.
   std::size_t zoneIndex(const Parameters& at, const std::string& key, const std::string& name) const;
   void addFeedZones(const Parameters& root);
@@ -108,6 +111,7 @@ class CompartmentNetwork final : public Process, public System {
 
   std::vector<Zone> m_zones;
   std::vector<Link> m_links;
+  std::optional<StirredTankTemplate> m_tank;  ///< network.stirred-tank, when given
   std::vector<Link> m_feedZoneLinks;  ///< engulfment into, and passing on through, feed zones
   std::vector<ZoneFeed> m_feeds;
   std::size_t m_outlet = 0;

@@ -88,6 +88,21 @@ std::vector<Metric> CompartmentNetwork::metrics(double t, std::span<const double
       m.push_back(std::move(x));
     }
   }
+  if (m_tank) {
+    m.push_back({"tank_pumping_flow", m_tank->pumpingFlow, "m^3/s",
+                 "pumping flow N_Q N D^3 of the stirred-tank template, each way between impeller "
+                 "and bulk"});
+    m.push_back({"tank_mean_dissipation", m_tank->meanDissipation, "W/kg",
+                 "mean dissipation rate P / (rho V) of the stirred-tank template"});
+    m.push_back({"tank_reynolds", m_tank->reynolds, "-", "impeller Reynolds number rho N D^2 / mu"});
+    for (const TemplateZone& z : m_tank->zones) {
+      m.push_back({z.name + ".dissipation", z.dissipation, "W/kg",
+                   "dissipation rate of zone " + z.name + " (stirred-tank template)"});
+      m.push_back({z.name + ".zone_volume", z.volume, "m^3",
+                   "volume of zone " + z.name + " as the template generates it (a feed zone "
+                   "fed into it is carved out of it)"});
+    }
+  }
   if (!m_tracerStart.empty()) {
     m.push_back({"rtd_mean", m_rtdMean, "s", "mean residence time of the network (tracer)"});
     m.push_back({"rtd_variance", m_rtdVariance, "s^2", "variance of the residence-time distribution"});

@@ -16,9 +16,9 @@ ParamSpec FeedZone::section() {
   s->add(ParamSpec::real("dissipation", dim::power / dim::mass,
                          "Local dissipation rate eps at the feed point (near an impeller's "
                          "discharge several times the tank's mean P/(rho V), at the surface a "
-                         "fraction of it).")
+                         "fraction of it); default: the fed zone's, if network.stirred-tank "
+                         "generated it (required otherwise).")
              .unit("W/kg")
-             .isRequired()
              .above(0));
   s->add(ParamSpec::real("dilution", dim::none,
                          "Dilution of the feed, V_zone/V_fed = e^(E tau), at which the feed "
@@ -40,7 +40,8 @@ ParamSpec FeedZone::section() {
              .above(0));
   return ParamSpec::section("micromixing", s,
                             "Micromixing of this feed in a feed zone (optional; without it the "
-                            "feed mixes into its zone at once).");
+                            "feed mixes into its zone at once).")
+      .onlyWhenGiven();
 }
 
 FeedZone FeedZone::engulfment(double designFlow, double engulfmentRate, double dilution,
