@@ -75,12 +75,13 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
                                      "and a compartment network has none yet: leave it out");
       m_feeds.push_back({readFeed(name, f, *point, StirredVessel::conditions(root).temperature),
                          zoneIndex(f, "zone", f.string("zone"))});
-      if (f.has("seeds"))  // the zones are alike: the seeds as amounts of a zone's state
-        m_feeds.back().stream = m_zones.front().vessel->withSeeds(f, m_feeds.back().stream);
     }
-    addFeedZones(root);
+    addFeedZones(root);  // before the zones' vessels: the feed zones take volume from them
   }
   for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
+  for (ZoneFeed& feed : m_feeds)  // the zones are alike: the seeds as amounts of a zone's state
+    if (const Parameters& f = root.section("feeds").section(feed.stream.name); f.has("seeds"))
+      feed.stream = m_zones.front().vessel->withSeeds(f, feed.stream);
   readLinks(root, network);
   checkVolumeBalance(network);
   buildLayout();
