@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -151,6 +150,10 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
                                  ModelBridge::preconditionerSolve),
           "CVodeSetPreconditioner");
   }
+  const bool modelProducts = m_linear.preconditioned && system.hasJacobianRemainder() &&
+                             m_options.products == IntegratorOptions::Products::Model;
+  if (modelProducts)
+    check(CVodeSetJacTimes(mem, ModelBridge::jacobianTimesSetup, ModelBridge::jacobianTimes), "CVodeSetJacTimes");
 
   if (!m_options.sensitivities.empty()) attachSensitivities();
   if (system.rootCount() > 0)
@@ -159,7 +162,9 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
 
   m_method = "CVODE BDF (max order " + std::to_string(m_options.maxOrder) + "), Newton, " +
              m_linear.description + ", " +
-             (m_linear.iterative       ? "difference-quotient Jacobian-vector products"
+             (modelProducts ? "Jacobian-vector products from the model's Jacobian and its "
+                              "remainder at each Newton iterate"
+              : m_linear.iterative ? "difference-quotient Jacobian-vector products"
               : m_linear.copyJacobian ? "analytic Jacobian"
                                       : "difference-quotient Jacobian");
   if (m_sensitivities)

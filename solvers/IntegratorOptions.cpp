@@ -80,6 +80,18 @@ SchemaPtr integratorSchema() {
                .defaultsTo("5")
                .atLeast(1)
                .atMost(500));
+    s->add(ParamSpec::choice("jacobian-vector-products", {"differences", "model"},
+                             "GMRES only: how its Jacobian-vector products are formed. "
+                             "`differences`: a difference quotient of the right-hand side, one "
+                             "right-hand side per product (CVODE's default). `model`: the model's "
+                             "Jacobian, evaluated once per Newton iteration, plus its exact "
+                             "product of the terms that Jacobian leaves out (aggregation and "
+                             "breakage between distant size classes): no right-hand side per "
+                             "product. `model` pays when the right-hand side is expensive (size-"
+                             "dependent growth solved at every class face, compartment networks: "
+                             "bench/README.md); for models without such a product it means "
+                             "`differences`.")
+               .defaultsTo("differences"));
     s->add(ParamSpec::real("linear-tolerance-factor", dim::none,
                            "GMRES only: the linear residual (weighted RMS norm) must fall below "
                            "this factor times the Newton iteration's tolerance (CVODE's eps_lin).")
@@ -110,6 +122,9 @@ IntegratorOptions integratorOptionsFrom(const Parameters& section) {
   if (section.has("krylov-dimension"))
     o.krylovDimension = static_cast<int>(section.integer("krylov-dimension"));
   if (section.has("sensitivities")) o.sensitivities = section.strings("sensitivities");
+  if (section.has("jacobian-vector-products") &&
+      section.string("jacobian-vector-products") == "model")
+    o.products = IntegratorOptions::Products::Model;
   if (section.has("linear-tolerance-factor"))
     o.linearToleranceFactor = section.real("linear-tolerance-factor");
   return o;

@@ -28,6 +28,13 @@ struct IntegratorOptions {
   /// GMRES: the linear residual must be below this fraction of the Newton tolerance (CVODE's
   /// eps_lin, CVodeSetEpsLin).
   double linearToleranceFactor = 1e-4;
+  /// GMRES: how the Jacobian-vector products are formed.
+  enum class Products {
+    Model,        ///< J~ of the last setup plus the model's remainder (System::
+                  ///< addJacobianRemainderTimes), when the model has one; else Differences
+    Differences,  ///< a difference quotient of f at the current state (one f per product)
+  };
+  Products products = Products::Differences;
   /// Names of System::parameters() whose forward sensitivities dy/dp CVODES integrates with the
   /// state (staggered corrector, sensitivities in the error test); empty: none.
   std::vector<std::string> sensitivities;

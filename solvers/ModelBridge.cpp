@@ -7,6 +7,7 @@
 #include "core/Errors.h"
 #include "core/NumberFormat.h"
 #include "solvers/BorderedPreconditioner.h"
+#include "solvers/CompressedRows.h"
 #include "solvers/ForwardSensitivities.h"
 
 namespace proscale {
@@ -57,6 +58,15 @@ int ModelBridge::preconditionerSetup(sunrealtype t, N_Vector y, N_Vector fy, sun
 int ModelBridge::preconditionerSolve(sunrealtype t, N_Vector, N_Vector, N_Vector r, N_Vector z,
                                      sunrealtype, sunrealtype, int, void* self) {
   return static_cast<ModelBridge*>(self)->solvePreconditioner(t, r, z);
+}
+
+int ModelBridge::jacobianTimesSetup(sunrealtype t, N_Vector y, N_Vector fy, void* self) {
+  return static_cast<ModelBridge*>(self)->setupJacobianTimes(t, y, fy);
+}
+
+int ModelBridge::jacobianTimes(N_Vector v, N_Vector Jv, sunrealtype t, N_Vector y, N_Vector,
+                               void* self, N_Vector) {
+  return static_cast<ModelBridge*>(self)->multiplyJacobian(t, y, v, Jv);
 }
 
 std::string ModelBridge::componentName(const StateLayout& layout, std::size_t i) {
@@ -161,6 +171,34 @@ int ModelBridge::setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok
 int ModelBridge::solvePreconditioner(double t, N_Vector r, N_Vector z) noexcept {
   return guarded("bordered preconditioner solve", t, [&] {
     m_preconditioner->solve(N_VGetArrayPointer(r), N_VGetArrayPointer(z));
+    return 0;
+  });
+}
+
+int ModelBridge::setupJacobianTimes(double t, N_Vector y, N_Vector fy) noexcept {
+  return guarded("model's Jacobian (for Jacobian-vector products)", t, [&] {
+    if (!m_current) {
+      m_current = std::make_unique<BorderedBandJacobian>(m_system.jacobianShape());
+      m_currentRows = std::make_unique<CompressedRows>();
+    }
+    m_current->setZero();
+    m_system.jacobian(t, view(y), view(fy), *m_current);
+    if (!m_current->allFinite()) return nonFiniteJacobian(t);
+    m_currentRows->assign(*m_current);
+    return 0;
+  });
+}
+
+int ModelBridge::multiplyJacobian(double t, N_Vector y, N_Vector v, N_Vector Jv) noexcept {
+  return guarded("model's Jacobian-vector product", t, [&] {
+    // J~ at the current state (setupJacobianTimes, once per Newton iteration) and the
+    // remainder there: the exact J v without a right-hand side.
+    const std::span<double> out = view(Jv);
+    m_currentRows->multiply(view(v), out);
+    m_system.addJacobianRemainderTimes(t, view(y), view(v), out);
+    for (double x : out)
+      if (!std::isfinite(x))
+        return failRecoverable("non-finite Jacobian-vector product at t = " + format(t) + " s");
     return 0;
   });
 }

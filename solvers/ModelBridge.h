@@ -16,6 +16,7 @@
 namespace proscale {
 
 class BorderedPreconditioner;
+class CompressedRows;
 class ForwardSensitivities;
 
 class ModelBridge {
@@ -49,6 +50,13 @@ class ModelBridge {
   /// otherwise reuses the saved one; then factors I - gamma J. A zero pivot is recoverable (1).
   static int preconditionerSetup(sunrealtype t, N_Vector y, N_Vector fy, sunbooleantype jok,
                                  sunbooleantype* jcur, sunrealtype gamma, void* self);
+  /// CVLsJacTimesSetupFn, called before each linear solve (each Newton iteration): evaluates
+  /// J~ at (t, y) for the products that follow.
+  static int jacobianTimesSetup(sunrealtype t, N_Vector y, N_Vector fy, void* self);
+  /// CVLsJacTimesVecFn: Jv = J~ v with J~ of the last jacobianTimesSetup, plus the system's
+  /// remainder (J - J~) v at (t, y) (System::addJacobianRemainderTimes): the exact J v.
+  static int jacobianTimes(N_Vector v, N_Vector Jv, sunrealtype t, N_Vector y, N_Vector fy,
+                           void* self, N_Vector tmp);
   /// CVLsPrecSolveFn: z = (I - gamma J)^-1 r with the factors of the last setup.
   static int preconditionerSolve(sunrealtype t, N_Vector y, N_Vector fy, N_Vector r, N_Vector z,
                                  sunrealtype gamma, sunrealtype delta, int lr, void* self);
@@ -79,6 +87,8 @@ class ModelBridge {
   int setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok, sunbooleantype* jcur,
                           double gamma) noexcept;
   int solvePreconditioner(double t, N_Vector r, N_Vector z) noexcept;
+  int setupJacobianTimes(double t, N_Vector y, N_Vector fy) noexcept;
+  int multiplyJacobian(double t, N_Vector y, N_Vector v, N_Vector Jv) noexcept;
   /// Runs `action`, turning its exceptions into CVODE's return codes (see the file comment).
   template <class Action>
   int guarded(const char* where, double t, Action&& action) noexcept;
@@ -91,6 +101,8 @@ class ModelBridge {
   JacobianCopy m_copy;
   BorderedBandJacobian m_jacobian;
   std::unique_ptr<BorderedPreconditioner> m_preconditioner;  // only for a Krylov solver
+  std::unique_ptr<BorderedBandJacobian> m_current;  // J~ at the state of the Newton iterate
+  std::unique_ptr<CompressedRows> m_currentRows;    // its non-zeros, for the products
   ForwardSensitivities* m_sensitivities = nullptr;  // only with sensitivities
   std::string m_fatal;
   std::string m_recoverable;

@@ -27,7 +27,12 @@ struct BoundaryFluxes {
 
 class FiniteVolumeGrowth {
  public:
-  FiniteVolumeGrowth(const SizeGrid& grid, GrowthScheme scheme) : m_grid(grid), m_scheme(scheme) {}
+  /// van Albada only: `flatDifference` [particles per m^3 and class] is the class-to-class
+  /// difference below which the profile counts as flat (the slope tends to zero, first order):
+  /// differences at the size of the absolute tolerance are the Newton iteration's noise, and
+  /// the limiter's response to them is far from linear (docs/theory/population-balance.md).
+  FiniteVolumeGrowth(const SizeGrid& grid, GrowthScheme scheme, double flatDifference = 0.0)
+      : m_grid(grid), m_scheme(scheme), m_flat(flatDifference) {}
 
   /// Bandwidths of d(dN/dt)/dN (for either sign of G).
   std::size_t lowerBandwidth() const { return m_scheme == GrowthScheme::Upwind ? 1 : 2; }
@@ -61,10 +66,12 @@ class FiniteVolumeGrowth {
   };
   Face face(std::span<const double> N, std::size_t k, bool positiveGrowth) const;
   Face interiorFace(std::span<const double> N, std::size_t k, bool positiveGrowth) const;
-  double limitedSlope(double a, double b, double& dA, double& dB) const;
+  /// eps: the flat slope (van Albada), in the units of a and b.
+  double limitedSlope(double a, double b, double eps, double& dA, double& dB) const;
 
   const SizeGrid& m_grid;
   GrowthScheme m_scheme;
+  double m_flat = 0.0;
 };
 
 }  // namespace proscale

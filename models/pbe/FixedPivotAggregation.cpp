@@ -43,6 +43,28 @@ PROSCALE_INLINE void pairRates(double rate, const double* __restrict Nj,
   }
 }
 
+// The derivative of a pair's rate along v: dr_p = rate_p (N_j v_k + N_k v_j), and the first
+// parent's share of it: sum_j -= dr_p (J v; on the diagonal m = 0 this is 2 rate N_j v_j).
+PROSCALE_INLINE void pairSlopes(const double* __restrict rate, const double* __restrict Nj,
+                                const double* __restrict Nk, const double* __restrict vj,
+                                const double* __restrict vk, double* __restrict r,
+                                double* __restrict sumJ, std::size_t count) {
+  for (std::size_t p = 0; p < count; ++p) {
+    r[p] = rate[p] * (Nj[p] * vk[p] + Nk[p] * vj[p]);
+    sumJ[p] -= r[p];
+  }
+}
+
+PROSCALE_INLINE void pairSlopes(double rate, const double* __restrict Nj,
+                                const double* __restrict Nk, const double* __restrict vj,
+                                const double* __restrict vk, double* __restrict r,
+                                double* __restrict sumJ, std::size_t count) {
+  for (std::size_t p = 0; p < count; ++p) {
+    r[p] = rate * (Nj[p] * vk[p] + Nk[p] * vj[p]);
+    sumJ[p] -= r[p];
+  }
+}
+
 // The second parent's death: sumK_p -= r_p.
 PROSCALE_INLINE void subtract(double* __restrict sumK, const double* __restrict r,
                               std::size_t count) {
@@ -150,6 +172,7 @@ FixedPivotAggregation::FixedPivotAggregation(const SizeGrid& grid, const Aggrega
 
 void FixedPivotAggregation::setConditions(const AggregationConditions& conditions) {
   m_conditions = conditions;
+  m_bandN.clear();  // the cached band part holds the old kernel
   // A size-independent stability ratio is evaluated once, not per pair (a DLVO quadrature).
   const StabilitySetting& stability = m_kernel.stability();
   const double T = conditions.temperature;
@@ -174,33 +197,66 @@ void FixedPivotAggregation::setConditions(const AggregationConditions& condition
   }
 }
 
-PROSCALE_SIMD_CLONES
-AggregationLoss FixedPivotAggregation::rates(std::span<const double> N,
-                                             std::span<double> dNdt_add) const {
-  const std::size_t n = m_volumes.size();
-  AggregationLoss loss;
+// Of the pairs (j, j + m), j in [jb, je), with rates r[j] whose first parent's death is already
+// in sum: the second parent's death and the births, run by run, the deaths of all pairs
+// [dead, je) not yet counted in as long passes as possible (runs with offset 0 count them
+// themselves). Pairs lost beyond the grid only die.
+PROSCALE_INLINE void FixedPivotAggregation::spreadPairs(std::size_t m, std::size_t jb,
+                                                        std::size_t je, const double* r,
+                                                        double* sum) const {
+  const double* eta = m_eta.data() + m_diagonalStart[m];
+  const std::size_t inside = std::min(m_firstLost[m], je);
+  std::size_t dead = jb;
+  for (std::size_t q = m_runStart[m]; q < m_runStart[m + 1]; ++q) {
+    const Run& run = m_runs[q];
+    if (run.begin >= inside) break;
+    const std::size_t b = std::max<std::size_t>(run.begin, jb);
+    const std::size_t e = std::min<std::size_t>(run.end, inside);
+    if (b >= e) continue;
+    if (run.offset == 0) {
+      subtract(sum + dead + m, r + dead, b - dead);
+      moveUpperShares(sum + b + m, eta + b, r + b, e - b);
+      dead = e;
+    } else {
+      spreadShares(sum + b + m + run.offset, eta + b, r + b, e - b);
+    }
+  }
+  subtract(sum + dead + m, r + dead, je - dead);
+}
+
+std::pair<std::size_t, std::size_t> FixedPivotAggregation::significantClasses(
+    std::span<const double> N) const {
   // Classes with fewer than kNegligible particles per m^3 (the far tails) take no part: their
   // products would be subnormal numbers, which cost ~100x a normal multiply, and they change
   // no result above 1e-200 relative. Zeroing them removes whole pairs, which keeps the
   // operator conservative; pairs with a parent outside the range of significant classes are
   // not visited at all.
+  const std::size_t n = m_volumes.size();
   m_significantN.resize(n);
   m_sum.assign(n + 1, 0.0);
   m_pairRate.resize(n);
-  double* Ns = m_significantN.data();
   std::size_t first = n, end = 0;  // the significant classes lie in [first, end)
   for (std::size_t i = 0; i < n; ++i) {
     const bool significant = std::abs(N[i]) > kNegligible;
-    Ns[i] = significant ? N[i] : 0.0;
+    m_significantN[i] = significant ? N[i] : 0.0;
     if (significant) {
       first = std::min(first, i);
       end = i + 1;
     }
   }
+  return {first, end};
+}
+
+PROSCALE_SIMD_CLONES
+AggregationLoss FixedPivotAggregation::rates(std::span<const double> N,
+                                             std::span<double> dNdt_add) const {
+  const std::size_t n = m_volumes.size();
+  AggregationLoss loss;
+  const auto [first, end] = significantClasses(N);
   if (first == n) return loss;
+  const double* Ns = m_significantN.data();
   double* sum = m_sum.data();     // dN/dt by aggregation; sum[n] only receives zero shares
   double* r = m_pairRate.data();  // r[j]: events of pair (j, j + m) per m^3 and second
-  const double* eta = m_eta.data();
   for (std::size_t m = 0; first + m < end; ++m) {  // diagonal m: pairs (j, j + m)
     const std::size_t jb = first, je = end - m, count = je - jb;
     const std::size_t start = m_diagonalStart[m];
@@ -208,25 +264,7 @@ AggregationLoss FixedPivotAggregation::rates(std::span<const double> N,
       pairRates(m_diagonalRate[m], Ns + jb, Ns + jb + m, r + jb, sum + jb, count);
     else
       pairRates(m_rate.data() + start + jb, Ns + jb, Ns + jb + m, r + jb, sum + jb, count);
-    // Births run by run; the second parent's death for all pairs [dead, je) not yet counted,
-    // in as long passes as possible (runs with offset 0 count it themselves).
-    const std::size_t inside = std::min(m_firstLost[m], je);
-    std::size_t dead = jb;
-    for (std::size_t q = m_runStart[m]; q < m_runStart[m + 1]; ++q) {
-      const Run& run = m_runs[q];
-      if (run.begin >= inside) break;
-      const std::size_t b = std::max<std::size_t>(run.begin, jb);
-      const std::size_t e = std::min<std::size_t>(run.end, inside);
-      if (b >= e) continue;
-      if (run.offset == 0) {
-        subtract(sum + dead + m, r + dead, b - dead);
-        moveUpperShares(sum + b + m, eta + start + b, r + b, e - b);
-        dead = e;
-      } else {
-        spreadShares(sum + b + m + run.offset, eta + start + b, r + b, e - b);
-      }
-    }
-    subtract(sum + dead + m, r + dead, je - dead);
+    spreadPairs(m, jb, je, r, sum);
     for (std::size_t j = jb; j < je; ++j) loss.events += r[j];
     for (std::size_t j = std::max(m_firstLost[m], jb); j < je; ++j) {  // lost beyond the grid
       loss.number += r[j];
@@ -276,18 +314,30 @@ void FixedPivotAggregation::forEachPartial(std::size_t j, std::size_t k, std::si
   }
 }
 
-PROSCALE_SIMD_CLONES
 void FixedPivotAggregation::addApproximateJacobian(std::span<const double> N,
                                                    BorderedBandJacobian& J) const {
   const std::size_t n = m_volumes.size();
   assert(J.shape().band == n);
+  const std::size_t lower = J.shape().lower, upper = J.shape().upper;
+  const std::vector<double> band = bandByDiagonals(N, lower, upper);
+  for (std::size_t o = 0; o < lower + upper + 1; ++o)
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::size_t row = c + o - upper;  // wraps around for rows above 0: not written
+      const double value = band[o * n + c];
+      if (value != 0.0 && row < n) J.B(row, c) += value;
+    }
+}
+
+PROSCALE_SIMD_CLONES
+std::vector<double> FixedPivotAggregation::bandByDiagonals(std::span<const double> N,
+                                                           std::size_t lower,
+                                                           std::size_t upper) const {
+  const std::size_t n = m_volumes.size();
   // forEachPartial restricted to the band, a diagonal m of pairs at a time. Pair (j, k = j + m)
   // has entries in column j (dr/dN_j = rate N_k) and in column k (dr/dN_k = rate N_j) at rows
   // j, k (deaths) and lower = k + offset, lower + 1 (births); j = k: one column,
   // dr/dN_j = 2 rate N_j. They are summed in a local copy of the band stored by diagonals,
-  // entry (c + o, c) at (upper + o) n + c, so that every loop below is contiguous; then added
-  // to J.
-  const std::size_t lower = J.shape().lower, upper = J.shape().upper;
+  // entry (c + o, c) at (upper + o) n + c, so that every loop below is contiguous.
   std::vector<double> band((lower + upper + 1) * n, 0.0);
   // Sub-diagonal o <= lower (o = 0: the diagonal); nullptr beyond the band.
   auto diagonal = [&](std::size_t o) {
@@ -323,25 +373,59 @@ void FixedPivotAggregation::addApproximateJacobian(std::span<const double> N,
                       next ? next + b : nullptr);
     }
   }
-  for (std::size_t o = 0; o < lower + upper + 1; ++o)
-    for (std::size_t c = 0; c < n; ++c) {
-      const std::size_t row = c + o - upper;  // wraps around for rows above 0: not written
-      const double value = band[o * n + c];
-      if (value != 0.0 && row < n) J.B(row, c) += value;
-    }
+  return band;
 }
 
+PROSCALE_SIMD_CLONES
 void FixedPivotAggregation::jacobianTimes(std::span<const double> N, std::span<const double> v,
                                           std::span<double> Jv_add) const {
+  // rates() differentiated along v: the same passes with r_p replaced by dr_p. A pair takes
+  // part when either parent is significant, so diagonal m visits j in [first - m, end).
   const std::size_t n = m_volumes.size();
-  forEachPair([&](std::size_t j, std::size_t k, std::size_t lower, double eta, double rate) {
-    const double dr = rate * (N[j] * v[k] + N[k] * v[j]);  // j = k: 2 rate N_j v_j
-    Jv_add[j] -= dr;
-    Jv_add[k] -= dr;
-    if (lower == n) return;
-    Jv_add[lower] += eta * dr;
-    if (eta < 1.0) Jv_add[lower + 1] += (1.0 - eta) * dr;
-  });
+  const auto [first, end] = significantClasses(N);
+  if (first == n) return;
+  const double* Ns = m_significantN.data();
+  double* sum = m_sum.data();
+  double* r = m_pairRate.data();
+  for (std::size_t m = 0; m < n; ++m) {
+    const std::size_t jb = first > m ? first - m : 0, je = std::min(end, n - m);
+    if (jb >= je) continue;
+    const std::size_t count = je - jb;
+    const double* vd = v.data();
+    if (m_diagonalRate[m] != 0.0)
+      pairSlopes(m_diagonalRate[m], Ns + jb, Ns + jb + m, vd + jb, vd + jb + m, r + jb, sum + jb,
+                 count);
+    else
+      pairSlopes(m_rate.data() + m_diagonalStart[m] + jb, Ns + jb, Ns + jb + m, vd + jb,
+                 vd + jb + m, r + jb, sum + jb, count);
+    spreadPairs(m, jb, je, r, sum);
+  }
+  for (std::size_t i = 0; i < n; ++i) Jv_add[i] += sum[i];
+}
+
+void FixedPivotAggregation::addOffBandJacobianTimes(std::span<const double> N,
+                                                    std::span<const double> v, std::size_t lower,
+                                                    std::size_t upper,
+                                                    std::span<double> Jv_add) const {
+  const std::size_t n = m_volumes.size();
+  std::vector<double> Jv(n, 0.0);
+  jacobianTimes(N, v, Jv);
+  // A Krylov solve multiplies several v at one N: the band is rebuilt only when N (or the
+  // kernel, setConditions) changed.
+  if (!(m_bandN.size() == n && std::equal(N.begin(), N.end(), m_bandN.begin()) &&
+        m_bandLower == lower && m_bandUpper == upper)) {
+    m_band = bandByDiagonals(N, lower, upper);
+    m_bandN.assign(N.begin(), N.end());
+    m_bandLower = lower;
+    m_bandUpper = upper;
+  }
+  const std::vector<double>& band = m_band;
+  for (std::size_t o = 0; o < lower + upper + 1; ++o)
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::size_t row = c + o - upper;  // wraps around above row 0: skipped
+      if (row < n) Jv[row] -= band[o * n + c] * v[c];
+    }
+  for (std::size_t i = 0; i < n; ++i) Jv_add[i] += Jv[i];
 }
 
 void FixedPivotAggregation::addExactJacobianDense(std::span<const double> N,
@@ -371,13 +455,23 @@ void FixedPivotAggregation::addLossGradient(std::span<const double> N, std::span
     }
 }
 
+PROSCALE_SIMD_CLONES
 void FixedPivotAggregation::addMergedGradient(std::span<const double> N,
                                               std::span<double> dMerged) const {
+  // sum_k beta_mk N_k, a diagonal (j, j + m) of the rate table at a time: beta_{j,j+m} N_{j+m}
+  // to j and beta_{j,j+m} N_j to j + m; on m = 0 the table holds beta_jj / 2.
   const std::size_t n = classes();
+  const double* Nd = N.data();
+  double* out = dMerged.data();
   for (std::size_t m = 0; m < n; ++m) {
-    double frequency = 0.0;
-    for (std::size_t k = 0; k < n; ++k) frequency += kernel(m, k) * N[k];
-    dMerged[m] += frequency;
+    const double* rate = m_rate.data() + m_diagonalStart[m];
+    const std::size_t count = n - m;
+    if (m == 0) {
+      addProducts(out, 2.0, rate, Nd, count);
+      continue;
+    }
+    addProducts(out, 1.0, rate, Nd + m, count);
+    addProducts(out + m, 1.0, rate, Nd, count);
   }
 }
 

@@ -69,9 +69,16 @@ class FixedPivotAggregation {
   /// -beta_im N_i and the birth entries from pairs (j, k) with j or k = m whose aggregate lands
   /// within the band of m. Entries outside the band are dropped (a preconditioner, not J).
   void addApproximateJacobian(std::span<const double> N, BorderedBandJacobian& J) const;
-  /// Adds the exact J v to Jv_add, O(pairs).
+  /// Adds the exact J v to Jv_add, O(pairs): the passes of rates() with each pair's rate
+  /// replaced by its derivative along v (about the cost of one rates() call).
   void jacobianTimes(std::span<const double> N, std::span<const double> v,
                      std::span<double> Jv_add) const;
+  /// Adds (J - J~) v to Jv_add, where J~ is the band part addApproximateJacobian() writes for a
+  /// band of `lower` sub- and `upper` super-diagonals: the product of what the preconditioner
+  /// leaves out, so that J~ v plus this is the exact J v.
+  void addOffBandJacobianTimes(std::span<const double> N, std::span<const double> v,
+                               std::size_t lower, std::size_t upper,
+                               std::span<double> Jv_add) const;
   /// Adds the exact n x n Jacobian d(dN/dt)/dN to J (for small n and tests).
   void addExactJacobianDense(std::span<const double> N, Eigen::MatrixXd& J) const;
   /// Adds d(loss.number)/dN_m and d(loss.volume)/dN_m to the two spans (length n).
@@ -87,6 +94,16 @@ class FixedPivotAggregation {
   struct Run {
     std::uint32_t begin, end, offset;
   };
+  /// Zeroes the negligible classes into m_significantN (see rates()), clears the scratch;
+  /// returns [first, end), the range of significant classes (first == n: none).
+  std::pair<std::size_t, std::size_t> significantClasses(std::span<const double> N) const;
+  /// Second parent's death and births of the pairs (j, j + m), j in [jb, je), rates r[j].
+  void spreadPairs(std::size_t m, std::size_t jb, std::size_t je, const double* r,
+                   double* sum) const;
+  /// The exact Jacobian's entries within a band of `lower` sub- and `upper` super-diagonals,
+  /// entry (c + o - upper, c) at o n + c.
+  std::vector<double> bandByDiagonals(std::span<const double> N, std::size_t lower,
+                                      std::size_t upper) const;
   /// Calls visit(j, k, lower, eta, rate) for every pair; lower == n when the pair is lost.
   template <class Visit>
   void forEachPair(Visit&& visit) const;
@@ -112,6 +129,9 @@ class FixedPivotAggregation {
   // Scratch of rates(): N with the negligible classes zeroed, the sum of the rates (one entry
   // of padding for the upper share of a pair landing exactly on the last pivot), pair rates.
   mutable std::vector<double> m_significantN, m_sum, m_pairRate;
+  // The band part of the last addOffBandJacobianTimes, for the N and bandwidths it was built at.
+  mutable std::vector<double> m_band, m_bandN;
+  mutable std::size_t m_bandLower = 0, m_bandUpper = 0;
 };
 
 }  // namespace proscale

@@ -88,6 +88,19 @@ void FixedPivotBreakage::jacobianTimes(std::span<const double> v, std::span<doub
   }
 }
 
+void FixedPivotBreakage::addOffBandJacobianTimes(std::span<const double> v, std::size_t lower,
+                                                 std::size_t upper,
+                                                 std::span<double> Av_add) const {
+  for (std::size_t k = 0; k < m_columns.size(); ++k) {
+    const Column& c = m_columns[k];
+    for (std::size_t m = 0; m < c.rows.size(); ++m) {
+      const std::size_t i = c.rows[m];
+      if (k + lower >= i && i + upper >= k) continue;  // in the band: in J~
+      Av_add[i] += c.values[m] * v[k];
+    }
+  }
+}
+
 void FixedPivotBreakage::addExactJacobianDense(Eigen::MatrixXd& J) const {
   assert(J.rows() == static_cast<Eigen::Index>(m_columns.size()) && J.cols() == J.rows());
   for (std::size_t k = 0; k < m_columns.size(); ++k) {

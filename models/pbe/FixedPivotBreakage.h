@@ -60,6 +60,10 @@ class FixedPivotBreakage {
   void addApproximateJacobian(BorderedBandJacobian& J) const;
   /// Adds A v to Av_add.
   void jacobianTimes(std::span<const double> v, std::span<double> Av_add) const;
+  /// Adds the product of the entries outside a band of `lower` sub- and `upper` super-diagonals
+  /// (what addApproximateJacobian leaves out) with v to Av_add.
+  void addOffBandJacobianTimes(std::span<const double> v, std::size_t lower, std::size_t upper,
+                               std::span<double> Av_add) const;
   /// Adds A (n x n) to J.
   void addExactJacobianDense(Eigen::MatrixXd& J) const;
   /// Adds d(loss.number)/dN_k (constant) to dNumber (length n).

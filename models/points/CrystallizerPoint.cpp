@@ -191,6 +191,8 @@ ParticleProcesses CrystallizerPoint::processes(std::span<const double> c, const 
   ParticleProcesses p;
   p.growth = [this, r](double L) { return asRate(m_growth.rate(r->s, L, r->temperature)); };
   p.sizeDependentGrowth = m_growth.sizeDependent();
+  p.growthKey.assign(c.begin(), c.end());  // rates(c, T): the fluid unknowns and temperature
+  p.growthKey.push_back(at.temperature);
   if (const double Dg = m_growth.dispersion(); Dg > 0.0)
     p.sizeDiffusivity = [Dg](double, const RateAndSlopes&) { return RateAndSlopes{.value = Dg}; };
   const SigmaRate B{r->primary.value + r->secondary.value,

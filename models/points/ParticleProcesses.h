@@ -29,6 +29,11 @@ struct ParticleProcesses {
   /// G(L) [m/s] at diameter L (negative: dissolution), with its slopes in the arguments.
   std::function<RateAndSlopes(double L)> growth;
   bool sizeDependentGrowth = false;
+  /// What growth and sizeDiffusivity depend on besides L (the fluid state and temperature),
+  /// for a representation that keeps its face rates between calls: equal non-empty keys give
+  /// equal rates as long as no model parameter was set in between (the representation
+  /// forgets its rates on ParameterRegistry::onChange). Empty: no reuse.
+  std::vector<double> growthKey;
   /// D_L(L) [m^2/s] of the molecular fluctuations of growth (size-space diffusion, Zeldovich-
   /// Frenkel; models/particles/GrowthFluctuations.h) given G at L, with slopes in the arguments
   /// as for growth; empty when the point model has none.

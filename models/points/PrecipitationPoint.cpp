@@ -230,6 +230,8 @@ ParticleProcesses PrecipitationPoint::processes(std::span<const double> c,
   ParticleProcesses p;
   p.growth = [this, r](double L) { return growthRate(*r, L); };
   p.sizeDependentGrowth = m_growth->sizeDependent();
+  p.growthKey.assign(c.begin(), c.end());  // rates(c, T): the species and the temperature
+  p.growthKey.push_back(at.temperature);
   if (m_fluctuations)
     p.sizeDiffusivity = [this, r](double L, const RateAndSlopes& G) {
       return sizeDiffusivity(*r, L, G);

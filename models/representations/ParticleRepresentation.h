@@ -69,6 +69,12 @@ class ParticleRepresentation {
   virtual void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
                         BorderedBandJacobian& J, RepresentationSlopes& slopes) const = 0;
 
+  /// Adds (J - J~) v of its blocks to Jv, the terms jacobian() leaves out (whole states y, v,
+  /// Jv); nothing when its Jacobian is exact.
+  virtual void addJacobianRemainderTimes(std::span<const double> /*y*/,
+                                         std::span<const double> /*v*/,
+                                         std::span<double> /*Jv*/) const {}
+
   /// The particles a feed's `seeds` section brings per volume of the feed, written into the
   /// representation's blocks of a whole state `fed` (zeroed by the caller) as the amounts they
   /// add per volume, fed budgets included; returns their number density [1/m^3]. InputError at

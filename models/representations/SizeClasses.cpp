@@ -8,13 +8,19 @@
 #include "models/points/PointModel.h"
 
 namespace proscale {
+namespace {
+// A class-to-class difference below this fraction of population.number-scale is flat to the
+// van Albada slope: the default absolute tolerance of a class (solver.atol 1e-8 times the
+// number scale), the size of the Newton iteration's noise.
+constexpr double kFlatFraction = 1e-8;
+}  // namespace
 
 SizeClasses::SizeClasses(const Parameters& population, const PointModel& point,
                          const FedSeeds& fed)
     : m_settings(PopulationSettings::from(population, point.initialGridBottom(), fed)),
       m_grid(m_settings.minSize, m_settings.maxSize, m_settings.classes, m_settings.spacing,
              point.interactions().shapeFactor),
-      m_fv(m_grid, m_settings.scheme),
+      m_fv(m_grid, m_settings.scheme, kFlatFraction * m_settings.numberScale),
       m_diffusion(m_grid, point.sizeDiffusionForm()) {
   const ParticleInteractions& with = point.interactions();
   if (with.kernel) m_aggregation.emplace(m_grid, *with.kernel, with.conditions);
@@ -92,17 +98,23 @@ BorderedBandShape SizeClasses::jacobianShape(std::size_t) const {
 }
 
 void SizeClasses::faceRates(const ParticleProcesses& p) const {
+  // The Jacobian is evaluated at the state of the right-hand side just before it (CVODE's
+  // Newton iterate): the same fluid, the same face rates (the growth roots are most of a
+  // right-hand side's cost).
+  if (!p.growthKey.empty() && p.growthKey == m_faceKey) return;
+  m_faceKey.clear();  // kept only once every face is done (a growth law may throw)
   const auto& faces = m_grid.faces();
   for (std::size_t k = 0; k < faces.size(); ++k) {
     m_faceRates[k] = k > 0 && !p.sizeDependentGrowth ? m_faceRates[0] : p.growth(faces[k]);
     m_faceG[k] = m_faceRates[k].value;
   }
   m_diffuses = static_cast<bool>(p.sizeDiffusivity);
-  if (!m_diffuses) return;
-  for (std::size_t k = 1; k + 1 < faces.size(); ++k) {
-    m_faceDRates[k] = p.sizeDiffusivity(faces[k], m_faceRates[k]);
-    m_faceD[k] = m_faceDRates[k].value;
-  }
+  if (m_diffuses)
+    for (std::size_t k = 1; k + 1 < faces.size(); ++k) {
+      m_faceDRates[k] = p.sizeDiffusivity(faces[k], m_faceRates[k]);
+      m_faceD[k] = m_faceDRates[k].value;
+    }
+  m_faceKey = p.growthKey;
 }
 
 SizeClasses::BirthShares SizeClasses::birthShares(const ParticleProcesses& p) const {
@@ -283,6 +295,17 @@ void SizeClasses::addAggregationJacobian(std::span<const double> N, BorderedBand
   }
 }
 
+void SizeClasses::addJacobianRemainderTimes(std::span<const double> y, std::span<const double> v,
+                                            std::span<double> Jv) const {
+  // The off-band entries of aggregation and breakage (their budget rows are exact in J~).
+  const std::size_t n = m_grid.size();
+  const auto vN = v.subspan(m_psd, n);
+  const auto out = Jv.subspan(m_psd, n);
+  const std::size_t lower = m_fv.lowerBandwidth(), upper = m_fv.upperBandwidth();
+  if (m_aggregation) m_aggregation->addOffBandJacobianTimes(psd(y), vN, lower, upper, out);
+  if (m_breakage) m_breakage->addOffBandJacobianTimes(vN, lower, upper, out);
+}
+
 void SizeClasses::addBreakageJacobian(BorderedBandJacobian& J) const {
   // Band part of the (constant, upper-triangular) breakage matrix for the preconditioner;
   // budget rows exactly; fragments below the grid count as dissolved.
@@ -298,6 +321,7 @@ void SizeClasses::addBreakageJacobian(BorderedBandJacobian& J) const {
 }
 
 void SizeClasses::registerParameters(ParameterRegistry& registry, const ParticleInteractions& with) {
+  registry.onChange([this] { m_faceKey.clear(); });  // the growth law may have changed
   // The pair table holds the kernel's values: rebuilt when its constant changes.
   if (with.kernel && m_aggregation)
     with.kernel->registerParameters(registry, "aggregation", [this] {

@@ -49,6 +49,8 @@ class SizeClasses final : public ParticleRepresentation {
                std::span<double> ydot) const override;
   void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
                 BorderedBandJacobian& J, RepresentationSlopes& slopes) const override;
+  void addJacobianRemainderTimes(std::span<const double> y, std::span<const double> v,
+                                 std::span<double> Jv) const override;
 
   /// A feed's seeds on the classes (SizeClassesFeed.cpp): by parameters, integrated over each
   /// class as the initial seeds are; a table must be on this grid (InputError at its sizes).
@@ -150,6 +152,7 @@ class SizeClasses final : public ParticleRepresentation {
   mutable std::vector<RateAndSlopes> m_faceDRates; // D_L and its slopes at the faces
   mutable std::vector<double> m_faceDWeights;      // d D_k / d argument, n + 1
   mutable bool m_diffuses = false;                 // the last faceRates had fluctuations
+  mutable std::vector<double> m_faceKey;           // ParticleProcesses::growthKey of them
 };
 
 }  // namespace proscale

@@ -86,6 +86,7 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
   checkVolumeBalance(network);
   buildLayout();
   buildResidenceTime();
+  shareParameters();
   const double end = root.section("output").real("end-time");
   m_stopTimes = m_zones.front().vessel->stopTimes();
   for (const ZoneFeed& f : m_feeds)
@@ -320,6 +321,20 @@ void CompartmentNetwork::buildLayout() {
   }
 }
 
+void CompartmentNetwork::shareParameters() {
+  // Every zone has its own point model and representation built from the same case: one
+  // parameter of the network is that parameter in every zone (a study or a sensitivity that
+  // set it in one zone only would simulate another process).
+  const ParameterRegistry& first = m_zones.front().vessel->parameters();
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    ModelParameter p = first.at(i);
+    p.set = [this, i](double value) {
+      for (Zone& z : m_zones) z.vessel->parameters().set(i, value);
+    };
+    m_parameters.add(std::move(p));
+  }
+}
+
 void CompartmentNetwork::initialState(std::span<double> y0) const {
   std::copy(m_y0.begin(), m_y0.end(), y0.begin());
 }
@@ -381,6 +396,21 @@ void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<doub
   }
   for (std::size_t z = 0; z < Z; ++z)
     for (std::size_t k = 0; k < m_zones[z].ydot.size(); ++k) ydot[global(z, k)] = m_zones[z].ydot[k];
+}
+
+void CompartmentNetwork::addJacobianRemainderTimes(double t, std::span<const double> y,
+                                                   std::span<const double> v,
+                                                   std::span<double> Jv) {
+  const std::size_t size = m_zoneBorder + m_zoneBand;
+  m_zoneV.resize(size);
+  m_zoneJv.resize(size);
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    gather(z, y);
+    for (std::size_t k = 0; k < size; ++k) m_zoneV[k] = v[global(z, k)];
+    std::fill(m_zoneJv.begin(), m_zoneJv.end(), 0.0);
+    m_zones[z].vessel->addJacobianRemainderTimes(t, m_zones[z].y, m_zoneV, m_zoneJv);
+    for (std::size_t k = 0; k < size; ++k) Jv[global(z, k)] += m_zoneJv[k];
+  }
 }
 
 void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span<const double>,

@@ -48,7 +48,13 @@ class CompartmentNetwork final : public Process, public System {
   bool jacobianIsExact() const override { return m_zones.front().vessel->jacobianIsExact(); }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
                 JacobianSink& J) override;
-  ParameterRegistry& parameters() override { return m_zones.front().vessel->parameters(); }
+  bool hasJacobianRemainder() const override { return !jacobianIsExact(); }
+  /// Zone by zone: flows between zones are inside the band, only the zones' own remainders
+  /// (aggregation, breakage) are not.
+  void addJacobianRemainderTimes(double t, std::span<const double> y, std::span<const double> v,
+                                 std::span<double> Jv) override;
+  /// The zones' parameters: setting one sets it in every zone.
+  ParameterRegistry& parameters() override { return m_parameters; }
   std::vector<double> stopTimes() const override { return m_stopTimes; }
 
   // Process: the product is what leaves the outlet zone; every zone's columns, metrics and
@@ -108,6 +114,7 @@ class CompartmentNetwork final : public Process, public System {
   void checkVolumeBalance(const Parameters& network) const;
   void buildLayout();
   void buildResidenceTime();
+  void shareParameters();
 
   std::vector<Zone> m_zones;
   std::vector<Link> m_links;
@@ -124,6 +131,8 @@ class CompartmentNetwork final : public Process, public System {
   BorderedBandShape m_shape;
   std::vector<double> m_y0, m_stopTimes;
   std::unique_ptr<BorderedBandJacobian> m_zoneJacobian;  ///< work
+  std::vector<double> m_zoneV, m_zoneJv;                  ///< work of the remainder
+  ParameterRegistry m_parameters;
   double m_rtdMean = 0.0, m_rtdVariance = 0.0;
   std::vector<double> m_tracerMatrix, m_tracerStart;  ///< A (Z x Z, row-major), C(0)
 };

@@ -71,11 +71,15 @@ void BorderedBandJacobian::multiply(std::span<const double> x, std::span<double>
   }
   for (std::size_t i = 0; i < n; ++i) {
     double s = 0.0;
-    for (std::size_t j = 0; j < k; ++j) s += C(i, j) * x[j];
     const std::size_t lo = i >= m_shape.lower ? i - m_shape.lower : 0;
     const std::size_t hi = std::min(n - 1, i + m_shape.upper);
-    for (std::size_t j = lo; j <= hi && n > 0; ++j) s += B(i, j) * x[k + j];
+    for (std::size_t j = lo; j <= hi; ++j) s += B(i, j) * x[k + j];
     y[k + i] = s;
+  }
+  for (std::size_t j = 0; j < k; ++j) {  // C column by column (contiguous)
+    if (x[j] == 0.0) continue;
+    const double* column = m_C.data() + j * n;
+    for (std::size_t i = 0; i < n; ++i) y[k + i] += column[i] * x[j];
   }
 }
 

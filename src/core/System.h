@@ -58,6 +58,15 @@ class System {
   /// Explicit systems: J = df/dy at (t, y); `f` is f(t, y), already evaluated.
   virtual void jacobian(double /*t*/, std::span<const double> /*y*/, std::span<const double> /*f*/,
                         JacobianSink& /*J*/) {}
+  /// With an approximate jacobian(): true if addJacobianRemainderTimes() is implemented.
+  virtual bool hasJacobianRemainder() const { return false; }
+  /// Adds (J - J~) v at (t, y) to Jv: the product of the exact Jacobian's terms that jacobian()
+  /// leaves out (the dense part of aggregation and breakage). A Krylov solver then applies
+  /// J~ of its last setup plus this remainder, a lagged Newton matrix as its direct solvers
+  /// use, instead of differencing f once per product.
+  virtual void addJacobianRemainderTimes(double /*t*/, std::span<const double> /*y*/,
+                                         std::span<const double> /*v*/,
+                                         std::span<double> /*Jv*/) {}
   /// Residual form: J = dF/dy + cj dF/dy'. The default (explicit systems) adds cj I - df/dy.
   virtual void residualJacobian(double t, std::span<const double> y, std::span<const double> yp,
                                 double cj, JacobianSink& J);

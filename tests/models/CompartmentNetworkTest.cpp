@@ -99,20 +99,29 @@ TEST_CASE("Two zones with exchange: the analytic steady state, tending to one ve
   CHECK(c3 == Approx(exact(1000.0 * Q)).epsilon(1e-10));
 }
 
+namespace {
+/// cases/msmpr_steady.yaml as a feed / impeller / bulk network with circulation and exchange,
+/// 20 s of start-up, plus `extra` overrides.
+ProcessRun threeZoneMsmpr(std::vector<Override> extra) {
+  std::vector<Override> o{
+      parseOverride("solver.type=cvodes"), parseOverride("output.end-time=20 s"),
+      parseOverride("model=precipitation-network"),
+      parseOverride("reactor={temperature: 25 degC}"),
+      parseOverride("network={zones: {feed: {volume: 0.1 L}, impeller: {volume: 0.2 L}, bulk: "
+                    "{volume: 0.7 L}}, flows: [{from: feed, to: impeller, flow: 0.5 L/min}, "
+                    "{from: impeller, to: bulk, flow: 5 L/min}, {from: bulk, to: impeller, flow: "
+                    "4.5 L/min}], exchange: [{between: [feed, bulk], flow: 2 L/min}], outlet: bulk}"),
+      parseOverride("feeds.barium.zone=feed"), parseOverride("feeds.sulfate.zone=bulk")};
+  o.insert(o.end(), extra.begin(), extra.end());
+  return runProcess("cases/msmpr_steady.yaml", o);
+}
+}  // namespace
+
 TEST_CASE("Network Jacobian with particles and exchange agrees with differences", "[jacobian][network]") {
-  ProcessRun run = runProcess(
-      "cases/msmpr_steady.yaml",
+  ProcessRun run = threeZoneMsmpr(
       {parseOverride("population.classes=40"), parseOverride("population.number-scale=1e15 1/m^3"),
        // van Leer, as in VesselStreamsTest: the network's assembly is what is checked here.
-       parseOverride("population.scheme=van-leer"),
-       parseOverride("solver.type=cvodes"), parseOverride("output.end-time=20 s"),
-       parseOverride("model=precipitation-network"),
-       parseOverride("reactor={temperature: 25 degC}"),
-       parseOverride("network={zones: {feed: {volume: 0.1 L}, impeller: {volume: 0.2 L}, bulk: "
-                     "{volume: 0.7 L}}, flows: [{from: feed, to: impeller, flow: 0.5 L/min}, "
-                     "{from: impeller, to: bulk, flow: 5 L/min}, {from: bulk, to: impeller, flow: "
-                     "4.5 L/min}], exchange: [{between: [feed, bulk], flow: 2 L/min}], outlet: bulk}"),
-       parseOverride("feeds.barium.zone=feed"), parseOverride("feeds.sulfate.zone=bulk")});
+       parseOverride("population.scheme=van-leer")});
   System& system = run.loaded.process->system();
   JacobianCheckCount total;
   for (std::size_t k : {std::size_t{2}, run.rec.t.size() - 1}) {
@@ -122,6 +131,102 @@ TEST_CASE("Network Jacobian with particles and exchange agrees with differences"
     total.kinks += c.kinks;
   }
   CHECK(total.kinks < total.smooth / 100);
+}
+
+TEST_CASE("A network parameter is set in every zone", "[network][parameters]") {
+  // Each zone has its own point model: a parameter set through the network (a study, a
+  // sensitivity) must reach them all. A 10x faster surface integration changes the solute
+  // balance of each zone (the species rows of its right-hand side); a zone
+  // whose model did not change gives bitwise the same rows (the first zone, the feed, the
+  // parameters reached before).
+  ProcessRun run = threeZoneMsmpr({parseOverride("population.classes=30")});
+  System& system = run.loaded.process->system();
+  const std::vector<double>& y = run.rec.y.back();
+  std::vector<double> before(y.size()), after(y.size());
+  system.rhs(20.0, y, before);
+  ParameterRegistry& parameters = system.parameters();
+  const std::string name = "growth.integration-rate-constant";
+  parameters.set(name, 10.0 * parameters.value(name));
+  system.rhs(20.0, y, after);
+  for (const char* zone : {"impeller", "bulk"}) {
+    const StateBlock& species = system.layout().block(std::string(zone) + ".species");
+    double change = 0.0;
+    for (std::size_t k = species.offset; k < species.offset + species.size; ++k)
+      change = std::max(change, std::abs(after[k] - before[k]) / std::abs(before[k]));
+    INFO("zone " << zone);
+    CHECK(change > 1e-8);  // observed 2e-7 to 2e-6: growth is mostly diffusion-limited here
+  }
+}
+
+TEST_CASE("Network with aggregation: band Jacobian plus remainder is the whole Jacobian",
+          "[jacobian][network][aggregation]") {
+  // J~ (band: growth, flows, the aggregation entries near the diagonal) plus the zones'
+  // remainder products (System::addJacobianRemainderTimes: aggregation between distant
+  // classes) must be the whole Jacobian: column j of J~ + R against central differences of f,
+  // to 1e-6 of the column's largest entry (the tolerance of JacobianCheck.h). Columns of size
+  // classes of every zone; the border columns have no remainder (their entries are J~'s,
+  // checked by the test above).
+  ProcessRun run = runProcess(
+      "cases/msmpr_steady.yaml",
+      {parseOverride("population.classes=30"), parseOverride("population.number-scale=1e15 1/m^3"),
+       // upwind: the growth fluxes are linear in the classes (a limiter is not)
+       parseOverride("population.scheme=upwind"), parseOverride("solver.type=cvodes"),
+       parseOverride("output.end-time=20 s"), parseOverride("model=precipitation-network"),
+       parseOverride("reactor={temperature: 25 degC}"),
+       parseOverride("aggregation={type: constant, rate-constant: 1e-13 m^3/s}"),
+       parseOverride("network={zones: {feed: {volume: 0.1 L}, bulk: {volume: 0.9 L}}, flows: "
+                     "[{from: feed, to: bulk, flow: 0.5 L/min}], exchange: [{between: [feed, "
+                     "bulk], flow: 2 L/min}], outlet: bulk}"),
+       parseOverride("feeds.barium.zone=feed"), parseOverride("feeds.sulfate.zone=bulk")});
+  System& system = run.loaded.process->system();
+  REQUIRE(system.hasJacobianRemainder());
+  const std::vector<double>& y = run.rec.y.back();
+  const std::size_t n = y.size(), border = system.jacobianShape().border;
+  BorderedBandJacobian J(system.jacobianShape());
+  std::vector<double> f(n), fp(n), fm(n), yp = y, e(n, 0.0), column(n);
+  system.rhs(0.0, y, f);
+  system.jacobian(0.0, y, f, J);
+  // f is quadratic in the classes (upwind growth and flows linear, aggregation bilinear;
+  // the fluctuations' diffusion linear too), so central
+  // differences are exact up to rounding for any step: one step for all columns, 1e-4 of the
+  // largest class, which keeps rounding far below the tolerance; columns of classes within
+  // 10 steps of zero are left out (a class stepped below zero is not the same operator).
+  double top = 0.0;
+  for (std::size_t j = border; j < n; ++j) top = std::max(top, std::abs(y[j]));
+  const double h = 1e-4 * top;
+  std::size_t checked = 0;
+  double remainderLargest = 0.0;
+  for (std::size_t j = border; j < n; ++j) {
+    if (y[j] < 10 * h) continue;
+    yp[j] = y[j] + h;
+    system.rhs(0.0, yp, fp);
+    yp[j] = y[j] - h;
+    system.rhs(0.0, yp, fm);
+    yp[j] = y[j];
+    e[j] = 1.0;
+    J.multiply(e, column);
+    std::vector<double> remainder(n, 0.0);
+    system.addJacobianRemainderTimes(0.0, y, e, remainder);
+    e[j] = 0.0;
+    double largest = 0.0;
+    for (std::size_t i = 0; i < n; ++i) largest = std::max(largest, std::abs(fp[i] - fm[i]) / (2 * h));
+    for (std::size_t i = 0; i < n; ++i) {
+      remainderLargest = std::max(remainderLargest, std::abs(remainder[i]) / largest);
+      auto name = [&](std::size_t k) {
+        for (const StateBlock& b : system.layout().blocks())
+          if (k >= b.offset && k < b.offset + b.size)
+            return b.name + "[" + std::to_string(k - b.offset) + "]" +
+                   (k - b.offset < b.componentNames.size() ? b.componentNames[k - b.offset] : "");
+        return std::string("?");
+      };
+      INFO("row " << name(i) << ", column " << name(j) << " y " << y[j] << " y_i " << y[i]);
+      CHECK(column[i] + remainder[i] ==
+            Approx((fp[i] - fm[i]) / (2 * h)).margin(1e-6 * largest));
+    }
+    ++checked;
+  }
+  CHECK(checked > 20);
+  CHECK(remainderLargest > 1e-3);  // the remainder is not empty: the test can fail without it
 }
 
 }  // namespace proscale::test

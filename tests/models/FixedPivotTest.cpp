@@ -79,8 +79,9 @@ TEST_CASE("Fixed-pivot aggregation: exact Jacobian, J v, band part, loss gradien
   Eigen::MatrixXd J = Eigen::MatrixXd::Zero(n, n);
   agg.addExactJacobianDense(N, J);
   // Central differences are exact for the quadratic operator up to rounding.
-  std::vector<double> dNumber(n, 0.0), dVolume(n, 0.0);
+  std::vector<double> dNumber(n, 0.0), dVolume(n, 0.0), dMerged(n, 0.0);
   agg.addLossGradient(N, dNumber, dVolume);
+  agg.addMergedGradient(N, dMerged);
   for (std::size_t m = 0; m < n; ++m) {
     std::vector<double> up = N, down = N, fUp(n, 0.0), fDown(n, 0.0);
     const double h = 1e-4 * N[m];
@@ -93,6 +94,8 @@ TEST_CASE("Fixed-pivot aggregation: exact Jacobian, J v, band part, loss gradien
             Approx((fUp[i] - fDown[i]) / (2 * h)).margin(1e-9 * columnScale));
     CHECK(dNumber[m] == Approx((lUp.number - lDown.number) / (2 * h)).epsilon(1e-8).margin(1e-300));
     CHECK(dVolume[m] == Approx((lUp.volume - lDown.volume) / (2 * h)).epsilon(1e-8).margin(1e-300));
+    // The collision frequency sum_k beta_mk N_k = d(events)/dN_m.
+    CHECK(dMerged[m] == Approx((lUp.events - lDown.events) / (2 * h)).epsilon(1e-8));
   }
   // J v by the pair loop equals the dense product.
   std::vector<double> v(n), Jv(n, 0.0);
@@ -113,6 +116,31 @@ TEST_CASE("Fixed-pivot aggregation: exact Jacobian, J v, band part, loss gradien
           band.inBand(i, m) ? J(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(m)) : 0.0;
       CHECK(band.at(2 + i, 2 + m) == Approx(expected).margin(1e-14 * std::abs(expected)));
     }
+  // What the band leaves out: band part + off-band product = the exact J v (the Krylov
+  // products of a lagged Newton matrix, solvers/ModelBridge). Rounding of the O(n) terms of
+  // a row: 1e-12 of the largest entry.
+  std::vector<double> offBand(n, 0.0);
+  agg.addOffBandJacobianTimes(N, v, 3, 2, offBand);
+  for (std::size_t i = 0; i < n; ++i) {
+    double inBand = 0.0;
+    for (std::size_t m = 0; m < n; ++m) inBand += band.at(2 + i, 2 + m) * v[m];
+    CHECK(offBand[i] + inBand ==
+          Approx(dense(static_cast<Eigen::Index>(i))).margin(1e-12 * dense.cwiseAbs().maxCoeff()));
+  }
+  // Negligible tails (N below 1e-100 per m^3 take no part in rates()): J v still pairs a
+  // significant class with any class of v, as the dense Jacobian does.
+  std::vector<double> tails = N;
+  for (std::size_t i = 0; i < 5; ++i) tails[i] = 0.0;
+  for (std::size_t i = 18; i < n; ++i) tails[i] = 0.0;
+  Eigen::MatrixXd Jt = Eigen::MatrixXd::Zero(n, n);
+  agg.addExactJacobianDense(tails, Jt);
+  std::vector<double> ones(n, 1e10), Jt1(n, 0.0);
+  agg.jacobianTimes(tails, ones, Jt1);
+  const Eigen::VectorXd denseTails =
+      Jt * Eigen::Map<const Eigen::VectorXd>(ones.data(), static_cast<Eigen::Index>(n));
+  for (std::size_t i = 0; i < n; ++i)
+    CHECK(Jt1[i] == Approx(denseTails(static_cast<Eigen::Index>(i)))
+                        .margin(1e-12 * denseTails.cwiseAbs().maxCoeff()));
 }
 
 TEST_CASE("Fixed-pivot aggregation rebuilds the kernel only on setConditions",
@@ -211,4 +239,12 @@ TEST_CASE("Fixed-pivot breakage: Jacobian is the constant matrix, band part and 
       CHECK(band.at(i, m) == (band.inBand(i, m)
                                   ? A(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(m))
                                   : 0.0));
+  // What the band leaves out, times N: with the band part, A N (round-off of a row's sum).
+  std::vector<double> offBand(n, 0.0);
+  breakage.addOffBandJacobianTimes(N, 1, 4, offBand);
+  for (std::size_t i = 0; i < n; ++i) {
+    double inBand = 0.0;
+    for (std::size_t m = 0; m < n; ++m) inBand += band.at(i, m) * N[m];
+    CHECK(offBand[i] + inBand == Approx(f[i]).epsilon(1e-13).margin(1e-13 * std::abs(N[i])));
+  }
 }

@@ -81,3 +81,51 @@ TEST_CASE("van Albada slope: no kink where a one-sided slope changes sign", "[un
   const auto [downL, upL] = oneSided(leer, N, G, 10, 9, h);
   CHECK(std::abs(upL - downL) > 0.1 * std::abs(downL));  // the kink the option removes
 }
+
+TEST_CASE("van Albada slope with a flat difference: first order below it, van Albada above",
+          "[unit][jacobian][pbe]") {
+  // sigma = ab(a + b)/(a^2 + b^2 + eps^2), eps from a class difference `flat` [1/m^3]. On the
+  // rippled plateau the class differences are ~1e-3 N (with N ~ 1e20 dL ~ 1e11 to 1e14 per
+  // class): a flat difference 1e6 times larger makes the face values first order (the rates
+  // of upwind to 1e-9 relative: the slope scales with (a/eps)^2 a); one 1e6 times smaller
+  // leaves van Albada's rates to 1e-9; one of the ripple's size keeps the analytic Jacobian
+  // exact (central differences, the tolerance of the first test).
+  const SizeGrid grid(1e-9, 1e-6, 40, GridSpacing::Geometric, kSphere);
+  const std::vector<double> N = ripplePlateau(grid);
+  double smallest = 1e300, largest = 0.0;
+  for (std::size_t i = 1; i < N.size(); ++i) {
+    smallest = std::min(smallest, std::abs(N[i] - N[i - 1]));
+    largest = std::max(largest, std::abs(N[i] - N[i - 1]));
+  }
+  const double G = 1e-8;
+  const FiniteVolumeGrowth upwind(grid, GrowthScheme::Upwind), albada(grid, GrowthScheme::VanAlbada);
+  const FiniteVolumeGrowth flatAbove(grid, GrowthScheme::VanAlbada, 1e6 * largest);
+  const FiniteVolumeGrowth flatBelow(grid, GrowthScheme::VanAlbada, 1e-6 * smallest);
+  const std::vector<double> first = rates(upwind, N, G), second = rates(albada, N, G);
+  const std::vector<double> above = rates(flatAbove, N, G), below = rates(flatBelow, N, G);
+  double scale = 0.0;
+  double apart = 0.0;  // the two schemes differ here, so the checks below can fail
+  for (double r : second) scale = std::max(scale, std::abs(r));
+  for (std::size_t i = 0; i < N.size(); ++i) apart = std::max(apart, std::abs(first[i] - second[i]));
+  CHECK(apart > 1e-6 * scale);
+  for (std::size_t i = 0; i < N.size(); ++i) {
+    CHECK(above[i] == Approx(first[i]).margin(1e-9 * scale));
+    CHECK(below[i] == Approx(second[i]).margin(1e-9 * scale));
+  }
+  const FiniteVolumeGrowth flatRipple(grid, GrowthScheme::VanAlbada, smallest);
+  BorderedBandJacobian J(BorderedBandShape{0, 40, 2, 2});
+  J.setZero();
+  std::vector<double> faceG(41, G);
+  flatRipple.addJacobian(N, faceG, J);
+  for (std::size_t j = 0; j < N.size(); ++j) {
+    const double h = 1e-7 * N[j];
+    std::vector<double> plus = N, minus = N;
+    plus[j] += h;
+    minus[j] -= h;
+    const std::vector<double> rp = rates(flatRipple, plus, G), rm = rates(flatRipple, minus, G);
+    for (std::size_t i = (j > 1 ? j - 2 : 0); i < std::min(N.size(), j + 3); ++i)
+      CHECK(J.B(i, j) == Approx((rp[i] - rm[i]) / (2 * h))
+                             .epsilon(1e-5)
+                             .margin(1e-9 * std::abs(G) / grid.widths()[j]));
+  }
+}

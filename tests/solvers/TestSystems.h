@@ -213,7 +213,9 @@ class ArrowProtheroRobinson : public System {
 /// off-diagonal rank-one part; as `ExactDense` it is the full dense -A.
 class LowRankCoupled : public System {
  public:
-  enum class Jacobian { Approximate, ExactDense };
+  /// ApproximateWithRemainder: the arrow part and the product of the rest
+  /// (System::addJacobianRemainderTimes), as an aggregating population declares them.
+  enum class Jacobian { Approximate, ApproximateWithRemainder, ExactDense };
   static constexpr std::size_t k = 2, n = 120;
 
   explicit LowRankCoupled(Jacobian kind)
@@ -251,8 +253,8 @@ class LowRankCoupled : public System {
         -m_A * Eigen::Map<const Eigen::VectorXd>(y.data(), k + n);
   }
   BorderedBandShape jacobianShape() const override {
-    return m_kind == Jacobian::Approximate ? BorderedBandShape{k, n, 1, 1}
-                                           : BorderedBandShape{k + n, 0, 0, 0};
+    return m_kind != Jacobian::ExactDense ? BorderedBandShape{k, n, 1, 1}
+                                          : BorderedBandShape{k + n, 0, 0, 0};
   }
   bool hasJacobian() const override { return true; }
   bool jacobianIsExact() const override { return m_kind == Jacobian::ExactDense; }
@@ -260,7 +262,7 @@ class LowRankCoupled : public System {
                 JacobianSink& sink) override {
     BorderedBandJacobian& J = sink.arrow();
     if (onJacobian) onJacobian(t);
-    const Eigen::MatrixXd& A = m_kind == Jacobian::Approximate ? m_M : m_A;
+    const Eigen::MatrixXd& A = m_kind != Jacobian::ExactDense ? m_M : m_A;
     for (std::size_t r = 0; r < k + n; ++r)
       for (std::size_t col = 0; col < k + n; ++col)
         if (A(r, col) != 0) setEntry(J, r, col, -A(r, col));
@@ -275,6 +277,17 @@ class LowRankCoupled : public System {
     Eigen::Map<Eigen::VectorXd>(y.data(), k + n) = V * modes.cwiseProduct(decay);
     return y;
   }
+
+  bool hasJacobianRemainder() const override {
+    return m_kind == Jacobian::ApproximateWithRemainder;
+  }
+  void addJacobianRemainderTimes(double, std::span<const double>, std::span<const double> v,
+                                 std::span<double> Jv) override {
+    ++remainderProducts;
+    Eigen::Map<Eigen::VectorXd>(Jv.data(), k + n) -=
+        (m_A - m_M) * Eigen::Map<const Eigen::VectorXd>(v.data(), k + n);
+  }
+  long remainderProducts = 0;
 
   static constexpr double c = 0.5;
   std::function<void(double)> onJacobian;  // may throw

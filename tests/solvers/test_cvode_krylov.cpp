@@ -87,6 +87,45 @@ TEST_CASE("GMRES preconditioned by an approximate Jacobian matches the exact sol
   CHECK(apart < 1e-7);
 }
 
+TEST_CASE("GMRES with the model's Jacobian-vector products: as accurate, no f per product",
+          "[validation]") {
+  // The products J~ v + (J - J~) v (the model's Jacobian at each Newton iterate and its
+  // remainder) are the exact J v of this linear system, so the Newton systems are the same as
+  // with difference quotients; the requirement is the same accuracy as the test above
+  // (1e-7 normwise at rtol 1e-8) and agreement with the difference-quotient run to 1e-7.
+  // Each product costs no right-hand side: f is evaluated once per Newton iteration only.
+  test::LowRankCoupled withRemainder(test::LowRankCoupled::Jacobian::ApproximateWithRemainder);
+  IntegratorOptions o = options(Linear::Bordered, 1e-8);
+  o.products = IntegratorOptions::Products::Model;
+  CvodeIntegrator krylov(withRemainder, o);
+  CHECK_THAT(krylov.method(), Contains("model's Jacobian and its remainder"));
+  test::Recorder out;
+  const SolverReport report = krylov.run(kTimes, out);
+  REQUIRE(report.complete);
+  const SolverStatistics& stats = report.statistics;
+  CHECK(stats.linearIterations > 0);
+  CHECK(withRemainder.remainderProducts >= stats.linearIterations);
+  CHECK(stats.rhsEvaluations < stats.nonlinearIterations + stats.linearIterations);
+  double worst = 0;
+  for (std::size_t s = 0; s < kTimes.size(); ++s)
+    worst = std::max(worst, normwiseError(out.y[s], withRemainder.exact(kTimes[s])));
+  INFO("largest normwise error " << worst);
+  CHECK(worst < 1e-7);
+
+  test::LowRankCoupled same(test::LowRankCoupled::Jacobian::ApproximateWithRemainder);
+  o.products = IntegratorOptions::Products::Differences;
+  CvodeIntegrator differences(same, o);
+  CHECK_THAT(differences.method(), Contains("difference-quotient Jacobian-vector products"));
+  test::Recorder reference;
+  REQUIRE(differences.run(kTimes, reference).complete);
+  CHECK(same.remainderProducts == 0);
+  double apart = 0;
+  for (std::size_t s = 0; s < kTimes.size(); ++s)
+    apart = std::max(apart, normwiseError(out.y[s], reference.y[s]));
+  INFO("difference from the difference-quotient run " << apart);
+  CHECK(apart < 1e-7);
+}
+
 TEST_CASE("GMRES with an exact Jacobian agrees with the bordered direct solve", "[validation]") {
   // Preconditioned by the exact I - gamma J, GMRES solves the same Newton systems to within
   // eps_lin of the Newton tolerance; at rtol 1e-10 both integrations stay within 1e-8 of phi

@@ -1,0 +1,28 @@
+#pragma once
+// The non-zero entries of a BorderedBandJacobian in compressed-row form, for repeated products
+// y = J x. A network's border blocks are mostly zero (each zone's rows touch only its own
+// classes), so after one pass that drops the zeros, each product costs its non-zeros instead
+// of the dense border. Internal to proscale_solvers (the Krylov solver's Jacobian-vector
+// products, ModelBridge).
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "core/BorderedBandJacobian.h"
+
+namespace proscale {
+
+class CompressedRows {
+ public:
+  /// Keeps the non-zero entries of J, row by row.
+  void assign(const BorderedBandJacobian& J);
+  /// y = J x for the J of the last assign (x and y of its size).
+  void multiply(std::span<const double> x, std::span<double> y) const;
+  std::size_t nonZeros() const { return m_values.size(); }
+
+ private:
+  std::vector<std::size_t> m_rowStart, m_columns;
+  std::vector<double> m_values;
+};
+
+}  // namespace proscale
