@@ -1,17 +1,20 @@
 #include "solvers/CompressedRows.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace proscale {
 
-void CompressedRows::assign(const BorderedBandJacobian& J) {
+bool CompressedRows::assign(const BorderedBandJacobian& J) {
   const BorderedBandShape& s = J.shape();
   const std::size_t k = s.border, n = s.band;
   m_rowStart.assign(1, 0);
   m_columns.clear();
   m_values.clear();
+  bool finite = true;
   auto keep = [&](std::size_t column, double value) {
     if (value == 0.0) return;
+    finite = finite && std::isfinite(value);
     m_columns.push_back(column);
     m_values.push_back(value);
   };
@@ -26,6 +29,7 @@ void CompressedRows::assign(const BorderedBandJacobian& J) {
     for (std::size_t j = lo; j <= hi; ++j) keep(k + j, J.B(i, j));
     m_rowStart.push_back(m_values.size());
   }
+  return finite;
 }
 
 void CompressedRows::multiply(std::span<const double> x, std::span<double> y) const {

@@ -14,8 +14,8 @@ namespace proscale {
 
 class CompressedRows {
  public:
-  /// Keeps the non-zero entries of J, row by row.
-  void assign(const BorderedBandJacobian& J);
+  /// Keeps the non-zero entries of J, row by row; false if one of them is not finite.
+  bool assign(const BorderedBandJacobian& J);
   /// y = J x for the J of the last assign (x and y of its size).
   void multiply(std::span<const double> x, std::span<double> y) const;
   std::size_t nonZeros() const { return m_values.size(); }

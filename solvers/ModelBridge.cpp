@@ -183,8 +183,7 @@ int ModelBridge::setupJacobianTimes(double t, N_Vector y, N_Vector fy) noexcept 
     }
     m_current->setZero();
     m_system.jacobian(t, view(y), view(fy), *m_current);
-    if (!m_current->allFinite()) return nonFiniteJacobian(t);
-    m_currentRows->assign(*m_current);
+    if (!m_currentRows->assign(*m_current)) return nonFiniteJacobian(t);  // a NaN is non-zero
     return 0;
   });
 }

@@ -319,13 +319,28 @@ void FixedPivotAggregation::addApproximateJacobian(std::span<const double> N,
   const std::size_t n = m_volumes.size();
   assert(J.shape().band == n);
   const std::size_t lower = J.shape().lower, upper = J.shape().upper;
-  const std::vector<double> band = bandByDiagonals(N, lower, upper);
+  const std::vector<double>& band = cachedBand(N, lower, upper);
   for (std::size_t o = 0; o < lower + upper + 1; ++o)
     for (std::size_t c = 0; c < n; ++c) {
       const std::size_t row = c + o - upper;  // wraps around for rows above 0: not written
       const double value = band[o * n + c];
       if (value != 0.0 && row < n) J.B(row, c) += value;
     }
+}
+
+const std::vector<double>& FixedPivotAggregation::cachedBand(std::span<const double> N,
+                                                            std::size_t lower,
+                                                            std::size_t upper) const {
+  // A Krylov solve multiplies several v at one N, after the Jacobian at that N: the band is
+  // rebuilt only when N (or the kernel, setConditions) changed.
+  if (!(m_bandN.size() == N.size() && std::equal(N.begin(), N.end(), m_bandN.begin()) &&
+        m_bandLower == lower && m_bandUpper == upper)) {
+    m_band = bandByDiagonals(N, lower, upper);
+    m_bandN.assign(N.begin(), N.end());
+    m_bandLower = lower;
+    m_bandUpper = upper;
+  }
+  return m_band;
 }
 
 PROSCALE_SIMD_CLONES
@@ -410,16 +425,7 @@ void FixedPivotAggregation::addOffBandJacobianTimes(std::span<const double> N,
   const std::size_t n = m_volumes.size();
   std::vector<double> Jv(n, 0.0);
   jacobianTimes(N, v, Jv);
-  // A Krylov solve multiplies several v at one N: the band is rebuilt only when N (or the
-  // kernel, setConditions) changed.
-  if (!(m_bandN.size() == n && std::equal(N.begin(), N.end(), m_bandN.begin()) &&
-        m_bandLower == lower && m_bandUpper == upper)) {
-    m_band = bandByDiagonals(N, lower, upper);
-    m_bandN.assign(N.begin(), N.end());
-    m_bandLower = lower;
-    m_bandUpper = upper;
-  }
-  const std::vector<double>& band = m_band;
+  const std::vector<double>& band = cachedBand(N, lower, upper);
   for (std::size_t o = 0; o < lower + upper + 1; ++o)
     for (std::size_t c = 0; c < n; ++c) {
       const std::size_t row = c + o - upper;  // wraps around above row 0: skipped

@@ -104,6 +104,9 @@ class FixedPivotAggregation {
   /// entry (c + o - upper, c) at o n + c.
   std::vector<double> bandByDiagonals(std::span<const double> N, std::size_t lower,
                                       std::size_t upper) const;
+  /// bandByDiagonals, kept for the N and bandwidths of the last call.
+  const std::vector<double>& cachedBand(std::span<const double> N, std::size_t lower,
+                                        std::size_t upper) const;
   /// Calls visit(j, k, lower, eta, rate) for every pair; lower == n when the pair is lost.
   template <class Visit>
   void forEachPair(Visit&& visit) const;
@@ -129,7 +132,7 @@ class FixedPivotAggregation {
   // Scratch of rates(): N with the negligible classes zeroed, the sum of the rates (one entry
   // of padding for the upper share of a pair landing exactly on the last pivot), pair rates.
   mutable std::vector<double> m_significantN, m_sum, m_pairRate;
-  // The band part of the last addOffBandJacobianTimes, for the N and bandwidths it was built at.
+  // The band part of the last cachedBand, for the N and bandwidths it was built at.
   mutable std::vector<double> m_band, m_bandN;
   mutable std::size_t m_bandLower = 0, m_bandUpper = 0;
 };
