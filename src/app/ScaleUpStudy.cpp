@@ -1,6 +1,9 @@
 // Running and judging the scale-up study (ScaleUpStudy.h).
 #include "app/ScaleUpStudy.h"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "core/NumberFormat.h"
@@ -54,7 +57,8 @@ Judgement judge(const ProductSpec& spec, const CaseEvaluation& run) {
 }
 
 ScaleUpOutcome assessScaleUp(const ScaleUpStudy& study, const std::vector<ScaleRecord>& records,
-                             std::vector<CaseEvaluation> runs) {
+                             std::vector<CaseEvaluation> runs,
+                             const std::vector<std::string>& infeasible) {
   ScaleUpOutcome out;
   out.runs = std::move(runs);
   for (std::size_t k = 0; k < records.size(); ++k) {
@@ -62,9 +66,19 @@ ScaleUpOutcome assessScaleUp(const ScaleUpStudy& study, const std::vector<ScaleR
     ScaleUpRow row;
     row.record = records[k];
     row.run = k;
+    if (k < infeasible.size() && !infeasible[k].empty()) {
+      // The rule cannot be carried out at this scale: it does not keep the product in spec.
+      row.infeasible = infeasible[k];
+      row.runNumber = 0;
+      row.judgement = {Verdict::OutOfSpec, "not feasible at this scale: " + infeasible[k]};
+      out.rows.push_back(std::move(row));
+      continue;
+    }
     row.runNumber = out.simulations + 1;
     for (const ScaleUpRow& earlier : out.rows)
-      if (sameOverrides(out.runs[earlier.run].overrides, run.overrides)) row.runNumber = earlier.runNumber;
+      if (earlier.infeasible.empty() &&
+          sameOverrides(out.runs[earlier.run].overrides, run.overrides))
+        row.runNumber = earlier.runNumber;
     if (row.runNumber > out.simulations) out.simulations = row.runNumber;
     row.d50 = run.metric("d50_volume");
     const auto d10 = run.metric("d10_volume"), d90 = run.metric("d90_volume");
@@ -123,24 +137,53 @@ std::vector<std::vector<Override>> runsOf(const ScaleUpStudy& study,
 }
 }  // namespace
 
-void checkScaleUpStudy(const ScaleUpStudy& study, double maxMemory) {
-  for (const std::vector<Override>& overrides : runsOf(study, study.records())) {
+std::vector<std::string> infeasibleScales(const ScaleUpStudy& study,
+                                          const std::vector<ScaleRecord>& records,
+                                          double maxMemory) {
+  const std::vector<std::vector<Override>> runs = runsOf(study, records);
+  std::vector<std::string> why(runs.size());
+  std::optional<InputError> first;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
     try {
-      checkCase(study.processFile, overrides, maxMemory);
+      checkCase(study.processFile, runs[k], maxMemory);
     } catch (const InputError& e) {
-      if (e.mark().file != "--set") throw;
-      throw atStudyEntry(study, e);
+      if (e.mark().file != "--set") throw;  // the process case itself
+      InputError located = atStudyEntry(study, e);
+      // At the lab's own volume the process is the user's case as given: its problem is the
+      // study's, not the scale's.
+      if (std::abs(records[k].volume - study.lab.volume()) <= 1e-9 * study.lab.volume())
+        throw located;
+      why[k] = located.keyPath() + ": " + located.problem();
+      if (!first) first = located;
     }
   }
+  if (first && std::none_of(why.begin(), why.end(), [](const std::string& w) { return w.empty(); }))
+    throw *first;  // no scale can be built: the study is wrong
+  return why;
 }
 
 ScaleUpOutcome runScaleUpStudy(const ScaleUpStudy& study, const EvaluationOptions& options) {
-  checkScaleUpStudy(study, options.maxMemory);
   const std::vector<ScaleRecord> records = study.records();
+  const std::vector<std::string> infeasible =
+      infeasibleScales(study, records, options.maxMemory);
+  const std::vector<std::vector<Override>> all = runsOf(study, records);
+  std::vector<std::vector<Override>> feasible;
+  for (std::size_t k = 0; k < all.size(); ++k)
+    if (infeasible[k].empty()) feasible.push_back(all[k]);
   std::size_t simulations = 0;
-  std::vector<CaseEvaluation> results =
-      evaluateCases(study.processFile, runsOf(study, records), options, &simulations);
-  ScaleUpOutcome out = assessScaleUp(study, records, std::move(results));
+  std::vector<CaseEvaluation> evaluated =
+      evaluateCases(study.processFile, feasible, options, &simulations);
+  std::vector<CaseEvaluation> results;  // one per record; an infeasible one only names its overrides
+  for (std::size_t k = 0, next = 0; k < all.size(); ++k) {
+    if (infeasible[k].empty()) {
+      results.push_back(std::move(evaluated.at(next++)));
+    } else {
+      CaseEvaluation none;
+      none.overrides = all[k];
+      results.push_back(std::move(none));
+    }
+  }
+  ScaleUpOutcome out = assessScaleUp(study, records, std::move(results), infeasible);
   if (out.simulations != simulations) throw std::logic_error("scale-up study: runs miscounted");
   return out;
 }

@@ -83,6 +83,10 @@ struct ScaleUpRow {
   std::size_t runNumber = 1;  ///< 1, 2, ... per distinct run, in order of first use
   std::optional<double> d50, span;
   Judgement judgement;
+  /// Why the process cannot be built at this scale (an override of this scale is bad input
+  /// for the process case; e.g. the feed zone no longer fits); empty when it can. Such a row
+  /// has no run (runNumber 0) and fails its rule.
+  std::string infeasible;
 };
 
 /// Whether a rule kept the product in spec at every scale: true, false, or unknown (a run
@@ -102,16 +106,24 @@ struct ScaleUpOutcome {
   std::string conclusion;            ///< one paragraph: which rules keep the product in spec
 };
 
-/// Loads and builds every process run without running it; an InputError caused by an override
-/// is located at its `process.set` or `process.from-scale` entry in the study file.
-void checkScaleUpStudy(const ScaleUpStudy& study, double maxMemory);
+/// Loads and builds every process run without running it. Per record: why the process cannot
+/// be built at that scale (an InputError caused by the scale's overrides, located at its
+/// `process.from-scale` or `process.set` entry), or empty. Throws that InputError when the
+/// study itself is wrong: a run at the lab's own volume, or every run, cannot be built, or
+/// the problem is not an override's.
+std::vector<std::string> infeasibleScales(const ScaleUpStudy& study,
+                                          const std::vector<ScaleRecord>& records,
+                                          double maxMemory);
 
-/// checkScaleUpStudy (bad input throws before any process run), then every run.
+/// infeasibleScales (bad input throws before any process run), then every feasible run.
 ScaleUpOutcome runScaleUpStudy(const ScaleUpStudy& study, const EvaluationOptions& options);
 
 /// The rows and runs as the verdicts and status (no simulation; for tests and runScaleUpStudy).
+/// `infeasible`: per record, as infeasibleScales (empty: every scale can be built); the run of
+/// an infeasible record is not looked at.
 ScaleUpOutcome assessScaleUp(const ScaleUpStudy& study, const std::vector<ScaleRecord>& records,
-                             std::vector<CaseEvaluation> runs);
+                             std::vector<CaseEvaluation> runs,
+                             const std::vector<std::string>& infeasible = {});
 
 /// Text of the outputs (ScaleUpTables.cpp).
 std::string scaleUpStudyCsv(const ScaleUpOutcome& outcome);

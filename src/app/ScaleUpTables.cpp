@@ -20,6 +20,15 @@ std::string csvField(const std::string& text) {
 
 std::string optionalShortest(const std::optional<double>& v) { return v ? formatShortest(*v) : ""; }
 
+// A row without a run (the process cannot be built at its scale) shows "-" and "infeasible".
+std::string runNumberText(const ScaleUpRow& row) {
+  return row.infeasible.empty() ? std::to_string(row.runNumber) : std::string("-");
+}
+
+std::string rowStatus(const ScaleUpRow& row, const CaseEvaluation& run) {
+  return row.infeasible.empty() ? runStatusName(run.status()) : "infeasible";
+}
+
 std::string markdownCell(const std::string& text) {
   std::string cell;
   for (const char c : text) cell += c == '|' ? std::string("\\|") : std::string(1, c);
@@ -38,7 +47,7 @@ std::string scaleUpStudyCsv(const ScaleUpOutcome& outcome) {
     out << scaleUpRuleName(row.record.rule);
     for (const ScaleRecordColumn& c : scaleRecordColumns()) out << ',' << formatShortest(c.value(row.record));
     out << ',' << formatShortest(row.record.feedTime) << ',' << csvField(scaleRecordFlags(row.record)) << ','
-        << row.runNumber << ',' << runStatusName(run.status()) << ',' << optionalShortest(row.d50)
+        << runNumberText(row) << ',' << rowStatus(row, run) << ',' << optionalShortest(row.d50)
         << ',' << optionalShortest(row.span) << ',' << verdictName(row.judgement.verdict) << ','
         << csvField(row.judgement.why) << '\n';
   }
@@ -63,9 +72,10 @@ std::string scaleUpStudyMarkdown(const ScaleUpStudy& study, const ScaleUpOutcome
     for (const ScaleRecordColumn& c : scaleRecordColumns())
       out << ' ' << formatNumber(c.value(row.record) * c.markdownScale, 4) << " |";
     out << ' ' << formatNumber(row.record.feedTime, 4) << " | " << scaleRecordFlags(row.record)
-        << " | " << row.runNumber << (run.status() == RunStatus::Complete
-                                       ? std::string()
-                                       : std::string(" ") + runStatusName(run.status()))
+        << " | " << runNumberText(row)
+        << (!row.infeasible.empty() || run.status() != RunStatus::Complete
+                ? std::string(" ") + rowStatus(row, run)
+                : std::string())
         << " | " << number(row.d50, 1e6) << " | " << number(row.span, 1.0) << " | "
         << verdictName(row.judgement.verdict) << " | " << markdownCell(row.judgement.why) << " |\n";
   }
@@ -99,9 +109,11 @@ std::string scaleUpStudySummaryJson(const ScaleUpStudy& study, const ScaleUpOutc
     json.beginObject();
     json.member("rule", scaleUpRuleName(row.record.rule));
     json.member("volume", row.record.volume);
-    json.member("run", row.runNumber);
-    json.member("run_status", runStatusName(run.status()));
-    if (!run.problem().empty()) json.member("run_problem", run.problem());
+    json.key("run");
+    row.infeasible.empty() ? json.value(row.runNumber) : json.null();
+    json.member("run_status", rowStatus(row, run));
+    if (!row.infeasible.empty()) json.member("run_problem", row.infeasible);
+    else if (!run.problem().empty()) json.member("run_problem", run.problem());
     json.key("overrides").beginObject();
     for (const Override& o : run.overrides) json.member(o.keyPath, o.valueText);
     json.endObject();

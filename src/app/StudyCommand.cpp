@@ -1,5 +1,6 @@
 #include "app/StudyCommand.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -43,10 +44,15 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
   options.maxMemory = cl.maxMemory ? *cl.maxMemory : defaultMemoryLimit();
   options.threads = study.threads;
   // Every process run loaded and built before the directory is touched: bad input writes nothing.
-  checkScaleUpStudy(study, options.maxMemory);
+  const std::vector<std::string> infeasible =
+      infeasibleScales(study, study.records(), options.maxMemory);
   if (cl.verb == "check") {
+    const auto refused = std::count_if(infeasible.begin(), infeasible.end(),
+                                       [](const std::string& why) { return !why.empty(); });
     out << cl.caseFile << ": OK (" << kScaleUpStudyModel << ", " << study.rules.size()
-        << " rules x " << study.volumes.size() << " scales of " << study.processFile << ")\n";
+        << " rules x " << study.volumes.size() << " scales of " << study.processFile;
+    if (refused > 0) out << "; " << refused << " of them not feasible, marked so when run";
+    out << ")\n";
     return kSuccess;
   }
   OutputDirectory dir(cl.outputDir ? std::filesystem::path(*cl.outputDir)

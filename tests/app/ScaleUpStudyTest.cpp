@@ -8,8 +8,10 @@
 #include <cmath>
 #include <string>
 
+#include "app/ScaleQuantities.h"
 #include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
+#include "core/Errors.h"
 
 using namespace proscale;
 
@@ -208,4 +210,53 @@ TEST_CASE("Scale-up study: the tiny study runs, the lab row is the same for ever
   options.threads = 2;
   const ScaleUpOutcome two = runScaleUpStudy(study, options);
   for (std::size_t k = 0; k < one.rows.size(); ++k) CHECK(*two.rows[k].d50 == *one.rows[k].d50);
+}
+
+// A rule whose value at a large scale is bad input for the process case (here: the solver's
+// linear-tolerance-factor, <= 1, mapped from Re x 5e-5) cannot be carried out there: that row
+// is infeasible, has no run and fails its rule; the study goes on. Re at 1 L is ~9760 (0.49,
+// valid); at 100 L it is ~76000 (P/V), ~45000 (tip speed), ~210000 (mixing time), all above
+// 1 after the factor; constant Re keeps 0.49 at every scale. At the lab's own volume the same
+// problem is the study's: an input error located at the study entry.
+TEST_CASE("Scale-up study: a scale the process case refuses is infeasible, not an error",
+          "[unit][study]") {
+  ScaleUpStudy study = tinyStudy();
+  ScaleMapping m = study.mappings.front();
+  m.key = "solver.linear-tolerance-factor";
+  m.quantity = findScaleQuantity("reynolds");
+  REQUIRE(m.quantity != nullptr);
+  m.factor = 5e-5;
+  study.mappings.push_back(m);
+  const std::vector<ScaleRecord> records = study.records();
+  const std::vector<std::string> why = infeasibleScales(study, records, 0.0);
+  REQUIRE(why.size() == records.size());
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    const bool lab = records[k].volume < 1.001e-3;
+    INFO(scaleUpRuleName(records[k].rule) << " at " << records[k].volume << " m^3: " << why[k]);
+    CHECK(why[k].empty() == (lab || records[k].rule == ScaleUpRule::Reynolds));
+    if (!why[k].empty())
+      CHECK(why[k].find("process.from-scale.solver.linear-tolerance-factor") == 0);
+  }
+  // Judged with every feasible run in spec: only constant Re keeps the product in spec.
+  const std::vector<CaseEvaluation> runs(records.size(), finished(1e-6, 2e-6, 4e-6));
+  const ScaleUpOutcome out = assessScaleUp(study, records, runs, why);
+  CHECK(out.status == RunStatus::Complete);
+  for (const RuleVerdict& v : out.rules) {
+    INFO(scaleUpRuleName(v.rule) << ": " << v.why);
+    REQUIRE(v.keepsInSpec.has_value());
+    CHECK(*v.keepsInSpec == (v.rule == ScaleUpRule::Reynolds));
+    if (v.rule != ScaleUpRule::Reynolds)
+      CHECK(v.why.find("not feasible at this scale") != std::string::npos);
+  }
+  const std::string csv = scaleUpStudyCsv(out);
+  CHECK(csv.find(",-,infeasible,") != std::string::npos);
+  CHECK(scaleUpStudyMarkdown(study, out).find("| - infeasible |") != std::string::npos);
+
+  study.mappings.back().factor = 5e-4;  // 4.9 at the lab
+  try {
+    infeasibleScales(study, study.records(), 0.0);
+    FAIL("a lab scale the process case refuses must be an input error");
+  } catch (const InputError& e) {
+    CHECK(e.keyPath() == "process.from-scale.solver.linear-tolerance-factor");
+  }
 }
