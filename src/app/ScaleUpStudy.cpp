@@ -147,13 +147,16 @@ std::vector<std::string> infeasibleScales(const ScaleUpStudy& study,
     try {
       checkCase(study.processFile, runs[k], maxMemory);
     } catch (const InputError& e) {
-      if (e.mark().file != "--set") throw;  // the process case itself
-      InputError located = atStudyEntry(study, e);
+      // An override's own problem is located at the study entry that made it; a problem of
+      // the process case that only this scale's values expose (the feed zone no longer fits
+      // its zone) keeps its place in the process case.
+      const bool byOverride = e.mark().file == "--set";
+      const InputError located = byOverride ? atStudyEntry(study, e) : e;
       // At the lab's own volume the process is the user's case as given: its problem is the
       // study's, not the scale's.
-      if (std::abs(records[k].volume - study.lab.volume()) <= 1e-9 * study.lab.volume())
-        throw located;
-      why[k] = located.keyPath() + ": " + located.problem();
+      const double lab = study.lab.geometry().volume();
+      if (std::abs(records[k].volume - lab) <= 1e-9 * lab) throw located;
+      why[k] = byOverride ? located.keyPath() + ": " + located.problem() : std::string(e.what());
       if (!first) first = located;
     }
   }

@@ -107,10 +107,11 @@ struct ScaleUpOutcome {
 };
 
 /// Loads and builds every process run without running it. Per record: why the process cannot
-/// be built at that scale (an InputError caused by the scale's overrides, located at its
-/// `process.from-scale` or `process.set` entry), or empty. Throws that InputError when the
-/// study itself is wrong: a run at the lab's own volume, or every run, cannot be built, or
-/// the problem is not an override's.
+/// be built at that scale (the InputError its overrides cause: an override's own problem
+/// located at its `process.from-scale` or `process.set` entry, a process-case check that only
+/// this scale's values fail at its key in the process case), or empty. Throws that InputError
+/// when the study itself is wrong: a run at the lab's own volume, or every run, cannot be
+/// built.
 std::vector<std::string> infeasibleScales(const ScaleUpStudy& study,
                                           const std::vector<ScaleRecord>& records,
                                           double maxMemory);
