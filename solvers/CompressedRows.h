@@ -18,7 +18,6 @@ class CompressedRows {
   bool assign(const BorderedBandJacobian& J);
   /// y = J x for the J of the last assign (x and y of its size).
   void multiply(std::span<const double> x, std::span<double> y) const;
-  std::size_t nonZeros() const { return m_values.size(); }
 
  private:
   std::vector<std::size_t> m_rowStart, m_columns;

@@ -153,7 +153,8 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
   const bool modelProducts = m_linear.preconditioned && system.hasJacobianRemainder() &&
                              m_options.products == IntegratorOptions::Products::Model;
   if (modelProducts)
-    check(CVodeSetJacTimes(mem, ModelBridge::jacobianTimesSetup, ModelBridge::jacobianTimes), "CVodeSetJacTimes");
+    check(CVodeSetJacTimes(mem, ModelBridge::jacobianTimesSetup, ModelBridge::jacobianTimes),
+          "CVodeSetJacTimes");
 
   if (!m_options.sensitivities.empty()) attachSensitivities();
   if (system.rootCount() > 0)

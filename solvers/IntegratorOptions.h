@@ -30,7 +30,7 @@ struct IntegratorOptions {
   double linearToleranceFactor = 1e-4;
   /// GMRES: how the Jacobian-vector products are formed.
   enum class Products {
-    Model,        ///< J~ of the last setup plus the model's remainder (System::
+    Model,        ///< J~ at each Newton iterate plus the model's remainder (System::
                   ///< addJacobianRemainderTimes), when the model has one; else Differences
     Differences,  ///< a difference quotient of f at the current state (one f per product)
   };

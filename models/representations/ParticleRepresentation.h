@@ -69,6 +69,8 @@ class ParticleRepresentation {
   virtual void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
                         BorderedBandJacobian& J, RepresentationSlopes& slopes) const = 0;
 
+  /// True if addJacobianRemainderTimes() gives the terms an approximate jacobian() leaves out.
+  virtual bool hasJacobianRemainder() const { return false; }
   /// Adds (J - J~) v of its blocks to Jv, the terms jacobian() leaves out (whole states y, v,
   /// Jv); nothing when its Jacobian is exact.
   virtual void addJacobianRemainderTimes(std::span<const double> /*y*/,

@@ -49,6 +49,7 @@ class SizeClasses final : public ParticleRepresentation {
                std::span<double> ydot) const override;
   void jacobian(std::span<const double> y, const ParticleProcesses& p, double dilution,
                 BorderedBandJacobian& J, RepresentationSlopes& slopes) const override;
+  bool hasJacobianRemainder() const override { return !jacobianIsExact(); }
   void addJacobianRemainderTimes(std::span<const double> y, std::span<const double> v,
                                  std::span<double> Jv) const override;
 

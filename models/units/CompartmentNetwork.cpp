@@ -143,11 +143,13 @@ void CompartmentNetwork::addFeedZones(const Parameters& root) {
     const double eps = mm.has("dissipation") ? mm.real("dissipation") : *m_zones[bulk].dissipation;
     // One liquid: the template's eps was found with its density, the engulfment's nu = mu/rho
     // must use the same one (both keys default to 1000 kg/m^3; a changed one alone is wrong).
-    if (m_tank && mm.real("density") != root.section("network").section("stirred-tank").real("density"))
-      throw mm.error("density", "the liquid density here (" + formatNumber(mm.real("density")) +
-                                    " kg/m^3) differs from network.stirred-tank.density (" +
-                                    formatNumber(root.section("network").section("stirred-tank").real("density")) +
-                                    " kg/m^3): give both the same");
+    if (m_tank) {
+      const double tankDensity = root.section("network").section("stirred-tank").real("density");
+      if (mm.real("density") != tankDensity)
+        throw mm.error("density", "the liquid density here (" + formatNumber(mm.real("density")) +
+                                      " kg/m^3) differs from network.stirred-tank.density (" +
+                                      formatNumber(tankDensity) + " kg/m^3): give both the same");
+    }
     const double E = engulfmentRate(eps, viscosity / mm.real("density"));
     const FeedZone zone = FeedZone::engulfment(design, E, mm.real("dilution"),
                                                static_cast<std::size_t>(mm.integer("slices")));

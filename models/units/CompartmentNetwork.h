@@ -48,7 +48,9 @@ class CompartmentNetwork final : public Process, public System {
   bool jacobianIsExact() const override { return m_zones.front().vessel->jacobianIsExact(); }
   void jacobian(double t, std::span<const double> y, std::span<const double> f,
                 JacobianSink& J) override;
-  bool hasJacobianRemainder() const override { return !jacobianIsExact(); }
+  bool hasJacobianRemainder() const override {
+    return m_zones.front().vessel->hasJacobianRemainder();
+  }
   /// Zone by zone: flows between zones are inside the band, only the zones' own remainders
   /// (aggregation, breakage) are not.
   void addJacobianRemainderTimes(double t, std::span<const double> y, std::span<const double> v,

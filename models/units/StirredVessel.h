@@ -62,7 +62,7 @@ class StirredVessel final : public Process, public System {
   BorderedBandShape jacobianShape() const override { return m_particles->jacobianShape(size()); }
   bool hasJacobian() const override { return true; }
   bool jacobianIsExact() const override { return m_particles->jacobianIsExact(); }
-  bool hasJacobianRemainder() const override { return !jacobianIsExact(); }
+  bool hasJacobianRemainder() const override { return m_particles->hasJacobianRemainder(); }
   void addJacobianRemainderTimes(double, std::span<const double> y, std::span<const double> v,
                                  std::span<double> Jv) override {
     m_particles->addJacobianRemainderTimes(y, v, Jv);

@@ -61,9 +61,9 @@ class System {
   /// With an approximate jacobian(): true if addJacobianRemainderTimes() is implemented.
   virtual bool hasJacobianRemainder() const { return false; }
   /// Adds (J - J~) v at (t, y) to Jv: the product of the exact Jacobian's terms that jacobian()
-  /// leaves out (the dense part of aggregation and breakage). A Krylov solver then applies
-  /// J~ of its last setup plus this remainder, a lagged Newton matrix as its direct solvers
-  /// use, instead of differencing f once per product.
+  /// leaves out (the dense part of aggregation and breakage). A Krylov solver can then form
+  /// J v as J~(y) v plus this remainder, both at the Newton iterate, instead of differencing f
+  /// once per product (solver.jacobian-vector-products: model).
   virtual void addJacobianRemainderTimes(double /*t*/, std::span<const double> /*y*/,
                                          std::span<const double> /*v*/,
                                          std::span<double> /*Jv*/) {}

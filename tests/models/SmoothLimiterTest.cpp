@@ -41,29 +41,32 @@ std::pair<double, double> oneSided(const FiniteVolumeGrowth& fv, std::vector<dou
   const double down = (r0 - rates(fv, N, G)[row]) / h;
   return {down, up};
 }
+// The band Jacobian of fv at N against central differences of step 1e-7 N_j: 1e-5 relative,
+// or the round-off floor 1e-9 |G| / dL_j of an entry that is zero.
+void checkBandJacobian(const FiniteVolumeGrowth& fv, const SizeGrid& grid,
+                       const std::vector<double>& N, double G) {
+  BorderedBandJacobian J(BorderedBandShape{0, N.size(), 2, 2});
+  J.setZero();
+  std::vector<double> faceG(N.size() + 1, G);
+  fv.addJacobian(N, faceG, J);
+  for (std::size_t j = 0; j < N.size(); ++j) {
+    const double h = 1e-7 * N[j];
+    std::vector<double> plus = N, minus = N;
+    plus[j] += h;
+    minus[j] -= h;
+    const std::vector<double> rp = rates(fv, plus, G), rm = rates(fv, minus, G);
+    for (std::size_t i = (j > 1 ? j - 2 : 0); i < std::min(N.size(), j + 3); ++i) {
+      const double fd = (rp[i] - rm[i]) / (2 * h);
+      CHECK(J.B(i, j) == Approx(fd).epsilon(1e-5).margin(1e-9 * std::abs(G) / grid.widths()[j]));
+    }
+  }
+}
 }  // namespace
 
 TEST_CASE("van Albada slope: analytic Jacobian on a rippled plateau", "[unit][jacobian][pbe]") {
   const SizeGrid grid(1e-9, 1e-6, 40, GridSpacing::Geometric, kSphere);
   const FiniteVolumeGrowth fv(grid, GrowthScheme::VanAlbada);
-  for (const double G : {1e-8, -1e-8}) {
-    const std::vector<double> N = ripplePlateau(grid);
-    BorderedBandJacobian J(BorderedBandShape{0, 40, 2, 2});
-    J.setZero();
-    std::vector<double> faceG(41, G);
-    fv.addJacobian(N, faceG, J);
-    for (std::size_t j = 0; j < N.size(); ++j) {
-      const double h = 1e-7 * N[j];
-      std::vector<double> plus = N, minus = N;
-      plus[j] += h;
-      minus[j] -= h;
-      const std::vector<double> rp = rates(fv, plus, G), rm = rates(fv, minus, G);
-      for (std::size_t i = (j > 1 ? j - 2 : 0); i < std::min(N.size(), j + 3); ++i) {
-        const double fd = (rp[i] - rm[i]) / (2 * h);
-        CHECK(J.B(i, j) == Approx(fd).epsilon(1e-5).margin(1e-9 * std::abs(G) / grid.widths()[j]));
-      }
-    }
-  }
+  for (const double G : {1e-8, -1e-8}) checkBandJacobian(fv, grid, ripplePlateau(grid), G);
 }
 
 TEST_CASE("van Albada slope: no kink where a one-sided slope changes sign", "[unit][pbe]") {
@@ -112,20 +115,5 @@ TEST_CASE("van Albada slope with a flat difference: first order below it, van Al
     CHECK(above[i] == Approx(first[i]).margin(1e-9 * scale));
     CHECK(below[i] == Approx(second[i]).margin(1e-9 * scale));
   }
-  const FiniteVolumeGrowth flatRipple(grid, GrowthScheme::VanAlbada, smallest);
-  BorderedBandJacobian J(BorderedBandShape{0, 40, 2, 2});
-  J.setZero();
-  std::vector<double> faceG(41, G);
-  flatRipple.addJacobian(N, faceG, J);
-  for (std::size_t j = 0; j < N.size(); ++j) {
-    const double h = 1e-7 * N[j];
-    std::vector<double> plus = N, minus = N;
-    plus[j] += h;
-    minus[j] -= h;
-    const std::vector<double> rp = rates(flatRipple, plus, G), rm = rates(flatRipple, minus, G);
-    for (std::size_t i = (j > 1 ? j - 2 : 0); i < std::min(N.size(), j + 3); ++i)
-      CHECK(J.B(i, j) == Approx((rp[i] - rm[i]) / (2 * h))
-                             .epsilon(1e-5)
-                             .margin(1e-9 * std::abs(G) / grid.widths()[j]));
-  }
+  checkBandJacobian(FiniteVolumeGrowth(grid, GrowthScheme::VanAlbada, smallest), grid, N, G);
 }
