@@ -7,7 +7,7 @@
 #include "core/Errors.h"
 #include "core/NumberFormat.h"
 #include "solvers/BorderedPreconditioner.h"
-#include "solvers/CompressedRows.h"
+#include "core/CompressedRows.h"
 #include "solvers/ForwardSensitivities.h"
 
 namespace proscale {
@@ -177,6 +177,8 @@ int ModelBridge::solvePreconditioner(double t, N_Vector r, N_Vector z) noexcept 
 
 int ModelBridge::setupJacobianTimes(double t, N_Vector y, N_Vector fy) noexcept {
   return guarded("model's Jacobian (for Jacobian-vector products)", t, [&] {
+    if (m_system.hasOwnJacobianProducts())
+      return m_system.prepareJacobianProducts(t, view(y)) ? 0 : nonFiniteJacobian(t);
     if (!m_current) {
       m_current = std::make_unique<BorderedBandJacobian>(m_system.jacobianShape());
       m_currentRows = std::make_unique<CompressedRows>();
@@ -193,8 +195,12 @@ int ModelBridge::multiplyJacobian(double t, N_Vector y, N_Vector v, N_Vector Jv)
     // J~ at the current state (setupJacobianTimes, once per Newton iteration) and the
     // remainder there: the exact J v without a right-hand side.
     const std::span<double> out = view(Jv);
-    m_currentRows->multiply(view(v), out);
-    m_system.addJacobianRemainderTimes(t, view(y), view(v), out);
+    if (m_system.hasOwnJacobianProducts()) {
+      m_system.jacobianTimes(view(v), out);
+    } else {
+      m_currentRows->multiply(view(v), out);
+      m_system.addJacobianRemainderTimes(t, view(y), view(v), out);
+    }
     for (double x : out)
       if (!std::isfinite(x))
         return failRecoverable("non-finite Jacobian-vector product at t = " + format(t) + " s");

@@ -366,24 +366,29 @@ double CompartmentNetwork::dilution(std::size_t z, double t) const {
   return in / volume(z, t);
 }
 
+void CompartmentNetwork::addFlowTerms(double t, std::vector<double> Zone::*from,
+                                      std::vector<double> Zone::*into) {
+  for (const Link& l : m_links) {
+    const double a = flow(l, t) / volume(l.to, t);
+    const std::vector<double>& source = m_zones[l.from].*from;
+    std::vector<double>& to = m_zones[l.to].*into;
+    for (std::size_t k : m_transported) to[k] += a * source[k];
+    if (m_zoneBand == 0) continue;
+    double number = source[m_lostNumber], solid = 0.0;
+    for (std::size_t k = m_zoneBorder; k < source.size(); ++k) number += source[k];
+    for (std::size_t k = 0; k < source.size(); ++k) solid += m_solidWeights[k] * source[k];
+    to[m_washedNumber] -= a * number;  // brought in: the budget counts the net outflow
+    to[m_washedVolume] -= a * solid;
+  }
+}
+
 void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<double> ydot) {
   const std::size_t Z = m_zones.size();
   for (std::size_t z = 0; z < Z; ++z) {
     gather(z, y);
     m_zones[z].vessel->zoneRates(t, m_zones[z].y, m_zones[z].ydot, dilution(z, t));
   }
-  for (const Link& l : m_links) {
-    const double a = flow(l, t) / volume(l.to, t);
-    const std::vector<double>& from = m_zones[l.from].y;
-    std::vector<double>& to = m_zones[l.to].ydot;
-    for (std::size_t k : m_transported) to[k] += a * from[k];
-    if (m_zoneBand == 0) continue;
-    double number = from[m_lostNumber], solid = 0.0;
-    for (std::size_t k = m_zoneBorder; k < from.size(); ++k) number += from[k];
-    for (std::size_t k = 0; k < from.size(); ++k) solid += m_solidWeights[k] * from[k];
-    to[m_washedNumber] -= a * number;  // brought in: the budget counts the net outflow
-    to[m_washedVolume] -= a * solid;
-  }
+  addFlowTerms(t, &Zone::y, &Zone::ydot);
   const StateLayout& zone = m_zones.front().vessel->layout();
   const std::size_t nf = m_zones.front().vessel->point().fluidSize();
   const std::size_t mixture = zone.block("mixture").offset;
@@ -415,6 +420,34 @@ void CompartmentNetwork::addJacobianRemainderTimes(double t, std::span<const dou
   }
 }
 
+bool CompartmentNetwork::prepareJacobianProducts(double t, std::span<const double> y) {
+  m_productTime = t;
+  bool finite = true;
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    Zone& zone = m_zones[z];
+    gather(z, y);
+    zone.vessel->zoneJacobian(t, zone.y, *m_zoneJacobian, dilution(z, t));
+    finite = zone.rows.assign(*m_zoneJacobian) && finite;
+    zone.productY = zone.y;
+  }
+  return finite;
+}
+
+void CompartmentNetwork::jacobianTimes(std::span<const double> v, std::span<double> Jv) {
+  const double t = m_productTime;
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    Zone& zone = m_zones[z];
+    zone.v.resize(zone.y.size());
+    zone.Jv.resize(zone.y.size());
+    for (std::size_t k = 0; k < zone.v.size(); ++k) zone.v[k] = v[global(z, k)];
+    zone.rows.multiply(zone.v, zone.Jv);
+    zone.vessel->addJacobianRemainderTimes(t, zone.productY, zone.v, zone.Jv);
+  }
+  addFlowTerms(t, &Zone::v, &Zone::Jv);  // the flows are linear in the state: J v is f's part
+  for (std::size_t z = 0; z < m_zones.size(); ++z)
+    for (std::size_t k = 0; k < m_zones[z].Jv.size(); ++k) Jv[global(z, k)] = m_zones[z].Jv[k];
+}
+
 void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span<const double>,
                                   JacobianSink& sink) {
   BorderedBandJacobian& J = sink.arrow();
@@ -422,22 +455,27 @@ void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span
   BorderedBandJacobian& local = *m_zoneJacobian;
   const std::size_t bz = m_zoneBorder, n = m_zoneBand;
   const BorderedBandShape& s = local.shape();
-  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+  // Zone z's border unknown i is global border z bz + i, its class j global class j Z + z
+  // (global() less the border offset): the blocks are copied entry by entry into place, the
+  // band's always inside the network's band (lower and upper are Z times the zone's, plus Z-1).
+  const std::size_t Z = m_zones.size();
+  for (std::size_t z = 0; z < Z; ++z) {
     gather(z, y);
     m_zones[z].vessel->zoneJacobian(t, m_zones[z].y, local, dilution(z, t));
+    const std::size_t b0 = z * bz;
     for (std::size_t i = 0; i < bz; ++i)
-      for (std::size_t j = 0; j < bz; ++j)
-        if (const double v = local.D(i, j); v != 0.0) J.D(global(z, i), global(z, j)) += v;
-    for (std::size_t i = 0; i < bz; ++i)
-      for (std::size_t j = 0; j < n; ++j)
-        if (const double v = local.R(i, j); v != 0.0) J.add(global(z, i), global(z, bz + j), v);
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < bz; ++j)
-        if (const double v = local.C(i, j); v != 0.0) J.add(global(z, bz + i), global(z, j), v);
+      for (std::size_t j = 0; j < bz; ++j) J.D(b0 + i, b0 + j) += local.D(i, j);
+    for (std::size_t i = 0; i < bz; ++i) {
+      const std::span<double> row = J.borderRow(b0 + i);
+      for (std::size_t j = 0; j < n; ++j) row[j * Z + z] += local.R(i, j);
+    }
+    for (std::size_t j = 0; j < bz; ++j) {
+      const std::span<double> column = J.borderColumn(b0 + j);
+      for (std::size_t i = 0; i < n; ++i) column[i * Z + z] += local.C(i, j);
+    }
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i >= s.lower ? i - s.lower : 0; j <= std::min(n - 1, i + s.upper); ++j)
-        if (const double v = local.B(i, j); v != 0.0)
-          J.add(global(z, bz + i), global(z, bz + j), v);
+        if (const double v = local.B(i, j); v != 0.0) J.B(i * Z + z, j * Z + z) += v;
   }
   for (const Link& l : m_links) {
     const double a = flow(l, t) / volume(l.to, t);

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/CompressedRows.h"
 #include "core/Process.h"
 #include "core/System.h"
 #include "models/units/StirredTankTemplate.h"
@@ -55,6 +56,11 @@ class CompartmentNetwork final : public Process, public System {
   /// (aggregation, breakage) are not.
   void addJacobianRemainderTimes(double t, std::span<const double> y, std::span<const double> v,
                                  std::span<double> Jv) override;
+  /// J v zone by zone (each zone's own arrow, kept compressed, and remainder) plus the flows:
+  /// the network-wide border blocks, mostly zeros, are never filled.
+  bool hasOwnJacobianProducts() const override { return true; }
+  bool prepareJacobianProducts(double t, std::span<const double> y) override;
+  void jacobianTimes(std::span<const double> v, std::span<double> Jv) override;
   /// The zones' parameters: setting one sets it in every zone.
   ParameterRegistry& parameters() override { return m_parameters; }
   std::vector<double> stopTimes() const override { return m_stopTimes; }
@@ -86,6 +92,10 @@ class CompartmentNetwork final : public Process, public System {
     std::unique_ptr<StirredVessel> vessel;
     std::optional<double> dissipation;  ///< eps [W/kg], from the stirred-tank template
     mutable std::vector<double> y, ydot;  ///< zone-local state and rates (work)
+    // Jacobian-vector products: the zone's Jacobian and state at the prepared iterate, and
+    // the zone's parts of v and J v (work).
+    CompressedRows rows;
+    std::vector<double> productY, v, Jv;
   };
   struct Link {
     std::size_t from = 0, to = 0;
@@ -104,6 +114,9 @@ class CompartmentNetwork final : public Process, public System {
                                       (local - m_zoneBorder) * m_zones.size() + zone;
   }
   void gather(std::size_t z, std::span<const double> y) const;
+  /// Adds the flows' terms (linear in the state) of the zone-local vectors `from` to `into`:
+  /// into f's rates from the states, or into J v from v.
+  void addFlowTerms(double t, std::vector<double> Zone::*from, std::vector<double> Zone::*into);
   double dilution(std::size_t z, double t) const;
   /// network.zones, or the zones and flows of network.stirred-tank (exactly one of them).
   void readZones(const Parameters& root, const Parameters& network);
@@ -134,6 +147,7 @@ class CompartmentNetwork final : public Process, public System {
   std::vector<double> m_y0, m_stopTimes;
   std::unique_ptr<BorderedBandJacobian> m_zoneJacobian;  ///< work
   std::vector<double> m_zoneV, m_zoneJv;                  ///< work of the remainder
+  double m_productTime = 0.0;  ///< t of the last prepareJacobianProducts
   ParameterRegistry m_parameters;
   double m_rtdMean = 0.0, m_rtdVariance = 0.0;
   std::vector<double> m_tracerMatrix, m_tracerStart;  ///< A (Z x Z, row-major), C(0)

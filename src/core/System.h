@@ -67,6 +67,18 @@ class System {
   virtual void addJacobianRemainderTimes(double /*t*/, std::span<const double> /*y*/,
                                          std::span<const double> /*v*/,
                                          std::span<double> /*Jv*/) {}
+  /// True if the system forms those products J v itself (prepareJacobianProducts,
+  /// jacobianTimes), more cheaply than a solver can from the assembled jacobian() and the
+  /// remainder: a compartment network multiplies zone by zone, never filling its network-wide
+  /// border blocks, which are mostly zeros.
+  virtual bool hasOwnJacobianProducts() const { return false; }
+  /// Takes J at (t, y) for the products that follow (once per Newton iteration); false if an
+  /// entry there is not finite.
+  virtual bool prepareJacobianProducts(double /*t*/, std::span<const double> /*y*/) {
+    return false;
+  }
+  /// Jv = J v, the remainder included, at the (t, y) of the last prepareJacobianProducts.
+  virtual void jacobianTimes(std::span<const double> /*v*/, std::span<double> /*Jv*/) {}
   /// Residual form: J = dF/dy + cj dF/dy'. The default (explicit systems) adds cj I - df/dy.
   virtual void residualJacobian(double t, std::span<const double> y, std::span<const double> yp,
                                 double cj, JacobianSink& J);

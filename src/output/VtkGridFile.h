@@ -1,7 +1,7 @@
 #pragma once
 // Internal to proscale_output (VTK is a private dependency): the pieces every ParaView writer
 // shares. Grids are written as VTK XML rectilinear grids (.vtr) with inline binary (base64),
-// zlib-compressed data, atomically (output/AtomicFile.h). docs/reference/outputs.md describes
+// LZ4-compressed data, atomically (output/AtomicFile.h). docs/reference/outputs.md describes
 // the files, the naming rule and the log10 axes and floors below.
 #include <vtkDoubleArray.h>
 #include <vtkNew.h>

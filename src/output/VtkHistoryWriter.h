@@ -1,6 +1,6 @@
 #pragma once
 // ParaView files that hold a whole run in one VTK XML rectilinear grid (.vtr, inline binary,
-// zlib-compressed), written through VTK's XML writer. docs/reference/outputs.md describes them;
+// LZ4-compressed), written through VTK's XML writer. docs/reference/outputs.md describes them;
 // array names carry their units as the CSV headers do (VtkGridFile.h: safeArrayName).
 //
 // psd_map.vtr (writePsdMap): the size distribution as a log size x log time image, so a

@@ -15,7 +15,7 @@
 //                                     the size coordinate is a diameter
 //   size [m]                          the pivot size L of the class
 // Field data: TimeValue [s] (one value; ParaView reads it as the piece's time) and
-// log10_floor [log10(1/m^3)]. Inline binary (base64), zlib-compressed data.
+// log10_floor [log10(1/m^3)]. Inline binary (base64), LZ4-compressed data.
 #include <filesystem>
 #include <memory>
 #include <span>

@@ -186,6 +186,25 @@ TEST_CASE("Network with aggregation: band Jacobian plus remainder is the whole J
   std::vector<double> f(n), fp(n), fm(n), yp = y, e(n, 0.0), column(n);
   system.rhs(0.0, y, f);
   system.jacobian(0.0, y, f, J);
+  // The network's own products (zone by zone, never filling the network-wide border) must be
+  // the same J v: the same terms summed in another order, so equal to rounding -- 1e-12 of the
+  // column's largest term, far below any difference a missing or doubled term would make.
+  REQUIRE(system.hasOwnJacobianProducts());
+  REQUIRE(system.prepareJacobianProducts(0.0, y));
+  std::vector<double> own(n);
+  auto checkOwnProduct = [&](std::span<const double> expected, double scale) {
+    system.jacobianTimes(e, own);
+    for (std::size_t i = 0; i < n; ++i) CHECK(own[i] == Approx(expected[i]).margin(1e-12 * scale));
+  };
+  for (std::size_t j = 0; j < border; ++j) {  // border columns: J~ is the whole Jacobian there
+    e[j] = 1.0;
+    J.multiply(e, column);
+    double scale = 0.0;
+    for (double c : column) scale = std::max(scale, std::abs(c));
+    INFO("border column " << j);
+    checkOwnProduct(column, scale);
+    e[j] = 0.0;
+  }
   // f is quadratic in the classes (upwind growth and flows linear, aggregation bilinear;
   // the fluctuations' diffusion linear too), so central
   // differences are exact up to rounding for any step: one step for all columns, 1e-4 of the
@@ -207,9 +226,15 @@ TEST_CASE("Network with aggregation: band Jacobian plus remainder is the whole J
     J.multiply(e, column);
     std::vector<double> remainder(n, 0.0);
     system.addJacobianRemainderTimes(0.0, y, e, remainder);
-    e[j] = 0.0;
     double largest = 0.0;
     for (std::size_t i = 0; i < n; ++i) largest = std::max(largest, std::abs(fp[i] - fm[i]) / (2 * h));
+    {
+      std::vector<double> whole(n);
+      for (std::size_t i = 0; i < n; ++i) whole[i] = column[i] + remainder[i];
+      INFO("class column " << j);
+      checkOwnProduct(whole, largest);
+    }
+    e[j] = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
       remainderLargest = std::max(remainderLargest, std::abs(remainder[i]) / largest);
       auto name = [&](std::size_t k) {

@@ -1,9 +1,7 @@
 #pragma once
 // The non-zero entries of a BorderedBandJacobian in compressed-row form, for repeated products
-// y = J x. A network's border blocks are mostly zero (each zone's rows touch only its own
-// classes), so after one pass that drops the zeros, each product costs its non-zeros instead
-// of the dense border. Internal to proscale_solvers (the Krylov solver's Jacobian-vector
-// products, ModelBridge).
+// y = J x (a Krylov solver's Jacobian-vector products): after one pass that drops the zeros,
+// each product costs the non-zeros instead of the dense border blocks.
 #include <cstddef>
 #include <span>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "solvers/CompressedRows.h"
+#include "core/CompressedRows.h"
 
 #include <algorithm>
 #include <cmath>
