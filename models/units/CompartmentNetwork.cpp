@@ -70,15 +70,19 @@ CompartmentNetwork::CompartmentNetwork(const Parameters& root, const PointFactor
     const Parameters& feeds = root.section("feeds");
     for (const std::string& name : feeds.keys()) {
       const Parameters& f = feeds.section(name);
-      if (f.has("temperature"))
-        throw f.error("temperature", "a feed's temperature counts only in an energy balance, "
-                                     "and a compartment network has none yet: leave it out");
+      if (f.has("temperature") && !root.section("reactor").has("energy-balance"))
+        throw f.error("temperature", "a feed's temperature counts only in an energy balance "
+                                     "(reactor.energy-balance): leave it out or add one");
       m_feeds.push_back({readFeed(name, f, *point, StirredVessel::conditions(root).temperature),
                          zoneIndex(f, "zone", f.string("zone"))});
     }
     addFeedZones(root);  // before the zones' vessels: the feed zones take volume from them
   }
-  for (Zone& z : m_zones) z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume);
+  // The jacket's U A (and a stirrer's heat) is shared by the zones in proportion to volume.
+  double total = 0.0;
+  for (const Zone& z : m_zones) total += z.volume;
+  for (Zone& z : m_zones)
+    z.vessel = std::make_unique<StirredVessel>(root, makePoint(), z.volume, z.volume / total);
   for (ZoneFeed& feed : m_feeds)  // the zones are alike: the seeds as amounts of a zone's state
     if (const Parameters& f = root.section("feeds").section(feed.stream.name); f.has("seeds"))
       feed.stream = m_zones.front().vessel->withSeeds(f, feed.stream);
@@ -277,23 +281,40 @@ void CompartmentNetwork::buildLayout() {
         m_layout.add(name, b.size, b.unit, b.scale, b.componentNames);
       m_layout.setRole(name, b.role);
     }
+  // What left the outlet by overflow, per volume of the outlet zone (an accumulator, as a
+  // continuous vessel's): the fluid unknowns and, with size classes, the solid volume.
+  const std::size_t nf = m_zones.front().vessel->point().fluidSize();
+  if (m_overflow && nf > 0) {
+    std::vector<std::string> names = m_zones.front().vessel->fluidNames();
+    std::vector<double> scales(nf, 1.0);
+    if (m_zoneBand > 0) {
+      names.push_back("solid");
+      scales.push_back(1e-6);  // a solid volume fraction, as the zones' mixture block's
+    }
+    m_outflowIndex = m_layout.add("outflow", "mol/m^3 | m^3/m^3", scales, names);
+    m_outflowSize = names.size();
+    m_layout.setRole("outflow", {.accumulator = true});
+  }
+  m_bandStart = Z * m_zoneBorder + m_outflowSize;
   if (m_zoneBand > 0) {
     const StateBlock& psd = zone.block("psd");
     m_layout.add("psd", Z * m_zoneBand, psd.unit, psd.scale);
     m_layout.setRole("psd", psd.role);
   }
   const BorderedBandShape local = m_zones.front().vessel->jacobianShape();
-  m_shape = {Z * m_zoneBorder, Z * m_zoneBand, Z * local.lower + (Z - 1), Z * local.upper + (Z - 1)};
-  if (m_zoneBand == 0) m_shape = {Z * m_zoneBorder, 0, 0, 0};
+  m_shape = {m_bandStart, Z * m_zoneBand, Z * local.lower + (Z - 1), Z * local.upper + (Z - 1)};
+  if (m_zoneBand == 0) m_shape = {m_bandStart, 0, 0, 0};
   m_zoneJacobian = std::make_unique<BorderedBandJacobian>(local);
   for (Zone& z : m_zones) {
     z.y.assign(zone.size(), 0.0);
     z.ydot.assign(zone.size(), 0.0);
   }
-  // What flows carry: every block but the budgets, the outflow and the temperature; of the
-  // budgets, what grew past the grid (still in the suspension).
+  // What flows carry: every block but the budgets and the outflow -- the temperature too
+  // (one rho c_p: a stream carries its enthalpy as its temperature); of the budgets, what grew
+  // past the grid (still in the suspension).
+  if (zone.has("temperature")) m_temperature = zone.block("temperature").offset;
   for (const StateBlock& b : zone.blocks()) {
-    if (b.name == "outflow" || b.name == "temperature") continue;
+    if (b.name == "outflow") continue;
     for (std::size_t i = 0; i < b.size; ++i) {
       const std::string component = i < b.componentNames.size() ? b.componentNames[i] : "";
       if (b.name == "budget") {
@@ -400,9 +421,31 @@ void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<doub
       to[mixture + j] += a * f.stream.fluid[j];
     }
     for (std::size_t k = 0; k < f.stream.particles.size(); ++k) to[k] += a * f.stream.particles[k];
+    if (m_temperature) to[*m_temperature] += a * f.stream.temperature;
   }
   for (std::size_t z = 0; z < Z; ++z)
     for (std::size_t k = 0; k < m_zones[z].ydot.size(); ++k) ydot[global(z, k)] = m_zones[z].ydot[k];
+  outflowRates(t, y, ydot);
+}
+
+double CompartmentNetwork::outflow(double t) const {
+  if (!m_overflow) return 0.0;
+  double q = 0.0;
+  for (const ZoneFeed& f : m_feeds) q += f.stream.flow.value(t);
+  return q;
+}
+
+void CompartmentNetwork::outflowRates(double t, std::span<const double> y,
+                                      std::span<double> ydot) const {
+  if (m_outflowSize == 0) return;
+  const double a = outflow(t) / volume(m_outlet, t);
+  const std::size_t nf = m_zones.front().vessel->point().fluidSize();
+  for (std::size_t j = 0; j < nf; ++j) ydot[m_outflowIndex + j] = a * y[global(m_outlet, j)];
+  if (m_outflowSize == nf) return;
+  double solid = 0.0;
+  for (std::size_t k = 0; k < m_solidWeights.size(); ++k)
+    if (m_solidWeights[k] != 0.0) solid += m_solidWeights[k] * y[global(m_outlet, k)];
+  ydot[m_outflowIndex + nf] = a * solid;
 }
 
 void CompartmentNetwork::addJacobianRemainderTimes(double t, std::span<const double> y,
@@ -446,6 +489,7 @@ void CompartmentNetwork::jacobianTimes(std::span<const double> v, std::span<doub
   addFlowTerms(t, &Zone::v, &Zone::Jv);  // the flows are linear in the state: J v is f's part
   for (std::size_t z = 0; z < m_zones.size(); ++z)
     for (std::size_t k = 0; k < m_zones[z].Jv.size(); ++k) Jv[global(z, k)] = m_zones[z].Jv[k];
+  outflowRates(t, v, Jv);  // linear too
 }
 
 void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span<const double>,
@@ -488,6 +532,14 @@ void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span
       if (m_solidWeights[k] != 0.0)
         J.add(global(l.to, m_washedVolume), global(l.from, k), -a * m_solidWeights[k]);
   }
+  if (m_outflowSize == 0) return;
+  const double a = outflow(t) / volume(m_outlet, t);
+  const std::size_t nf = m_zones.front().vessel->point().fluidSize();
+  for (std::size_t j = 0; j < nf; ++j) J.add(m_outflowIndex + j, global(m_outlet, j), a);
+  if (m_outflowSize == nf) return;
+  for (std::size_t k = 0; k < m_solidWeights.size(); ++k)
+    if (m_solidWeights[k] != 0.0)
+      J.add(m_outflowIndex + nf, global(m_outlet, k), a * m_solidWeights[k]);
 }
 
 }  // namespace proscale

@@ -27,6 +27,7 @@
 #include "core/System.h"
 #include "models/units/StirredTankTemplate.h"
 #include "models/units/StirredVessel.h"
+#include "models/units/StreamBalance.h"
 #include "models/units/VesselFlows.h"
 
 namespace proscale {
@@ -110,9 +111,16 @@ class CompartmentNetwork final : public Process, public System {
   const StirredVessel& outlet() const { return *m_zones[m_outlet].vessel; }
   std::size_t global(std::size_t zone, std::size_t local) const {
     return local < m_zoneBorder ? zone * m_zoneBorder + local
-                                : m_zones.size() * m_zoneBorder +
-                                      (local - m_zoneBorder) * m_zones.size() + zone;
+                                : m_bandStart + (local - m_zoneBorder) * m_zones.size() + zone;
   }
+  /// Volume flow out of the network [m^3/s]: what the feeds bring (overflow), or none.
+  double outflow(double t) const;
+  /// The rates of the `outflow` block: what leaves the outlet zone's overflow, per volume of
+  /// that zone (the fluid unknowns, then the solid volume); from the states, or J v from v
+  /// (the rates are linear in the state).
+  void outflowRates(double t, std::span<const double> y, std::span<double> ydot) const;
+  /// Amounts over the network's streams up to t (StreamBalance.h).
+  StreamAmounts streamAmounts(double t, std::span<const double> y) const;
   void gather(std::size_t z, std::span<const double> y) const;
   /// Adds the flows' terms (linear in the state) of the zone-local vectors `from` to `into`:
   /// into f's rates from the states, or into J v from v.
@@ -139,7 +147,11 @@ class CompartmentNetwork final : public Process, public System {
   std::size_t m_outlet = 0;
   bool m_overflow = true;  ///< false: semi-batch, the outlet zone collects what is fed
   std::size_t m_zoneBorder = 0, m_zoneBand = 0;  ///< each zone's (all zones alike)
+  // The network's own border block `outflow` (after the zones' borders; continuous networks
+  // only) and where the size classes start.
+  std::size_t m_outflowIndex = 0, m_outflowSize = 0, m_bandStart = 0;
   std::vector<std::size_t> m_transported;        ///< zone-local components carried by flows
+  std::optional<std::size_t> m_temperature;      ///< zone-local, with an energy balance
   std::size_t m_washedNumber = 0, m_washedVolume = 0, m_lostNumber = 0;  ///< zone-local budget
   std::vector<double> m_solidWeights;  ///< d(solid volume)/dy over a zone's local state
   StateLayout m_layout;

@@ -54,6 +54,20 @@ std::vector<SeriesColumn> CompartmentNetwork::seriesColumns() const {
   if (!m_tracerStart.empty())
     cols.push_back({"rtd_E", "1/s", "residence-time density E(t) of the network (tracer pulse into "
                                     "the feeds at t = 0)"});
+  const StirredVessel& zone = *m_zones.front().vessel;
+  const std::vector<std::string> names = zone.fluidNames(), units = zone.fluidUnits();
+  for (const ZoneFeed& f : m_feeds) {
+    cols.push_back({"flow_" + f.stream.name, "m^3/s",
+                    "volume flow of the feed '" + f.stream.name + "' into zone " +
+                        m_zones[f.zone].name});
+    for (std::size_t j = 0; j < names.size(); ++j)
+      if (f.stream.fluid[j] != 0.0)
+        cols.push_back({"feed_" + f.stream.name + "_c_" + names[j], units[j],
+                        "concentration of " + names[j] + " in feed " + f.stream.name});
+  }
+  if (!m_feeds.empty())
+    cols.push_back({"outflow", "m^3/s", "volume flow out of the network (its composition is "
+                                        "the outlet zone's, " + m_zones[m_outlet].name + ")"});
   return cols;
 }
 
@@ -67,7 +81,13 @@ void CompartmentNetwork::series(double t, std::span<const double> y, std::span<d
     m_zones[z].vessel->series(t, m_zones[z].y, own);
     for (std::size_t j = 1; j < own.size(); ++j) row[k++] = own[j];
   }
-  if (!m_tracerStart.empty()) row[k] = residenceTimeDensity(t);
+  if (!m_tracerStart.empty()) row[k++] = residenceTimeDensity(t);
+  for (const ZoneFeed& f : m_feeds) {
+    row[k++] = f.stream.flow.value(t);
+    for (double c : f.stream.fluid)
+      if (c != 0.0) row[k++] = c;
+  }
+  if (!m_feeds.empty()) row[k++] = outflow(t);
 }
 
 std::vector<double> CompartmentNetwork::numberPerClass(std::span<const double> y) const {
@@ -107,7 +127,50 @@ std::vector<Metric> CompartmentNetwork::metrics(double t, std::span<const double
     m.push_back({"rtd_mean", m_rtdMean, "s", "mean residence time of the network (tracer)"});
     m.push_back({"rtd_variance", m_rtdVariance, "s^2", "variance of the residence-time distribution"});
   }
+  if (m_feeds.empty()) return m;
+  double outflowVolume = 0.0;
+  for (const ZoneFeed& f : m_feeds) {
+    m.push_back({"fed_volume_" + f.stream.name, f.stream.flow.integral(t), "m^3",
+                 "volume fed by the feed '" + f.stream.name + "'"});
+    if (m_overflow) outflowVolume += f.stream.flow.integral(t);
+  }
+  m.push_back({"outflow_volume", outflowVolume, "m^3",
+               "volume that left the network by the outlet's overflow"});
+  const StirredVessel& zone = *m_zones.front().vessel;
+  addStreamMetrics(streamAmounts(t, y), zone.point().conservedMoieties(), zone.fluidNames(),
+                   zone.fluidUnits(), m);
   return m;
+}
+
+// Fed: the feeds' fluid and seeds; out: the `outflow` block times the outlet's volume;
+// accumulated: every zone's contents now minus initially (the solid volume from the weights
+// that also count what flows carry).
+StreamAmounts CompartmentNetwork::streamAmounts(double t, std::span<const double> y) const {
+  const std::size_t nf = m_zones.front().vessel->point().fluidSize(), n = nf + 1;
+  StreamAmounts a{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0),
+                  std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  a.solidKnown = m_zoneBand > 0;
+  for (const ZoneFeed& f : m_feeds) {
+    const double fed = f.stream.flow.integral(t);
+    for (std::size_t j = 0; j < nf; ++j) a.fed[j] += f.stream.fluid[j] * fed;
+    for (std::size_t k = 0; k < f.stream.particles.size(); ++k)
+      a.fed[nf] += m_solidWeights[k] * f.stream.particles[k] * fed;
+  }
+  for (std::size_t j = 0; j < m_outflowSize; ++j)
+    a.out[j] = volume(m_outlet, t) * y[m_outflowIndex + j];
+  for (std::size_t z = 0; z < m_zones.size(); ++z) {
+    const double V0 = volume(z, 0.0), V = volume(z, t);
+    for (std::size_t k = 0; k < m_zoneBorder + m_zoneBand; ++k) {
+      const std::size_t g = global(z, k);
+      if (k < nf) {
+        a.initial[k] += V0 * m_y0[g];
+        a.accumulated[k] += V * y[g] - V0 * m_y0[g];
+      }
+      a.initial[nf] += V0 * m_solidWeights[k] * m_y0[g];
+      a.accumulated[nf] += m_solidWeights[k] * (V * y[g] - V0 * m_y0[g]);
+    }
+  }
+  return a;
 }
 
 std::vector<SelfCheck> CompartmentNetwork::selfChecks(double t, std::span<const double> y) const {

@@ -36,10 +36,10 @@ ParamSpec EnergyBalance::section() {
 }
 
 EnergyBalance::EnergyBalance(const Parameters& p, double T0, std::optional<double> stirredUA,
-                             double stirrerPower)
+                             double stirrerPower, double share)
     : m_rhoCp(p.real("density") * p.real("heat-capacity")),
-      m_ua(p.has("ua") ? p.real("ua") : stirredUA.value_or(0.0)),
-      m_stirrerPower(stirrerPower),
+      m_ua(share * (p.has("ua") ? p.real("ua") : stirredUA.value_or(0.0))),
+      m_stirrerPower(share * stirrerPower),
       m_jacket(T0) {
   if (!p.has("ua") && !stirredUA)
     throw p.error("ua", "give U A (0 W/K: adiabatic), or a reactor.stirrer with a jacket to "

@@ -23,8 +23,10 @@ class EnergyBalance {
   /// temperature); `stirredUA` [W/K] from the stirred-tank jacket correlation when the vessel
   /// has a stirrer with a jacket (used when the section gives no `ua`), `stirrerPower` [W] the
   /// impeller's power, dissipated as heat.
+  /// `share` scales U A and the power: the part of the jacket and of the stirrer's heat that a
+  /// compartment network's zone gets (its volume fraction), 1 for a whole vessel.
   EnergyBalance(const Parameters& section, double T0, std::optional<double> stirredUA = {},
-                double stirrerPower = 0.0);
+                double stirrerPower = 0.0, double share = 1.0);
 
   double volumetricHeatCapacity() const { return m_rhoCp; }  ///< rho c_p [J/(m^3 K)]
   double ua() const { return m_ua; }                          ///< [W/K]

@@ -177,4 +177,13 @@ std::vector<double> Recipe::switchTimes(double tEnd) const {
   return times;
 }
 
+Recipe Recipe::scaled(double factor) const {
+  Recipe r = *this;
+  for (Segment& s : r.m_segments) {
+    s.start *= factor;
+    s.end *= factor;
+  }
+  return r;
+}
+
 }  // namespace proscale

@@ -47,6 +47,8 @@ class Recipe {
   /// Sorts `times` and removes repeats (stop times gathered from several recipes).
   static void sortUnique(std::vector<double>& times);
   bool isConstant() const { return m_segments.size() == 1 && m_segments[0].shape == Shape::Hold; }
+  /// The same recipe with every value times `factor` (a mass flow over a density).
+  Recipe scaled(double factor) const;
 
  private:
   const Segment& at(double t) const;

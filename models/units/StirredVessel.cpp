@@ -34,10 +34,8 @@ ParamSpec StirredVessel::reactorSection(bool flows, bool requireTemperature, boo
     s->add(Recipe::spec("temperature-recipe", dim::temperature, "degC", 0.0, true,
                         "Prescribed temperature in time, starting at reactor.temperature: hold, "
                         "linear or cubic (controlled cooling) segments."));
-    if (!network) {
-      s->add(EnergyBalance::section());
-      s->add(StirredTank::stirrerSection());
-    }
+    s->add(EnergyBalance::section());  // a network's zones share its jacket by volume
+    if (!network) s->add(StirredTank::stirrerSection());
   }
   s->add(ParamSpec::real("viscosity", dim::viscosity,
                          "Dynamic viscosity of the liquid (Brownian aggregation, a stirrer's "
@@ -83,7 +81,7 @@ std::vector<std::string> StirredVessel::fluidUnits() const {
 }
 
 StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point,
-                             std::optional<double> zoneVolume)
+                             std::optional<double> zoneVolume, double heatShare)
     : m_at(conditions(root)),
       m_volume(zoneVolume ? *zoneVolume : root.section("reactor").real("volume")),
       m_zone(zoneVolume.has_value()),
@@ -112,10 +110,6 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
     throw reactor.error("stirrer", "the stirrer serves the energy balance (its U A and its "
                                    "power as heat): add reactor.energy-balance, or leave it out");
   if (reactor.has("energy-balance")) {
-    if (m_zone)
-      throw reactor.error("energy-balance",
-                          "an energy balance is not available in a compartment network yet; "
-                          "give the temperature or its recipe");
     std::optional<double> stirredUA;
     double power = 0.0;
     if (reactor.has("stirrer")) {
@@ -128,7 +122,8 @@ StirredVessel::StirredVessel(const Parameters& root, std::unique_ptr<PointModel>
       power = tank.hydrodynamics().power;
       if (tank.jacket()) stirredUA = jacketHeatTransfer(tank).UA;
     }
-    m_energy.emplace(reactor.section("energy-balance"), m_at.temperature, stirredUA, power);
+    m_energy.emplace(reactor.section("energy-balance"), m_at.temperature, stirredUA, power,
+                     heatShare);
   }
   checkTemperatures(root);
 
@@ -277,6 +272,9 @@ void StirredVessel::vesselRates(double t, std::span<const double> y, double soli
     const double q =
         m_point->reactionHeat(c) + m_point->heatPerSolidVolume() * solidVolumeRate;
     ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rate(t, T, volume(t), q);
+    // A network's zone: its inflows replace the contents at D, bringing their own temperature
+    // (added by the network): rho c_p V dT/dt = sum_in Q_s rho c_p (T_s - T) + ...
+    if (m_zone) ydot[m_temperatureIndex] -= D * T;
   }
   if (!carriesMixture()) return;
   const auto r = mixture(y);
@@ -344,7 +342,10 @@ void StirredVessel::zoneJacobian(double t, std::span<const double> y, BorderedBa
       for (std::size_t j = 0; j < nf; ++j) J.D(m_outflowIndex + j, j) = out;
     }
   }
-  if (m_energy) temperatureColumn(t, y, J);
+  if (m_energy) {
+    temperatureColumn(t, y, J);
+    if (m_zone) J.D(m_temperatureIndex, m_temperatureIndex) -= D;  // the column is at D = 0
+  }
 }
 
 // Every rate depends on T through the point's laws (solubility, activity, diffusivity), which

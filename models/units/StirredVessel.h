@@ -26,6 +26,7 @@
 #include "models/representations/ParticleRepresentation.h"
 #include "models/units/EnergyBalance.h"
 #include "models/units/Recipe.h"
+#include "models/units/StreamBalance.h"
 #include "models/units/VesselFlows.h"
 
 namespace proscale {
@@ -36,8 +37,8 @@ class StirredVessel final : public Process, public System {
   /// the temperature matters (`requireTemperature`), temperature-recipe and energy-balance.
   /// Without `requireTemperature` the temperature defaults to 25 degC (it then matters for
   /// Brownian aggregation only).
-  /// In a compartment network (`network`) the section holds only the temperature, its recipe
-  /// and the viscosity: volumes and streams are the network's.
+  /// In a compartment network (`network`) the section holds the temperature, its recipe or an
+  /// energy balance, and the viscosity: volumes, streams and the stirrer are the network's.
   static ParamSpec reactorSection(bool flows, bool requireTemperature, bool network = false);
   /// The vessel's initial conditions from a validated `reactor:` section.
   static PointConditions conditions(const Parameters& root);
@@ -46,8 +47,9 @@ class StirredVessel final : public Process, public System {
   /// A vessel as the case describes it; with `zoneVolume` [m^3] instead a zone of a compartment
   /// network (CompartmentNetwork.h): no streams of its own (the network's dilution and inflows
   /// come through zoneRates and zoneJacobian), but a `mixture` block for its moieties.
+  /// `heatShare`: the zone's part of the jacket's U A (its volume fraction of the network).
   StirredVessel(const Parameters& root, std::unique_ptr<PointModel> point,
-                std::optional<double> zoneVolume = std::nullopt);
+                std::optional<double> zoneVolume = std::nullopt, double heatShare = 1.0);
 
   /// The rates with dilution D [1/s] (outflow and inflows' share of -D y) and no fed terms: a
   /// zone's own physics; rhs() adds the vessel's feeds, a network the zone's inflows.
@@ -94,6 +96,10 @@ class StirredVessel final : public Process, public System {
   FeedStream withSeeds(const Parameters& feed, FeedStream stream) const;
 
   const PointModel& point() const { return *m_point; }
+  /// The names of the fluid unknowns (the point's blocks' components).
+  std::vector<std::string> fluidNames() const;
+  /// Their units (per suspension volume: mol/m^3, a volume fraction m^3/m^3).
+  std::vector<std::string> fluidUnits() const;
   const ParticleRepresentation& particles() const { return *m_particles; }
 
  private:
@@ -101,15 +107,6 @@ class StirredVessel final : public Process, public System {
     return y.first(m_point->fluidSize());
   }
   double temperature(double t, std::span<const double> y) const;
-  /// The names of the fluid unknowns (the point's blocks' components).
-  std::vector<std::string> fluidNames() const;
-  /// Their units, and those of their amounts (the unit times m^3: mol/m^3 -> mol).
-  std::vector<std::string> fluidUnits() const;
-  static std::string amountUnit(const std::string& perVolume) {
-    const std::string suffix = "/m^3";
-    return perVolume.ends_with(suffix) ? perVolume.substr(0, perVolume.size() - suffix.size())
-                                       : perVolume + " m^3";
-  }
   bool carriesMixture() const { return m_flows.any() || m_zone; }
   double dilution(double t) const { return m_flows.any() ? m_flows.dilution(t) : 0.0; }
   double volume(double t) const { return m_flows.any() ? m_flows.volume(t) : m_volume; }
@@ -122,17 +119,8 @@ class StirredVessel final : public Process, public System {
   void vesselRates(double t, std::span<const double> y, double solidVolumeRate,
                    std::span<double> ydot, double D) const;
   void checkStirrerVolume(const Parameters& reactor, const StirredTank& tank) const;
-  /// Amounts over the streams up to t of (fluid unknowns, solid volume) [mol or m^3]: fed,
-  /// out, accumulated (now - initially) and initially; empty when not all are known (a point
-  /// without conserved moieties, particles that do not track what was washed out).
-  struct StreamAmounts {
-    std::vector<double> fed, out, accumulated, initial;
-  };
+  /// Amounts over the streams up to t of (fluid unknowns, solid volume) [mol or m^3].
   StreamAmounts streamAmounts(double t, std::span<const double> y) const;
-  /// Metric stream_balance_error at (t, y).
-  double streamBalanceError(const StreamAmounts& a) const;
-  /// Metrics moiety_<lead>_fed, _out, _accumulated and _balance (in - out - accumulated).
-  void addMoietyBalances(const StreamAmounts& a, std::vector<Metric>& m) const;
   /// InputError where a temperature the vessel heads for (its recipe's, a feed's, the jacket's)
   /// lies outside the point's temperature ranges, or a feed's temperature has no energy balance.
   void checkTemperatures(const Parameters& root) const;

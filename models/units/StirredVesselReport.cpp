@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-#include "models/units/MoietyNames.h"
 #include "models/units/StirredVessel.h"
 
 namespace proscale {
@@ -110,21 +109,9 @@ std::vector<Metric> StirredVessel::metrics(double t, std::span<const double> y) 
   if (!m_flows.any()) return m;
   m.push_back({"volume", V, "m^3", "final suspension volume"});
   m.push_back({"outflow_volume", m_flows.outflowVolume(t), "m^3", "volume that left by overflow"});
-  // Amounts over all streams [mol]: fed, out and accumulated; formed = accumulated + out - fed
-  // is what reactions and particle formation made of each (negative: consumed).
-  const std::vector<std::string> names = fluidNames(), units = fluidUnits();
   for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
     m.push_back({"fed_volume_" + m_flows.feeds()[f].name, m_flows.fedVolume(f, t), "m^3",
                  "volume fed by the feed '" + m_flows.feeds()[f].name + "'"});
-  // Not for a point without conserved moieties (prescribed rates) or particles that do not
-  // track what was washed out (moments).
-  const StreamAmounts amounts = streamAmounts(t, y);
-  if (const double e = streamBalanceError(amounts); !std::isnan(e))
-    m.push_back({"stream_balance_error", e, "-",
-                 "largest relative error of a conserved moiety over all streams, |fed - out - "
-                 "accumulated| / (initial + fed) in amounts (the integration's accuracy)",
-                 true});
-  addMoietyBalances(amounts, m);
   if (m_flows.anySeeds()) {
     double number = 0.0;
     for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
@@ -133,30 +120,18 @@ std::vector<Metric> StirredVessel::metrics(double t, std::span<const double> y) 
     m.push_back({"fed_seed_volume", m_flows.fedSeedVolume(t), "m^3",
                  "particle volume of the seeds fed by all feeds"});
   }
-  for (std::size_t j = 0; j < nf; ++j) {
-    double fed = 0.0;
-    for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
-      fed += m_flows.feeds()[f].fluid[j] * m_flows.fedVolume(f, t);
-    const double out = m_flows.hasOutflow() ? V * y[m_outflowIndex + j] : 0.0;
-    const double accumulated = V * c[j] - m_volume * m_y0[j];
-    const std::string unit = amountUnit(units[j]);
-    m.push_back({"fed_" + names[j], fed, unit, names[j] + " fed by all feeds"});
-    m.push_back({"out_" + names[j], out, unit, names[j] + " that left in the outflow"});
-    m.push_back({"accumulated_" + names[j], accumulated, unit,
-                 names[j] + " in the vessel now minus initially"});
-    m.push_back({"formed_" + names[j], accumulated + out - fed, unit,
-                 names[j] + " made by reactions and particle formation (accumulated + out - fed)"});
-  }
+  // Amounts over all streams: fed, out, accumulated, formed; the moieties' balances (not for a
+  // point without conserved moieties, prescribed rates, or particles that do not track what
+  // was washed out, moments).
+  addStreamMetrics(streamAmounts(t, y), m_point->conservedMoieties(), fluidNames(), fluidUnits(),
+                   m);
   return m;
 }
 
-StirredVessel::StreamAmounts StirredVessel::streamAmounts(double t,
-                                                           std::span<const double> y) const {
+StreamAmounts StirredVessel::streamAmounts(double t, std::span<const double> y) const {
   const std::size_t nf = m_point->fluidSize();
   const double V = m_flows.volume(t);
   const double washed = m_particles->solidVolumeWashedOut(y);
-  if (m_point->conservedMoieties().empty() || (m_flows.hasOutflow() && std::isnan(washed)))
-    return {};
   StreamAmounts a{std::vector<double>(nf + 1, 0.0), std::vector<double>(nf + 1, 0.0),
                   std::vector<double>(nf + 1), std::vector<double>(nf + 1)};
   for (std::size_t f = 0; f < m_flows.feeds().size(); ++f)
@@ -169,53 +144,10 @@ StirredVessel::StreamAmounts StirredVessel::streamAmounts(double t,
   }
   a.fed[nf] = m_flows.fedSeedVolume(t);
   a.out[nf] = m_flows.hasOutflow() ? V * washed : 0.0;
+  a.solidKnown = !(m_flows.hasOutflow() && std::isnan(washed));
   a.initial[nf] = m_volume * m_particles->solidVolume(m_y0);
   a.accumulated[nf] = V * m_particles->solidVolume(y) - a.initial[nf];
   return a;
-}
-
-// Each conserved moiety w of (fluid, solid volume) in amounts [mol or m^3]: what the feeds
-// brought (fluid and seeds) must equal what left plus what accumulated. The concentration-form
-// balances keep the moieties against the `mixture` reference to round-off; this closes the
-// chain to the streams, so its error is the integration's (rtol).
-double StirredVessel::streamBalanceError(const StreamAmounts& a) const {
-  if (a.fed.empty()) return std::numeric_limits<double>::quiet_NaN();
-  double worst = 0.0;
-  for (const std::vector<double>& w : m_point->conservedMoieties()) {
-    double balance = 0.0, scale = 0.0;
-    for (std::size_t j = 0; j < a.fed.size(); ++j) {
-      balance += w[j] * (a.fed[j] - a.out[j] - a.accumulated[j]);
-      scale += std::abs(w[j]) * (std::abs(a.initial[j]) + std::abs(a.fed[j]));
-    }
-    if (scale > 0.0) worst = std::max(worst, std::abs(balance) / scale);
-  }
-  return worst;
-}
-
-// The same balance per moiety, each named after its lead unknown (MoietyNames.h), in the
-// lead's amount unit (mol/m^3 -> mol).
-void StirredVessel::addMoietyBalances(const StreamAmounts& a, std::vector<Metric>& m) const {
-  if (a.fed.empty()) return;
-  const std::vector<std::string> names = fluidNames(), units = fluidUnits();
-  for (const NamedMoiety& w : namedMoieties(m_point->conservedMoieties(), names)) {
-    const auto lead = std::find(names.begin(), names.end(), w.name) - names.begin();
-    const std::string unit = amountUnit(units[static_cast<std::size_t>(lead)]);
-    double fed = 0.0, out = 0.0, accumulated = 0.0;
-    for (std::size_t j = 0; j < a.fed.size(); ++j) {
-      fed += w.weights[j] * a.fed[j];
-      out += w.weights[j] * a.out[j];
-      accumulated += w.weights[j] * a.accumulated[j];
-    }
-    const std::string key = "moiety_" + w.name, what = "moiety " + w.name +
-        " (" + w.name + " in every form the chemistry and the solid hold it)";
-    m.push_back({key + "_fed", fed, unit, what + " fed by all feeds"});
-    m.push_back({key + "_out", out, unit, what + " that left in the outflow", true});
-    m.push_back({key + "_accumulated", accumulated, unit,
-                 what + " in the vessel now minus initially"});
-    m.push_back({key + "_balance", fed - out - accumulated, unit,
-                 what + ": fed - out - accumulated, zero but for the integration's error",
-                 true});
-  }
 }
 
 }  // namespace proscale

@@ -25,14 +25,32 @@ double overflowTime(const VesselFlows& flows, double vMax, double end) {
 
 }  // namespace
 
+std::string flowKey(const Parameters& f) {
+  std::vector<std::string> given;
+  for (const char* key : {"flow", "flow-recipe", "mass-flow", "mass-flow-recipe"})
+    if (f.has(key)) given.push_back(key);
+  if (given.empty())
+    throw f.error("flow", "the feed has no flow: give `flow` (constant) or `flow-recipe`, or a "
+                          "mass flow: `mass-flow` or `mass-flow-recipe` with `density`");
+  if (given.size() > 1)
+    throw f.error(given[1], "give one of flow, flow-recipe, mass-flow and mass-flow-recipe; "
+                            "this feed also has `" + given[0] + "`");
+  return given.front();
+}
+
 FeedStream readFeed(const std::string& name, const Parameters& f, const PointModel& point,
                     double T0) {
-  if (f.has("flow") && f.has("flow-recipe"))
-    throw f.error("flow-recipe", "give either flow or flow-recipe, not both");
-  if (!f.has("flow") && !f.has("flow-recipe"))
-    throw f.error("flow", "the feed has no flow: give `flow` (constant) or `flow-recipe`");
-  FeedStream s{name, f.has("flow") ? Recipe(f.real("flow")) : Recipe(f, "flow-recipe"),
-               std::vector<double>(point.fluidSize(), 0.0),
+  const std::string key = flowKey(f);
+  const bool mass = key.starts_with("mass-");
+  if (mass && !f.has("density"))
+    throw f.error(key, "a mass flow needs the feed's density to become the volume flow the "
+                       "balances use (Q_f = m_f / rho_f): give `density`");
+  if (!mass && f.has("density"))
+    throw f.error("density", "density only converts a mass flow (mass-flow, "
+                             "mass-flow-recipe); this feed gives its volume flow, `" + key + "`");
+  Recipe flow = key.ends_with("recipe") ? Recipe(f, key) : Recipe(f.real(key));
+  if (mass) flow = flow.scaled(1.0 / f.real("density"));
+  FeedStream s{name, std::move(flow), std::vector<double>(point.fluidSize(), 0.0),
                f.has("temperature") ? f.real("temperature") : T0, {}, 0.0, 0.0};
   point.feedFluid(f, s.fluid);
   return s;
@@ -50,6 +68,18 @@ ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&), bool zones)
              .atLeast(0));
   s->add(Recipe::spec("flow-recipe", dim::volume / dim::time, "mL/min", 0.0, false,
                       "Volume flow in time: segments from t = 0 without gaps (instead of flow)."));
+  s->add(ParamSpec::real("mass-flow", dim::mass / dim::time,
+                         "Constant mass flow m_f instead of a volume flow; the balances use "
+                         "Q_f = m_f / density.")
+             .unit("kg/h")
+             .atLeast(0));
+  s->add(Recipe::spec("mass-flow-recipe", dim::mass / dim::time, "kg/h", 0.0, false,
+                      "Mass flow in time (instead of mass-flow), segments as in flow-recipe."));
+  s->add(ParamSpec::real("density", dim::mass / dim::volume,
+                         "Density rho_f of the feed stream, with mass-flow or mass-flow-recipe "
+                         "only (the volume flow is m_f / rho_f).")
+             .unit("kg/m^3")
+             .above(0));
   s->add(ParamSpec::real("temperature", dim::temperature,
                          "Temperature of the feed, only with reactor.energy-balance; default: "
                          "the vessel's initial temperature.")
@@ -114,7 +144,7 @@ VesselFlows::VesselFlows(const Parameters& root, const PointModel& point,
   if (this->volume(end) <= vMax) return;
   const double when = overflowTime(*this, vMax, end);
   const Parameters& first = feeds.section(feeds.keys().front());
-  throw first.error(first.has("flow") ? "flow" : "flow-recipe",
+  throw first.error(flowKey(first),
                     "the feeds fill the vessel to reactor.max-volume " +
                         litres(reactor.real("max-volume")) + " at t = " +
                         formatNumber(when) + " s and to " + litres(this->volume(end)) +

@@ -67,6 +67,82 @@ TEST_CASE("A network with zero exchange is its zones run as separate vessels", "
   }
   CHECK(zones.series(last, "closed.number_density") == 0.0);
   CHECK(zones.series(last, "closed.c_Ba+2") == 0.0);
+
+  // The balances over the streams: the network's (its own outflow accumulator, every zone's
+  // contents, the solid from the classes) against the vessel's (its outflow block, its
+  // washed-out budget), 1e-5 relative as above; for the spectator Na+ both against the exact
+  // start-up of a CSTR from water: out(t) = Q c* (t - tau (1 - exp(-t/tau))), c* = 10 mol/m^3
+  // after mixing (20 mmol/L of Na+ in half the flow), Q = 1 L/min, tau = 60 s, t = 120 s. A
+  // linear balance integrated at rtol 1e-8: 1e-6 relative leaves a margin of ten for the
+  // growth of the local errors over two residence times.
+  const double t = 120.0, Q = 1e-3 / 60.0, tau = 60.0, cStar = 10.0;
+  const double outNa = Q * cStar * (t - tau * (1.0 - std::exp(-t / tau)));
+  CHECK(single.metric("out_Na+") == Approx(outNa).epsilon(1e-6));
+  CHECK(zones.metric("out_Na+") == Approx(outNa).epsilon(1e-6));
+  for (const char* name : {"fed_Ba+2", "out_Ba+2", "accumulated_Ba+2", "formed_SO4-2",
+                           "out_Cl-", "moiety_Ba+2_out", "moiety_SO4-2_accumulated",
+                           "outflow_volume", "fed_volume_barium"}) {
+    INFO(name);
+    CHECK(zones.metric(name) == Approx(single.metric(name)).epsilon(1e-5));
+  }
+  // Fed = out + accumulated for every moiety: a linear invariant of the equations, which the
+  // BDF steps keep to round-off and the Newton iteration to its tolerance.
+  CHECK(zones.metric("stream_balance_error") < 1e-8);
+  CHECK(std::abs(zones.metric("moiety_Ba+2_balance")) < 1e-8 * zones.metric("moiety_Ba+2_fed"));
+}
+
+TEST_CASE("Network energy balance: adiabatic tanks in series keep T + beta c_A; steady T by KINSOL",
+          "[validation][network][energy]") {
+  // A -> B, first order, Delta H = -41.8 kJ/mol, rho c_p = 4.18e6 J/(m^3 K): beta = -Delta H /
+  // (rho c_p) = 0.01 K m^3/mol. In every zone d(T + beta c_A)/dt = D ((T + beta c_A)_in -
+  // (T + beta c_A)): the feed (25 degC, 1000 mol/m^3) and the zones at t = 0 (35 degC, no A)
+  // all hold 308.15 K, so every zone holds it at every time (Fogler, 5th ed., sec. 11.6: the
+  // adiabatic energy balance, here per zone), to Newton's convergence on a linear invariant
+  // (1e-9 K, as the vessel's test). Steady state: c_A = 1000 / (1 + k tau_i)^i, so tank1 at
+  // 308.15 - 5 K and tank3 at 308.15 - 1.25 K.
+  const char* const file = "validation/reactors/tanks_in_series.yaml";
+  const std::vector<Override> energy{
+      parseOverride("reactor={temperature: 35 degC, energy-balance: {ua: 0 W/K, density: "
+                    "1000 kg/m^3, heat-capacity: 4180 J/kg/K}}"),
+      parseOverride("reactions=[{equation: A -> B, rate-constant: 0.01 1/s, enthalpy: "
+                    "-41.8 kJ/mol}]"),
+      parseOverride("feeds.inlet.temperature=25 degC")};
+  const double beta = 0.01, W = 308.15;
+  ProcessRun run = runProcess(file, energy);
+  double hottest = 0.0;
+  for (std::size_t i = 0; i < run.rec.t.size(); ++i)
+    for (const char* zone : {"tank1", "tank2", "tank3"}) {
+      const std::string z(zone);
+      const double T = run.series(i, z + ".temperature"), cA = run.series(i, z + ".c_A");
+      INFO(zone << " at t = " << run.rec.t[i] << " s");
+      CHECK(std::abs(T + beta * cA - W) < 1e-9);
+      hottest = std::max(hottest, W - T);
+    }
+  CHECK(hottest > 4.9);  // the cold feed cooled tank1 by 5 K: the check is not vacuous
+  std::vector<Override> steadyCase = energy;
+  steadyCase.push_back(parseOverride("solver.type=kinsol"));
+  ProcessRun steady = runProcess(file, steadyCase);
+  REQUIRE(steady.report.steadyState);
+  CHECK(std::abs(steady.series(1, "tank1.temperature") - (W - 5.0)) < 1e-8);
+  CHECK(std::abs(steady.series(1, "tank3.temperature") - (W - 1.25)) < 1e-8);
+}
+
+TEST_CASE("Network energy balance: zones share the jacket by volume and cool as the vessel does",
+          "[validation][network][energy]") {
+  // validation/reactors/jacketed_network.yaml: T = T_j + (T_0 - T_j) exp(-t / 418 s) in both
+  // zones. CVODE's local error test at rtol 1e-10 is relative to T itself (~320 K): 3e-8 K per
+  // step, which over the run's steps may add up to ~1e-6 K (measured 1.0e-6 K; 1.3e-8 K at
+  // rtol 1e-12, so it is the integration's); 1e-8 T_0 = 3.2e-6 K bounds it. Zones that each
+  // took the whole U A would be off by 10 K.
+  ProcessRun run = runProcess("validation/reactors/jacketed_network.yaml");
+  const double Tj = 293.15, T0 = 323.15, tau = 4.18e6 * 1e-3 / 10.0;
+  for (std::size_t i = 0; i < run.rec.t.size(); ++i) {
+    const double exact = Tj + (T0 - Tj) * std::exp(-run.rec.t[i] / tau);
+    for (const char* zone : {"near-wall", "core"}) {
+      INFO(zone << " at t = " << run.rec.t[i] << " s");
+      CHECK(std::abs(run.series(i, std::string(zone) + ".temperature") - exact) < 1e-8 * T0);
+    }
+  }
 }
 
 TEST_CASE("Two zones with exchange: the analytic steady state, tending to one vessel",
@@ -115,13 +191,10 @@ ProcessRun threeZoneMsmpr(std::vector<Override> extra) {
   o.insert(o.end(), extra.begin(), extra.end());
   return runProcess("cases/msmpr_steady.yaml", o);
 }
-}  // namespace
 
-TEST_CASE("Network Jacobian with particles and exchange agrees with differences", "[jacobian][network]") {
-  ProcessRun run = threeZoneMsmpr(
-      {parseOverride("population.classes=40"), parseOverride("population.number-scale=1e15 1/m^3"),
-       // van Leer, as in VesselStreamsTest: the network's assembly is what is checked here.
-       parseOverride("population.scheme=van-leer")});
+/// The Jacobian against differences at the third and the last output: kinks (a limiter
+/// switching within the difference step) in fewer than 1 % of the smooth entries.
+void checkJacobianAtTwoOutputs(ProcessRun& run) {
   System& system = run.loaded.process->system();
   JacobianCheckCount total;
   for (std::size_t k : {std::size_t{2}, run.rec.t.size() - 1}) {
@@ -131,6 +204,32 @@ TEST_CASE("Network Jacobian with particles and exchange agrees with differences"
     total.kinks += c.kinks;
   }
   CHECK(total.kinks < total.smooth / 100);
+}
+}  // namespace
+
+TEST_CASE("Network Jacobian with particles and exchange agrees with differences", "[jacobian][network]") {
+  ProcessRun run = threeZoneMsmpr(
+      {parseOverride("population.classes=40"), parseOverride("population.number-scale=1e15 1/m^3"),
+       // van Leer, as in VesselStreamsTest: the network's assembly is what is checked here.
+       parseOverride("population.scheme=van-leer")});
+  checkJacobianAtTwoOutputs(run);
+}
+
+TEST_CASE("Network Jacobian with an energy balance (jacket, warm feed, heat of precipitation) "
+          "agrees with differences",
+          "[jacobian][network][energy]") {
+  ProcessRun run = threeZoneMsmpr(
+      {parseOverride("population.classes=40"), parseOverride("population.number-scale=1e15 1/m^3"),
+       parseOverride("population.scheme=van-leer"),
+       parseOverride("reactor={temperature: 25 degC, energy-balance: {ua: 5 W/K, "
+                     "jacket-temperature: 15 degC, density: 1000 kg/m^3, heat-capacity: "
+                     "4180 J/kg/K}}"),
+       parseOverride("feeds.barium.temperature=40 degC"),
+       parseOverride("solid.crystallization-enthalpy=-20 kJ/mol")});
+  checkJacobianAtTwoOutputs(run);
+  // The zones' temperatures differ (the warm feed enters the feed zone, the jacket cools all).
+  const std::size_t last = run.rec.t.size() - 1;
+  CHECK(run.series(last, "feed.temperature") - run.series(last, "bulk.temperature") > 0.1);
 }
 
 TEST_CASE("A network parameter is set in every zone", "[network][parameters]") {
