@@ -7,16 +7,24 @@ namespace proscale {
 SchemaPtr integratorSchema() {
   static const SchemaPtr schema = [] {
     auto s = std::make_shared<Schema>(
-        "solver", "The solver of the case: time integration (CVODES, IDAS) or steady state (KINSOL).");
-    s->add(ParamSpec::choice("type", {"cvodes", "idas", "kinsol"},
+        "solver", "The solver of the case: time integration (CVODES, IDAS, PETSc TS) or steady "
+                  "state (KINSOL).");
+    s->add(ParamSpec::choice("type", {"cvodes", "idas", "kinsol", "petsc"},
                              "Which solver runs the case: `cvodes` integrates the explicit "
                              "system y' = f(t, y) in time (BDF, Newton); `idas` integrates the "
                              "residual form F(t, y, y') = 0 (differential-algebraic systems; "
                              "consistent initial values by IDACalcIC; dense linear solves); "
                              "`kinsol` finds the steady state f(y) = 0 by Newton's method with "
                              "a line search from the initial state (accumulated budgets are "
-                             "held; the result is reported at the last output time).")
+                             "held; the result is reported at the last output time); `petsc` "
+                             "integrates F(t, y, y') = 0 with PETSc's TS (adaptive BDF of order "
+                             "2, Newton, LU of the assembled Jacobian; all of it changeable "
+                             "through petsc-options).")
                .defaultsTo("cvodes"));
+    s->add(ParamSpec::string("petsc-options",
+                             "petsc only: options for PETSc's options database, as on a PETSc "
+                             "command line (e.g. `-ts_bdf_order 3 -ts_adapt_type basic "
+                             "-log_view`)."));
     s->add(ParamSpec::real("steady-tolerance", dim::none,
                            "kinsol only: the steady state is accepted when every |f_i| is "
                            "below this many state scales per second.")

@@ -9,6 +9,7 @@
 #include "solvers/IdasIntegrator.h"
 #include "solvers/IntegratorOptions.h"
 #include "solvers/KinsolSteadySolver.h"
+#include "solvers/PetscTsIntegrator.h"
 
 namespace proscale {
 
@@ -47,6 +48,10 @@ std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section) {
     if (type == "cvodes")
       return std::make_unique<CvodeIntegrator>(system, integratorOptionsFrom(section));
     if (type == "idas") return std::make_unique<IdasIntegrator>(system, integratorOptionsFrom(section));
+    if (type == "petsc")
+      return std::make_unique<PetscTsIntegrator>(
+          system, integratorOptionsFrom(section),
+          section.has("petsc-options") ? section.string("petsc-options") : "");
   } catch (const SolverSettingError& e) {
     throw section.error(e.key(), e.what());
   }  // any other std::invalid_argument is a defect of the model, not of the case: exit 1

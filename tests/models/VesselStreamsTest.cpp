@@ -76,6 +76,20 @@ TEST_CASE("CSTR start-up and steady state of a first-order reaction", "[validati
     CHECK(std::abs(transient.series(i, "c_A") - exact) < 1e-8 * cIn);
     CHECK(std::abs(transient.series(i, "c_A") + transient.series(i, "c_B") - cIn) < 1e-8 * cIn);
   }
+  // The same start-up by PETSc's TS (BDF of order 4): each step's local error below its weight
+  // rtol |c| + atol x 1 mol/m^3 (the species' scale), the global error of this contractive
+  // linear problem below the steps taken times that, |c| <= c_in; A + B, a linear invariant,
+  // to the Newton tolerance.
+  ProcessRun petsc = runProcess(file, {parseOverride("solver.type=petsc"),
+                                       parseOverride("solver.petsc-options=-ts_bdf_order 4")});
+  REQUIRE(petsc.report.complete);
+  const double steps = static_cast<double>(petsc.report.statistics.steps);
+  for (std::size_t i = 0; i < petsc.rec.t.size(); ++i) {
+    const double t = petsc.rec.t[i];
+    const double exact = cSs + (cIn - cSs) * std::exp(-(1.0 / tau + k) * t);
+    CHECK(std::abs(petsc.series(i, "c_A") - exact) < steps * (1e-10 * cIn + 1e-12));
+    CHECK(std::abs(petsc.series(i, "c_A") + petsc.series(i, "c_B") - cIn) < 1e-8 * cIn);
+  }
   ProcessRun steady = runProcess(file, {parseOverride("solver.type=kinsol")});
   REQUIRE(steady.report.steadyState);
   // Newton on a linear problem: the steady state to round-off.

@@ -1,0 +1,18 @@
+#pragma once
+// PETSc for the whole process: initialized on first use (one rank unless the program runs
+// under mpirun), errors returned to the caller instead of printed (PetscReturnErrorHandler
+// semantics), each error's message kept for the solver's report, finalized at exit. Internal
+// to proscale_solvers: no other layer includes PETSc.
+#include <string>
+
+namespace proscale {
+
+class PetscSession {
+ public:
+  /// Initializes PETSc (and MPI, if nobody has) once; std::runtime_error if it cannot.
+  static void ensure();
+  /// The message of the last PETSc error raised since the last call ("" if none).
+  static std::string lastError();
+};
+
+}  // namespace proscale

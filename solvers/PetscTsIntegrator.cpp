@@ -1,0 +1,341 @@
+#include "solvers/PetscTsIntegrator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <petscts.h>
+
+#include "core/BorderedBandJacobian.h"
+#include "solvers/CallbackGuard.h"
+#include "solvers/PetscSession.h"
+
+namespace proscale {
+namespace {
+
+constexpr PetscInt kMaxFailures = 1000;
+
+std::span<const double> readView(Vec v, const PetscScalar*& data) {
+  PetscInt n = 0;
+  VecGetLocalSize(v, &n);
+  VecGetArrayRead(v, &data);
+  return {data, static_cast<std::size_t>(n)};
+}
+
+// The arrow's structural non-zeros, row by row (global indices), for the AIJ matrix: every
+// entry of D, R and C and the band of B, whether zero now or not, so that the pattern never
+// changes between Jacobians.
+std::vector<std::vector<PetscInt>> arrowPattern(const BorderedBandShape& s) {
+  const std::size_t k = s.border, n = s.band;
+  std::vector<std::vector<PetscInt>> rows(s.size());
+  for (std::size_t r = 0; r < s.size(); ++r) {
+    for (std::size_t c = 0; c < k; ++c) rows[r].push_back(static_cast<PetscInt>(c));
+    if (r < k) {
+      for (std::size_t c = 0; c < n; ++c) rows[r].push_back(static_cast<PetscInt>(k + c));
+    } else {
+      const std::size_t i = r - k, lo = i >= s.lower ? i - s.lower : 0;
+      const std::size_t hi = std::min(n - 1, i + s.upper);
+      for (std::size_t c = lo; c <= hi; ++c) rows[r].push_back(static_cast<PetscInt>(k + c));
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+class PetscTsIntegrator::Impl {
+ public:
+  Impl(System& system, IntegratorOptions options, const std::string& petscOptions);
+  ~Impl();
+  SolverReport run(std::span<const double> times, StateObserver& observer);
+  const std::string& method() const { return m_method; }
+
+ private:
+  static PetscErrorCode residual(TS ts, PetscReal t, Vec y, Vec yp, Vec F, void* self);
+  static PetscErrorCode jacobian(TS ts, PetscReal t, Vec y, Vec yp, PetscReal a, Mat A, Mat P,
+                                 void* self);
+  /// Throws std::runtime_error naming `call` and PETSc's message when ierr is not 0.
+  void check(PetscErrorCode ierr, const char* call) const;
+  SolverStatistics statistics() const;
+  void copyJacobian(Mat A);
+
+  /// y = s u: TS, SNES and KSP see the unknowns u_i = y_i / s_i and the residuals F_i / s_i,
+  /// s_i the scale of component i's block (StateLayout), so that their unweighted norms and
+  /// Newton's convergence test weigh a number density of 1e20 1/m^3 and a concentration of
+  /// 10 mol/m^3 alike (CVODE weighs them through its error weights instead).
+  std::span<const double> unscaled(std::span<const double> u, std::vector<double>& y) const {
+    y.resize(u.size());
+    for (std::size_t i = 0; i < u.size(); ++i) y[i] = m_scale[i] * u[i];
+    return y;
+  }
+
+  System& m_system;
+  IntegratorOptions m_options;
+  std::vector<double> m_scale, m_yWork, m_ypWork;
+  std::vector<std::vector<PetscInt>> m_pattern;
+  BorderedBandJacobian m_arrow;
+  CallbackGuard m_guard;
+  std::string m_method;
+  Vec m_y = nullptr, m_residual = nullptr, m_atol = nullptr;
+  Mat m_J = nullptr;
+  TS m_ts = nullptr;
+};
+
+PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
+                              const std::string& petscOptions)
+    : m_system(system),
+      m_options(options),
+      m_pattern(arrowPattern(system.jacobianShape())),
+      m_arrow(system.jacobianShape()) {
+  const std::size_t n = system.size();
+  if (n == 0) throw std::invalid_argument("PETSc TS: the system has no unknowns");
+  if (!(options.rtol > 0) || !(options.atol > 0))
+    throw std::invalid_argument("PETSc TS: tolerances must be positive");
+  PetscSession::ensure();
+  // The options database is the process's: an earlier integrator's options must not carry over
+  // (a sweep, a test after another). TSSetFromOptions below reads them; nothing later does.
+  PetscOptionsClear(nullptr);
+  if (!petscOptions.empty() && PetscOptionsInsertString(nullptr, petscOptions.c_str()) != 0)
+    throw SolverSettingError("petsc-options", "PETSc cannot read the options '" + petscOptions +
+                                                  "': " + PetscSession::lastError());
+  const auto size = static_cast<PetscInt>(n);
+  check(VecCreateSeq(PETSC_COMM_SELF, size, &m_y), "VecCreateSeq");
+  check(VecDuplicate(m_y, &m_residual), "VecDuplicate");
+  check(VecDuplicate(m_y, &m_atol), "VecDuplicate");
+  m_scale = system.layout().absoluteTolerances(1.0);  // each component's block scale
+  for (double s : m_scale)
+    if (!(s > 0) || !std::isfinite(s))
+      throw std::invalid_argument("PETSc TS: a block scale is not a positive finite number");
+  check(VecSet(m_atol, options.atol), "VecSet");  // atol x scale, in the scaled unknowns
+
+  std::vector<PetscInt> perRow(n);
+  for (std::size_t r = 0; r < n; ++r) perRow[r] = static_cast<PetscInt>(m_pattern[r].size());
+  check(MatCreateSeqAIJ(PETSC_COMM_SELF, size, size, 0, perRow.data(), &m_J), "MatCreateSeqAIJ");
+  for (std::size_t r = 0; r < n; ++r) {  // the pattern, with zeros, before any Jacobian
+    const std::vector<double> zeros(m_pattern[r].size(), 0.0);
+    const auto row = static_cast<PetscInt>(r);
+    check(MatSetValues(m_J, 1, &row, perRow[r], m_pattern[r].data(), zeros.data(), INSERT_VALUES),
+          "MatSetValues");
+  }
+  check(MatAssemblyBegin(m_J, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
+  check(MatAssemblyEnd(m_J, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
+
+  check(TSCreate(PETSC_COMM_SELF, &m_ts), "TSCreate");
+  check(TSSetProblemType(m_ts, TS_NONLINEAR), "TSSetProblemType");
+  check(TSSetType(m_ts, TSBDF), "TSSetType");
+  check(TSSetIFunction(m_ts, m_residual, residual, this), "TSSetIFunction");
+  if (system.hasJacobian())
+    check(TSSetIJacobian(m_ts, m_J, m_J, jacobian, this), "TSSetIJacobian");
+  else  // differences of F, columns grouped by a coloring of the arrow's pattern
+    check(TSSetIJacobian(m_ts, m_J, m_J, TSComputeIJacobianDefaultColor, nullptr), "TSSetIJacobian");
+  check(TSSetTolerances(m_ts, 0.0, m_atol, options.rtol, nullptr), "TSSetTolerances");
+  check(TSSetExactFinalTime(m_ts, TS_EXACTFINALTIME_MATCHSTEP), "TSSetExactFinalTime");
+  // A failed Newton iteration or error test makes TS retry with a smaller step; a model that
+  // fails whatever the step ends the run after this many (per output interval).
+  check(TSSetMaxSNESFailures(m_ts, kMaxFailures), "TSSetMaxSNESFailures");
+  check(TSSetMaxStepRejections(m_ts, kMaxFailures), "TSSetMaxStepRejections");
+  SNES snes = nullptr;
+  KSP ksp = nullptr;
+  PC pc = nullptr;
+  check(TSGetSNES(m_ts, &snes), "TSGetSNES");
+  check(SNESGetKSP(snes, &ksp), "SNESGetKSP");
+  check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+  check(KSPGetPC(ksp, &pc), "KSPGetPC");
+  check(PCSetType(pc, PCLU), "PCSetType");
+  if (TSSetFromOptions(m_ts) != 0)
+    throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
+  TSType ts = nullptr;
+  SNESType sn = nullptr;
+  KSPType kt = nullptr;
+  PCType pt = nullptr;
+  TSGetType(m_ts, &ts);
+  SNESGetType(snes, &sn);
+  KSPGetType(ksp, &kt);
+  PCGetType(pc, &pt);
+  m_method = std::string("PETSc TS ") + ts + ", SNES " + sn + ", KSP " + kt + " with PC " + pt +
+             (system.hasJacobian() ? " of the model's Jacobian (AIJ)"
+                                   : " of a colored difference Jacobian (AIJ)");
+}
+
+PetscTsIntegrator::Impl::~Impl() {
+  TSDestroy(&m_ts);
+  MatDestroy(&m_J);
+  VecDestroy(&m_atol);
+  VecDestroy(&m_residual);
+  VecDestroy(&m_y);
+}
+
+void PetscTsIntegrator::Impl::check(PetscErrorCode ierr, const char* call) const {
+  if (ierr == 0) return;
+  throw std::runtime_error(std::string(call) + " failed: " + PetscSession::lastError());
+}
+
+PetscErrorCode PetscTsIntegrator::Impl::residual(TS ts, PetscReal t, Vec y, Vec yp, Vec F,
+                                                 void* self) {
+  auto* me = static_cast<Impl*>(self);
+  const PetscScalar *yData = nullptr, *ypData = nullptr;
+  PetscScalar* fData = nullptr;
+  const auto yView = me->unscaled(readView(y, yData), me->m_yWork);
+  const auto ypView = me->unscaled(readView(yp, ypData), me->m_ypWork);
+  VecGetArray(F, &fData);
+  const std::span<double> out(fData, yView.size());
+  int flag = me->m_guard("model's residual", t, [&] {
+    me->m_system.residual(t, yView, ypView, out);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] /= me->m_scale[i];
+    return me->m_guard.checkFinite(out, me->m_system.layout(), "residual", t);
+  });
+  VecRestoreArray(F, &fData);
+  VecRestoreArrayRead(yp, &ypData);
+  VecRestoreArrayRead(y, &yData);
+  if (flag > 0) {  // recoverable: this Newton iteration fails, TS retries with a smaller step
+    SNES snes = nullptr;
+    TSGetSNES(ts, &snes);
+    SNESSetFunctionDomainError(snes);
+    flag = 0;
+  }
+  return flag == 0 ? 0 : PETSC_ERR_USER;
+}
+
+PetscErrorCode PetscTsIntegrator::Impl::jacobian(TS ts, PetscReal t, Vec y, Vec yp, PetscReal a,
+                                                 Mat A, Mat, void* self) {
+  auto* me = static_cast<Impl*>(self);
+  const PetscScalar *yData = nullptr, *ypData = nullptr;
+  const auto yView = me->unscaled(readView(y, yData), me->m_yWork);
+  const auto ypView = me->unscaled(readView(yp, ypData), me->m_ypWork);
+  int flag = me->m_guard("model's Jacobian", t, [&] {
+    me->m_arrow.setZero();
+    me->m_system.residualJacobian(t, yView, ypView, a, me->m_arrow);
+    if (!me->m_arrow.allFinite())
+      return me->m_guard.recoverable("non-finite entry in the model's Jacobian");
+    me->copyJacobian(A);
+    return 0;
+  });
+  VecRestoreArrayRead(yp, &ypData);
+  VecRestoreArrayRead(y, &yData);
+  if (flag > 0) {
+    SNES snes = nullptr;
+    TSGetSNES(ts, &snes);
+    SNESSetJacobianDomainError(snes);
+    flag = 0;
+  }
+  return flag == 0 ? 0 : PETSC_ERR_USER;
+}
+
+void PetscTsIntegrator::Impl::copyJacobian(Mat A) {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < m_pattern.size(); ++r) {
+    values.resize(m_pattern[r].size());
+    for (std::size_t e = 0; e < values.size(); ++e) {  // d(F_r / s_r) / d(u_c) = J_rc s_c / s_r
+      const auto c = static_cast<std::size_t>(m_pattern[r][e]);
+      values[e] = m_arrow.at(r, c) * m_scale[c] / m_scale[r];
+    }
+    const auto row = static_cast<PetscInt>(r);
+    check(MatSetValues(A, 1, &row, static_cast<PetscInt>(values.size()), m_pattern[r].data(),
+                       values.data(), INSERT_VALUES),
+          "MatSetValues");
+  }
+  check(MatAssemblyBegin(A, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
+  check(MatAssemblyEnd(A, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
+}
+
+SolverStatistics PetscTsIntegrator::Impl::statistics() const {
+  SolverStatistics s;
+  PetscInt steps = 0, newton = 0, linear = 0, rejected = 0, failed = 0;
+  TSGetStepNumber(m_ts, &steps);
+  TSGetSNESIterations(m_ts, &newton);
+  TSGetKSPIterations(m_ts, &linear);
+  TSGetStepRejections(m_ts, &rejected);
+  TSGetSNESFailures(m_ts, &failed);
+  s.steps = steps;
+  s.nonlinearIterations = newton;
+  s.linearIterations = linear;
+  s.errorTestFailures = rejected;
+  s.nonlinearConvergenceFailures = failed;
+  return s;
+}
+
+SolverReport PetscTsIntegrator::Impl::run(std::span<const double> times, StateObserver& observer) {
+  if (times.size() < 2) throw std::invalid_argument("PETSc TS: needs two output times or more");
+  for (std::size_t i = 1; i < times.size(); ++i)
+    if (!(times[i] > times[i - 1])) throw std::invalid_argument("PETSc TS: output times must ascend");
+  SolverReport report;
+  report.method = m_method;
+  m_guard.clear();
+  PetscScalar* y = nullptr;
+  check(VecGetArray(m_y, &y), "VecGetArray");
+  m_system.initialState(std::span<double>(y, m_system.size()));
+  for (std::size_t i = 0; i < m_scale.size(); ++i) y[i] /= m_scale[i];
+  check(VecRestoreArray(m_y, &y), "VecRestoreArray");
+  const double t0 = times.front();
+  check(TSSetTime(m_ts, t0), "TSSetTime");
+  check(TSSetStepNumber(m_ts, 0), "TSSetStepNumber");
+  const double first = m_options.initialStep > 0 ? m_options.initialStep : 1e-6 * (times[1] - t0);
+  check(TSSetTimeStep(m_ts, first), "TSSetTimeStep");
+  if (m_options.maxStep > 0) {
+    TSAdapt adapt = nullptr;
+    check(TSGetAdapt(m_ts, &adapt), "TSGetAdapt");
+    check(TSAdaptSetStepLimits(adapt, PETSC_DEFAULT, m_options.maxStep), "TSAdaptSetStepLimits");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  auto wall = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  auto observeState = [&](double t) {
+    const PetscScalar* data = nullptr;
+    std::vector<double> state;
+    observer.observe(t, unscaled(readView(m_y, data), state));
+    VecRestoreArrayRead(m_y, &data);
+  };
+  observeState(t0);
+  for (std::size_t i = 1; i < times.size(); ++i) {
+    PetscInt done = 0;
+    TSGetStepNumber(m_ts, &done);
+    check(TSSetMaxSteps(m_ts, done + static_cast<PetscInt>(m_options.maxSteps)), "TSSetMaxSteps");
+    check(TSSetMaxTime(m_ts, times[i]), "TSSetMaxTime");
+    const PetscErrorCode ierr = TSSolve(m_ts, m_y);
+    TSConvergedReason reason = TS_CONVERGED_ITERATING;
+    TSGetConvergedReason(m_ts, &reason);
+    PetscReal reached = t0;
+    TSGetTime(m_ts, &reached);
+    if (ierr != 0 || reason < 0) {
+      report.timeReached = reached;
+      report.flagName = ierr != 0 ? "PETSC_ERROR" : TSConvergedReasons[reason];
+      report.message = m_guard.explain(
+          "PETSc TS: " + (ierr != 0 ? PetscSession::lastError()
+                                    : std::string("diverged, ") + TSConvergedReasons[reason]));
+      report.statistics = statistics();
+      report.statistics.wallTime = wall();
+      if (reached > times[i - 1]) observeState(reached);
+      return report;
+    }
+    observeState(times[i]);
+    if (const std::string why = observer.stopReason(); !why.empty()) {
+      report.timeReached = times[i];
+      report.flagName = "STOPPED";
+      report.message = why;
+      report.statistics = statistics();
+      report.statistics.wallTime = wall();
+      return report;
+    }
+  }
+  report.complete = true;
+  report.timeReached = times.back();
+  report.flagName = "TS_CONVERGED_TIME";
+  report.statistics = statistics();
+  report.statistics.wallTime = wall();
+  return report;
+}
+
+PetscTsIntegrator::PetscTsIntegrator(System& system, IntegratorOptions options,
+                                     std::string petscOptions)
+    : m_impl(std::make_unique<Impl>(system, options, petscOptions)) {}
+PetscTsIntegrator::~PetscTsIntegrator() = default;
+SolverReport PetscTsIntegrator::run(std::span<const double> times, StateObserver& observer) {
+  return m_impl->run(times, observer);
+}
+const std::string& PetscTsIntegrator::method() const { return m_impl->method(); }
+
+}  // namespace proscale
