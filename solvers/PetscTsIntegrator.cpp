@@ -18,6 +18,18 @@ namespace {
 
 constexpr PetscInt kMaxFailures = 1000;
 
+/// A PETSc object owned: destroyed with its Destroy function when the owner goes.
+template <class Handle, PetscErrorCode (*Destroy)(Handle*)>
+struct Owned {
+  Handle h = nullptr;
+  Owned() = default;
+  Owned(const Owned&) = delete;
+  Owned& operator=(const Owned&) = delete;
+  ~Owned() {
+    if (h != nullptr) Destroy(&h);
+  }
+};
+
 std::span<const double> readView(Vec v, const PetscScalar*& data) {
   PetscInt n = 0;
   VecGetLocalSize(v, &n);
@@ -79,9 +91,10 @@ class PetscTsIntegrator::Impl {
   BorderedBandJacobian m_arrow;
   CallbackGuard m_guard;
   std::string m_method;
-  Vec m_y = nullptr, m_residual = nullptr, m_atol = nullptr;
-  Mat m_J = nullptr;
-  TS m_ts = nullptr;
+  // Destroyed in reverse order, also when the constructor throws halfway.
+  Owned<Vec, VecDestroy> m_y, m_residual, m_atol;
+  Owned<Mat, MatDestroy> m_J;
+  Owned<TS, TSDestroy> m_ts;
 };
 
 PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
@@ -102,56 +115,56 @@ PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
     throw SolverSettingError("petsc-options", "PETSc cannot read the options '" + petscOptions +
                                                   "': " + PetscSession::lastError());
   const auto size = static_cast<PetscInt>(n);
-  check(VecCreateSeq(PETSC_COMM_SELF, size, &m_y), "VecCreateSeq");
-  check(VecDuplicate(m_y, &m_residual), "VecDuplicate");
-  check(VecDuplicate(m_y, &m_atol), "VecDuplicate");
+  check(VecCreateSeq(PETSC_COMM_SELF, size, &m_y.h), "VecCreateSeq");
+  check(VecDuplicate(m_y.h, &m_residual.h), "VecDuplicate");
+  check(VecDuplicate(m_y.h, &m_atol.h), "VecDuplicate");
   m_scale = system.layout().absoluteTolerances(1.0);  // each component's block scale
   for (double s : m_scale)
     if (!(s > 0) || !std::isfinite(s))
       throw std::invalid_argument("PETSc TS: a block scale is not a positive finite number");
-  check(VecSet(m_atol, options.atol), "VecSet");  // atol x scale, in the scaled unknowns
+  check(VecSet(m_atol.h, options.atol), "VecSet");  // atol x scale, in the scaled unknowns
 
   std::vector<PetscInt> perRow(n);
   for (std::size_t r = 0; r < n; ++r) perRow[r] = static_cast<PetscInt>(m_pattern[r].size());
-  check(MatCreateSeqAIJ(PETSC_COMM_SELF, size, size, 0, perRow.data(), &m_J), "MatCreateSeqAIJ");
+  check(MatCreateSeqAIJ(PETSC_COMM_SELF, size, size, 0, perRow.data(), &m_J.h), "MatCreateSeqAIJ");
   for (std::size_t r = 0; r < n; ++r) {  // the pattern, with zeros, before any Jacobian
     const std::vector<double> zeros(m_pattern[r].size(), 0.0);
     const auto row = static_cast<PetscInt>(r);
-    check(MatSetValues(m_J, 1, &row, perRow[r], m_pattern[r].data(), zeros.data(), INSERT_VALUES),
+    check(MatSetValues(m_J.h, 1, &row, perRow[r], m_pattern[r].data(), zeros.data(), INSERT_VALUES),
           "MatSetValues");
   }
-  check(MatAssemblyBegin(m_J, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
-  check(MatAssemblyEnd(m_J, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
+  check(MatAssemblyBegin(m_J.h, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
+  check(MatAssemblyEnd(m_J.h, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
 
-  check(TSCreate(PETSC_COMM_SELF, &m_ts), "TSCreate");
-  check(TSSetProblemType(m_ts, TS_NONLINEAR), "TSSetProblemType");
-  check(TSSetType(m_ts, TSBDF), "TSSetType");
-  check(TSSetIFunction(m_ts, m_residual, residual, this), "TSSetIFunction");
+  check(TSCreate(PETSC_COMM_SELF, &m_ts.h), "TSCreate");
+  check(TSSetProblemType(m_ts.h, TS_NONLINEAR), "TSSetProblemType");
+  check(TSSetType(m_ts.h, TSBDF), "TSSetType");
+  check(TSSetIFunction(m_ts.h, m_residual.h, residual, this), "TSSetIFunction");
   if (system.hasJacobian())
-    check(TSSetIJacobian(m_ts, m_J, m_J, jacobian, this), "TSSetIJacobian");
+    check(TSSetIJacobian(m_ts.h, m_J.h, m_J.h, jacobian, this), "TSSetIJacobian");
   else  // differences of F, columns grouped by a coloring of the arrow's pattern
-    check(TSSetIJacobian(m_ts, m_J, m_J, TSComputeIJacobianDefaultColor, nullptr), "TSSetIJacobian");
-  check(TSSetTolerances(m_ts, 0.0, m_atol, options.rtol, nullptr), "TSSetTolerances");
-  check(TSSetExactFinalTime(m_ts, TS_EXACTFINALTIME_MATCHSTEP), "TSSetExactFinalTime");
+    check(TSSetIJacobian(m_ts.h, m_J.h, m_J.h, TSComputeIJacobianDefaultColor, nullptr), "TSSetIJacobian");
+  check(TSSetTolerances(m_ts.h, 0.0, m_atol.h, options.rtol, nullptr), "TSSetTolerances");
+  check(TSSetExactFinalTime(m_ts.h, TS_EXACTFINALTIME_MATCHSTEP), "TSSetExactFinalTime");
   // A failed Newton iteration or error test makes TS retry with a smaller step; a model that
   // fails whatever the step ends the run after this many (per output interval).
-  check(TSSetMaxSNESFailures(m_ts, kMaxFailures), "TSSetMaxSNESFailures");
-  check(TSSetMaxStepRejections(m_ts, kMaxFailures), "TSSetMaxStepRejections");
+  check(TSSetMaxSNESFailures(m_ts.h, kMaxFailures), "TSSetMaxSNESFailures");
+  check(TSSetMaxStepRejections(m_ts.h, kMaxFailures), "TSSetMaxStepRejections");
   SNES snes = nullptr;
   KSP ksp = nullptr;
   PC pc = nullptr;
-  check(TSGetSNES(m_ts, &snes), "TSGetSNES");
+  check(TSGetSNES(m_ts.h, &snes), "TSGetSNES");
   check(SNESGetKSP(snes, &ksp), "SNESGetKSP");
   check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
   check(KSPGetPC(ksp, &pc), "KSPGetPC");
   check(PCSetType(pc, PCLU), "PCSetType");
-  if (TSSetFromOptions(m_ts) != 0)
+  if (TSSetFromOptions(m_ts.h) != 0)
     throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
   TSType ts = nullptr;
   SNESType sn = nullptr;
   KSPType kt = nullptr;
   PCType pt = nullptr;
-  TSGetType(m_ts, &ts);
+  TSGetType(m_ts.h, &ts);
   SNESGetType(snes, &sn);
   KSPGetType(ksp, &kt);
   PCGetType(pc, &pt);
@@ -160,13 +173,7 @@ PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
                                    : " of a colored difference Jacobian (AIJ)");
 }
 
-PetscTsIntegrator::Impl::~Impl() {
-  TSDestroy(&m_ts);
-  MatDestroy(&m_J);
-  VecDestroy(&m_atol);
-  VecDestroy(&m_residual);
-  VecDestroy(&m_y);
-}
+PetscTsIntegrator::Impl::~Impl() = default;
 
 void PetscTsIntegrator::Impl::check(PetscErrorCode ierr, const char* call) const {
   if (ierr == 0) return;
@@ -244,11 +251,11 @@ void PetscTsIntegrator::Impl::copyJacobian(Mat A) {
 SolverStatistics PetscTsIntegrator::Impl::statistics() const {
   SolverStatistics s;
   PetscInt steps = 0, newton = 0, linear = 0, rejected = 0, failed = 0;
-  TSGetStepNumber(m_ts, &steps);
-  TSGetSNESIterations(m_ts, &newton);
-  TSGetKSPIterations(m_ts, &linear);
-  TSGetStepRejections(m_ts, &rejected);
-  TSGetSNESFailures(m_ts, &failed);
+  TSGetStepNumber(m_ts.h, &steps);
+  TSGetSNESIterations(m_ts.h, &newton);
+  TSGetKSPIterations(m_ts.h, &linear);
+  TSGetStepRejections(m_ts.h, &rejected);
+  TSGetSNESFailures(m_ts.h, &failed);
   s.steps = steps;
   s.nonlinearIterations = newton;
   s.linearIterations = linear;
@@ -265,18 +272,18 @@ SolverReport PetscTsIntegrator::Impl::run(std::span<const double> times, StateOb
   report.method = m_method;
   m_guard.clear();
   PetscScalar* y = nullptr;
-  check(VecGetArray(m_y, &y), "VecGetArray");
+  check(VecGetArray(m_y.h, &y), "VecGetArray");
   m_system.initialState(std::span<double>(y, m_system.size()));
   for (std::size_t i = 0; i < m_scale.size(); ++i) y[i] /= m_scale[i];
-  check(VecRestoreArray(m_y, &y), "VecRestoreArray");
+  check(VecRestoreArray(m_y.h, &y), "VecRestoreArray");
   const double t0 = times.front();
-  check(TSSetTime(m_ts, t0), "TSSetTime");
-  check(TSSetStepNumber(m_ts, 0), "TSSetStepNumber");
+  check(TSSetTime(m_ts.h, t0), "TSSetTime");
+  check(TSSetStepNumber(m_ts.h, 0), "TSSetStepNumber");
   const double first = m_options.initialStep > 0 ? m_options.initialStep : 1e-6 * (times[1] - t0);
-  check(TSSetTimeStep(m_ts, first), "TSSetTimeStep");
+  check(TSSetTimeStep(m_ts.h, first), "TSSetTimeStep");
   if (m_options.maxStep > 0) {
     TSAdapt adapt = nullptr;
-    check(TSGetAdapt(m_ts, &adapt), "TSGetAdapt");
+    check(TSGetAdapt(m_ts.h, &adapt), "TSGetAdapt");
     check(TSAdaptSetStepLimits(adapt, PETSC_DEFAULT, m_options.maxStep), "TSAdaptSetStepLimits");
   }
   const auto start = std::chrono::steady_clock::now();
@@ -286,20 +293,20 @@ SolverReport PetscTsIntegrator::Impl::run(std::span<const double> times, StateOb
   auto observeState = [&](double t) {
     const PetscScalar* data = nullptr;
     std::vector<double> state;
-    observer.observe(t, unscaled(readView(m_y, data), state));
-    VecRestoreArrayRead(m_y, &data);
+    observer.observe(t, unscaled(readView(m_y.h, data), state));
+    VecRestoreArrayRead(m_y.h, &data);
   };
   observeState(t0);
   for (std::size_t i = 1; i < times.size(); ++i) {
     PetscInt done = 0;
-    TSGetStepNumber(m_ts, &done);
-    check(TSSetMaxSteps(m_ts, done + static_cast<PetscInt>(m_options.maxSteps)), "TSSetMaxSteps");
-    check(TSSetMaxTime(m_ts, times[i]), "TSSetMaxTime");
-    const PetscErrorCode ierr = TSSolve(m_ts, m_y);
+    TSGetStepNumber(m_ts.h, &done);
+    check(TSSetMaxSteps(m_ts.h, done + static_cast<PetscInt>(m_options.maxSteps)), "TSSetMaxSteps");
+    check(TSSetMaxTime(m_ts.h, times[i]), "TSSetMaxTime");
+    const PetscErrorCode ierr = TSSolve(m_ts.h, m_y.h);
     TSConvergedReason reason = TS_CONVERGED_ITERATING;
-    TSGetConvergedReason(m_ts, &reason);
+    TSGetConvergedReason(m_ts.h, &reason);
     PetscReal reached = t0;
-    TSGetTime(m_ts, &reached);
+    TSGetTime(m_ts.h, &reached);
     if (ierr != 0 || reason < 0) {
       report.timeReached = reached;
       report.flagName = ierr != 0 ? "PETSC_ERROR" : TSConvergedReasons[reason];
