@@ -150,6 +150,7 @@ PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
   // fails whatever the step ends the run after this many (per output interval).
   check(TSSetMaxSNESFailures(m_ts.h, kMaxFailures), "TSSetMaxSNESFailures");
   check(TSSetMaxStepRejections(m_ts.h, kMaxFailures), "TSSetMaxStepRejections");
+  check(TSSetErrorIfStepFails(m_ts.h, PETSC_FALSE), "TSSetErrorIfStepFails");  // a reason, not an error
   SNES snes = nullptr;
   KSP ksp = nullptr;
   PC pc = nullptr;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/Errors.h"
 #include "solvers/PetscTsIntegrator.h"
 #include "TestSystems.h"
 
@@ -39,7 +40,34 @@ class BreaksAfterOneSecond final : public System {
   StateLayout m_layout;
 };
 
+// A system outside its domain (RecoverableError) from t = 1 s on, whatever the step.
+class OutOfDomainAfterOneSecond final : public System {
+ public:
+  OutOfDomainAfterOneSecond() { m_layout.add("y", 1, "1", 1.0); }
+  const StateLayout& layout() const override { return m_layout; }
+  void initialState(std::span<double> y0) const override { y0[0] = 1.0; }
+  void rhs(double t, std::span<const double> y, std::span<double> ydot) override {
+    if (t > 1.0) throw RecoverableError("outside the model's domain");
+    ydot[0] = -y[0];
+  }
+
+ private:
+  StateLayout m_layout;
+};
+
 }  // namespace
+
+TEST_CASE("PETSc TS: a model that stays outside its domain ends the run after retries, "
+          "incomplete, with TS's reason and the model's",
+          "[petsc][failures]") {
+  OutOfDomainAfterOneSecond system;
+  const auto [report, out] = integrateWithPetsc(system, {0.0, 0.5, 2.0}, IntegratorOptions{});
+  INFO(report.flagName << ": " << report.message);
+  CHECK_FALSE(report.complete);
+  CHECK(report.flagName.find("DIVERGED") != std::string::npos);
+  CHECK(report.message.find("failed recoverably") != std::string::npos);  // the model's part
+  CHECK(report.timeReached == Approx(1.0).margin(1e-6));  // it got as close as steps allow
+}
 
 TEST_CASE("PETSc TS: linear decay chain with border coupling matches its closed form",
           "[validation][petsc]") {
