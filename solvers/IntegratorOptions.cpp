@@ -18,8 +18,8 @@ SchemaPtr integratorSchema() {
                              "a line search from the initial state (accumulated budgets are "
                              "held; the result is reported at the last output time); `petsc` "
                              "integrates F(t, y, y') = 0 with PETSc's TS (adaptive BDF of order "
-                             "2, Newton, LU of the assembled Jacobian; all of it changeable "
-                             "through petsc-options).")
+                             "4, or max-order if lower; Newton, LU of the assembled Jacobian; "
+                             "all of it changeable through petsc-options).")
                .defaultsTo("cvodes"));
     s->add(ParamSpec::string("petsc-options",
                              "petsc only: options for PETSc's options database, as on a PETSc "
