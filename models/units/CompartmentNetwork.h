@@ -10,7 +10,9 @@
 // particles brought in are taken off the zone's washed-out budget, which so counts the net
 // outflow. References: compartment models of stirred tanks, e.g. Bezzo, Macchietto & Pantelides,
 // Comput. Chem. Eng. 27 (2003) 1243; Kougoulos, Jones & Wood-Kaczmar, Org. Process Res. Dev. 9
-// (2005) 451. Theory: docs/theory/compartment-networks.md.
+// (2005) 451. Theory: docs/theory/compartment-networks.md. Equations here and in
+// CompartmentNetwork.cpp, the Jacobian and its products in CompartmentNetworkJacobian.cpp,
+// what it reports in CompartmentNetworkReport.cpp.
 //
 // State order: the border parts of all zones (zone after zone), then their size classes
 // interleaved class by class (class i of every zone together), so that the exchange between
