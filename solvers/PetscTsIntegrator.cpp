@@ -151,7 +151,7 @@ PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
   check(TSSetTolerances(m_ts.h, 0.0, m_atol.h, options.rtol, nullptr), "TSSetTolerances");
   check(TSSetExactFinalTime(m_ts.h, TS_EXACTFINALTIME_MATCHSTEP), "TSSetExactFinalTime");
   // A failed Newton iteration or error test makes TS retry with a smaller step; a model that
-  // fails whatever the step ends the run after this many (per output interval).
+  // fails whatever the step ends the run after this many, as TS counts them.
   check(TSSetMaxSNESFailures(m_ts.h, kMaxFailures), "TSSetMaxSNESFailures");
   check(TSSetMaxStepRejections(m_ts.h, kMaxFailures), "TSSetMaxStepRejections");
   check(TSSetErrorIfStepFails(m_ts.h, PETSC_FALSE), "TSSetErrorIfStepFails");  // a reason, not an error

@@ -25,33 +25,23 @@ test::Outcome integrateWithPetsc(System& system, const std::vector<double>& time
   return o;
 }
 
-// A system whose right-hand side throws a fatal error after t = 1 s.
-class BreaksAfterOneSecond final : public System {
+// y' = -y, y(0) = 1, whose right-hand side fails from t = 1 s on, whatever the step: a fatal
+// error, or RecoverableError (outside the model's domain).
+class FailsAfterOneSecond final : public System {
  public:
-  BreaksAfterOneSecond() { m_layout.add("y", 1, "1", 1.0); }
+  explicit FailsAfterOneSecond(bool recoverable) : m_recoverable(recoverable) {
+    m_layout.add("y", 1, "1", 1.0);
+  }
   const StateLayout& layout() const override { return m_layout; }
   void initialState(std::span<double> y0) const override { y0[0] = 1.0; }
   void rhs(double t, std::span<const double> y, std::span<double> ydot) override {
+    if (t > 1.0 && m_recoverable) throw RecoverableError("outside the model's domain");
     if (t > 1.0) throw std::runtime_error("the model broke");
     ydot[0] = -y[0];
   }
 
  private:
-  StateLayout m_layout;
-};
-
-// A system outside its domain (RecoverableError) from t = 1 s on, whatever the step.
-class OutOfDomainAfterOneSecond final : public System {
- public:
-  OutOfDomainAfterOneSecond() { m_layout.add("y", 1, "1", 1.0); }
-  const StateLayout& layout() const override { return m_layout; }
-  void initialState(std::span<double> y0) const override { y0[0] = 1.0; }
-  void rhs(double t, std::span<const double> y, std::span<double> ydot) override {
-    if (t > 1.0) throw RecoverableError("outside the model's domain");
-    ydot[0] = -y[0];
-  }
-
- private:
+  bool m_recoverable;
   StateLayout m_layout;
 };
 
@@ -60,7 +50,7 @@ class OutOfDomainAfterOneSecond final : public System {
 TEST_CASE("PETSc TS: a model that stays outside its domain ends the run after retries, "
           "incomplete, with TS's reason and the model's",
           "[petsc][failures]") {
-  OutOfDomainAfterOneSecond system;
+  FailsAfterOneSecond system(true);
   const auto [report, out] = integrateWithPetsc(system, {0.0, 0.5, 2.0}, IntegratorOptions{});
   INFO(report.flagName << ": " << report.message);
   CHECK_FALSE(report.complete);
@@ -132,7 +122,7 @@ TEST_CASE("PETSc TS: Robertson's stiff kinetics at t = 40, analytic and colored 
 
 TEST_CASE("PETSc TS: a model error ends the run, incomplete, with the model's reason and time",
           "[petsc][failures]") {
-  BreaksAfterOneSecond system;
+  FailsAfterOneSecond system(false);
   const auto [report, out] = integrateWithPetsc(system, {0.0, 0.5, 2.0}, IntegratorOptions{});
   CHECK_FALSE(report.complete);
   CHECK(report.message.find("the model broke") != std::string::npos);
