@@ -6,6 +6,7 @@
 #include "models/representations/ParticleRepresentation.h"
 #include "models/units/CompartmentNetwork.h"
 #include "models/units/StirredVessel.h"
+#include "models/units/TubularReactor.h"
 
 namespace proscale {
 namespace {
@@ -41,7 +42,27 @@ template <class Point>
 std::vector<ParamSpec> networkSectionsOf() {
   std::vector<ParamSpec> s{StirredVessel::reactorSection(false, true, true),
                            CompartmentNetwork::section(),
-                           VesselFlows::feedsSection(&Point::addFeedKeys, true)};
+                           VesselFlows::feedsSection(&Point::addFeedKeys, VesselFlows::Target::NetworkZone)};
+  for (ParamSpec& p : Point::sections()) s.push_back(std::move(p));
+  s.push_back(populationSection());
+  return s;
+}
+
+// The same point in every cell of a tube.
+template <class Point>
+std::unique_ptr<Process> inTube(const Parameters& root) {
+  return std::make_unique<TubularReactor>(root, [&root] {
+    return std::make_unique<Point>(root, StirredVessel::conditions(root),
+                                   StirredVessel::viscosity(root));
+  });
+}
+
+template <class Point>
+std::vector<ParamSpec> tubeSectionsOf() {
+  std::vector<ParamSpec> s{StirredVessel::reactorSection(false, true, true),
+                           TubularReactor::section(),
+                           VesselFlows::feedsSection(&Point::addFeedKeys,
+                                                     VesselFlows::Target::TubePosition)};
   for (ParamSpec& p : Point::sections()) s.push_back(std::move(p));
   s.push_back(populationSection());
   return s;
@@ -72,6 +93,15 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
         "(docs/theory/compartment-networks.md).",
         [] { return networkSectionsOf<CrystallizerPoint>(); },
         inNetwork<CrystallizerPoint>}},
+      {"precipitation-tube",
+       {"Precipitation in a tubular reactor: axial convection and dispersion, inlet and side "
+        "feeds, the population balance in every cell; solver.type petsc distributes the cells "
+        "over MPI ranks (docs/theory/tubular-reactors.md).",
+        [] { return tubeSectionsOf<PrecipitationPoint>(); }, inTube<PrecipitationPoint>}},
+      {"crystallization-tube",
+       {"Crystallization (as in crystallization) in a tubular reactor, e.g. a dispersed "
+        "plug-flow crystallizer (docs/theory/tubular-reactors.md).",
+        [] { return tubeSectionsOf<CrystallizerPoint>(); }, inTube<CrystallizerPoint>}},
       {"crystallization",
        {"Crystallization of a molecular solute with a solubility c*(T[, w]) and empirical "
         "nucleation, growth and growth-rate dispersion, in a batch, semi-batch or continuous vessel "

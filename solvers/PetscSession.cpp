@@ -1,5 +1,6 @@
 #include "solvers/PetscSession.h"
 
+#include <cstdlib>
 #include <stdexcept>
 
 #include <petscsys.h>
@@ -49,6 +50,32 @@ struct Session {
 }  // namespace
 
 void PetscSession::ensure() { static Session session; }
+
+int PetscSession::rank() {
+  PetscBool up = PETSC_FALSE;
+  PetscInitialized(&up);
+  if (up) {
+    PetscMPIInt rank = 0;
+    MPI_Comm_rank(PETSC_COMM_WORLD, &rank);
+    return rank;
+  }
+  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"})
+    if (const char* v = std::getenv(name)) return std::atoi(v);
+  return 0;
+}
+
+int PetscSession::size() {
+  PetscBool up = PETSC_FALSE;
+  PetscInitialized(&up);
+  if (up) {
+    PetscMPIInt size = 1;
+    MPI_Comm_size(PETSC_COMM_WORLD, &size);
+    return size;
+  }
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
+    if (const char* v = std::getenv(name)) return std::atoi(v);
+  return 1;
+}
 
 std::string PetscSession::lastError() {
   std::string m = lastMessage();

@@ -13,6 +13,10 @@ class PetscSession {
   static void ensure();
   /// The message of the last PETSc error raised since the last call ("" if none).
   static std::string lastError();
+  /// This process's rank in PETSC_COMM_WORLD and their number; before PETSc starts, the rank
+  /// the MPI launcher gave (0 and 1 without one).
+  static int rank();
+  static int size();
 };
 
 }  // namespace proscale

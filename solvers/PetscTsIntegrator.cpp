@@ -1,7 +1,6 @@
 #include "solvers/PetscTsIntegrator.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -12,23 +11,10 @@
 #include "core/BorderedBandJacobian.h"
 #include "solvers/CallbackGuard.h"
 #include "solvers/PetscSession.h"
+#include "solvers/PetscTsCommon.h"
 
 namespace proscale {
 namespace {
-
-constexpr PetscInt kMaxFailures = 1000;
-
-/// A PETSc object owned: destroyed with its Destroy function when the owner goes.
-template <class Handle, PetscErrorCode (*Destroy)(Handle*)>
-struct Owned {
-  Handle h = nullptr;
-  Owned() = default;
-  Owned(const Owned&) = delete;
-  Owned& operator=(const Owned&) = delete;
-  ~Owned() {
-    if (h != nullptr) Destroy(&h);
-  }
-};
 
 std::span<const double> readView(Vec v, const PetscScalar*& data) {
   PetscInt n = 0;
@@ -69,9 +55,6 @@ class PetscTsIntegrator::Impl {
   static PetscErrorCode residual(TS ts, PetscReal t, Vec y, Vec yp, Vec F, void* self);
   static PetscErrorCode jacobian(TS ts, PetscReal t, Vec y, Vec yp, PetscReal a, Mat A, Mat P,
                                  void* self);
-  /// Throws std::runtime_error naming `call` and PETSc's message when ierr is not 0.
-  void check(PetscErrorCode ierr, const char* call) const;
-  SolverStatistics statistics() const;
   void copyJacobian(Mat A);
 
   /// y = s u: TS, SNES and KSP see the unknowns u_i = y_i / s_i and the residuals F_i / s_i,
@@ -108,85 +91,51 @@ PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
   if (!(options.rtol > 0) || !(options.atol > 0))
     throw std::invalid_argument("PETSc TS: tolerances must be positive");
   PetscSession::ensure();
-  // The options database is the process's: an earlier integrator's options must not carry over
-  // (a sweep, a test after another). TSSetFromOptions below reads them; nothing later does.
-  PetscOptionsClear(nullptr);
-  if (!petscOptions.empty() && PetscOptionsInsertString(nullptr, petscOptions.c_str()) != 0)
-    throw SolverSettingError("petsc-options", "PETSc cannot read the options '" + petscOptions +
-                                                  "': " + PetscSession::lastError());
+  resetPetscOptions(petscOptions);  // read by TSSetFromOptions below
   const auto size = static_cast<PetscInt>(n);
-  check(VecCreateSeq(PETSC_COMM_SELF, size, &m_y.h), "VecCreateSeq");
-  check(VecDuplicate(m_y.h, &m_residual.h), "VecDuplicate");
-  check(VecDuplicate(m_y.h, &m_atol.h), "VecDuplicate");
+  petscCheck(VecCreateSeq(PETSC_COMM_SELF, size, &m_y.h), "VecCreateSeq");
+  petscCheck(VecDuplicate(m_y.h, &m_residual.h), "VecDuplicate");
+  petscCheck(VecDuplicate(m_y.h, &m_atol.h), "VecDuplicate");
   m_scale = system.layout().absoluteTolerances(1.0);  // each component's block scale
   for (double s : m_scale)
     if (!(s > 0) || !std::isfinite(s))
       throw std::invalid_argument("PETSc TS: a block scale is not a positive finite number");
-  check(VecSet(m_atol.h, options.atol), "VecSet");  // atol x scale, in the scaled unknowns
+  petscCheck(VecSet(m_atol.h, options.atol), "VecSet");  // atol x scale, in the scaled unknowns
 
   std::vector<PetscInt> perRow(n);
   for (std::size_t r = 0; r < n; ++r) perRow[r] = static_cast<PetscInt>(m_pattern[r].size());
-  check(MatCreateSeqAIJ(PETSC_COMM_SELF, size, size, 0, perRow.data(), &m_J.h), "MatCreateSeqAIJ");
+  petscCheck(MatCreateSeqAIJ(PETSC_COMM_SELF, size, size, 0, perRow.data(), &m_J.h), "MatCreateSeqAIJ");
   for (std::size_t r = 0; r < n; ++r) {  // the pattern, with zeros, before any Jacobian
     const std::vector<double> zeros(m_pattern[r].size(), 0.0);
     const auto row = static_cast<PetscInt>(r);
-    check(MatSetValues(m_J.h, 1, &row, perRow[r], m_pattern[r].data(), zeros.data(), INSERT_VALUES),
+    petscCheck(MatSetValues(m_J.h, 1, &row, perRow[r], m_pattern[r].data(), zeros.data(), INSERT_VALUES),
           "MatSetValues");
   }
-  check(MatAssemblyBegin(m_J.h, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
-  check(MatAssemblyEnd(m_J.h, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
+  petscCheck(MatAssemblyBegin(m_J.h, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
+  petscCheck(MatAssemblyEnd(m_J.h, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
 
-  check(TSCreate(PETSC_COMM_SELF, &m_ts.h), "TSCreate");
-  check(TSSetProblemType(m_ts.h, TS_NONLINEAR), "TSSetProblemType");
-  check(TSSetType(m_ts.h, TSBDF), "TSSetType");
-  // Order 4 unless solver.max-order says less (-ts_bdf_order overrides): TS's default, 2, took
-  // twice the time on the flagship and stayed 0.24 % off CVODE's N at rtol 1e-6 (order 4:
-  // 0.07 %), and its errors add up over the many steps (tests/solvers/test_petsc_ts.cpp).
-  check(TSBDFSetOrder(m_ts.h, std::min(options.maxOrder, 4)), "TSBDFSetOrder");
-  check(TSSetIFunction(m_ts.h, m_residual.h, residual, this), "TSSetIFunction");
+  petscCheck(TSCreate(PETSC_COMM_SELF, &m_ts.h), "TSCreate");
+  configureTs(m_ts.h, options, m_atol.h);
+  petscCheck(TSSetIFunction(m_ts.h, m_residual.h, residual, this), "TSSetIFunction");
   if (system.hasJacobian())
-    check(TSSetIJacobian(m_ts.h, m_J.h, m_J.h, jacobian, this), "TSSetIJacobian");
+    petscCheck(TSSetIJacobian(m_ts.h, m_J.h, m_J.h, jacobian, this), "TSSetIJacobian");
   else  // differences of F, columns grouped by a coloring of the arrow's pattern
-    check(TSSetIJacobian(m_ts.h, m_J.h, m_J.h, TSComputeIJacobianDefaultColor, nullptr), "TSSetIJacobian");
-  check(TSSetTolerances(m_ts.h, 0.0, m_atol.h, options.rtol, nullptr), "TSSetTolerances");
-  check(TSSetExactFinalTime(m_ts.h, TS_EXACTFINALTIME_MATCHSTEP), "TSSetExactFinalTime");
-  // A failed Newton iteration or error test makes TS retry with a smaller step; a model that
-  // fails whatever the step ends the run after this many, as TS counts them.
-  check(TSSetMaxSNESFailures(m_ts.h, kMaxFailures), "TSSetMaxSNESFailures");
-  check(TSSetMaxStepRejections(m_ts.h, kMaxFailures), "TSSetMaxStepRejections");
-  check(TSSetErrorIfStepFails(m_ts.h, PETSC_FALSE), "TSSetErrorIfStepFails");  // a reason, not an error
+    petscCheck(TSSetIJacobian(m_ts.h, m_J.h, m_J.h, TSComputeIJacobianDefaultColor, nullptr), "TSSetIJacobian");
   SNES snes = nullptr;
   KSP ksp = nullptr;
   PC pc = nullptr;
-  check(TSGetSNES(m_ts.h, &snes), "TSGetSNES");
-  check(SNESGetKSP(snes, &ksp), "SNESGetKSP");
-  check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
-  check(KSPGetPC(ksp, &pc), "KSPGetPC");
-  check(PCSetType(pc, PCLU), "PCSetType");
+  petscCheck(TSGetSNES(m_ts.h, &snes), "TSGetSNES");
+  petscCheck(SNESGetKSP(snes, &ksp), "SNESGetKSP");
+  petscCheck(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+  petscCheck(KSPGetPC(ksp, &pc), "KSPGetPC");
+  petscCheck(PCSetType(pc, PCLU), "PCSetType");
   if (TSSetFromOptions(m_ts.h) != 0)
     throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
-  TSType ts = nullptr;
-  SNESType sn = nullptr;
-  KSPType kt = nullptr;
-  PCType pt = nullptr;
-  TSGetType(m_ts.h, &ts);
-  SNESGetType(snes, &sn);
-  KSPGetType(ksp, &kt);
-  PCGetType(pc, &pt);
-  PetscInt order = 0;
-  const bool bdf = std::string(ts) == TSBDF && TSBDFGetOrder(m_ts.h, &order) == 0;
-  m_method = std::string("PETSc TS ") + ts + (bdf ? " (order " + std::to_string(order) + ")" : "") +
-             ", SNES " + sn + ", KSP " + kt + " with PC " + pt +
-             (system.hasJacobian() ? " of the model's Jacobian (AIJ)"
-                                   : " of a colored difference Jacobian (AIJ)");
+  m_method = describeTs(m_ts.h) + (system.hasJacobian() ? " of the model's Jacobian (AIJ)"
+                                                         : " of a colored difference Jacobian (AIJ)");
 }
 
 PetscTsIntegrator::Impl::~Impl() = default;
-
-void PetscTsIntegrator::Impl::check(PetscErrorCode ierr, const char* call) const {
-  if (ierr == 0) return;
-  throw std::runtime_error(std::string(call) + " failed: " + PetscSession::lastError());
-}
 
 PetscErrorCode PetscTsIntegrator::Impl::residual(TS ts, PetscReal t, Vec y, Vec yp, Vec F,
                                                  void* self) {
@@ -248,100 +197,31 @@ void PetscTsIntegrator::Impl::copyJacobian(Mat A) {
       values[e] = m_arrow.at(r, c) * m_scale[c] / m_scale[r];
     }
     const auto row = static_cast<PetscInt>(r);
-    check(MatSetValues(A, 1, &row, static_cast<PetscInt>(values.size()), m_pattern[r].data(),
+    petscCheck(MatSetValues(A, 1, &row, static_cast<PetscInt>(values.size()), m_pattern[r].data(),
                        values.data(), INSERT_VALUES),
           "MatSetValues");
   }
-  check(MatAssemblyBegin(A, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
-  check(MatAssemblyEnd(A, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
-}
-
-SolverStatistics PetscTsIntegrator::Impl::statistics() const {
-  SolverStatistics s;
-  PetscInt steps = 0, newton = 0, linear = 0, rejected = 0, failed = 0;
-  TSGetStepNumber(m_ts.h, &steps);
-  TSGetSNESIterations(m_ts.h, &newton);
-  TSGetKSPIterations(m_ts.h, &linear);
-  TSGetStepRejections(m_ts.h, &rejected);
-  TSGetSNESFailures(m_ts.h, &failed);
-  s.steps = steps;
-  s.nonlinearIterations = newton;
-  s.linearIterations = linear;
-  s.errorTestFailures = rejected;
-  s.nonlinearConvergenceFailures = failed;
-  return s;
+  petscCheck(MatAssemblyBegin(A, MAT_FINAL_ASSEMBLY), "MatAssemblyBegin");
+  petscCheck(MatAssemblyEnd(A, MAT_FINAL_ASSEMBLY), "MatAssemblyEnd");
 }
 
 SolverReport PetscTsIntegrator::Impl::run(std::span<const double> times, StateObserver& observer) {
-  if (times.size() < 2) throw std::invalid_argument("PETSc TS: needs two output times or more");
-  for (std::size_t i = 1; i < times.size(); ++i)
-    if (!(times[i] > times[i - 1])) throw std::invalid_argument("PETSc TS: output times must ascend");
-  SolverReport report;
-  report.method = m_method;
   m_guard.clear();
   PetscScalar* y = nullptr;
-  check(VecGetArray(m_y.h, &y), "VecGetArray");
+  petscCheck(VecGetArray(m_y.h, &y), "VecGetArray");
   m_system.initialState(std::span<double>(y, m_system.size()));
   for (std::size_t i = 0; i < m_scale.size(); ++i) y[i] /= m_scale[i];
-  check(VecRestoreArray(m_y.h, &y), "VecRestoreArray");
-  const double t0 = times.front();
-  check(TSSetTime(m_ts.h, t0), "TSSetTime");
-  check(TSSetStepNumber(m_ts.h, 0), "TSSetStepNumber");
-  const double first = m_options.initialStep > 0 ? m_options.initialStep : 1e-6 * (times[1] - t0);
-  check(TSSetTimeStep(m_ts.h, first), "TSSetTimeStep");
-  if (m_options.maxStep > 0) {
-    TSAdapt adapt = nullptr;
-    check(TSGetAdapt(m_ts.h, &adapt), "TSGetAdapt");
-    check(TSAdaptSetStepLimits(adapt, PETSC_DEFAULT, m_options.maxStep), "TSAdaptSetStepLimits");
-  }
-  const auto start = std::chrono::steady_clock::now();
-  auto wall = [&] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
-  auto observeState = [&](double t) {
+  petscCheck(VecRestoreArray(m_y.h, &y), "VecRestoreArray");
+  auto observe = [&](double t) {
     const PetscScalar* data = nullptr;
     std::vector<double> state;
     observer.observe(t, unscaled(readView(m_y.h, data), state));
     VecRestoreArrayRead(m_y.h, &data);
   };
-  observeState(t0);
-  for (std::size_t i = 1; i < times.size(); ++i) {
-    PetscInt done = 0;
-    TSGetStepNumber(m_ts.h, &done);
-    check(TSSetMaxSteps(m_ts.h, done + static_cast<PetscInt>(m_options.maxSteps)), "TSSetMaxSteps");
-    check(TSSetMaxTime(m_ts.h, times[i]), "TSSetMaxTime");
-    const PetscErrorCode ierr = TSSolve(m_ts.h, m_y.h);
-    TSConvergedReason reason = TS_CONVERGED_ITERATING;
-    TSGetConvergedReason(m_ts.h, &reason);
-    PetscReal reached = t0;
-    TSGetTime(m_ts.h, &reached);
-    if (ierr != 0 || reason < 0) {
-      report.timeReached = reached;
-      report.flagName = ierr != 0 ? "PETSC_ERROR" : TSConvergedReasons[reason];
-      report.message = m_guard.explain(
-          "PETSc TS: " + (ierr != 0 ? PetscSession::lastError()
-                                    : std::string("diverged, ") + TSConvergedReasons[reason]));
-      report.statistics = statistics();
-      report.statistics.wallTime = wall();
-      if (reached > times[i - 1]) observeState(reached);
-      return report;
-    }
-    observeState(times[i]);
-    if (const std::string why = observer.stopReason(); !why.empty()) {
-      report.timeReached = times[i];
-      report.flagName = "STOPPED";
-      report.message = why;
-      report.statistics = statistics();
-      report.statistics.wallTime = wall();
-      return report;
-    }
-  }
-  report.complete = true;
-  report.timeReached = times.back();
-  report.flagName = "TS_CONVERGED_TIME";
-  report.statistics = statistics();
-  report.statistics.wallTime = wall();
-  return report;
+  return integrateTs(
+      m_ts.h, m_y.h, times, m_system.stopTimes(), m_options, observe,
+      [&] { return observer.stopReason(); },
+      [this](const std::string& library) { return m_guard.explain(library); }, m_method);
 }
 
 PetscTsIntegrator::PetscTsIntegrator(System& system, IntegratorOptions options,

@@ -5,10 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "core/GridSystem.h"
 #include "solvers/CvodeIntegrator.h"
 #include "solvers/IdasIntegrator.h"
 #include "solvers/IntegratorOptions.h"
 #include "solvers/KinsolSteadySolver.h"
+#include "solvers/PetscGridIntegrator.h"
+#include "solvers/PetscSession.h"
 #include "solvers/PetscTsIntegrator.h"
 
 namespace proscale {
@@ -48,6 +51,11 @@ std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section) {
     if (type == "cvodes")
       return std::make_unique<CvodeIntegrator>(system, integratorOptionsFrom(section));
     if (type == "idas") return std::make_unique<IdasIntegrator>(system, integratorOptionsFrom(section));
+    // A grid is distributed over the MPI ranks on a DMDA; any other system runs on one rank.
+    if (auto* grid = dynamic_cast<GridSystem*>(&system); grid != nullptr && type == "petsc")
+      return std::make_unique<PetscGridIntegrator>(
+          *grid, integratorOptionsFrom(section),
+          section.has("petsc-options") ? section.string("petsc-options") : "");
     if (type == "petsc")
       return std::make_unique<PetscTsIntegrator>(
           system, integratorOptionsFrom(section),
@@ -67,5 +75,7 @@ std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section) {
   }
   throw section.error("type", "unknown solver type '" + type + "'");
 }
+
+int parallelRank() { return PetscSession::rank(); }
 
 }  // namespace proscale

@@ -16,4 +16,8 @@ SchemaPtr solverSchema();
 /// the solver). InputError located in the section for settings the system cannot use.
 std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section);
 
+/// This process's rank among those mpirun started (0 in a serial run). A grid distributed by
+/// solver.type petsc runs on all of them, each seeing the same results; only rank 0 reports.
+int parallelRank();
+
 }  // namespace proscale

@@ -14,10 +14,10 @@
 
 #include "core/BorderedBandJacobian.h"
 #include "models/pbe/SizeGrid.h"
+#include "models/pbe/SlopeLimiter.h"
 
 namespace proscale {
 
-enum class GrowthScheme { Upwind, VanLeer, Minmod, VanAlbada };
 
 /// Particles per m^3 and second that cross the outer faces.
 struct BoundaryFluxes {
@@ -66,8 +66,6 @@ class FiniteVolumeGrowth {
   };
   Face face(std::span<const double> N, std::size_t k, bool positiveGrowth) const;
   Face interiorFace(std::span<const double> N, std::size_t k, bool positiveGrowth) const;
-  /// eps: the flat slope (van Albada), in the units of a and b.
-  double limitedSlope(double a, double b, double eps, double& dA, double& dB) const;
 
   const SizeGrid& m_grid;
   GrowthScheme m_scheme;

@@ -190,11 +190,7 @@ PopulationSettings PopulationSettings::from(const Parameters& p, double gridBott
   s.momentCount = static_cast<std::size_t>(count);
   s.realizabilityTolerance = p.real("realizability-tolerance");
   s.spacing = p.string("spacing") == "uniform" ? GridSpacing::Uniform : GridSpacing::Geometric;
-  const std::string& scheme = p.string("scheme");
-  s.scheme = scheme == "upwind" ? GrowthScheme::Upwind
-             : scheme == "minmod" ? GrowthScheme::Minmod
-             : scheme == "van-albada" ? GrowthScheme::VanAlbada
-                                  : GrowthScheme::VanLeer;
+  s.scheme = schemeNamed(p.string("scheme"));
   s.moments = p.boolean("moments");
   if (p.has("seeds")) s.seeds = readSeeds(p.section("seeds"));
   s.fed = fed;

@@ -309,34 +309,7 @@ void CompartmentNetwork::buildLayout() {
     z.y.assign(zone.size(), 0.0);
     z.ydot.assign(zone.size(), 0.0);
   }
-  // What flows carry: every block but the budgets and the outflow -- the temperature too
-  // (one rho c_p: a stream carries its enthalpy as its temperature); of the budgets, what grew
-  // past the grid (still in the suspension).
-  if (zone.has("temperature")) m_temperature = zone.block("temperature").offset;
-  for (const StateBlock& b : zone.blocks()) {
-    if (b.name == "outflow") continue;
-    for (std::size_t i = 0; i < b.size; ++i) {
-      const std::string component = i < b.componentNames.size() ? b.componentNames[i] : "";
-      if (b.name == "budget") {
-        if (component == "number_washed_out") m_washedNumber = b.offset + i;
-        if (component == "volume_washed_out") m_washedVolume = b.offset + i;
-        if (component == "number_lost_top") m_lostNumber = b.offset + i;
-        if (component != "number_lost_top" && component != "volume_lost_top") continue;
-      }
-      m_transported.push_back(b.offset + i);
-    }
-  }
-  if (m_zoneBand > 0 && (m_washedNumber == 0 || m_washedVolume == 0 || m_lostNumber == 0))
-    throw std::logic_error("a zone's size classes have no washed-out or lost budgets");
-  // The solid volume is linear in the state: its weights from unit states.
-  const ParticleRepresentation& particles = m_zones.front().vessel->particles();
-  std::vector<double> unit(zone.size(), 0.0);
-  m_solidWeights.assign(zone.size(), 0.0);
-  for (std::size_t k = 0; k < zone.size(); ++k) {
-    unit[k] = 1.0;
-    m_solidWeights[k] = particles.solidVolume(unit);
-    unit[k] = 0.0;
-  }
+  m_carried = CarriedComponents::of(*m_zones.front().vessel);  // what flows carry
   m_y0.assign(m_layout.size(), 0.0);
   for (std::size_t z = 0; z < Z; ++z) {
     m_zones[z].vessel->initialState(m_zones[z].y);
@@ -393,13 +366,11 @@ void CompartmentNetwork::addFlowTerms(double t, std::vector<double> Zone::*from,
     const double a = flow(l, t) / volume(l.to, t);
     const std::vector<double>& source = m_zones[l.from].*from;
     std::vector<double>& to = m_zones[l.to].*into;
-    for (std::size_t k : m_transported) to[k] += a * source[k];
+    for (std::size_t k : m_carried.transported) to[k] += a * source[k];
     if (m_zoneBand == 0) continue;
-    double number = source[m_lostNumber], solid = 0.0;
-    for (std::size_t k = m_zoneBorder; k < source.size(); ++k) number += source[k];
-    for (std::size_t k = 0; k < source.size(); ++k) solid += m_solidWeights[k] * source[k];
-    to[m_washedNumber] -= a * number;  // brought in: the budget counts the net outflow
-    to[m_washedVolume] -= a * solid;
+    // brought in: the budget counts the net outflow
+    to[m_carried.washedNumber] -= a * m_carried.number(source);
+    to[m_carried.washedVolume] -= a * m_carried.solid(source);
   }
 }
 
@@ -421,7 +392,7 @@ void CompartmentNetwork::rhs(double t, std::span<const double> y, std::span<doub
       to[mixture + j] += a * f.stream.fluid[j];
     }
     for (std::size_t k = 0; k < f.stream.particles.size(); ++k) to[k] += a * f.stream.particles[k];
-    if (m_temperature) to[*m_temperature] += a * f.stream.temperature;
+    if (m_carried.temperature) to[*m_carried.temperature] += a * f.stream.temperature;
   }
   for (std::size_t z = 0; z < Z; ++z)
     for (std::size_t k = 0; k < m_zones[z].ydot.size(); ++k) ydot[global(z, k)] = m_zones[z].ydot[k];
@@ -443,8 +414,8 @@ void CompartmentNetwork::outflowRates(double t, std::span<const double> y,
   for (std::size_t j = 0; j < nf; ++j) ydot[m_outflowIndex + j] = a * y[global(m_outlet, j)];
   if (m_outflowSize == nf) return;
   double solid = 0.0;
-  for (std::size_t k = 0; k < m_solidWeights.size(); ++k)
-    if (m_solidWeights[k] != 0.0) solid += m_solidWeights[k] * y[global(m_outlet, k)];
+  for (std::size_t k = 0; k < m_carried.solidWeights.size(); ++k)
+    if (m_carried.solidWeights[k] != 0.0) solid += m_carried.solidWeights[k] * y[global(m_outlet, k)];
   ydot[m_outflowIndex + nf] = a * solid;
 }
 

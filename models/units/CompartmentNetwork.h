@@ -27,6 +27,7 @@
 #include "core/CompressedRows.h"
 #include "core/Process.h"
 #include "core/System.h"
+#include "models/units/CarriedComponents.h"
 #include "models/units/StirredTankTemplate.h"
 #include "models/units/StirredVessel.h"
 #include "models/units/StreamBalance.h"
@@ -152,10 +153,7 @@ class CompartmentNetwork final : public Process, public System {
   // The network's own border block `outflow` (after the zones' borders; continuous networks
   // only) and where the size classes start.
   std::size_t m_outflowIndex = 0, m_outflowSize = 0, m_bandStart = 0;
-  std::vector<std::size_t> m_transported;        ///< zone-local components carried by flows
-  std::optional<std::size_t> m_temperature;      ///< zone-local, with an energy balance
-  std::size_t m_washedNumber = 0, m_washedVolume = 0, m_lostNumber = 0;  ///< zone-local budget
-  std::vector<double> m_solidWeights;  ///< d(solid volume)/dy over a zone's local state
+  CarriedComponents m_carried;  ///< what flows carry of a zone's state
   StateLayout m_layout;
   BorderedBandShape m_shape;
   std::vector<double> m_y0, m_stopTimes;

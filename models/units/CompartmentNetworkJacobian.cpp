@@ -84,23 +84,23 @@ void CompartmentNetwork::jacobian(double t, std::span<const double> y, std::span
   }
   for (const Link& l : m_links) {
     const double a = flow(l, t) / volume(l.to, t);
-    for (std::size_t k : m_transported) J.add(global(l.to, k), global(l.from, k), a);
+    for (std::size_t k : m_carried.transported) J.add(global(l.to, k), global(l.from, k), a);
     if (n == 0) continue;
-    J.add(global(l.to, m_washedNumber), global(l.from, m_lostNumber), -a);
+    J.add(global(l.to, m_carried.washedNumber), global(l.from, m_carried.lostNumber), -a);
     for (std::size_t k = bz; k < bz + n; ++k)
-      J.add(global(l.to, m_washedNumber), global(l.from, k), -a);
-    for (std::size_t k = 0; k < m_solidWeights.size(); ++k)
-      if (m_solidWeights[k] != 0.0)
-        J.add(global(l.to, m_washedVolume), global(l.from, k), -a * m_solidWeights[k]);
+      J.add(global(l.to, m_carried.washedNumber), global(l.from, k), -a);
+    for (std::size_t k = 0; k < m_carried.solidWeights.size(); ++k)
+      if (m_carried.solidWeights[k] != 0.0)
+        J.add(global(l.to, m_carried.washedVolume), global(l.from, k), -a * m_carried.solidWeights[k]);
   }
   if (m_outflowSize == 0) return;
   const double a = outflow(t) / volume(m_outlet, t);
   const std::size_t nf = m_zones.front().vessel->point().fluidSize();
   for (std::size_t j = 0; j < nf; ++j) J.add(m_outflowIndex + j, global(m_outlet, j), a);
   if (m_outflowSize == nf) return;
-  for (std::size_t k = 0; k < m_solidWeights.size(); ++k)
-    if (m_solidWeights[k] != 0.0)
-      J.add(m_outflowIndex + nf, global(m_outlet, k), a * m_solidWeights[k]);
+  for (std::size_t k = 0; k < m_carried.solidWeights.size(); ++k)
+    if (m_carried.solidWeights[k] != 0.0)
+      J.add(m_outflowIndex + nf, global(m_outlet, k), a * m_carried.solidWeights[k]);
 }
 
 }  // namespace proscale

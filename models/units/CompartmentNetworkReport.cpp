@@ -154,7 +154,7 @@ StreamAmounts CompartmentNetwork::streamAmounts(double t, std::span<const double
     const double fed = f.stream.flow.integral(t);
     for (std::size_t j = 0; j < nf; ++j) a.fed[j] += f.stream.fluid[j] * fed;
     for (std::size_t k = 0; k < f.stream.particles.size(); ++k)
-      a.fed[nf] += m_solidWeights[k] * f.stream.particles[k] * fed;
+      a.fed[nf] += m_carried.solidWeights[k] * f.stream.particles[k] * fed;
   }
   for (std::size_t j = 0; j < m_outflowSize; ++j)
     a.out[j] = volume(m_outlet, t) * y[m_outflowIndex + j];
@@ -166,8 +166,8 @@ StreamAmounts CompartmentNetwork::streamAmounts(double t, std::span<const double
         a.initial[k] += V0 * m_y0[g];
         a.accumulated[k] += V * y[g] - V0 * m_y0[g];
       }
-      a.initial[nf] += V0 * m_solidWeights[k] * m_y0[g];
-      a.accumulated[nf] += m_solidWeights[k] * (V * y[g] - V0 * m_y0[g]);
+      a.initial[nf] += V0 * m_carried.solidWeights[k] * m_y0[g];
+      a.accumulated[nf] += m_carried.solidWeights[k] * (V * y[g] - V0 * m_y0[g]);
     }
   }
   return a;

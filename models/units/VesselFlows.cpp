@@ -56,12 +56,20 @@ FeedStream readFeed(const std::string& name, const Parameters& f, const PointMod
   return s;
 }
 
-ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&), bool zones) {
+ParamSpec VesselFlows::feedsSection(void (*addComposition)(Schema&), Target target) {
   auto s = std::make_shared<Schema>("feed", "A feed stream into the vessel.");
-  if (zones) {
+  if (target == Target::NetworkZone) {
     s->add(ParamSpec::string("zone", "The zone of the network the feed enters.").isRequired());
     s->add(FeedZone::section());
   }
+  if (target == Target::TubePosition)
+    s->add(ParamSpec::real("position", dim::length,
+                           "Where the feed enters the tube, from its inlet: 0 m is the inlet "
+                           "itself (Danckwerts), further down a side injection into the cell "
+                           "there.")
+               .unit("m")
+               .defaultsTo("0 m")
+               .atLeast(0));
   s->add(ParamSpec::real("flow", dim::volume / dim::time,
                          "Constant volume flow Q_f (or give flow-recipe).")
              .unit("mL/min")

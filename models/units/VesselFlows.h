@@ -49,8 +49,10 @@ class VesselFlows {
  public:
   /// The `feeds:` section: named streams with `flow` or `flow-recipe`, `temperature` and the
   /// composition keys the point model declares (`addComposition`).
-  /// With `zones`, each feed names the zone of a compartment network it enters.
-  static ParamSpec feedsSection(void (*addComposition)(Schema&), bool zones = false);
+  /// Where each feed enters: the vessel; the zone of a compartment network it names (`zone`);
+  /// a position along a tube (`position`, the inlet by default).
+  enum class Target { Vessel, NetworkZone, TubePosition };
+  static ParamSpec feedsSection(void (*addComposition)(Schema&), Target target = Target::Vessel);
   /// The keys of `reactor:` about flows: outflow, max-volume (residence-time is the vessel's).
   static void addReactorKeys(Schema& reactor);
 

@@ -13,6 +13,7 @@
 #include "app/StudyCommand.h"
 #include "core/NumberFormat.h"
 #include "output/OutputDirectory.h"
+#include "solvers/SolverFactory.h"
 
 namespace proscale {
 namespace {
@@ -75,12 +76,18 @@ int runCase(const CommandLine& cl, std::ostream& out) {
       out << "  " << p.name << " = " << p.get() << " " << p.unit << "  (" << p.doc << ")\n";
     return kSuccess;
   }
+  const auto elapsed = [start] { return secondsSince(start); };
+  if (parallelRank() != 0) {  // under mpirun: the other ranks compute, rank 0 reports
+    const InterruptHandlers interrupts;
+    const CaseOutcome outcome = simulate(c, elapsed(), nullptr, runStopCheck(cl, start));
+    const RunSummary& s = outcome.summary;
+    return !s.complete ? kSolverFailure : s.suspect() ? kSuspect : kSuccess;
+  }
   // The directory is claimed (and so proved writable) before anything is simulated.
   OutputDirectory dir(cl.outputDir ? std::filesystem::path(*cl.outputDir)
                                    : defaultOutputDir(cl.caseFile));
   dir.claim(newRunId(), cl.overwrite);
   const InterruptHandlers interrupts;
-  const auto elapsed = [start] { return secondsSince(start); };
   const StopCheck stop = runStopCheck(cl, start);
   ResultFiles files(dir, c.times.size(), c.params.section("output").boolean("vtk"));
   CaseOutcome outcome = simulate(c, elapsed(), &files, stop);

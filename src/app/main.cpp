@@ -9,9 +9,12 @@
 #include "core/Errors.h"
 #include "core/Version.h"
 #include "output/OutputDirectory.h"
+#include "solvers/SolverFactory.h"
 
 int main(int argc, char** argv) {
   using namespace proscale;
+  // Under mpirun every rank finds the same input errors: rank 0 alone says so.
+  if (parallelRank() != 0) std::cerr.setstate(std::ios::failbit);
   try {
     const CommandLine cl = parseCommandLine(argc, argv);
     if (cl.verb == "help") {

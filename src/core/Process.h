@@ -9,6 +9,12 @@
 
 namespace proscale {
 
+/// The grid of a process in space (a tube): its nodes' positions and what is reported at each.
+struct AxialGrid {
+  std::vector<double> positions;      ///< node centres from the inlet [m]
+  std::vector<SeriesColumn> columns;  ///< the quantities of the axial profiles, per node
+};
+
 class Process {
  public:
   virtual ~Process() = default;
@@ -42,6 +48,14 @@ class Process {
 
   /// The rerun at twice the resolution that checks this run's grid (CaseRun.cpp).
   virtual RefinementPlan refinement() const { return {}; }
+
+  /// A process in space: its axial grid (empty positions for a 0-D process) and, at a state,
+  /// the axial profiles (node-major, positions x columns) and, with size classes, the number
+  /// density n [1/m^4] of every class at every node (node-major, positions x classes).
+  virtual AxialGrid axialGrid() const { return {}; }
+  virtual void axialProfiles(double /*t*/, std::span<const double> /*y*/,
+                             std::vector<double>& /*values*/,
+                             std::vector<double>& /*numberDensity*/) const {}
 };
 
 }  // namespace proscale
