@@ -9,6 +9,7 @@ namespace proscale {
 ResultCollector::ResultCollector(const Process& process) : m_process(process) {
   m_series.columns = process.seriesColumns();
   if (process.hasSizeDistribution()) m_psd = process.sizeClasses();
+  m_spatial = !process.axialGrid().positions.empty();
 }
 
 ResultCollector::ResultCollector(const Process& process, const ParameterRegistry& registry,
@@ -76,8 +77,30 @@ void ResultCollector::observe(double t, std::span<const double> y) {
         return;
       }
   }
+  std::vector<double> profiles, densities;
+  if (m_spatial) {
+    m_process.axialProfiles(t, y, profiles, densities);
+    if (const std::size_t i = firstNonFinite(profiles); i < profiles.size()) {
+      const std::vector<SeriesColumn> columns = m_process.axialGrid().columns;
+      m_refused = "the model gave a non-finite " + columns[i % columns.size()].name +
+                  " at node " + std::to_string(i / columns.size()) + at;
+      return;
+    }
+    if (const std::size_t i = firstNonFinite(densities); i < densities.size()) {
+      m_refused = "the model gave a non-finite number density along the axis" + at;
+      return;
+    }
+  }
   if (m_listener != nullptr) m_listener->seriesRow(row);
   m_series.rows.push_back(std::move(row));
+  if (m_spatial) {
+    if (m_listener != nullptr) m_listener->axialProfiles(t, profiles, densities);
+    if (m_keepPsd) {
+      m_axial.times.push_back(t);
+      m_axial.values.push_back(std::move(profiles));
+      m_axial.numberDensity.push_back(std::move(densities));
+    }
+  }
   if (m_process.hasSizeDistribution()) {
     if (m_listener != nullptr) m_listener->sizeDistribution(t, number);
     if (m_keepPsd) {
@@ -95,6 +118,8 @@ void ResultCollector::replayTo(ResultListener& listener) const {
     listener.seriesRow(m_series.rows[i]);
     if (i < m_psd.number.size()) listener.sizeDistribution(m_psd.times[i], m_psd.number[i]);
     if (i < m_sensitivities.rows.size()) listener.sensitivityRow(m_sensitivities.rows[i]);
+    if (i < m_axial.times.size())
+      listener.axialProfiles(m_axial.times[i], m_axial.values[i], m_axial.numberDensity[i]);
   }
 }
 

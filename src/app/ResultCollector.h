@@ -28,6 +28,16 @@ class ResultListener {
   virtual void seriesRow(std::span<const double> row) = 0;
   virtual void sizeDistribution(double t, std::span<const double> numberPerClass) = 0;
   virtual void sensitivityRow(std::span<const double> row) = 0;
+  /// A process in space: its axial profiles and size distribution along the axis at t
+  /// (Process::axialProfiles).
+  virtual void axialProfiles(double /*t*/, std::span<const double> /*values*/,
+                             std::span<const double> /*numberDensity*/) {}
+};
+
+/// The axial profiles of a process in space, output time by output time.
+struct AxialHistory {
+  std::vector<double> times;
+  std::vector<std::vector<double>> values, numberDensity;  ///< [time][node-major]
 };
 
 class ResultCollector final : public StateObserver, public SensitivityObserver {
@@ -66,6 +76,8 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
 
   const TimeSeriesTable& series() const { return m_series; }
   const PsdHistory& psd() const { return m_psd; }
+  /// Kept like the size distribution (empty for a 0-D process).
+  const AxialHistory& axial() const { return m_axial; }
   /// Columns: time, then d(column)/d(parameter) for each parameter and non-time column.
   const TimeSeriesTable& sensitivities() const { return m_sensitivities; }
   bool empty() const { return m_series.rows.empty(); }
@@ -76,6 +88,8 @@ class ResultCollector final : public StateObserver, public SensitivityObserver {
   const Process& m_process;
   TimeSeriesTable m_series;
   PsdHistory m_psd;
+  AxialHistory m_axial;
+  bool m_spatial = false;  ///< the process has an axial grid
   double m_lastTime = 0.0;
   std::vector<double> m_lastState;
   std::vector<double> m_steps;  // h_k

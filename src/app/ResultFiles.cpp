@@ -21,6 +21,32 @@ void ResultFiles::begin(const ResultCollector& collector) {
   if (process.hasSizeDistribution())
     m_psd = std::make_unique<PsdStream>(m_dir.root(), process.sizeClasses(), m_expectedTimes,
                                         m_vtk);
+  const AxialGrid grid = process.axialGrid();
+  if (grid.positions.empty()) return;
+  m_positions = grid.positions;
+  std::vector<SeriesColumn> columns{{"time", "s", "time"}, {"position", "m", "axial position of the node"}};
+  columns.insert(columns.end(), grid.columns.begin(), grid.columns.end());
+  m_profiles = std::make_unique<CsvRowStream>(m_dir.fileForWriting("profiles.csv"), columns);
+  if (m_vtk)
+    m_axial = std::make_unique<AxialVtkPieces>(
+        m_dir.root(), "axial", grid,
+        process.hasSizeDistribution() ? process.sizeClasses().pivots : std::vector<double>{},
+        m_expectedTimes);
+}
+
+void ResultFiles::axialProfiles(double t, std::span<const double> values,
+                                std::span<const double> numberDensity) {
+  if (!m_profiles) return;
+  const std::size_t columns = values.size() / m_positions.size();
+  std::vector<double> row(columns + 2);
+  for (std::size_t i = 0; i < m_positions.size(); ++i) {
+    row[0] = t;
+    row[1] = m_positions[i];
+    std::copy_n(values.begin() + static_cast<long>(i * columns), columns, row.begin() + 2);
+    m_profiles->append(row);
+  }
+  if (m_axial) m_axial->write(m_axialTimes.size(), t, values, numberDensity);
+  m_axialTimes.push_back(t);
 }
 
 void ResultFiles::seriesRow(std::span<const double> row) { m_series->append(row); }
@@ -57,15 +83,23 @@ void ResultFiles::finish(const ResultCollector& results, const RunSummary& summa
     std::error_code ignored;  // and the empty pieces folder
     std::filesystem::remove(m_dir.path(kPiecesFolder), ignored);
   }
+  if (m_profiles) {
+    m_profiles->finish();
+    m_written.push_back("profiles.csv");
+  }
+  if (m_axial && !m_axialTimes.empty()) {
+    m_axial->finish(m_axialTimes);
+    m_written.push_back("axial.pvd");
+  }
   writeSummaryJson(m_dir.fileForWriting("summary.json"), summary);
   m_written.push_back("summary.json");
 }
 
 std::vector<std::string> ResultFiles::names() const {
   // Tables, the summary, then the ParaView files.
-  static const std::vector<std::string> order{"timeseries.csv", "sensitivities.csv", "psd.csv",
-                                              "summary.json",   "psd.pvd",           "psd_map.vtr",
-                                              "timeseries.vtr"};
+  static const std::vector<std::string> order{
+      "timeseries.csv", "sensitivities.csv", "psd.csv",        "profiles.csv", "summary.json",
+      "psd.pvd",        "psd_map.vtr",       "timeseries.vtr", "axial.pvd"};
   std::vector<std::string> names;
   for (const std::string& name : order)
     if (std::find(m_written.begin(), m_written.end(), name) != m_written.end())

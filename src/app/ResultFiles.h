@@ -11,6 +11,7 @@
 #include "core/Results.h"
 #include "output/OutputDirectory.h"
 #include "output/ResultStreams.h"
+#include "output/VtkAxialWriter.h"
 
 namespace proscale {
 
@@ -24,6 +25,9 @@ class ResultFiles final : public ResultListener {
   void seriesRow(std::span<const double> row) override;
   void sizeDistribution(double t, std::span<const double> numberPerClass) override;
   void sensitivityRow(std::span<const double> row) override;
+  /// profiles.csv rows (time, position, profiles) and, with vtk, the axial.pvd piece.
+  void axialProfiles(double t, std::span<const double> values,
+                     std::span<const double> numberDensity) override;
 
   /// Completes every file from what the run produced, summary.json last.
   void finish(const ResultCollector& results, const RunSummary& summary);
@@ -36,6 +40,9 @@ class ResultFiles final : public ResultListener {
   bool m_vtk;
   std::unique_ptr<CsvRowStream> m_series, m_sensitivities;
   std::unique_ptr<PsdStream> m_psd;
+  std::unique_ptr<CsvRowStream> m_profiles;
+  std::unique_ptr<AxialVtkPieces> m_axial;
+  std::vector<double> m_positions, m_axialTimes;
   std::vector<std::string> m_written;
 };
 

@@ -39,7 +39,8 @@ const std::vector<std::string>& knownResultFiles() {
   static const std::vector<std::string> names{
       "summary.json",     "timeseries.csv", "sensitivities.csv", "psd.csv",
       "psd.pvd",          "psd_map.vtr",    "timeseries.vtr",    "psd.values",
-      "scaleup.csv",      "scaleup.md",     kMarkerName};
+      "scaleup.csv",      "scaleup.md",     "profiles.csv",      "axial.pvd",
+      kMarkerName};
   return names;
 }
 
@@ -98,16 +99,18 @@ void OutputDirectory::removeOwnFiles() const {
     const std::string name = entry.path().filename().string();
     if (isOwnFile(name, knownResultFiles()) && !entry.is_directory()) removeOrFail(entry.path());
   }
-  const std::filesystem::path pieces = m_root / kPiecesFolder;
-  if (!std::filesystem::is_directory(pieces)) return;
-  const std::string prefix = std::string(kPiecesFolder) + "_";
-  for (const auto& entry : std::filesystem::directory_iterator(pieces)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with(prefix) && name.find(".vtr") != std::string::npos && !entry.is_directory())
-      removeOrFail(entry.path());
+  for (const char* folder : kPieceFolders) {
+    const std::filesystem::path pieces = m_root / folder;
+    if (!std::filesystem::is_directory(pieces)) continue;
+    const std::string prefix = std::string(folder) + "_";
+    for (const auto& entry : std::filesystem::directory_iterator(pieces)) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(prefix) && name.find(".vtr") != std::string::npos && !entry.is_directory())
+        removeOrFail(entry.path());
+    }
+    std::error_code ignored;  // kept if something else is in it
+    if (std::filesystem::is_empty(pieces, ignored)) std::filesystem::remove(pieces, ignored);
   }
-  std::error_code ignored;  // kept if something else is in it
-  if (std::filesystem::is_empty(pieces, ignored)) std::filesystem::remove(pieces, ignored);
 }
 
 void OutputDirectory::create() {

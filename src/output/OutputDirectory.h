@@ -9,6 +9,7 @@
 // files a run writes (knownResultFiles(), the ParaView pieces, half-written temporaries),
 // summary.json first, and writes the marker with the new run's id, which also proves that the
 // directory can be written. summary.json, written last by the run, carries the same id.
+#include <array>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -27,10 +28,12 @@ class OutputDirectoryError : public Error {
 inline constexpr const char* kMarkerName = ".proscale-run";
 
 /// Every file a run may write at the top of its directory (summary.json among them); the
-/// ParaView pieces go to the folder kPiecesFolder. A new output file must be listed here, so
-/// that the next run in the directory removes it (tests/cli checks it).
+/// ParaView pieces go to the folders of kPieceFolders (the size distribution's, a tube's axial
+/// fields'). A new output file must be listed here, so that the next run in the directory
+/// removes it (tests/cli checks it).
 const std::vector<std::string>& knownResultFiles();
 inline constexpr const char* kPiecesFolder = "psd";
+inline constexpr std::array<const char*, 2> kPieceFolders{kPiecesFolder, "axial"};
 
 class OutputDirectory {
  public:
