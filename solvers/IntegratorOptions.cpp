@@ -8,8 +8,8 @@ SchemaPtr integratorSchema() {
   static const SchemaPtr schema = [] {
     auto s = std::make_shared<Schema>(
         "solver", "The solver of the case: time integration (CVODES, IDAS, PETSc TS) or steady "
-                  "state (KINSOL).");
-    s->add(ParamSpec::choice("type", {"cvodes", "idas", "kinsol", "petsc"},
+                  "state (KINSOL, PETSc SNES).");
+    s->add(ParamSpec::choice("type", {"cvodes", "idas", "kinsol", "petsc", "snes"},
                              "Which solver runs the case: `cvodes` integrates the explicit "
                              "system y' = f(t, y) in time (BDF, Newton); `idas` integrates the "
                              "residual form F(t, y, y') = 0 (differential-algebraic systems; "
@@ -19,18 +19,21 @@ SchemaPtr integratorSchema() {
                              "held; the result is reported at the last output time); `petsc` "
                              "integrates F(t, y, y') = 0 with PETSc's TS (adaptive BDF of order "
                              "4, or max-order if lower; Newton, LU of the assembled Jacobian; "
-                             "all of it changeable through petsc-options).")
+                             "a tube's cells distributed over the MPI ranks, Newton-GMRES "
+                             "preconditioned by its cells' blocks; all of it changeable through "
+                             "petsc-options); `snes` finds a tube's steady state with PETSc's "
+                             "SNES (Newton-GMRES as petsc's, budgets held as kinsol's).")
                .defaultsTo("cvodes"));
     s->add(ParamSpec::string("petsc-options",
-                             "petsc only: options for PETSc's options database, as on a PETSc "
+                             "petsc and snes only: options for PETSc's options database, as on a PETSc "
                              "command line (e.g. `-ts_bdf_order 3 -ts_adapt_type basic "
                              "-log_view`)."));
     s->add(ParamSpec::real("steady-tolerance", dim::none,
-                           "kinsol only: the steady state is accepted when every |f_i| is "
-                           "below this many state scales per second.")
+                           "kinsol and snes only: the steady state is accepted when every "
+                           "|f_i| is below this many state scales per second.")
                .defaultsTo("1e-10")
                .above(0));
-    s->add(ParamSpec::integer("max-iterations", "kinsol only: Newton iterations allowed.")
+    s->add(ParamSpec::integer("max-iterations", "kinsol and snes only: Newton iterations allowed.")
                .defaultsTo("200")
                .atLeast(1));
     s->add(ParamSpec::stringList(

@@ -11,6 +11,7 @@
 #include "solvers/IntegratorOptions.h"
 #include "solvers/KinsolSteadySolver.h"
 #include "solvers/PetscGridIntegrator.h"
+#include "solvers/PetscGridSteadySolver.h"
 #include "solvers/PetscSession.h"
 #include "solvers/PetscTsIntegrator.h"
 
@@ -63,12 +64,21 @@ std::unique_ptr<Solver> makeSolver(System& system, const Parameters& section) {
   } catch (const SolverSettingError& e) {
     throw section.error(e.key(), e.what());
   }  // any other std::invalid_argument is a defect of the model, not of the case: exit 1
-  if (type == "kinsol") {
+  if (type == "kinsol" || type == "snes") {
     SteadyOptions o;
     if (section.has("steady-tolerance")) o.residualTolerance = section.real("steady-tolerance");
     if (section.has("max-iterations")) o.maxIterations = section.integer("max-iterations");
+    auto* grid = dynamic_cast<GridSystem*>(&system);
+    if (type == "snes" && grid == nullptr)
+      throw section.error("type", "snes finds the steady state of a tube; give kinsol for this "
+                                  "model's steady state");
     try {
+      if (type == "snes")
+        return std::make_unique<PetscGridSteadySolver>(
+            *grid, o, section.has("petsc-options") ? section.string("petsc-options") : "");
       return std::make_unique<KinsolSteadySolver>(system, o);
+    } catch (const SolverSettingError& e) {
+      throw section.error(e.key(), e.what());
     } catch (const std::invalid_argument& e) {
       throw section.error("type", e.what());
     }
