@@ -45,6 +45,7 @@ class PetscGrid {
 
   GridSystem& system() { return m_system; }
   Vec state() const { return m_y.h; }
+  DM dm() const { return m_da.h; }
   Mat shell() const { return m_shell.h; }
   /// Makes `pc` the node-block Gauss-Seidel preconditioner.
   void usePreconditioner(PC pc);

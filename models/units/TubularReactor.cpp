@@ -191,8 +191,11 @@ void TubularReactor::nodeJacobian(double t, const NodeWindow& y, std::size_t i,
                                   BorderedBandJacobian& J) {
   m_cell->zoneJacobian(t, y.node(i), J, 0.0);
   faceFlows(t);
-  double s[4];
-  for (std::size_t k : m_carried.transported) {
+  m_slopes.resize(m_carried.transported.size());
+  m_slopesNode = i;
+  for (std::size_t c = 0; c < m_carried.transported.size(); ++c) {
+    const std::size_t k = m_carried.transported[c];
+    double* s = m_slopes[c].data();
     transportRate(y, i, k, s);
     J.add(k, k, s[2]);
     if (!m_carried.classes) continue;
@@ -205,11 +208,14 @@ void TubularReactor::nodeJacobian(double t, const NodeWindow& y, std::size_t i,
 void TubularReactor::neighbourJacobian(double t, const NodeWindow& y, std::size_t i, int offset,
                                        std::vector<NodeCoupling>& entries) {
   if (offset < -2 || offset > 1) return;  // transport reaches two cells up, one down
-  faceFlows(t);
-  double s[4];
+  if (m_slopesNode != i || m_slopes.size() != m_carried.transported.size()) {
+    BorderedBandJacobian block(nodeJacobianShape());  // not after nodeJacobian(i): its slopes
+    nodeJacobian(t, y, i, block);
+  }
   const auto o = static_cast<std::size_t>(offset + 2);
-  for (std::size_t k : m_carried.transported) {
-    transportRate(y, i, k, s);
+  for (std::size_t c = 0; c < m_carried.transported.size(); ++c) {
+    const std::size_t k = m_carried.transported[c];
+    const double* s = m_slopes[c].data();
     if (s[o] == 0.0) continue;
     entries.push_back({k, k, s[o]});
     if (!m_carried.classes) continue;

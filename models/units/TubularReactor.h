@@ -14,6 +14,7 @@
 // i count what transport takes out of it net, so that the sum over the cells is what left the
 // tube. A GridSystem (core/GridSystem.h): PETSc distributes its cells over MPI ranks.
 // Theory: docs/theory/tubular-reactors.md. Reporting: TubularReactorReport.cpp.
+#include <array>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -102,6 +103,10 @@ class TubularReactor final : public Process, public GridSystem {
   std::unique_ptr<AxialTransport> m_transport;
   std::vector<double> m_stopTimes, m_y0;
   mutable std::vector<double> m_faceFlow, m_work;
+  /// Transport's slopes of each carried component by cells i - 2 .. i + 1, from the last
+  /// nodeJacobian (node m_slopesNode), for the neighbourJacobian calls that follow it.
+  std::vector<std::array<double, 4>> m_slopes;
+  std::size_t m_slopesNode = 0;
 };
 
 }  // namespace proscale

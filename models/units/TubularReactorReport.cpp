@@ -42,16 +42,24 @@ std::vector<Metric> TubularReactor::metrics(double t, std::span<const double> y)
   return m;
 }
 
-// Every cell's checks, each reported once at the worst cell.
+// Every cell's checks, each reported once at the worst cell -- but the grid-versus-moments
+// cross-check, which judges the size grid, at the outlet: in a tube the moments and the classes
+// are carried by two reconstructions of the same axial flow (AxialTransport.h), which differ
+// where the profiles are steep (the nucleation zone at the inlet of cases/dpfr_crystallizer
+// .yaml: 2 % there, 0.2 % at the outlet), so elsewhere it would blame the size grid for the
+// axial one.
 std::vector<SelfCheck> TubularReactor::selfChecks(double t, std::span<const double> y) const {
   std::vector<SelfCheck> worst;
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < m_cells; ++i)
     for (SelfCheck& c : m_cell->selfChecks(t, cellState(y, i))) {
+      const bool outletOnly = c.name.starts_with("moments_difference");
+      if (outletOnly && i + 1 < m_cells) continue;
+      if (outletOnly) c.meaning += " (at the outlet)";
       const auto at = index.find(c.name);
       if (at == index.end()) {
         index[c.name] = worst.size();
-        c.meaning += " (the worst of the tube's cells)";
+        if (!outletOnly) c.meaning += " (the worst of the tube's cells)";
         worst.push_back(std::move(c));
       } else if (!(c.value <= worst[at->second].value)) {  // a NaN is the worst
         worst[at->second].value = c.value;

@@ -60,7 +60,8 @@ class GridSystem : public System {
   virtual void nodeJacobian(double t, const NodeWindow& y, std::size_t i, BorderedBandJacobian& J) = 0;
   virtual bool nodeJacobianIsExact() const { return true; }
   /// Appends the non-zero entries of df_i/dy_{i+offset}, 0 < |offset| <= w, with row and
-  /// column within a node's state.
+  /// column within a node's state. Solvers call it right after nodeJacobian for the same node
+  /// and states, offset by offset: a model may reuse what that call computed.
   virtual void neighbourJacobian(double t, const NodeWindow& y, std::size_t i, int offset,
                                  std::vector<NodeCoupling>& entries) = 0;
 

@@ -1,0 +1,132 @@
+// Tubular reactors (models/units/TubularReactor, solvers/PetscGrid*) against analytic results
+// and independent runs: Wehner & Wilhelm's outlet conversion with the observed order in dz,
+// the steady state by SNES against the long-time TS solution and CVODE's, plug flow against
+// the batch model run for the residence time, and an adiabatic tube's energy balance.
+// Cases: cases/tubular_axial_dispersion.yaml, validation/reactors/plug_flow_*.yaml.
+// Theory: docs/theory/tubular-reactors.md. Not labelled unit: PETSc starts Open MPI, which
+// leaks under the sanitizer run's LeakSanitizer.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include "CaseRunSupport.h"
+#include "case/Overrides.h"
+#include "models/units/TubularReactor.h"
+
+namespace proscale::test {
+namespace {
+
+const char* const kDispersionCase = "cases/tubular_axial_dispersion.yaml";
+
+// Outlet conversion of a first-order reaction in a closed (Danckwerts) tube: Wehner & Wilhelm,
+// Chem. Eng. Sci. 6 (1956) 89; Levenspiel, Chemical Reaction Engineering, 3rd ed., eq. 13.19.
+double wehnerWilhelm(double peclet, double damkohler) {
+  const double a = std::sqrt(1.0 + 4.0 * damkohler / peclet);
+  return 1.0 - 4.0 * a * std::exp(peclet / 2.0) /
+                   ((1.0 + a) * (1.0 + a) * std::exp(a * peclet / 2.0) -
+                    (1.0 - a) * (1.0 - a) * std::exp(-a * peclet / 2.0));
+}
+
+double outletA(const ProcessRun& run) { return run.series(run.rec.t.size() - 1, "c_A"); }
+
+// Column `name` of the time series of every cell at the last output: the axial profile.
+std::vector<double> profile(const ProcessRun& run, const std::string& name) {
+  const AxialGrid grid = run.process().axialGrid();
+  std::size_t c = 0;
+  while (c < grid.columns.size() && grid.columns[c].name != name) ++c;
+  REQUIRE(c < grid.columns.size());
+  std::vector<double> values, density, out;
+  run.process().axialProfiles(run.rec.t.back(), run.rec.y.back(), values, density);
+  for (std::size_t i = 0; i < grid.positions.size(); ++i) out.push_back(values[i * grid.columns.size() + c]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Tube: Wehner-Wilhelm conversion at Pe 1, 10, 100, second order in dz (SNES)",
+          "[validation][tube][steady]") {
+  const CaseValues values(kDispersionCase);
+  const double cIn = 1000.0;                          // mol/m^3: the feed's 1 mol/L of A
+  const double tau = 100.0, k = 0.01;                 // s, 1/s: V/Q and the rate constant
+  for (const double peclet : {1.0, 10.0, 100.0}) {
+    const double exact = cIn * (1.0 - wehnerWilhelm(peclet, k * tau));
+    std::vector<double> errors;
+    for (const int cells : {25, 50, 100}) {
+      const ProcessRun run = runProcess(kDispersionCase, {parseOverride("solver.type=snes"),
+                                                          parseOverride("tube.peclet=" + std::to_string(peclet)),
+                                                          parseOverride("tube.cells=" + std::to_string(cells))});
+      REQUIRE(run.report.steadyState);
+      errors.push_back(std::abs(outletA(run) - exact) / cIn);
+    }
+    INFO("Pe = " << peclet << ": errors " << errors[0] << ", " << errors[1] << ", " << errors[2]);
+    // A second-order scheme halves dz for a quarter of the error; 1.8 leaves room for the
+    // limiter's first-order clipping at the Danckwerts inlet face.
+    CHECK(std::log2(errors[1] / errors[2]) > 1.8);
+    // Four digits of the conversion on 100 cells (the case's grid).
+    CHECK(errors[2] < 1e-4);
+  }
+  CHECK(values("tube.peclet") == 10.0);  // the case itself runs at Pe = 10
+}
+
+TEST_CASE("Tube: the steady state by SNES is the long-time TS solution, and TS is CVODE's",
+          "[validation][tube][steady]") {
+  const std::vector<Override> grid{parseOverride("tube.cells=50"),
+                                   parseOverride("output.end-time=3000 s")};  // 30 tau
+  std::vector<Override> steady = grid, cvode = grid;
+  steady.push_back(parseOverride("solver.type=snes"));
+  cvode.push_back(parseOverride("solver.type=cvodes"));
+  const ProcessRun ts = runProcess(kDispersionCase, grid);
+  const ProcessRun snes = runProcess(kDispersionCase, steady);
+  const ProcessRun serial = runProcess(kDispersionCase, cvode);
+  const std::vector<double> a = profile(ts, "c_A"), b = profile(snes, "c_A"),
+                            c = profile(serial, "c_A");
+  // After 30 residence times the transient has decayed below the integrators' rtol 1e-8
+  // (its slowest rate is at least k = 0.01 1/s: e^-30 ~ 1e-13), so TS, SNES and CVODE agree
+  // to a few times rtol relative to the feed's 1000 mol/m^3 at every cell.
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(std::abs(a[i] - b[i]) < 1e-5);
+    CHECK(std::abs(a[i] - c[i]) < 1e-5);
+  }
+}
+
+TEST_CASE("Tube: plug flow is the batch model run for the residence time",
+          "[validation][tube]") {
+  // A PFR is a batch in residence time (Levenspiel ch. 5): the steady outflow of a tube
+  // without dispersion against the batch crystallizer of the same solution at t = tau. The
+  // tube's axial scheme is second order: d50's difference shrinks ~4x from 50 to 100 cells (N's is
+  // smaller still, near the batch's own integration error).
+  const ProcessRun batch = runProcess("validation/reactors/plug_flow_batch.yaml");
+  const double N = batch.metric("number_density"), d50 = batch.metric("d50_volume");
+  std::vector<double> dN, dd;
+  for (const int cells : {50, 100}) {
+    const ProcessRun tube = runProcess("validation/reactors/plug_flow_tube.yaml",
+                                       {parseOverride("tube.cells=" + std::to_string(cells))});
+    dN.push_back(std::abs(tube.metric("number_density") / N - 1.0));
+    dd.push_back(std::abs(tube.metric("d50_volume") / d50 - 1.0));
+  }
+  INFO("N: " << dN[0] << ", " << dN[1] << "; d50: " << dd[0] << ", " << dd[1]);
+  CHECK(dN[1] < 1e-3);
+  CHECK(dd[1] < 1e-3);
+  CHECK(dd[1] < dd[0] / 3.0);  // second order: 4x, less a margin
+}
+
+TEST_CASE("Tube: an adiabatic tube's outlet temperature rise is its reaction heat",
+          "[validation][tube][energy]") {
+  // rho c_p (T_out - T_in) = (-Delta H) (c_A,in - c_A,out) at steady state, whatever the
+  // dispersion: the temperature is carried by the same scheme as the species (Fogler,
+  // Elements of Chemical Reaction Engineering, 5th ed., ch. 11, adiabatic PFR).
+  const double dH = -50e3, rhoCp = 1000.0 * 4180.0, cIn = 1000.0;  // J/mol, J/(m^3 K), mol/m^3
+  const ProcessRun run = runProcess(
+      kDispersionCase,
+      {parseOverride("solver.type=snes"),
+       parseOverride("reactions=[{equation: A -> B, rate-constant: 0.01 1/s, enthalpy: -50 kJ/mol}]"),
+       parseOverride("reactor.energy-balance={ua: 0 W/K, density: 1000 kg/m^3, heat-capacity: 4180 J/kg/K}")});
+  const std::size_t last = run.rec.t.size() - 1;
+  const double rise = run.series(last, "temperature") - 298.15;
+  const double expected = -dH * (cIn - outletA(run)) / rhoCp;
+  CHECK(expected > 5.0);  // the test means something: several kelvin
+  CHECK(std::abs(rise - expected) < 1e-6 * expected);
+}
+
+}  // namespace proscale::test
