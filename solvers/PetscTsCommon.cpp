@@ -125,11 +125,15 @@ SolverReport integrateTs(TS ts, Vec y, std::span<const double> times,
       TSGetConvergedReason(ts, &reason);
       PetscReal reached = t0;
       TSGetTime(ts, &reached);
-      if (ierr != 0 || reason < 0) {
-        report.flagName = ierr != 0 ? "PETSC_ERROR" : TSConvergedReasons[reason];
-        report.message = explain("PETSc TS: " + (ierr != 0 ? PetscSession::lastError()
-                                                           : std::string("diverged, ") +
-                                                                 TSConvergedReasons[reason]));
+      // TS ends "converged" after its step limit too: short of the target, that is a failure.
+      const bool stepLimit = ierr == 0 && reason == TS_CONVERGED_ITS && reached < target;
+      if (ierr != 0 || reason < 0 || stepLimit) {
+        report.flagName = ierr != 0 ? "PETSC_ERROR" : stepLimit ? "TOO_MANY_STEPS" : TSConvergedReasons[reason];
+        report.message = explain(
+            "PETSc TS: " + (ierr != 0  ? PetscSession::lastError()
+                            : stepLimit ? "solver.max-steps (" + std::to_string(options.maxSteps) +
+                                              ") steps taken before t = " + std::to_string(target) + " s"
+                                        : std::string("diverged, ") + TSConvergedReasons[reason]));
         if (reached > times[i - 1]) observe(reached);
         return finish(reached);
       }

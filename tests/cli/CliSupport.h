@@ -26,13 +26,16 @@ inline std::string readFile(const std::filesystem::path& p) {
 /// Runs `proscale <args>` through the shell (args are shell words).
 /// Runs `proscale args` (from `workingDir` if given, e.g. the source tree for case paths as a
 /// user types them).
-inline CommandResult runProscale(const std::string& args, const std::string& workingDir = "") {
+/// With `launcher` (e.g. "mpirun -n 2"), the launcher runs it.
+inline CommandResult runProscale(const std::string& args, const std::string& workingDir = "",
+                                 const std::string& launcher = "") {
   static int counter = 0;
   const auto dir = std::filesystem::temp_directory_path() /
                    ("proscale-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::create_directories(dir);
   const std::string cmd = (workingDir.empty() ? "" : "cd '" + workingDir + "' && ") +
-                          std::string(PROSCALE_BINARY) + " " + args + " >" + (dir / "out").string() +
+                          (launcher.empty() ? "" : launcher + " ") + std::string(PROSCALE_BINARY) +
+                          " " + args + " >" + (dir / "out").string() +
                           " 2>" + (dir / "err").string();
   const int status = std::system(cmd.c_str());
   CommandResult r;
