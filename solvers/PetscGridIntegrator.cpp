@@ -56,6 +56,7 @@ PetscGridIntegrator::Impl::Impl(GridSystem& system, IntegratorOptions options,
   m_grid.usePreconditioner(pc);
   if (TSSetFromOptions(m_ts.h) != 0)
     throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
+  rejectUnusedOptions();
   m_method = describeTs(m_ts.h) + " on " + m_grid.describe();
 }
 

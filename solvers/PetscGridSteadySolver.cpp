@@ -58,6 +58,7 @@ PetscGridSteadySolver::Impl::Impl(GridSystem& system, SteadyOptions options,
   m_grid.usePreconditioner(pc);
   if (SNESSetFromOptions(m_snes.h) != 0)
     throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
+  rejectUnusedOptions();
   SNESType sn = nullptr;
   KSPType kt = nullptr;
   SNESGetType(m_snes.h, &sn);

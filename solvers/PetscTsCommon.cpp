@@ -24,6 +24,29 @@ void resetPetscOptions(const std::string& petscOptions) {
   if (!petscOptions.empty() && PetscOptionsInsertString(nullptr, petscOptions.c_str()) != 0)
     throw SolverSettingError("petsc-options", "PETSc cannot read the options '" + petscOptions +
                                                   "': " + PetscSession::lastError());
+  // -log_view is read when PETSc finalizes (at exit); its logging must start now.
+  PetscBool logView = PETSC_FALSE;
+  PetscOptionsHasName(nullptr, nullptr, "-log_view", &logView);
+  if (logView) PetscLogDefaultBegin();
+}
+
+void rejectUnusedOptions() {
+  PetscInt count = 0;
+  char** names = nullptr;
+  char** values = nullptr;
+  if (PetscOptionsLeftGet(nullptr, &count, &names, &values) != 0) return;
+  const auto readLater = [](const std::string& name) {
+    for (const char* later : {"log_view", "options_left", "info", "malloc"})
+      if (name.rfind(later, 0) == 0) return true;
+    return false;
+  };
+  std::string unused;
+  for (PetscInt i = 0; i < count; ++i)
+    if (!readLater(names[i])) unused += (unused.empty() ? "-" : ", -") + std::string(names[i]);
+  PetscOptionsLeftRestore(nullptr, &count, &names, &values);
+  if (!unused.empty())
+    throw SolverSettingError("petsc-options", "PETSc did not use " + unused +
+                                                  " (not an option of this solver: misspelt?)");
 }
 
 void configureTs(TS ts, const IntegratorOptions& options, Vec atol) {

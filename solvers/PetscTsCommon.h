@@ -34,6 +34,12 @@ void petscCheck(PetscErrorCode ierr, const char* call);
 /// a sweep, a test after another). SolverSettingError("petsc-options") if PETSc cannot read them.
 void resetPetscOptions(const std::string& petscOptions);
 
+/// SolverSettingError("petsc-options") naming the options of `petscOptions` that the
+/// solver's SetFromOptions did not read (a misspelt option would otherwise be ignored without
+/// a word; PETSc itself only warns at exit with -options_left). Options PETSc reads at other
+/// times (-log_view, -options_left, -info, -malloc_*) are not judged.
+void rejectUnusedOptions();
+
 /// TSBDF of order min(max-order, 4), relative tolerance rtol and the absolute ones in `atol`,
 /// steps that match the output times, and failed steps retried (up to a limit) instead of
 /// raised as errors.

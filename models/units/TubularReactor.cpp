@@ -109,9 +109,11 @@ void TubularReactor::readFeeds(const Parameters& root, const PointModel& point) 
     inlet = inlet || (feed.inlet && feed.stream.flow.value(0.0) > 0.0);
     m_feeds.push_back(std::move(feed));
   }
-  if (!inlet)
-    throw root.error("feeds", "a tube needs a feed at its inlet (position 0 m) that flows at "
-                              "t = 0: the flow through the tube starts there");
+  if (!inlet) {
+    const Parameters& first = feeds.section(feeds.keys().front());
+    throw first.error("position", "a tube needs a feed at its inlet (position 0 m) that flows at "
+                                  "t = 0: the flow through the tube starts there");
+  }
   m_faceFlow.assign(m_cells + 1, 0.0);
 }
 
@@ -124,13 +126,15 @@ void TubularReactor::checkResolution(const Parameters& tube) const {
                                : kCellsPerFrontWidth * std::sqrt(peclet / 2.0);
   if (static_cast<double>(m_cells) >= needed) return;
   const std::string key = tube.has("cells") ? "cells" : tube.has("peclet") ? "peclet" : "dispersion";
-  throw tube.error(key, "at Pe = u L / D_ax = " + formatNumber(peclet) + " " +
+  const double width = m_length * std::sqrt(2.0 / peclet);
+  throw tube.error(key, "at Pe = u L / D_ax = " + formatNumber(peclet) + ", " +
                             std::to_string(m_cells) + " cells cannot resolve the tube: " +
                             (upwind ? "first-order upwind adds a numerical dispersion u dz / 2 "
                                       "that must stay below " +
                                           formatNumber(kUpwindDispersionShare) + " D_ax"
-                                    : "a front spread by dispersion, L (2/Pe)^(1/2) wide, "
-                                      "needs " + formatNumber(kCellsPerFrontWidth) + " cells") +
+                                    : "a front spread by dispersion is L (2/Pe)^(1/2) = " +
+                                          formatNumber(width) + " m wide at the outlet and needs " +
+                                          formatNumber(kCellsPerFrontWidth) + " cells across it") +
                             "; give cells: " + std::to_string(static_cast<long>(std::ceil(needed))) +
                             " or more");
 }
