@@ -44,6 +44,7 @@ ParamSpec TubularReactor::section() {
                            "Reconstruction of the convected values at the cell faces: the slope "
                            "limiters of the size grid (second order) or first-order upwind.")
              .defaultsTo("van-leer"));
+  s->add(ImpingingMixer::section());
   return ParamSpec::section("tube", s, "The tube.").isRequired();
 }
 
@@ -66,6 +67,7 @@ TubularReactor::TubularReactor(const Parameters& root, const PointFactory& makeP
                      ? tube.real("dispersion")
                      : faceFlow(m_cells, 0.0) / m_area * m_length / tube.real("peclet");
   checkResolution(tube);
+  addMixer(root);
   m_transport = std::make_unique<AxialTransport>(m_cells, dz, m_area, m_dispersion,
                                                  schemeNamed(tube.string("scheme")));
   m_y0.assign(m_cell->layout().size(), 0.0);
@@ -94,9 +96,12 @@ void TubularReactor::readFeeds(const Parameters& root, const PointModel& point) 
     if (z >= m_length)
       throw f.error("position", "the tube ends at " + formatNumber(m_length) +
                                     " m: a feed must enter before its outlet");
-    TubeFeed feed{readFeed(name, f, point, StirredVessel::conditions(root).temperature), 0, z == 0.0, {}};
+    TubeFeed feed{readFeed(name, f, point, StirredVessel::conditions(root).temperature), z == 0.0,
+                  {}, {}};
     if (f.has("seeds")) feed.stream = m_cell->withSeeds(f, feed.stream);
-    feed.cell = std::min(m_cells - 1, static_cast<std::size_t>(z / m_length * static_cast<double>(m_cells)));
+    const std::size_t at =
+        std::min(m_cells - 1, static_cast<std::size_t>(z / m_length * static_cast<double>(m_cells)));
+    feed.cells = {{at, 1.0}};
     // What one m^3 of the stream brings, as components of a cell's state (as a network's zone
     // receives a feed): its fluid (also into the mixture), its seeds, its temperature.
     feed.carried.assign(cell.size(), 0.0);
@@ -139,19 +144,76 @@ void TubularReactor::checkResolution(const Parameters& tube) const {
                             " or more");
 }
 
+// The engulfed feed enters the mixed fluid at the rate E: by the time t(z) = z A / Q the fluid
+// takes to reach z (Q all the inlet feeds' flow at t = 0) the fraction 1 - exp(-E t(z)) has,
+// each cell getting the difference across it, the last cell of the profile (where less than
+// 1e-9 remains) the rest.
+void TubularReactor::addMixer(const Parameters& root) {
+  const Parameters& tube = root.section("tube");
+  if (!tube.has("mixer")) return;
+  std::vector<MixerFeed> inlet;
+  double q = 0.0;
+  for (const TubeFeed& f : m_feeds)
+    if (f.inlet) {
+      inlet.push_back({f.stream.name, f.stream.flow.value(0.0)});
+      q += f.stream.flow.value(0.0);
+    }
+  const Parameters& mixer = tube.section("mixer");
+  m_mixer.emplace(mixer, inlet, tube.real("diameter"), StirredVessel::viscosity(root));
+  const double dz = m_length / static_cast<double>(m_cells);
+  const double E = m_mixer->engulfmentRate(), perCell = E * dz * m_area / q;  // E t per cell
+  if (perCell > 1.0 / kCellsPerFrontWidth)
+    throw mixer.error("engulfed",
+                      "the mixer engulfs its feed over " + formatNumber(q / (E * m_area)) +
+                          " m of tube (u / E, E = " + formatNumber(E) + " 1/s), less than " +
+                          formatNumber(kCellsPerFrontWidth) + " cells of " + formatNumber(dz) +
+                          " m: give tube.cells: " +
+                          std::to_string(static_cast<long>(std::ceil(kCellsPerFrontWidth * perCell *
+                                                                    static_cast<double>(m_cells)))) +
+                          " or more, or a shorter tube");
+  for (TubeFeed& f : m_feeds) {
+    if (f.stream.name != m_mixer->engulfedFeed()) continue;
+    f.inlet = false;
+    f.cells.clear();
+    double before = 0.0;
+    for (std::size_t i = 0; i < m_cells; ++i) {
+      const double after = 1.0 - std::exp(-perCell * static_cast<double>(i + 1));
+      if (1.0 - after < 1e-9 || i + 1 == m_cells) {
+        f.cells.emplace_back(i, 1.0 - before);
+        break;
+      }
+      f.cells.emplace_back(i, after - before);
+      before = after;
+    }
+    if (1.0 - before > 1e-3 && f.cells.back().first + 1 == m_cells)
+      throw mixer.error("engulfed", "the tube ends before the mixer has engulfed its feed (" +
+                                        formatNumber(1.0 - before) + " of it left): a longer tube");
+  }
+}
+
+double TubularReactor::enteredBefore(const TubeFeed& f, std::size_t face) const {
+  if (f.inlet) return 1.0;  // through the inlet face
+  double entered = 0.0;
+  for (const auto& [cell, share] : f.cells)
+    if (cell < face) entered += share;
+  return entered;
+}
+
 double TubularReactor::faceFlow(std::size_t f, double t) const {
   double q = 0.0;
-  for (const TubeFeed& feed : m_feeds)
-    if (feed.inlet || feed.cell < f) q += feed.stream.flow.value(t);
+  for (const TubeFeed& feed : m_feeds) q += enteredBefore(feed, f) * feed.stream.flow.value(t);
   return q;
 }
 
 void TubularReactor::faceFlows(double t) const {
-  std::fill(m_faceFlow.begin(), m_faceFlow.end(), 0.0);
+  std::fill(m_faceFlow.begin(), m_faceFlow.end(), 0.0);  // increments, then summed up
   for (const TubeFeed& feed : m_feeds) {
     const double q = feed.stream.flow.value(t);
-    for (std::size_t f = feed.inlet ? 0 : feed.cell + 1; f <= m_cells; ++f) m_faceFlow[f] += q;
+    if (feed.inlet) m_faceFlow[0] += q;
+    else
+      for (const auto& [cell, share] : feed.cells) m_faceFlow[cell + 1] += share * q;
   }
+  for (std::size_t f = 1; f <= m_cells; ++f) m_faceFlow[f] += m_faceFlow[f - 1];
 }
 
 void TubularReactor::initialNode(std::size_t, std::span<double> y0) const {
@@ -184,10 +246,11 @@ void TubularReactor::nodeRates(double t, const NodeWindow& y, std::size_t first,
       fi[m_carried.washedVolume] -= m_carried.solid(m_work);
     }
     for (const TubeFeed& feed : m_feeds)
-      if (feed.cell == i || (feed.inlet && i == 0)) {
-        const double a = feed.stream.flow.value(t) / V;
-        for (std::size_t k = 0; k < dof; ++k) fi[k] += a * feed.carried[k];
-      }
+      for (const auto& [cell, share] : feed.cells)
+        if (cell == i) {
+          const double a = share * feed.stream.flow.value(t) / V;
+          for (std::size_t k = 0; k < dof; ++k) fi[k] += a * feed.carried[k];
+        }
   }
 }
 

@@ -17,10 +17,13 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/GridSystem.h"
 #include "core/Process.h"
+#include "models/mixing/ImpingingMixer.h"
 #include "models/units/AxialTransport.h"
 #include "models/units/CarriedComponents.h"
 #include "models/units/StirredVessel.h"
@@ -80,8 +83,10 @@ class TubularReactor final : public Process, public GridSystem {
  private:
   struct TubeFeed {
     FeedStream stream;
-    std::size_t cell = 0;
     bool inlet = true;             ///< at position 0: through the inlet face
+    /// The cells it enters and the fraction of its flow each gets: the inlet cell, the cell at
+    /// a side feed's position, or the mixer's engulfment profile.
+    std::vector<std::pair<std::size_t, double>> cells;
     std::vector<double> carried;   ///< the cell-state components one m^3 of it brings
   };
 
@@ -93,6 +98,10 @@ class TubularReactor final : public Process, public GridSystem {
   /// components k of cells i - 2 .. i + 1 (face flows from faceFlows).
   double transportRate(const NodeWindow& y, std::size_t i, std::size_t k, double slopes[4]) const;
   void readFeeds(const Parameters& root, const PointModel& point);
+  /// With tube.mixer: the engulfed feed enters the cells at the E-model's rate.
+  void addMixer(const Parameters& root);
+  /// The fraction of feed f's flow that has entered the cells before face `face`.
+  double enteredBefore(const TubeFeed& f, std::size_t face) const;
   void checkResolution(const Parameters& tube) const;
 
   std::size_t m_cells = 0;
@@ -101,6 +110,7 @@ class TubularReactor final : public Process, public GridSystem {
   CarriedComponents m_carried;
   std::vector<TubeFeed> m_feeds;
   std::unique_ptr<AxialTransport> m_transport;
+  std::optional<ImpingingMixer> m_mixer;
   std::vector<double> m_stopTimes, m_y0;
   mutable std::vector<double> m_faceFlow, m_work;
   /// Transport's slopes of each carried component by cells i - 2 .. i + 1, from the last

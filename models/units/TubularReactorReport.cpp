@@ -39,6 +39,13 @@ std::vector<Metric> TubularReactor::metrics(double t, std::span<const double> y)
   m.push_back({"peclet", m_dispersion > 0 ? u * m_length / m_dispersion : 0.0, "-",
                "u L / D_ax at the outlet at the final time (0: plug flow)"});
   m.push_back({"cells", static_cast<double>(m_cells), "-", "cells along the tube"});
+  if (m_mixer) {
+    m.push_back({"mixer_pressure_drop", m_mixer->pressureDrop(), "Pa", "pressure drop over the mixer"});
+    m.push_back({"mixer_dissipation", m_mixer->dissipation(), "W/kg",
+                 "mean dissipation in the mixing zone, dp Q / (rho V_m)"});
+    m.push_back({"mixer_engulfment_rate", m_mixer->engulfmentRate(), "1/s",
+                 "E = 0.058 (eps / nu)^(1/2) of the engulfed feed"});
+  }
   return m;
 }
 

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <numbers>
 #include <vector>
 
 #include "CaseRunSupport.h"
@@ -127,6 +128,35 @@ TEST_CASE("Tube: an adiabatic tube's outlet temperature rise is its reaction hea
   const double expected = -dH * (cIn - outletA(run)) / rhoCp;
   CHECK(expected > 5.0);  // the test means something: several kelvin
   CHECK(std::abs(rise - expected) < 1e-6 * expected);
+}
+
+TEST_CASE("Tube: a T-mixer's engulfment profile and dissipation", "[validation][tube][mixer]") {
+  // The mixer of cases/baso4_tmixer.yaml, computed here from its keys: dp = K rho u_j^2 / 2,
+  // eps = dp Q / (rho V_m), V_m = (pi/4) d^3, E = 0.058 (eps/nu)^(1/2) (Baldyga & Bourne); the
+  // sulfate stream has entered the mixed fluid by face z as 1 - exp(-E z A / Q).
+  const LoadedCase c = LoadedCase::load(std::string(PROSCALE_SOURCE_DIR) + "/cases/baso4_tmixer.yaml", {});
+  const auto& tube = dynamic_cast<const TubularReactor&>(*c.process);
+  const double q = 10e-6 / 60.0, Q = 2.0 * q, rho = 1000.0, nu = 0.89e-3 / rho;
+  const double uJet = q / (std::numbers::pi / 4.0 * 0.5e-3 * 0.5e-3), d = 1e-3;
+  const double dp = 1.5 * rho * uJet * uJet / 2.0, eps = dp * Q / (rho * std::numbers::pi / 4.0 * d * d * d);
+  const double E = 0.058 * std::sqrt(eps / nu);
+  std::vector<double> y(c.process->system().size());
+  c.process->system().initialState(y);
+  double reportedE = 0.0, reportedEps = 0.0;
+  for (const Metric& m : c.process->metrics(0.0, y)) {
+    if (m.name == "mixer_engulfment_rate") reportedE = m.value;
+    if (m.name == "mixer_dissipation") reportedEps = m.value;
+  }
+  CHECK(reportedEps == Approx(eps).epsilon(1e-12));
+  CHECK(reportedE == Approx(E).epsilon(1e-12));
+  const std::size_t N = tube.nodeCount();
+  const double dz = tube.length() / static_cast<double>(N);
+  for (std::size_t f : {std::size_t{1}, std::size_t{5}, std::size_t{20}}) {
+    const double t = static_cast<double>(f) * dz * tube.area() / Q;
+    CHECK(tube.faceFlow(f, 0.0) == Approx(q + q * (1.0 - std::exp(-E * t))).epsilon(1e-12));
+  }
+  CHECK(tube.faceFlow(N, 0.0) == Approx(Q).epsilon(1e-12));  // all of it by the outlet
+  CHECK(tube.faceFlow(0, 0.0) == Approx(q).epsilon(1e-12));  // the carrier alone at the inlet
 }
 
 }  // namespace proscale::test
