@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libsundials-dev petsc-dev libeigen3-dev libboost-dev libvtk9-dev libyaml-cpp-dev catch2
+  libsundials-dev petsc-dev openmpi-bin libeigen3-dev libboost-dev libvtk9-dev libyaml-cpp-dev catch2
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-matplotlib python3-vtk9
   python3-scipy libcli11-dev nlohmann-json3-dev
 )
