@@ -16,15 +16,23 @@
 
 namespace proscale::test {
 
-TEST_CASE("Shipped and validation cases pass their self-checks", "[validation][checks]") {
+namespace {
+
+// The process cases under `folder` (no scale-up studies), those in space (`tubes`: the
+// slowest, in a test case of their own so that ctest runs it beside the others) or the rest.
+std::vector<std::string> casesIn(const char* folder, bool tubes) {
   std::vector<std::string> files;
-  for (const char* folder : {"cases", "validation"})
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(std::string(PROSCALE_SOURCE_DIR) + "/" + folder))
-      if (entry.path().extension() == ".yaml" &&
-          CaseDocument::load(entry.path()).modelType(caseModelNames()) != kScaleUpStudyModel)
-        files.push_back(std::filesystem::relative(entry.path(), PROSCALE_SOURCE_DIR).string());
-  REQUIRE(files.size() >= 15);
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(PROSCALE_SOURCE_DIR) + "/" + folder)) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string model = CaseDocument::load(entry.path()).modelType(caseModelNames());
+    if (model == kScaleUpStudyModel || model.ends_with("-tube") != tubes) continue;
+    files.push_back(std::filesystem::relative(entry.path(), PROSCALE_SOURCE_DIR).string());
+  }
+  return files;
+}
+
+void requireChecksPass(const std::vector<std::string>& files) {
   for (const std::string& file : files) {
     const ProcessRun run = runProcess(file);
     const auto checks = run.process().selfChecks(run.rec.t.back(), run.rec.y.back());
@@ -34,6 +42,27 @@ TEST_CASE("Shipped and validation cases pass their self-checks", "[validation][c
       CHECK_FALSE(c.failed());
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("Shipped cases pass their self-checks", "[validation][checks]") {
+  const std::vector<std::string> files = casesIn("cases", false);
+  REQUIRE(files.size() >= 8);
+  requireChecksPass(files);
+}
+
+TEST_CASE("Validation cases pass their self-checks", "[validation][checks]") {
+  const std::vector<std::string> files = casesIn("validation", false);
+  REQUIRE(files.size() >= 15);
+  requireChecksPass(files);
+}
+
+TEST_CASE("Shipped and validation tubes pass their self-checks", "[validation][checks][tube]") {
+  std::vector<std::string> files = casesIn("cases", true);
+  for (std::string& f : casesIn("validation", true)) files.push_back(std::move(f));
+  REQUIRE(files.size() >= 4);
+  requireChecksPass(files);
 }
 
 }  // namespace proscale::test
