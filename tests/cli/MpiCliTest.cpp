@@ -1,6 +1,7 @@
 // `mpirun -n 2 proscale run` as a user types it: the same files as a serial run with the same
 // numbers (to the integration tolerance), one message for bad input, exit code 3 -- not a
-// hang -- when the solver fails. Not labelled unit: PETSc starts Open MPI.
+// hang -- when the solver fails; and a misspelt PETSc option. Not labelled unit or input:
+// PETSc starts Open MPI, which leaks under the sanitizer run's LeakSanitizer.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -85,6 +86,19 @@ TEST_CASE("mpirun -n 2: bad input is one message, exit 2; a solver failure exit 
   CHECK(failed.exitCode == 3);
   CHECK(failed.out.find("solver failed") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A misspelt PETSc option is one located message, exit 2, nothing written",
+          "[cli][petsc]") {
+  // Not among tests/input_errors (label input, run under LeakSanitizer): PETSc has started
+  // Open MPI by the time it reports which options it did not use.
+  const auto dir = freshDir("petsc-typo");
+  const CommandResult r = runProscale(
+      kCase + " --set 'solver.petsc-options=-ts_bdf_ordr 3' -o " + dir.string(), sourcePath(""));
+  CHECK(r.exitCode == 2);
+  CHECK(r.err == "--set:1:1: solver.petsc-options: PETSc did not use -ts_bdf_ordr (not an option "
+                 "of this solver: misspelt?)\n");
+  CHECK_FALSE(std::filesystem::exists(dir));
 }
 
 }  // namespace proscale::test
