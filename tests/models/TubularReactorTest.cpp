@@ -130,6 +130,26 @@ TEST_CASE("Tube: an adiabatic tube's outlet temperature rise is its reaction hea
   CHECK(std::abs(rise - expected) < 1e-6 * expected);
 }
 
+TEST_CASE("Tube: a jacketed tube's outlet temperature is Wehner-Wilhelm's for its heat transfer",
+          "[validation][tube][energy]") {
+  // Each cell exchanges (U A / N)(T_j - T) with the jacket: for the whole tube a first-order
+  // "reaction" of T - T_j at k_h = U A / (rho c_p V), so at steady state
+  // (T_out - T_j) / (T_in - T_j) = 1 - X_WW(Pe, k_h tau), k_h tau = U A / (rho c_p Q)
+  // (Levenspiel ch. 13 for the closed tube; the wall's heat as a sink uniform along it).
+  const double rhoCp = 1000.0 * 4180.0, Q = 47.1238898e-6 / 60.0, UA = rhoCp * Q;  // k_h tau = 1
+  const double Tin = 333.15, Tj = 298.15;
+  const ProcessRun run = runProcess(
+      kDispersionCase,
+      {parseOverride("solver.type=snes"), parseOverride("feeds.inlet.temperature=60 degC"),
+       parseOverride("reactor.energy-balance={ua: " + std::to_string(UA) +
+                     " W/K, jacket-temperature: 25 degC, density: 1000 kg/m^3, heat-capacity: "
+                     "4180 J/kg/K}")});
+  const double exact = Tj + (Tin - Tj) * (1.0 - wehnerWilhelm(10.0, 1.0));
+  // The case's 100 cells give Wehner-Wilhelm to 2.2e-6 of the feed for the reaction (the
+  // first test): the same equation here, 35 K x 1e-5 as the bound.
+  CHECK(std::abs(run.series(run.rec.t.size() - 1, "temperature") - exact) < 35.0 * 1e-5);
+}
+
 TEST_CASE("Tube: a T-mixer's engulfment profile and dissipation", "[validation][tube][mixer]") {
   // The mixer of cases/baso4_tmixer.yaml, computed here from its keys: dp = K rho u_j^2 / 2,
   // eps = dp Q / (rho V_m), V_m = (pi/4) d^3, E = 0.058 (eps/nu)^(1/2) (Baldyga & Bourne); the
