@@ -1,6 +1,7 @@
 #include "solvers/PetscSession.h"
 
 #include <cstdlib>
+#include <initializer_list>
 #include <stdexcept>
 
 #include <petscsys.h>
@@ -47,34 +48,33 @@ struct Session {
   bool owner = false;
 };
 
+/// The first of the environment variables `names` that is set, as a number, or `otherwise`.
+int launcherValue(std::initializer_list<const char*> names, int otherwise) {
+  for (const char* name : names)
+    if (const char* v = std::getenv(name)) return std::atoi(v);
+  return otherwise;
+}
+
 }  // namespace
 
 void PetscSession::ensure() { static Session session; }
 
+// Before PETSc starts (a case whose solver is not PETSc's), what the MPI launcher told the
+// process: Open MPI's, MPICH's or PMIx's variables.
 int PetscSession::rank() {
   PetscBool up = PETSC_FALSE;
   PetscInitialized(&up);
-  if (up) {
-    PetscMPIInt rank = 0;
-    MPI_Comm_rank(PETSC_COMM_WORLD, &rank);
-    return rank;
-  }
-  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"})
-    if (const char* v = std::getenv(name)) return std::atoi(v);
-  return 0;
+  PetscMPIInt rank = 0;
+  if (up) MPI_Comm_rank(PETSC_COMM_WORLD, &rank);
+  return up ? rank : launcherValue({"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"}, 0);
 }
 
 int PetscSession::size() {
   PetscBool up = PETSC_FALSE;
   PetscInitialized(&up);
-  if (up) {
-    PetscMPIInt size = 1;
-    MPI_Comm_size(PETSC_COMM_WORLD, &size);
-    return size;
-  }
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
-    if (const char* v = std::getenv(name)) return std::atoi(v);
-  return 1;
+  PetscMPIInt size = 1;
+  if (up) MPI_Comm_size(PETSC_COMM_WORLD, &size);
+  return up ? size : launcherValue({"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"}, 1);
 }
 
 std::string PetscSession::lastError() {

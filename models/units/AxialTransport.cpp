@@ -36,12 +36,10 @@ AxialTransport::Face AxialTransport::face(std::size_t f, double cu2, double cu, 
 }
 
 double AxialTransport::rate(std::size_t i, const double c[4], double qIn, double qOut,
-                            double inletFlux, double slopes[4]) const {
+                            double slopes[4]) const {
   double d[4] = {0.0, 0.0, 0.0, 0.0};  // of F_in - F_out by c_{i-2} .. c_{i+1}
   double net = 0.0;
-  if (i == 0) {
-    net += inletFlux;
-  } else {  // F_{i-1/2}: face i, cells i-2, i-1, i
+  if (i > 0) {  // F_{i-1/2}: face i, cells i-2, i-1, i (the inlet's is the caller's)
     const Face in = face(i, i >= 2 ? c[0] : 0.0, c[1], c[2]);
     net += qIn * in.value - m_exchange * (c[2] - c[1]);
     for (int k = 0; k < 3; ++k) d[k] += qIn * in.d[k];

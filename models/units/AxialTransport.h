@@ -9,8 +9,8 @@
 //               flux is the total, convective plus dispersive, flux into the tube),
 //   F_{N-1/2} = Q_N c_{N-1}                                          (Danckwerts: dc/dz = 0),
 //
-// with the volume flows Q at the faces (side feeds add theirs to the cell they enter; the
-// caller adds their Q_f c_f / V). The face value is MUSCL-reconstructed from the upwind cell
+// with the volume flows Q at the faces. Every feed's Q_f c_f / V, the inlet's F_{-1/2} too, is
+// the caller's: rate() gives the faces between the cells and the outlet's. The face value is MUSCL-reconstructed from the upwind cell
 // u = i - 1 with the slope limiters of the size grid (models/pbe/SlopeLimiter.h) and clipped to
 // the downwind value, first order next to the inlet; flow runs from inlet to outlet (Q >= 0).
 // Sources: Danckwerts, Chem. Eng. Sci. 2 (1953) 1; Hundsdorfer & Verwer, Numerical Solution of
@@ -33,9 +33,9 @@ class AxialTransport {
   static constexpr std::size_t upstream = 2, downstream = 1;
 
   /// dc_i/dt by transport. c[0..3] = c_{i-2}, c_{i-1}, c_i, c_{i+1} (entries outside the tube
-  /// are not read); qIn, qOut: the volume flows [m^3/s] through the faces i - 1/2 and i + 1/2;
-  /// inletFlux: F_{-1/2} (read for i = 0 only). With `slopes`, its derivatives by c[0..3].
-  double rate(std::size_t i, const double c[4], double qIn, double qOut, double inletFlux,
+  /// are not read); qIn, qOut: the volume flows [m^3/s] through the faces i - 1/2 and i + 1/2
+  /// (the inlet face's F_{-1/2} is the caller's). With `slopes`, its derivatives by c[0..3].
+  double rate(std::size_t i, const double c[4], double qIn, double qOut,
               double slopes[4] = nullptr) const;
 
   double cellVolume() const { return m_volume; }

@@ -227,7 +227,7 @@ double TubularReactor::transportRate(const NodeWindow& y, std::size_t i, std::si
     const std::size_t j = i + o;  // cell i - 2 + o
     if (j >= 2 && j - 2 < m_cells) c[o] = y.node(j - 2)[k];
   }
-  return m_transport->rate(i, c, m_faceFlow[i], m_faceFlow[i + 1], 0.0, slopes);
+  return m_transport->rate(i, c, m_faceFlow[i], m_faceFlow[i + 1], slopes);
 }
 
 void TubularReactor::nodeRates(double t, const NodeWindow& y, std::size_t first, std::size_t last,
