@@ -13,6 +13,7 @@
 
 #include "CaseRunSupport.h"
 #include "case/Overrides.h"
+#include "core/NumberFormat.h"
 #include "models/units/TubularReactor.h"
 
 namespace proscale::test {
@@ -48,8 +49,10 @@ std::vector<double> profile(const ProcessRun& run, const std::string& name) {
 TEST_CASE("Tube: Wehner-Wilhelm conversion at Pe 1, 10, 100, second order in dz (SNES)",
           "[validation][tube][steady]") {
   const CaseValues values(kDispersionCase);
-  const double cIn = 1000.0;                          // mol/m^3: the feed's 1 mol/L of A
-  const double tau = 100.0, k = 0.01;                 // s, 1/s: V/Q and the rate constant
+  const double cIn = 1000.0;  // mol/m^3: the feed's 1 mol/L of A
+  const double k = 0.01;      // 1/s: the case's rate constant of A -> B
+  const double tau = std::numbers::pi / 4.0 * std::pow(values("tube.diameter"), 2) *
+                     values("tube.length") / values("feeds.inlet.flow");  // V/Q [s]
   for (const double peclet : {1.0, 10.0, 100.0}) {
     const double exact = cIn * (1.0 - wehnerWilhelm(peclet, k * tau));
     std::vector<double> errors;
@@ -67,7 +70,6 @@ TEST_CASE("Tube: Wehner-Wilhelm conversion at Pe 1, 10, 100, second order in dz 
     // Four digits of the conversion on 100 cells (the case's grid).
     CHECK(errors[2] < 1e-4);
   }
-  CHECK(values("tube.peclet") == 10.0);  // the case itself runs at Pe = 10
 }
 
 TEST_CASE("Tube: the steady state by SNES is the long-time TS solution, and TS is CVODE's",
@@ -136,12 +138,13 @@ TEST_CASE("Tube: a jacketed tube's outlet temperature is Wehner-Wilhelm's for it
   // "reaction" of T - T_j at k_h = U A / (rho c_p V), so at steady state
   // (T_out - T_j) / (T_in - T_j) = 1 - X_WW(Pe, k_h tau), k_h tau = U A / (rho c_p Q)
   // (Levenspiel ch. 13 for the closed tube; the wall's heat as a sink uniform along it).
-  const double rhoCp = 1000.0 * 4180.0, Q = 47.1238898e-6 / 60.0, UA = rhoCp * Q;  // k_h tau = 1
+  const double rhoCp = 1000.0 * 4180.0, Q = CaseValues(kDispersionCase)("feeds.inlet.flow");
+  const double UA = rhoCp * Q;  // k_h tau = 1
   const double Tin = 333.15, Tj = 298.15;
   const ProcessRun run = runProcess(
       kDispersionCase,
       {parseOverride("solver.type=snes"), parseOverride("feeds.inlet.temperature=60 degC"),
-       parseOverride("reactor.energy-balance={ua: " + std::to_string(UA) +
+       parseOverride("reactor.energy-balance={ua: " + formatShortest(UA) +
                      " W/K, jacket-temperature: 25 degC, density: 1000 kg/m^3, heat-capacity: "
                      "4180 J/kg/K}")});
   const double exact = Tj + (Tin - Tj) * (1.0 - wehnerWilhelm(10.0, 1.0));
