@@ -58,7 +58,6 @@ class PetscGrid {
   Outcome evaluateRates(double t, Vec y);
   const std::vector<double>& rates() const { return m_f; }
   double scale(std::size_t local) const { return m_scale[local % m_dof]; }
-  std::size_t ownedUnknowns() const { return m_owned * m_dof; }
   /// Factors the node blocks at (t, y): M = a I - J~ (a > 0), or -J~ with the accumulator rows
   /// replaced by the identity (`steady`, a = 0). The outcome on all ranks.
   Outcome assemble(double t, Vec y, double a, bool steady);

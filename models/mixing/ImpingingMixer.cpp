@@ -69,8 +69,8 @@ ImpingingMixer::ImpingingMixer(const Parameters& mixer, const std::vector<MixerF
                        ? mixer.real("pressure-drop")
                        : mixer.real("loss-coefficient") * rho * fastest * fastest / 2.0;
   const double length = mixer.has("mixing-zone-length") ? mixer.real("mixing-zone-length") : tubeDiameter;
-  m_volume = std::numbers::pi / 4.0 * tubeDiameter * tubeDiameter * length;
-  m_dissipation = m_pressureDrop * total / (rho * m_volume);
+  const double volume = std::numbers::pi / 4.0 * tubeDiameter * tubeDiameter * length;  // V_m
+  m_dissipation = m_pressureDrop * total / (rho * volume);
   m_engulfment = proscale::engulfmentRate(m_dissipation, viscosity / rho);
 }
 

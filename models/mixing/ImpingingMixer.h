@@ -37,11 +37,10 @@ class ImpingingMixer {
   double pressureDrop() const { return m_pressureDrop; }      ///< dp [Pa]
   double dissipation() const { return m_dissipation; }        ///< eps [W/kg]
   double engulfmentRate() const { return m_engulfment; }      ///< E [1/s]
-  double zoneVolume() const { return m_volume; }              ///< V_m [m^3]
 
  private:
   std::string m_engulfed;
-  double m_pressureDrop = 0.0, m_dissipation = 0.0, m_engulfment = 0.0, m_volume = 0.0;
+  double m_pressureDrop = 0.0, m_dissipation = 0.0, m_engulfment = 0.0;
 };
 
 }  // namespace proscale

@@ -28,7 +28,6 @@ class AxialTransport {
   AxialTransport(std::size_t cells, double cellLength, double area, double dispersion,
                  GrowthScheme scheme);
 
-  std::size_t cells() const { return m_cells; }
   /// Cells upstream (2) and downstream (1) whose values the rate of a cell depends on.
   static constexpr std::size_t upstream = 2, downstream = 1;
 

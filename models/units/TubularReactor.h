@@ -76,7 +76,6 @@ class TubularReactor final : public Process, public GridSystem {
 
   double length() const { return m_length; }                    ///< [m]
   double area() const { return m_area; }                        ///< [m^2]
-  double dispersion() const { return m_dispersion; }            ///< [m^2/s]
   /// Volume flow through face f = 0 .. N (inlet to outlet) at t [m^3/s].
   double faceFlow(std::size_t f, double t) const;
 
