@@ -33,7 +33,11 @@ class EnergyBalance {
   double jacketTemperature(double t) const { return m_jacket.value(t); }  ///< [K]
   /// dT/dt without the feeds: UA (T_j - T)/(rho c_p V) + q/(rho c_p) [K/s]; V [m^3], q [W/m^3].
   double rate(double t, double T, double V, double q) const {
-    return (m_ua * (jacketTemperature(t) - T) + m_stirrerPower) / (m_rhoCp * V) + q / m_rhoCp;
+    return rateWithJacketAt(jacketTemperature(t), T, V, q);
+  }
+  /// The same with the jacket at Tj [K] (a tube's wall temperature at the cell).
+  double rateWithJacketAt(double Tj, double T, double V, double q) const {
+    return (m_ua * (Tj - T) + m_stirrerPower) / (m_rhoCp * V) + q / m_rhoCp;
   }
   /// Heat taken out through the jacket, UA (T - T_j) [W].
   double heatRemoved(double t, double T) const { return m_ua * (T - jacketTemperature(t)); }

@@ -253,25 +253,27 @@ void StirredVessel::rhs(double t, std::span<const double> y, std::span<double> y
 }
 
 void StirredVessel::zoneRates(double t, std::span<const double> y, std::span<double> ydot,
-                              double D) {
+                              double D, std::optional<double> jacketTemperature) {
   const auto c = fluid(y);
   const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y));
   const double solidVolumeRate = m_particles->rates(y, p, D, ydot);
   const auto dc = ydot.first(c.size());
   m_point->fluidRates(c, solidVolumeRate, dc);
   for (std::size_t j = 0; j < c.size(); ++j) dc[j] -= D * c[j];
-  vesselRates(t, y, solidVolumeRate, ydot, D);
+  vesselRates(t, y, solidVolumeRate, ydot, D, jacketTemperature);
 }
 
 void StirredVessel::vesselRates(double t, std::span<const double> y, double solidVolumeRate,
-                                std::span<double> ydot, double D) const {
+                                std::span<double> ydot, double D,
+                                std::optional<double> jacketTemperature) const {
   const std::size_t nf = m_point->fluidSize();
   const auto c = fluid(y);
   if (m_energy) {
     const double T = y[m_temperatureIndex];
     const double q =
         m_point->reactionHeat(c) + m_point->heatPerSolidVolume() * solidVolumeRate;
-    ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rate(t, T, volume(t), q);
+    const double Tj = jacketTemperature.value_or(m_energy->jacketTemperature(t));
+    ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rateWithJacketAt(Tj, T, volume(t), q);
     // A network's zone: its inflows replace the contents at D, bringing their own temperature
     // (added by the network): rho c_p V dT/dt = sum_in Q_s rho c_p (T_s - T) + ...
     if (m_zone) ydot[m_temperatureIndex] -= D * T;

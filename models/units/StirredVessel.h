@@ -53,7 +53,10 @@ class StirredVessel final : public Process, public System {
 
   /// The rates with dilution D [1/s] (outflow and inflows' share of -D y) and no fed terms: a
   /// zone's own physics; rhs() adds the vessel's feeds, a network the zone's inflows.
-  void zoneRates(double t, std::span<const double> y, std::span<double> ydot, double D);
+  /// `jacketTemperature` [K]: the zone's own, where its place sets it (a tube's wall profile);
+  /// the energy balance's otherwise.
+  void zoneRates(double t, std::span<const double> y, std::span<double> ydot, double D,
+                 std::optional<double> jacketTemperature = std::nullopt);
   /// Its Jacobian (J zeroed here).
   void zoneJacobian(double t, std::span<const double> y, BorderedBandJacobian& J, double D);
 
@@ -96,6 +99,8 @@ class StirredVessel final : public Process, public System {
   FeedStream withSeeds(const Parameters& feed, FeedStream stream) const;
 
   const PointModel& point() const { return *m_point; }
+  /// With reactor.energy-balance: its jacket's U A (this zone's share) and temperature.
+  const std::optional<EnergyBalance>& energyBalance() const { return m_energy; }
   /// The names of the fluid unknowns (the point's blocks' components).
   std::vector<std::string> fluidNames() const;
   /// Their units (per suspension volume: mol/m^3, a volume fraction m^3/m^3).
@@ -117,7 +122,7 @@ class StirredVessel final : public Process, public System {
   std::span<const double> mixture(std::span<const double> y) const;
   /// Writes the rows of the vessel's own blocks (temperature, mixture, outflow).
   void vesselRates(double t, std::span<const double> y, double solidVolumeRate,
-                   std::span<double> ydot, double D) const;
+                   std::span<double> ydot, double D, std::optional<double> jacketTemperature) const;
   void checkStirrerVolume(const Parameters& reactor, const StirredTank& tank) const;
   /// Amounts over the streams up to t of (fluid unknowns, solid volume) [mol or m^3].
   StreamAmounts streamAmounts(double t, std::span<const double> y) const;

@@ -44,6 +44,7 @@ ParamSpec TubularReactor::section() {
                            "Reconstruction of the convected values at the cell faces: the slope "
                            "limiters of the size grid (second order) or first-order upwind.")
              .defaultsTo("van-leer"));
+  s->add(WallTemperatureProfile::spec());
   s->add(ImpingingMixer::section());
   return ParamSpec::section("tube", s, "The tube.").isRequired();
 }
@@ -68,6 +69,7 @@ TubularReactor::TubularReactor(const Parameters& root, const PointFactory& makeP
                      : faceFlow(m_cells, 0.0) / m_area * m_length / tube.real("peclet");
   checkResolution(tube);
   addMixer(root);
+  readWall(root);
   m_transport = std::make_unique<AxialTransport>(m_cells, dz, m_area, m_dispersion,
                                                  schemeNamed(tube.string("scheme")));
   m_y0.assign(m_cell->layout().size(), 0.0);
@@ -191,6 +193,21 @@ void TubularReactor::addMixer(const Parameters& root) {
   }
 }
 
+void TubularReactor::readWall(const Parameters& root) {
+  const Parameters& tube = root.section("tube");
+  if (!tube.has("wall-temperature")) return;
+  const Parameters& reactor = root.section("reactor");
+  if (!reactor.has("energy-balance"))
+    throw tube.error("wall-temperature", "a wall temperature acts through an energy balance: "
+                                         "add reactor.energy-balance with the tube's ua");
+  const Parameters& balance = reactor.section("energy-balance");
+  for (const char* key : {"jacket-temperature", "jacket-temperature-recipe"})
+    if (balance.has(key))
+      throw balance.error(key, "the tube's wall-temperature gives the jacket temperature: "
+                               "leave this out");
+  m_wall = WallTemperatureProfile(tube, m_length).cellMeans(m_cells, m_length);
+}
+
 double TubularReactor::enteredBefore(const TubeFeed& f, std::size_t face) const {
   if (f.inlet) return 1.0;  // through the inlet face
   double entered = 0.0;
@@ -237,7 +254,8 @@ void TubularReactor::nodeRates(double t, const NodeWindow& y, std::size_t first,
   const double V = m_transport->cellVolume();
   for (std::size_t i = first; i < last; ++i) {
     const std::span<double> fi = f.subspan((i - first) * dof, dof);
-    m_cell->zoneRates(t, y.node(i), fi, 0.0);
+    m_cell->zoneRates(t, y.node(i), fi, 0.0,
+                      m_wall.empty() ? std::nullopt : std::optional<double>(m_wall[i]));
     std::fill(m_work.begin(), m_work.end(), 0.0);
     for (std::size_t k : m_carried.transported) m_work[k] = transportRate(y, i, k, nullptr);
     for (std::size_t k : m_carried.transported) fi[k] += m_work[k];

@@ -28,6 +28,7 @@
 #include "models/units/CarriedComponents.h"
 #include "models/units/StirredVessel.h"
 #include "models/units/VesselFlows.h"
+#include "models/units/WallTemperatureProfile.h"
 
 namespace proscale {
 
@@ -102,6 +103,11 @@ class TubularReactor final : public Process, public GridSystem {
   /// The fraction of feed f's flow that has entered the cells before face `face`.
   double enteredBefore(const TubeFeed& f, std::size_t face) const;
   void checkResolution(const Parameters& tube) const;
+  /// With tube.wall-temperature: each cell's mean wall temperature (InputError without an
+  /// energy balance's U A, or with its jacket temperature too).
+  void readWall(const Parameters& root);
+  /// The outlet's or a cell's vessel columns with its own jacket temperature and heat.
+  void cellSeries(double t, std::span<const double> y, std::size_t i, std::span<double> row) const;
 
   std::size_t m_cells = 0;
   double m_length = 0.0, m_area = 0.0, m_dispersion = 0.0;
@@ -110,6 +116,7 @@ class TubularReactor final : public Process, public GridSystem {
   std::vector<TubeFeed> m_feeds;
   std::unique_ptr<AxialTransport> m_transport;
   std::optional<ImpingingMixer> m_mixer;
+  std::vector<double> m_wall;  ///< the cells' mean wall temperatures [K]; empty: the jacket's
   std::vector<double> m_stopTimes, m_y0;
   mutable std::vector<double> m_faceFlow, m_work;
   /// Transport's slopes of each carried component by cells i - 2 .. i + 1, from the last

@@ -23,10 +23,21 @@ std::vector<SeriesColumn> TubularReactor::seriesColumns() const {
 
 void TubularReactor::series(double t, std::span<const double> y, std::span<double> row) const {
   const std::size_t own = m_cell->seriesColumns().size();
-  m_cell->series(t, cellState(y, m_cells - 1), row.first(own));
+  cellSeries(t, y, m_cells - 1, row.first(own));
   std::size_t k = own;
   for (const TubeFeed& f : m_feeds) row[k++] = f.stream.flow.value(t);
   row[k++] = faceFlow(m_cells, t);
+}
+
+// With a wall profile the vessel's last two columns, its jacket temperature and the heat it
+// takes out, are the cell's: T_w,i and U A_i (T_i - T_w,i).
+void TubularReactor::cellSeries(double t, std::span<const double> y, std::size_t i,
+                                std::span<double> row) const {
+  m_cell->series(t, cellState(y, i), row);
+  if (m_wall.empty()) return;
+  const double T = cellState(y, i)[*m_carried.temperature];
+  row[row.size() - 2] = m_wall[i];
+  row[row.size() - 1] = m_cell->energyBalance()->ua() * (T - m_wall[i]);
 }
 
 std::vector<Metric> TubularReactor::metrics(double t, std::span<const double> y) const {
@@ -92,7 +103,7 @@ void TubularReactor::axialProfiles(double t, std::span<const double> y, std::vec
   numberDensity.clear();
   const PsdHistory classes = m_cell->sizeClasses();
   for (std::size_t i = 0; i < m_cells; ++i) {
-    m_cell->series(t, cellState(y, i), row);
+    cellSeries(t, y, i, row);
     values.insert(values.end(), row.begin() + 1, row.end());
     if (!m_cell->hasSizeDistribution()) continue;
     const std::vector<double> N = m_cell->numberPerClass(cellState(y, i));
