@@ -38,13 +38,14 @@ class CallbackGuard {
     }
     return 1;
   }
-  /// 1 (recoverable) if some value of `values` is not finite, naming its component.
+  /// 1 (recoverable) if some value of `values` is not finite, naming its component; values[0]
+  /// is component `first` (a grid's nodes of `layout` from node first / layout.size()).
   int checkFinite(std::span<const double> values, const StateLayout& layout, const char* what,
-                  double t) noexcept {
+                  double t, std::size_t first = 0) noexcept {
     for (std::size_t i = 0; i < values.size(); ++i)
       if (!std::isfinite(values[i]))
-        return recoverable(std::string("non-finite ") + what + " of component " +
-                           std::to_string(i) + " of " + std::to_string(layout.size()) +
+        return recoverable(std::string("non-finite ") + what + " of " +
+                           layout.componentLabel(first + i) +
                            " at t = " + number(t) + " s");
     return 0;
   }

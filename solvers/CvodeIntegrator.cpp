@@ -122,7 +122,7 @@ CvodeIntegrator::Impl::Impl(System& system, IntegratorOptions options)
   for (std::size_t i = 0; i < n; ++i)
     if (!(atol[i] > 0) || !std::isfinite(atol[i]))
       throw SolverSettingError("atol", "the absolute tolerance of " +
-                                           ModelBridge::componentName(system.layout(), i) +
+                                           system.layout().componentLabel(i) +
                                            ", atol times its block's scale, is not a positive "
                                            "finite number");
   const auto length = static_cast<sunindextype>(n);
@@ -335,7 +335,7 @@ SolverReport CvodeIntegrator::Impl::integrate(std::span<const double> times,
     if (!std::isfinite(state()[i])) {
       report.timeReached = t0;
       report.flagName = "CV_ILL_INPUT";
-      report.message = "initial value of " + ModelBridge::componentName(m_system.layout(), i) +
+      report.message = "initial value of " + m_system.layout().componentLabel(i) +
                        " is not finite";
       return report;
     }

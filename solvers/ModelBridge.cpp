@@ -69,17 +69,6 @@ int ModelBridge::jacobianTimes(N_Vector v, N_Vector Jv, sunrealtype t, N_Vector 
   return static_cast<ModelBridge*>(self)->multiplyJacobian(t, y, v, Jv);
 }
 
-std::string ModelBridge::componentName(const StateLayout& layout, std::size_t i) {
-  for (const StateBlock& b : layout.blocks()) {
-    if (i < b.offset || i >= b.offset + b.size) continue;
-    const std::size_t local = i - b.offset;
-    std::string name = b.name + "[" + std::to_string(local) + "]";
-    if (local < b.componentNames.size()) name += " (" + b.componentNames[local] + ")";
-    return name;
-  }
-  return "component " + std::to_string(i);
-}
-
 template <class Action>
 int ModelBridge::guarded(const char* where, double t, Action&& action) noexcept {
   try {
@@ -105,7 +94,7 @@ int ModelBridge::evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept {
     for (std::size_t i = 0; i < out.size(); ++i)
       if (!std::isfinite(out[i]))
         return failRecoverable("non-finite time derivative of " +
-                               componentName(m_system.layout(), i) + " (" + format(out[i]) +
+                               m_system.layout().componentLabel(i) + " (" + format(out[i]) +
                                ") at t = " + format(t) + " s");
     return 0;
   });
@@ -119,7 +108,7 @@ int ModelBridge::evaluateSensitivityRhs(int k, double t, N_Vector y, N_Vector s,
     for (std::size_t i = 0; i < out.size(); ++i)
       if (!std::isfinite(out[i]))
         return failRecoverable("non-finite sensitivity derivative of " +
-                               componentName(m_system.layout(), i) + " at t = " + format(t) +
+                               m_system.layout().componentLabel(i) + " at t = " + format(t) +
                                " s");
     return 0;
   });
@@ -162,7 +151,7 @@ int ModelBridge::setupPreconditioner(double t, N_Vector y, N_Vector fy, bool jok
     const std::size_t pivot = m_preconditioner->setup(gamma);
     if (pivot == 0) return 0;
     // I - gamma J~ singular (to working precision): CVODE retries with a smaller step.
-    return failRecoverable("zero pivot at " + componentName(m_system.layout(), pivot - 1) +
+    return failRecoverable("zero pivot at " + m_system.layout().componentLabel(pivot - 1) +
                            " factoring the preconditioner I - gamma J at t = " + format(t) +
                            " s, gamma = " + format(gamma) + " s");
   });

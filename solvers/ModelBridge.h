@@ -75,9 +75,6 @@ class ModelBridge {
   bool stopRequested();
   const std::string& stopReason() const { return m_stop; }
 
-  /// "block[index]" (with the component name if the block has one) of global index i.
-  static std::string componentName(const StateLayout& layout, std::size_t i);
-
  private:
   int evaluateRhs(double t, N_Vector y, N_Vector ydot) noexcept;
   int evaluateSensitivityRhs(int k, double t, N_Vector y, N_Vector s, N_Vector sdot,

@@ -158,7 +158,7 @@ PetscGrid::Outcome PetscGrid::evaluateRates(double t, Vec y) {
     const NodeWindow window = ghosted(y, true);
     const int flag = m_guard("model's rates", t, [&] {
       m_system.nodeRates(t, window, m_first, m_first + m_owned, m_f);
-      return m_guard.checkFinite(m_f, m_system.nodeLayout(), "rate", t);
+      return m_guard.checkFinite(m_f, m_system.nodeLayout(), "rate", t, m_first * m_dof);
     });
     outcome = flag == 0 ? kFine : flag > 0 ? kRecoverable : kFatal;
   } catch (const std::exception& e) {  // PETSc's own failure (the ghost exchange)

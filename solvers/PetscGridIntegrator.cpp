@@ -54,8 +54,7 @@ PetscGridIntegrator::Impl::Impl(GridSystem& system, IntegratorOptions options,
   petscCheck(KSPSetType(ksp, KSPGMRES), "KSPSetType");
   petscCheck(KSPGetPC(ksp, &pc), "KSPGetPC");
   m_grid.usePreconditioner(pc);
-  if (TSSetFromOptions(m_ts.h) != 0)
-    throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
+  setTsFromOptions(m_ts.h);
   rejectUnusedOptions();
   m_method = describeTs(m_ts.h) + " on " + m_grid.describe();
 }

@@ -1,5 +1,7 @@
 #include "solvers/PetscTsCommon.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
@@ -38,6 +40,10 @@ void rejectUnusedOptions() {
   const auto readLater = [](const std::string& name) {
     for (const char* later : {"log_view", "options_left", "info", "malloc"})
       if (name.rfind(later, 0) == 0) return true;
+    for (const char* viewer : {"_view", "_view_pre", "_converged_reason"})  // at the solve's end
+      if (name.size() > std::strlen(viewer) &&
+          name.compare(name.size() - std::strlen(viewer), std::string::npos, viewer) == 0)
+        return true;
     return false;
   };
   std::string unused;
@@ -47,6 +53,24 @@ void rejectUnusedOptions() {
   if (!unused.empty())
     throw SolverSettingError("petsc-options", "PETSc did not use " + unused +
                                                   " (not an option of this solver: misspelt?)");
+}
+
+void setTsFromOptions(TS ts) {
+  if (TSSetFromOptions(ts) != 0)
+    throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
+  TSType type = nullptr;
+  petscCheck(TSGetType(ts, &type), "TSGetType");
+  const std::string name = type;
+  if (name == TSPSEUDO)
+    throw SolverSettingError("petsc-options", "-ts_type pseudo is a continuation to a steady "
+                                              "state, not a time integration: give solver.type: "
+                                              "snes for the steady state");
+  for (const char* implicit : {TSBDF, TSBEULER, TSCN, TSTHETA, TSARKIMEX, TSROSW, TSALPHA, TSGLLE, TSIRK})
+    if (name == implicit) return;
+  throw SolverSettingError("petsc-options",
+                           "-ts_type " + name + " cannot integrate proscale's implicit residual "
+                           "F(t, y, y') = y' - f(t, y): give bdf, beuler, cn, theta, arkimex, "
+                           "rosw, alpha, glle or irk");
 }
 
 void configureTs(TS ts, const IntegratorOptions& options, Vec atol) {

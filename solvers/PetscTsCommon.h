@@ -37,8 +37,15 @@ void resetPetscOptions(const std::string& petscOptions);
 /// SolverSettingError("petsc-options") naming the options of `petscOptions` that the
 /// solver's SetFromOptions did not read (a misspelt option would otherwise be ignored without
 /// a word; PETSc itself only warns at exit with -options_left). Options PETSc reads at other
-/// times (-log_view, -options_left, -info, -malloc_*) are not judged.
+/// times (-log_view, -options_left, -info, -malloc_*, and the viewers a solve reads at its
+/// end: -*_view, -*_view_pre, -*_converged_reason) are not judged.
 void rejectUnusedOptions();
+
+/// TSSetFromOptions, then SolverSettingError("petsc-options") for a -ts_type that cannot
+/// integrate proscale's implicit residual F(t, y, y') = y' - f(t, y) in time: the explicit
+/// methods (they need a right-hand side PETSc calls on its own), and pseudo, a steady-state
+/// continuation whose "time" is not the model's (solver.type: snes gives steady states).
+void setTsFromOptions(TS ts);
 
 /// TSBDF of order min(max-order, 4), relative tolerance rtol and the absolute ones in `atol`,
 /// steps that match the output times, and failed steps retried (up to a limit) instead of

@@ -129,8 +129,7 @@ PetscTsIntegrator::Impl::Impl(System& system, IntegratorOptions options,
   petscCheck(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
   petscCheck(KSPGetPC(ksp, &pc), "KSPGetPC");
   petscCheck(PCSetType(pc, PCLU), "PCSetType");
-  if (TSSetFromOptions(m_ts.h) != 0)
-    throw SolverSettingError("petsc-options", "PETSc refused an option: " + PetscSession::lastError());
+  setTsFromOptions(m_ts.h);
   rejectUnusedOptions();
   m_method = describeTs(m_ts.h) + (system.hasJacobian() ? " of the model's Jacobian (AIJ)"
                                                          : " of a colored difference Jacobian (AIJ)");

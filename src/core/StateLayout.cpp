@@ -36,6 +36,19 @@ void StateLayout::setRole(const std::string& name, BlockRole role) {
   throw std::out_of_range("no state block '" + name + "'");
 }
 
+std::string StateLayout::componentLabel(std::size_t i) const {
+  if (m_size > 0 && i >= m_size)
+    return "node " + std::to_string(i / m_size) + ": " + componentLabel(i % m_size);
+  for (const StateBlock& b : m_blocks) {
+    if (i < b.offset || i >= b.offset + b.size) continue;
+    const std::size_t local = i - b.offset;
+    std::string label = b.name + "[" + std::to_string(local) + "]";
+    if (local < b.componentNames.size()) label += " (" + b.componentNames[local] + ")";
+    return label;
+  }
+  return "component " + std::to_string(i);
+}
+
 bool StateLayout::has(const std::string& name) const {
   for (const auto& b : m_blocks)
     if (b.name == name) return true;

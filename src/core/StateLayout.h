@@ -46,6 +46,9 @@ class StateLayout {
   const std::vector<StateBlock>& blocks() const { return m_blocks; }
   bool has(const std::string& name) const;
   const StateBlock& block(const std::string& name) const;  ///< throws std::out_of_range
+  /// "block[k] (component name)" for component i; past the end, a grid's nodes of this
+  /// layout: "node n: block[k] (name)".
+  std::string componentLabel(std::size_t i) const;
 
   /// Per-component absolute tolerances: atol * block scale.
   std::vector<double> absoluteTolerances(double atol) const;

@@ -150,4 +150,12 @@ TEST_CASE("PETSc TS: options PETSc cannot read are a setting error at petsc-opti
   test::DecayChain system;
   CHECK_THROWS_AS(PetscTsIntegrator(system, IntegratorOptions{}, "-ts_type no_such_type"),
                   SolverSettingError);
+  // Types that do not integrate the implicit residual in time: an explicit method, and pseudo
+  // (a steady-state continuation, which ran to negative times when it was let through).
+  CHECK_THROWS_AS(PetscTsIntegrator(system, IntegratorOptions{}, "-ts_type rk"), SolverSettingError);
+  CHECK_THROWS_AS(PetscTsIntegrator(system, IntegratorOptions{}, "-ts_type pseudo"),
+                  SolverSettingError);
+  // Options a solve reads at its end are not taken for misspelt ones.
+  CHECK_NOTHROW(PetscTsIntegrator(system, IntegratorOptions{},
+                                  "-ts_type beuler -snes_converged_reason -ksp_view"));
 }
