@@ -26,15 +26,15 @@ void scaleBlock(BorderedBandJacobian& J, const std::vector<double>& s) {
   }
 }
 
-// Row r of J becomes -e_r: an accumulator held at its value in a steady state (F_r = u_r - u0_r
-// and M = -J~ has 1 there).
-void holdRow(BorderedBandJacobian& J, std::size_t r) {
+// Row r of J becomes (a - 1) e_r: an accumulator held at its value in a steady state
+// (F_r = u_r - u0_r, and M = a I - J~ has 1 there whatever the pseudo-time shift a).
+void holdRow(BorderedBandJacobian& J, std::size_t r, double a) {
   const BorderedBandShape& sh = J.shape();
   const std::size_t k = sh.border;
   if (r < k) {
     for (std::size_t j = 0; j < k; ++j) J.D(r, j) = 0.0;
     for (std::size_t j = 0; j < sh.band; ++j) J.R(r, j) = 0.0;
-    J.D(r, r) = -1.0;
+    J.D(r, r) = a - 1.0;
     return;
   }
   const std::size_t i = r - k;
@@ -42,7 +42,16 @@ void holdRow(BorderedBandJacobian& J, std::size_t r) {
   const std::size_t lo = i >= sh.lower ? i - sh.lower : 0;
   const std::size_t hi = std::min(sh.band - 1, i + sh.upper);
   for (std::size_t j = lo; j <= hi; ++j) J.B(i, j) = 0.0;
-  J.B(i, i) = -1.0;
+  J.B(i, i) = a - 1.0;
+}
+
+// max_k |J_kk|: the fastest rate of the node's own physics [1/s].
+double fastestDiagonal(const BorderedBandJacobian& J) {
+  const BorderedBandShape& sh = J.shape();
+  double fastest = 0.0;
+  for (std::size_t i = 0; i < sh.border; ++i) fastest = std::max(fastest, std::abs(J.D(i, i)));
+  for (std::size_t i = 0; i < sh.band; ++i) fastest = std::max(fastest, std::abs(J.B(i, i)));
+  return fastest;
 }
 
 }  // namespace
@@ -107,6 +116,12 @@ PetscGrid::Outcome PetscGrid::shared(Outcome mine) const {
   int worst = mine, local = mine;
   MPI_Allreduce(&local, &worst, 1, MPI_INT, MPI_MAX, PETSC_COMM_WORLD);
   return static_cast<Outcome>(worst);
+}
+
+double PetscGrid::fastestRate() const {
+  double mine = m_fastest, fastest = 0.0;
+  MPI_Allreduce(&mine, &fastest, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD);
+  return fastest;
 }
 
 std::string PetscGrid::sharedText(const std::string& text) const {
@@ -185,21 +200,23 @@ PetscGrid::Outcome PetscGrid::assemble(double t, Vec y, double a, bool steady) {
 void PetscGrid::factorNodes(double t, const NodeWindow& window, double a, bool steady) {
   const auto w = static_cast<long>(m_system.stencilWidth());
   const auto nodes = static_cast<long>(m_system.nodeCount());
-  m_shift = steady ? 0.0 : a;
+  m_shift = a;
   m_sigma = steady ? 1.0 : a;
+  m_fastest = 0.0;
   for (std::size_t n = 0; n < m_owned; ++n) {
     const std::size_t i = m_first + n;
     NodeLinear& node = m_nodes[n];
     m_block.setZero();
     m_system.nodeJacobian(t, window, i, m_block);
     scaleBlock(m_block, m_scale);
+    m_fastest = std::max(m_fastest, fastestDiagonal(m_block));
     if (steady)
       for (std::size_t r = 0; r < m_dof; ++r)
-        if (m_accumulator[r]) holdRow(m_block, r);
+        if (m_accumulator[r]) holdRow(m_block, r, a);
     if (!node.block.assign(m_block))
       throw RecoverableError("non-finite entry in the model's node Jacobian");
     if (steady) {
-      m_block.scaleAddIdentity(-1.0, 0.0);  // M = -J~
+      m_block.scaleAddIdentity(-1.0, a);  // M = a I - J~, a the pseudo-time shift or 0
       node.newton.assign(m_block);
     } else {
       node.newton.assign(m_block);

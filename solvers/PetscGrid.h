@@ -58,9 +58,12 @@ class PetscGrid {
   Outcome evaluateRates(double t, Vec y);
   const std::vector<double>& rates() const { return m_f; }
   double scale(std::size_t local) const { return m_scale[local % m_dof]; }
-  /// Factors the node blocks at (t, y): M = a I - J~ (a > 0), or -J~ with the accumulator rows
-  /// replaced by the identity (`steady`, a = 0). The outcome on all ranks.
+  /// Factors the node blocks at (t, y): M = a I - J~ (a > 0), or, `steady`, the same with the
+  /// accumulator rows replaced by the identity (a = 0 for Newton on f, a = 1/dtau for a
+  /// pseudo-time step). The outcome on all ranks.
   Outcome assemble(double t, Vec y, double a, bool steady);
+  /// max |J~_kk| over the nodes at the last assemble [1/s], on every rank (collective).
+  double fastestRate() const;
   /// Whether local unknown k (this rank's) belongs to an accumulator block.
   bool accumulator(std::size_t local) const { return m_accumulator[local % m_dof]; }
 
@@ -74,6 +77,8 @@ class PetscGrid {
   /// "a DMDA of N nodes x dof unknowns over K ranks".
   std::string describe() const;
   void clearFailures() { m_guard.clear(); }
+  /// Whether a model callback failed fatally on some rank (collective).
+  bool failedFatally() const { return !sharedText(m_guard.fatalMessage()).empty(); }
 
  private:
   /// One owned node's part of M.
@@ -103,7 +108,7 @@ class PetscGrid {
   std::vector<NodeLinear> m_nodes;
   BorderedBandJacobian m_block;
   std::vector<NodeCoupling> m_entries;
-  double m_shift = 1.0, m_sigma = 1.0;
+  double m_shift = 1.0, m_sigma = 1.0, m_fastest = 0.0;
   bool m_exact = true;
   CallbackGuard m_guard;
   Owned<DM, DMDestroy> m_da;

@@ -3,6 +3,9 @@
 // PETSc/TAO Users Manual, ANL-21/39 rev. 3.18, "SNES"): Newton's method with a backtracking
 // line search from the initial state, GMRES on the node-block Newton operator with its
 // Gauss-Seidel preconditioner (solvers/PetscGrid.h), the nodes distributed over the MPI ranks.
+// Where Newton from the initial state fails (a crystallizer's start-up from a particle-free
+// tube), pseudo-transient continuation from it: implicit Euler steps in a pseudo time whose
+// step grows as the residual falls, then Newton (Kelley & Keyes 1998, as KinsolSteadySolver).
 // Unknowns and residuals are scaled by the block scales; accumulator blocks (budgets) have no
 // steady state and are held at their initial values, as KinsolSteadySolver holds them. The
 // steady state is accepted when the 2-norm of the scaled rates f_i / s_i, which bounds every

@@ -3,6 +3,7 @@
 // self-checks at their worst, and the axial profiles with the size distribution along the tube.
 // The equations are in TubularReactor.cpp.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "models/units/TubularReactor.h"
@@ -60,30 +61,39 @@ std::vector<Metric> TubularReactor::metrics(double t, std::span<const double> y)
   return m;
 }
 
-// Every cell's checks, each reported once at the worst cell -- but the grid-versus-moments
-// cross-check, which judges the size grid, at the outlet: in a tube the moments and the classes
-// are carried by two reconstructions of the same axial flow (AxialTransport.h), which differ
-// where the profiles are steep (the nucleation zone at the inlet of cases/dpfr_crystallizer
-// .yaml: 2 % there, 0.2 % at the outlet), so elsewhere it would blame the size grid for the
-// axial one.
+// Every cell's checks, each reported once at the worst cell -- but two:
+//  * the grid-versus-moments cross-check, which judges the size grid, at the outlet: in a tube
+//    the moments and the classes are carried by two reconstructions of the same axial flow
+//    (AxialTransport.h), which differ where the profiles are steep (the nucleation zone at the
+//    inlet of cases/dpfr_crystallizer.yaml: 2 % there, 0.2 % at the outlet), so elsewhere it
+//    would blame the size grid for the axial one;
+//  * the number scale against the population at the cell that holds the most: one scale
+//    serves every cell, and the cells near the inlet, where nucleation has only begun, hold
+//    1/1600 of the outlet's particles in that case's steady state.
 std::vector<SelfCheck> TubularReactor::selfChecks(double t, std::span<const double> y) const {
-  std::vector<SelfCheck> worst;
+  std::vector<SelfCheck> judged;
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < m_cells; ++i)
     for (SelfCheck& c : m_cell->selfChecks(t, cellState(y, i))) {
       const bool outletOnly = c.name.starts_with("moments_difference");
+      const bool best = c.name == "number_scale_ratio";
       if (outletOnly && i + 1 < m_cells) continue;
-      if (outletOnly) c.meaning += " (at the outlet)";
       const auto at = index.find(c.name);
       if (at == index.end()) {
-        index[c.name] = worst.size();
-        if (!outletOnly) c.meaning += " (the worst of the tube's cells)";
-        worst.push_back(std::move(c));
-      } else if (!(c.value <= worst[at->second].value)) {  // a NaN is the worst
-        worst[at->second].value = c.value;
+        index[c.name] = judged.size();
+        c.meaning += outletOnly ? " (at the outlet)"
+                     : best     ? " (the tube's most populated cell)"
+                                : " (the worst of the tube's cells)";
+        judged.push_back(std::move(c));
+        continue;
       }
+      double& value = judged[at->second].value;
+      // A NaN is the worst; a cell without particles (ratio 0) has nothing to judge.
+      const bool replaces = std::isnan(c.value) ||
+                            (best ? c.value > 0.0 && (value == 0.0 || c.value < value) : c.value > value);
+      if (replaces && !std::isnan(value)) value = c.value;
     }
-  return worst;
+  return judged;
 }
 
 AxialGrid TubularReactor::axialGrid() const {
