@@ -21,7 +21,7 @@ namespace {
 // The results of one run, converted once; the arrays own their data.
 struct Results {
   std::string status;
-  py::dict metrics, units, timeseries, psd, sensitivities, solver, checks, toolSettings;
+  py::dict metrics, units, timeseries, psd, axial, sensitivities, solver, checks, toolSettings;
   py::array_t<double> finalState;
 };
 
@@ -56,6 +56,34 @@ py::dict psdOf(const PsdHistory& h) {
   return psd;
 }
 
+// A model in space: its profiles along the axis at each output time, as profiles.csv and
+// axial.pvd hold them.
+py::dict axialOf(const AxialGrid& grid, const AxialHistory& h, const PsdHistory& classes) {
+  py::dict axial;
+  if (grid.positions.empty() || h.times.empty()) return axial;
+  const std::size_t nt = h.times.size(), nz = grid.positions.size(), nc = grid.columns.size();
+  axial["positions"] = ownedArray(std::vector<double>(grid.positions));
+  axial["times"] = ownedArray(std::vector<double>(h.times));
+  py::dict profiles, units;
+  for (std::size_t c = 0; c < nc; ++c) {
+    std::vector<double> values(nt * nz);
+    for (std::size_t t = 0; t < nt; ++t)
+      for (std::size_t z = 0; z < nz; ++z) values[t * nz + z] = h.values[t][z * nc + c];
+    profiles[py::str(grid.columns[c].name)] = ownedArray(std::move(values), nt, nz);
+    units[py::str(grid.columns[c].name)] = grid.columns[c].unit;
+  }
+  axial["profiles"] = profiles;
+  axial["units"] = units;
+  if (!classes.pivots.empty() && !h.numberDensity.empty() && !h.numberDensity[0].empty()) {
+    std::vector<double> density;
+    density.reserve(nt * nz * classes.pivots.size());
+    for (const auto& row : h.numberDensity) density.insert(density.end(), row.begin(), row.end());
+    axial["pivots"] = ownedArray(std::vector<double>(classes.pivots));
+    axial["number_density"] = ownedArray(std::move(density), std::vector<std::size_t>{nt, nz, classes.pivots.size()});
+  }
+  return axial;
+}
+
 py::dict solverOf(const SolverReport& report) {
   const SolverStatistics& st = report.statistics;
   py::dict solver;
@@ -73,7 +101,7 @@ py::dict solverOf(const SolverReport& report) {
   return solver;
 }
 
-Results resultsOf(const CaseOutcome& outcome) {
+Results resultsOf(const CaseOutcome& outcome, const Process& process) {
   Results r;
   const RunSummary& s = outcome.summary;
   r.status = !s.complete ? "incomplete" : s.suspect() ? "suspect" : "complete";
@@ -102,6 +130,7 @@ Results resultsOf(const CaseOutcome& outcome) {
   if (!outcome.results->sensitivities().rows.empty())
     r.sensitivities = columnsOf(outcome.results->sensitivities());
   r.psd = psdOf(outcome.results->psd());
+  r.axial = axialOf(process.axialGrid(), outcome.results->axial(), outcome.results->psd());
   r.solver = solverOf(s.solver);
   r.finalState = ownedArray(std::vector<double>(outcome.results->lastState()));
   return r;
@@ -213,6 +242,11 @@ void bindCase(py::module_& m) {
                     "faces, pivots [m], times [s], number[time, class] per class [1/m^3] (as "
                     "the ParaView pieces' number_per_class), number_density[time, class] per "
                     "unit size [1/m^4] (as psd.csv); empty without a size distribution")
+      .def_readonly("axial", &Results::axial,
+                    "a model in space (a tube): positions [m] of the cells, times [s], "
+                    "profiles (column -> array[time, cell], as profiles.csv), units (column -> "
+                    "unit), and with a size distribution pivots [m] and number_density[time, "
+                    "cell, class] [1/m^4]; empty otherwise")
       .def_readonly("sensitivities", &Results::sensitivities,
                     "'d(column)/d(parameter)' -> array (with solver.sensitivities)")
       .def_readonly("solver", &Results::solver,
@@ -225,6 +259,7 @@ void bindCase(py::module_& m) {
              if (key == "units") return r.units;
              if (key == "timeseries") return r.timeseries;
              if (key == "psd") return r.psd;
+             if (key == "axial") return r.axial;
              if (key == "sensitivities") return r.sensitivities;
              if (key == "solver") return r.solver;
              throw py::key_error(key);
@@ -304,9 +339,9 @@ void bindCase(py::module_& m) {
             }
             if (check->raised()) {
               PendingException interrupt;
-              interrupt.raiseWith(resultsOf(outcome));
+              interrupt.raiseWith(resultsOf(outcome, *c.process));
             }
-            return resultsOf(outcome);
+            return resultsOf(outcome, *c.process);
           },
           py::arg("max_time") = py::none(),
           "Simulate; a solver failure gives status 'incomplete' (partial results), not an "

@@ -67,10 +67,14 @@ py::array_t<double> ownedArray(std::vector<double>&& values) {
 
 py::array_t<double> ownedArray(std::vector<double>&& values, std::size_t rows,
                                std::size_t columns) {
+  return ownedArray(std::move(values), {rows, columns});
+}
+
+py::array_t<double> ownedArray(std::vector<double>&& values, const std::vector<std::size_t>& shape) {
   auto* owner = new std::vector<double>(std::move(values));
   py::capsule free(owner, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(columns)},
-                             owner->data(), free);
+  std::vector<py::ssize_t> extents(shape.begin(), shape.end());
+  return py::array_t<double>(extents, owner->data(), free);
 }
 
 }  // namespace proscale::python

@@ -27,5 +27,7 @@ pybind11::array_t<double> ownedArray(std::vector<double>&& values);
 /// A 2-D C-ordered array rows x columns that owns `values` (size rows * columns).
 pybind11::array_t<double> ownedArray(std::vector<double>&& values, std::size_t rows,
                                      std::size_t columns);
+/// A C-ordered array of `shape` that owns `values` (size the product of shape).
+pybind11::array_t<double> ownedArray(std::vector<double>&& values, const std::vector<std::size_t>& shape);
 
 }  // namespace proscale::python
