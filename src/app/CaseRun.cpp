@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "app/CaseSchema.h"
+#include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
 #include "core/NumberFormat.h"
@@ -27,9 +28,10 @@ LoadedCase LoadedCase::fromDocument(const CaseDocument& doc, double maxMemory) {
   try {
     c.modelType = doc.modelType(processModelNames());
   } catch (const InputError& e) {
-    if (doc.modelType(caseModelNames()) != kScaleUpStudyModel) throw;
-    throw InputError(e.mark(), "model", "a scale-up study is not a process case: it runs one "
-                                        "(`proscale run` runs the study)");
+    const std::string model = doc.modelType(caseModelNames());
+    if (model != kScaleUpStudyModel && model != kParameterSweepModel) throw;
+    throw InputError(e.mark(), "model", "a " + model + " study is not a process case: it runs "
+                                        "one (`proscale run` runs the study)");
   }
   c.params = doc.validate(*caseSchema(c.modelType));
   checkMemory(c.params, maxMemory);

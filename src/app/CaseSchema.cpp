@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
 #include "models/ProcessModels.h"
 #include "solvers/SolverFactory.h"
@@ -50,6 +51,7 @@ std::vector<std::string> processModelNames() {
 std::vector<std::string> caseModelNames() {
   std::vector<std::string> names = processModelNames();
   names.emplace_back(kScaleUpStudyModel);
+  names.emplace_back(kParameterSweepModel);
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -1,5 +1,7 @@
 #include "app/CommandLine.h"
 
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <cctype>
 #include <cmath>
@@ -32,8 +34,7 @@ struct Grammar {
   std::vector<std::string> sets;
   std::string output, maxMemory;
   double maxTime = 0;
-  CLI::Option* outputOption = nullptr;
-  CLI::Option* maxTimeOption = nullptr;
+  std::vector<CLI::Option*> outputOptions, maxTimeOptions;  ///< of run and sweep
 
   explicit Grammar(CommandLine& cl) {
     app.footer(kFooter);
@@ -44,6 +45,9 @@ struct Grammar {
                "ParaView files) to DIR (default: results/<case file name>). A study file "
                "(model: scale-up-study) runs its process case at every scale and writes "
                "scaleup.csv, scaleup.md and summary.json.");
+    CLI::App* sweep = app.add_subcommand(
+        "sweep", "Run a parameter sweep file (model: parameter-sweep): its process case over "
+                 "the design of values it gives; write sweep.csv and summary.json to DIR.");
     CLI::App* check = app.add_subcommand(
         "check", "Load and validate the case, build its model and list its parameters; "
                  "write nothing.");
@@ -51,25 +55,28 @@ struct Grammar {
     CLI::App* outputs = app.add_subcommand(
         "outputs", "Print what a run of the case writes: every time-series column, summary "
                    "metric and self-check with its unit and meaning (Markdown).");
-    for (CLI::App* verb : {run, check, outputs}) {
+    for (CLI::App* verb : {run, sweep, check, outputs}) {
       verb->add_option("case", cl.caseFile, "the case file (YAML)")->required();
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);
     }
-    outputOption = run->add_option("-o,--output", output, "the output directory")->type_name("DIR");
-    run->add_flag("--overwrite", cl.overwrite,
-                  "write into DIR even if it is not empty and holds no proscale results "
-                  "(other files in it stay)");
-    maxTimeOption = run->add_option("--max-time", maxTime,
-                                    "stop the run after SECONDS of wall time; partial results "
-                                    "marked incomplete, exit code 3")
-                        ->type_name("SECONDS");
-    for (CLI::App* verb : {run, check})
+    for (CLI::App* verb : {run, sweep}) {
+      outputOptions.push_back(
+          verb->add_option("-o,--output", output, "the output directory")->type_name("DIR"));
+      verb->add_flag("--overwrite", cl.overwrite,
+                     "write into DIR even if it is not empty and holds no proscale results "
+                     "(other files in it stay)");
+      maxTimeOptions.push_back(verb->add_option("--max-time", maxTime,
+                                                "stop the run after SECONDS of wall time; partial "
+                                                "results marked incomplete, exit code 3")
+                                   ->type_name("SECONDS"));
+      verb->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
+    }
+    for (CLI::App* verb : {run, sweep, check})
       verb->add_option("--max-memory", maxMemory,
                        "refuse a case whose estimated memory is above SIZE (e.g. 8GB, 512MiB; "
                        "default: half the machine's memory)")
           ->type_name("SIZE");
-    run->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
   }
 };
 
@@ -91,19 +98,22 @@ CommandLine parseCommandLine(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
-      throw UsageError("unknown verb '" + first + "' (run, check, reference, outputs)");
+      throw UsageError("unknown verb '" + first + "' (run, sweep, check, reference, outputs)");
     std::string what = e.what();  // CLI11's message, without the usage some errors append
     if (const auto end = what.find('\n'); end != std::string::npos) what.resize(end);
     throw UsageError(what);
   }
   cl.verb = grammar.app.get_subcommands().front()->get_name();
-  if (grammar.outputOption != nullptr && grammar.outputOption->count() > 0) {
+  const auto given = [](const std::vector<CLI::Option*>& options) {
+    return std::any_of(options.begin(), options.end(), [](CLI::Option* o) { return o->count() > 0; });
+  };
+  if (given(grammar.outputOptions)) {
     if (grammar.output.empty())
       throw UsageError("--output: an empty directory name (use '.' for the working directory)");
     cl.outputDir = grammar.output;
   }
   if (!grammar.maxMemory.empty()) cl.maxMemory = parseByteSize(grammar.maxMemory, "--max-memory");
-  if (grammar.maxTimeOption != nullptr && grammar.maxTimeOption->count() > 0) {
+  if (given(grammar.maxTimeOptions)) {
     if (!(grammar.maxTime > 0) || !std::isfinite(grammar.maxTime))
       throw UsageError("--max-time: must be a positive number of seconds");
     cl.maxTime = grammar.maxTime;

@@ -1,6 +1,7 @@
 #include "app/ReferenceCommand.h"
 
 #include "app/CaseSchema.h"
+#include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
 #include "case/ReferenceDocs.h"
 
@@ -14,6 +15,7 @@ std::string caseReferenceMarkdown() {
   for (const auto& model : processModelNames())
     text += schemaReferenceMarkdown(*caseSchema(model), "model: " + model);
   text += schemaReferenceMarkdown(*scaleUpStudySchema(), std::string("model: ") + kScaleUpStudyModel);
+  text += schemaReferenceMarkdown(*parameterSweepSchema(), std::string("model: ") + kParameterSweepModel);
   return text;
 }
 

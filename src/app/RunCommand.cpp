@@ -1,5 +1,7 @@
 #include "app/RunCommand.h"
 
+#include "app/ParameterSweep.h"
+
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -55,7 +57,16 @@ StopCheck runStopCheck(const CommandLine& cl, std::chrono::steady_clock::time_po
 int runCase(const CommandLine& cl, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const CaseDocument document = CaseDocument::load(cl.caseFile, cl.overrides);
-  if (document.modelType(caseModelNames()) == kScaleUpStudyModel) return runStudy(cl, document, out);
+  const std::string model = document.modelType(caseModelNames());
+  if (cl.verb == "sweep" && model != kParameterSweepModel) try {
+      document.modelType({kParameterSweepModel});  // throws, located at `model:`
+    } catch (const InputError& e) {
+      throw InputError(e.mark(), "model", "`proscale sweep` runs a sweep file (model: " +
+                                              std::string(kParameterSweepModel) + "); this is a " +
+                                              model + " case: `proscale run` runs it");
+    }
+  if (model == kScaleUpStudyModel) return runStudy(cl, document, out);
+  if (model == kParameterSweepModel) return runSweep(cl, document, out);
   if (cl.verb == "check") {
     // Every problem the declarations can find, at once; then what only the model finds.
     std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "app/ScaleUpStudy.h"
+#include "app/StudySupport.h"
 #include "case/DidYouMean.h"
 #include "core/NumberFormat.h"
 #include "models/mixing/Impeller.h"
@@ -192,22 +193,11 @@ ScaleUpStudy ScaleUpStudy::fromParameters(const Parameters& p, const std::string
   study.threads = static_cast<unsigned>(p.integer("threads"));
 
   const Parameters& process = p.section("process");
-  study.processCase = process.string("case");
-  const std::filesystem::path processPath =
-      std::filesystem::path(study.file).parent_path() / study.processCase;
-  if (!std::filesystem::is_regular_file(processPath))
-    throw process.error("case", "no case file '" + study.processCase +
-                                    "' (the path is relative to the study file's folder)");
-  study.processFile = processPath.string();
-  study.processSetMark = process.markOf("set");
-  if (process.has("set"))
-    for (const std::string& text : process.strings("set")) {
-      try {
-        study.processSet.push_back(parseOverride(text));
-      } catch (const InputError& e) {
-        throw process.error("set", e.problem());
-      }
-    }
+  const StudyProcess run = readStudyProcess(process, study.file);
+  study.processCase = run.caseName;
+  study.processFile = run.file;
+  study.processSet = run.set;
+  study.processSetMark = run.setMark;
   if (process.has("from-scale")) {
     const Parameters& map = process.section("from-scale");
     for (const std::string& key : map.keys()) {

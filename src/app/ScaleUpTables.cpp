@@ -3,20 +3,15 @@
 #include <sstream>
 
 #include "app/ScaleUpStudy.h"
+#include "app/StudySupport.h"
 #include "core/NumberFormat.h"
 #include "core/Version.h"
+#include "output/CsvWriter.h"
 #include "output/JsonWriter.h"
 
 namespace proscale {
 namespace {
 
-// RFC 4180: a field with a comma, quote or line end is quoted, its quotes doubled.
-std::string csvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 std::string optionalShortest(const std::optional<double>& v) { return v ? formatShortest(*v) : ""; }
 
@@ -92,16 +87,8 @@ std::string scaleUpStudySummaryJson(const ScaleUpStudy& study, const ScaleUpOutc
                                     const std::string& runId, double wallTime) {
   std::ostringstream text;
   JsonWriter json(text);
-  json.beginObject();
-  json.member("status", runStatusName(outcome.status));
-  json.key("case").beginObject();
-  json.member("file", study.file);
-  json.member("name", study.name);
-  json.member("model", kScaleUpStudyModel);
-  json.endObject();
-  json.member("proscale_version", kVersion);
-  json.member("run_id", runId);
-  json.member("process_case", study.processFile);
+  beginStudySummary(json, outcome.status, study.file, study.name, kScaleUpStudyModel, runId,
+                    study.processFile);
   json.member("simulations", outcome.simulations);
   json.key("rows").beginArray();
   for (const ScaleUpRow& row : outcome.rows) {

@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <ostream>
 
 #include "app/Interrupts.h"
-#include "app/MemoryEstimate.h"
 #include "app/RunCommand.h"
 #include "app/ScaleUpStudy.h"
+#include "app/StudySupport.h"
 #include "core/NumberFormat.h"
-#include "output/AtomicFile.h"
 #include "output/OutputDirectory.h"
 
 namespace proscale {
@@ -26,10 +24,6 @@ const char* const kStudyOutputs =
     "verdict per rule and the conclusion |\n\n"
     "docs/reference/outputs.md, \"Scale-up study\", describes every column.\n";
 
-void writeText(OutputDirectory& dir, const std::string& name, const std::string& text) {
-  writeFileAtomically(dir.fileForWriting(name), [&text](std::ostream& s) { s << text; });
-}
-
 }  // namespace
 
 int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& out) {
@@ -40,9 +34,7 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
     out << kStudyOutputs;
     return kSuccess;
   }
-  EvaluationOptions options;
-  options.maxMemory = cl.maxMemory ? *cl.maxMemory : defaultMemoryLimit();
-  options.threads = study.threads;
+  EvaluationOptions options = studyOptions(cl, study.threads);
   // Every process run loaded and built before the directory is touched: bad input writes nothing.
   const std::vector<std::string> infeasible =
       infeasibleScales(study, study.records(), options.maxMemory);
@@ -55,17 +47,14 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
     out << ")\n";
     return kSuccess;
   }
-  OutputDirectory dir(cl.outputDir ? std::filesystem::path(*cl.outputDir)
-                                   : std::filesystem::path("results") /
-                                         std::filesystem::path(cl.caseFile).stem());
-  dir.claim(newRunId(), cl.overwrite);
+  OutputDirectory dir = claimStudyDirectory(cl);
   const InterruptHandlers interrupts;
   const auto elapsed = [start] { return secondsSince(start); };
   options.stop = runStopCheck(cl, start);
   const ScaleUpOutcome outcome = runScaleUpStudy(study, options);
-  writeText(dir, "scaleup.csv", scaleUpStudyCsv(outcome));
-  writeText(dir, "scaleup.md", scaleUpStudyMarkdown(study, outcome));
-  writeText(dir, "summary.json", scaleUpStudySummaryJson(study, outcome, dir.runId(), elapsed()));
+  writeStudyFile(dir, "scaleup.csv", scaleUpStudyCsv(outcome));
+  writeStudyFile(dir, "scaleup.md", scaleUpStudyMarkdown(study, outcome));
+  writeStudyFile(dir, "summary.json", scaleUpStudySummaryJson(study, outcome, dir.runId(), elapsed()));
 
   if (!cl.quiet || outcome.status != RunStatus::Complete) {
     out << "proscale: " << study.name << " (" << kScaleUpStudyModel << ") done in "
@@ -84,11 +73,7 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
     out << "proscale: results (status " << runStatusName(outcome.status) << ") in "
         << dir.root().string() << "/ (scaleup.csv, scaleup.md, summary.json)\n";
   }
-  if (outcome.status == RunStatus::Incomplete) {
-    if (const int signal = interruptSignal()) return 128 + signal;
-    return kSolverFailure;
-  }
-  return outcome.status == RunStatus::Suspect ? kSuspect : kSuccess;
+  return studyExitCode(outcome.status);
 }
 
 }  // namespace proscale

@@ -1,7 +1,7 @@
 #pragma once
-// `check`, `run` and `outputs` of a study file (`model: scale-up-study`): the study's keys are
-// validated, every process run it implies is loaded (bad input exits 2 before anything runs),
-// and `run` writes scaleup.csv, scaleup.md and summary.json (docs/reference/outputs.md).
+// `check`, `run` and `outputs` of a study file (`model: scale-up-study`, or `parameter-sweep`):
+// the study's keys are validated, every process run it implies is loaded (bad input exits 2
+// before anything runs), and `run` writes its tables (docs/reference/outputs.md).
 #include <iosfwd>
 
 #include "app/CommandLine.h"
@@ -11,5 +11,8 @@ namespace proscale {
 
 /// Exit code as RunCommand.h: 0, 3 (a process run incomplete), 4 (a run suspect), 128 + signal.
 int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& out);
+
+/// The same for a parameter sweep (`model: parameter-sweep`, SweepCommand.cpp).
+int runSweep(const CommandLine& cl, const CaseDocument& document, std::ostream& out);
 
 }  // namespace proscale

@@ -10,9 +10,7 @@
 #include "output/TimeSeriesCheck.h"
 
 namespace proscale {
-namespace {
 
-/// A header field, quoted (with doubled quotes) only when it contains ',', '"' or a line end.
 std::string csvField(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string quoted = "\"";
@@ -22,6 +20,8 @@ std::string csvField(std::string_view text) {
   }
   return quoted + '"';
 }
+
+namespace {
 
 std::string headerField(const SeriesColumn& column) {
   return csvField(column.name + " [" + unitLabel(column.unit) + "]");

@@ -4,11 +4,16 @@
 // their target atomically (output/AtomicFile.h). docs/reference/outputs.md describes the files.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/Results.h"
 
 namespace proscale {
+
+/// `text` as an RFC 4180 field: quoted, its quotes doubled, when it holds a comma, a quote or
+/// a line end; as it is otherwise.
+std::string csvField(std::string_view text);
 
 /// timeseries.csv: a header of `<name> [<unit>]` per column (dimensionless: `[-]`), e.g.
 /// `time [s],temperature [K],c_Ba+2 [mol/m^3]`, then one line per row. Throws Error, before

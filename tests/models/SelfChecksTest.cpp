@@ -1,8 +1,9 @@
 // The shipped cases and the validation cases must pass their own self-checks (grid losses,
 // negative classes, validity ranges, an unfinished batch): a check that fires on them would
 // either be wrong or show a case that cannot be trusted. The constructed failures are in
-// tests/cli/CliTest.cpp. A study file (`model: scale-up-study`) runs other cases and has no
-// state of its own: its process case is in the list, the study is checked in tests/app.
+// tests/cli/CliTest.cpp. A study file (`model: scale-up-study`, `parameter-sweep`) runs other
+// cases and has no state of its own: its process case is in the list, the study is checked in
+// tests/app and tests/cli.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "CaseRunSupport.h"
 #include "app/CaseSchema.h"
+#include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
 
@@ -26,7 +28,8 @@ std::vector<std::string> casesIn(const char* folder, bool tubes) {
        std::filesystem::recursive_directory_iterator(std::string(PROSCALE_SOURCE_DIR) + "/" + folder)) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string model = CaseDocument::load(entry.path()).modelType(caseModelNames());
-    if (model == kScaleUpStudyModel || model.ends_with("-tube") != tubes) continue;
+    const bool study = model == kScaleUpStudyModel || model == kParameterSweepModel;
+    if (study || model.ends_with("-tube") != tubes) continue;
     files.push_back(std::filesystem::relative(entry.path(), PROSCALE_SOURCE_DIR).string());
   }
   return files;

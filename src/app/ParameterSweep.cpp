@@ -1,0 +1,325 @@
+// The parameter sweep's keys, its designs and its table (ParameterSweep.h).
+#include "app/ParameterSweep.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "analysis/LatinHypercube.h"
+#include "app/StudySupport.h"
+#include "core/NumberFormat.h"
+#include "core/Units.h"
+#include "output/CsvWriter.h"
+
+namespace proscale {
+namespace {
+
+const std::vector<std::string>& designNames() {
+  static const std::vector<std::string> names{"factorial", "latin-hypercube", "one-at-a-time"};
+  return names;
+}
+
+SchemaPtr variableSchema() {
+  auto s = std::make_shared<Schema>(
+      "vary entry", "The values of one process case key: a range (from, to; points for a grid) "
+                    "or a list of values.");
+  s->add(ParamSpec::string("from", "Lower end of the range, with the key's unit (\"15 degC\")."));
+  s->add(ParamSpec::string("to", "Upper end of the range, in the same unit as from."));
+  s->add(ParamSpec::integer("points", "Values from `from` to `to`, both included (factorial and "
+                                      "one-at-a-time designs).")
+             .atLeast(2)
+             .atMost(1000));
+  s->add(ParamSpec::choice("spacing", {"linear", "log"},
+                           "Spacing of the values (and of a Latin hypercube's strata): linear, "
+                           "or log (equal ratios; both ends above zero).")
+             .defaultsTo("linear"));
+  s->add(ParamSpec::stringList("values", "The values themselves, with units (instead of a range)."));
+  return s;
+}
+
+SchemaPtr sweepProcessSchema() {
+  auto s = std::make_shared<Schema>("process", "The process case the sweep runs.");
+  s->add(ParamSpec::string("case", "Process case file, relative to the sweep file's folder.").isRequired());
+  s->add(ParamSpec::stringList("set", "Overrides KEY.PATH=VALUE applied in every run, as "
+                                      "`proscale run --set` (e.g. a coarser grid)."));
+  return s;
+}
+
+double quantity(const Parameters& entry, const std::string& key, const std::string& text) {
+  try {
+    return parseQuantity(text).value;
+  } catch (const UnitError& e) {
+    throw entry.error(key, "'" + text + "': " + e.what());
+  }
+}
+
+// A range from/to, its unit and its values for a grid of `points`.
+void readRange(const Parameters& entry, SweepVariable& v) {
+  if (!entry.has("from") || !entry.has("to"))
+    throw entry.error(entry.has("from") ? "to" : "from", "give a range (from and to) or values");
+  const std::string from = entry.string("from"), to = entry.string("to");
+  v.range = true;
+  v.from = quantity(entry, "from", from);
+  v.to = quantity(entry, "to", to);
+  v.unit = std::string(unitText(from));
+  if (std::string(unitText(to)) != v.unit)
+    throw entry.error("to", "give from and to in the same unit ('" + v.unit + "' and '" +
+                                std::string(unitText(to)) + "')");
+  if (!(v.from < v.to))
+    throw entry.error("to", "the range is " + std::string(v.from == v.to ? "empty" : "inverted") +
+                                ": to (" + to + ") must be above from (" + from + ")");
+  v.logarithmic = entry.string("spacing") == "log";
+  if (v.logarithmic && !(v.from > 0.0))
+    throw entry.error("from", "log spacing needs a range above zero (in SI units)");
+  // SI = scale x + offset for x in the file's unit (degC and degF are offset scales).
+  if (!v.unit.empty()) {
+    v.offset = parseQuantity("0 " + v.unit).value;
+    v.scale = parseQuantity("1 " + v.unit).value - v.offset;
+  }
+  const Quantity q = parseQuantity(from);
+  v.siUnit = q.hasUnit ? q.dimension.toString() : "-";
+}
+
+// The value at the fraction u of the range [from, to], as override text and in SI.
+void addValue(const SweepVariable& v, double u, std::vector<std::string>& texts, std::vector<double>& si) {
+  const double value = v.logarithmic ? v.from * std::pow(v.to / v.from, u) : v.from + u * (v.to - v.from);
+  const std::string text = formatShortest((value - v.offset) / v.scale) + (v.unit.empty() ? "" : " " + v.unit);
+  texts.push_back(text);
+  si.push_back(parseQuantity(text).value);  // what the run reads
+}
+
+SweepVariable readVariable(const Parameters& vary, const std::string& key, SweepDesign design) {
+  const Parameters& entry = vary.section(key);
+  SweepVariable v;
+  v.key = key;
+  v.mark = vary.markOf(key);
+  if (entry.has("values")) {
+    if (entry.has("from") || entry.has("to") || entry.has("points"))
+      throw entry.error("values", "give either values or a range (from, to, points), not both");
+    if (design == SweepDesign::LatinHypercube)
+      throw entry.error("values", "a Latin hypercube samples ranges: give from and to");
+    v.texts = entry.strings("values");
+    if (v.texts.empty()) throw entry.error("values", "give at least one value");
+    Dimension dimension;
+    for (std::size_t k = 0; k < v.texts.size(); ++k) {
+      const Quantity q = [&] {
+        try {
+          return parseQuantity(v.texts[k]);
+        } catch (const UnitError& e) {
+          throw entry.error("values", "'" + v.texts[k] + "': " + e.what());
+        }
+      }();
+      if (k == 0) {
+        dimension = q.dimension;
+        v.siUnit = q.hasUnit ? q.dimension.toString() : "-";
+      } else if (!(q.dimension == dimension)) {
+        throw entry.error("values", "'" + v.texts[k] + "' is not of the dimension of '" + v.texts[0] + "'");
+      }
+      v.si.push_back(q.value);
+    }
+    return v;
+  }
+  readRange(entry, v);
+  if (design == SweepDesign::LatinHypercube) {
+    if (entry.has("points"))
+      throw entry.error("points", "a Latin hypercube draws `samples` values: leave points out");
+    return v;
+  }
+  if (!entry.has("points")) throw entry.error("", "give points: how many values from `from` to `to`");
+  const auto n = static_cast<std::size_t>(entry.integer("points"));
+  for (std::size_t k = 0; k < n; ++k)
+    addValue(v, static_cast<double>(k) / static_cast<double>(n - 1), v.texts, v.si);
+  return v;
+}
+
+// A process-case problem caused by an override, located at the sweep entry that made it.
+InputError atSweepEntry(const ParameterSweep& sweep, const InputError& e) {
+  const std::string key = parseOverride(e.keyPath() + "=").keyPath;
+  const std::string problem = "in " + sweep.processCase + ": " + e.keyPath() + ": " + e.problem();
+  for (const SweepVariable& v : sweep.variables)
+    if (key == v.key || key.rfind(v.key + ".", 0) == 0) return InputError(v.mark, "vary." + v.key, problem);
+  return InputError(sweep.processSetMark, "process.set", problem);
+}
+
+std::vector<std::vector<Override>> runsOf(const ParameterSweep& sweep,
+                                          const std::vector<ParameterSweep::Point>& points) {
+  std::vector<std::vector<Override>> runs;
+  for (const ParameterSweep::Point& p : points) runs.push_back(sweep.overridesFor(p));
+  return runs;
+}
+
+template <class Action>
+auto located(const ParameterSweep& sweep, Action&& action) {
+  try {
+    return action();
+  } catch (const InputError& e) {
+    if (e.mark().file == "--set") throw atSweepEntry(sweep, e);
+    throw;
+  }
+}
+
+}  // namespace
+
+SchemaPtr parameterSweepSchema() {
+  auto s = std::make_shared<Schema>(
+      kParameterSweepModel,
+      "A process case run over a design of values of its keys: a full factorial grid, a seeded "
+      "Latin hypercube or one key at a time; one table of inputs, status and metrics "
+      "(docs/theory/studies.md, \"Sweeps\").");
+  s->add(ParamSpec::string("model", std::string("The study: ") + kParameterSweepModel + ".").isRequired());
+  s->add(ParamSpec::string("name", "Short name of the sweep (used in outputs).").defaultsTo("sweep"));
+  s->add(ParamSpec::string("description", "What the sweep is for.").defaultsTo(""));
+  s->add(ParamSpec::section("process", sweepProcessSchema(), "The process case.").isRequired());
+  s->add(ParamSpec::sectionMap("vary", variableSchema(),
+                               "Process case key paths (dotted, list entries by number) and their "
+                               "values: `reactor.temperature: {from: 15 degC, to: 60 degC, points: 10}`.")
+             .isRequired());
+  s->add(ParamSpec::choice("design", designNames(),
+                           "factorial: every combination of the keys' values; latin-hypercube: "
+                           "`samples` points, one in each of `samples` strata of every key's range; "
+                           "one-at-a-time: the case as it is, then each key over its values alone.")
+             .defaultsTo("factorial"));
+  s->add(ParamSpec::integer("samples", "Points of a Latin hypercube.").atLeast(2).atMost(100000));
+  s->add(ParamSpec::integer("seed", "Seed of the Latin hypercube's draws (the same seed, the same "
+                                    "points on every machine).")
+             .defaultsTo("1")
+             .atLeast(0));
+  s->add(ParamSpec::integer("threads", "Process runs at once (each run is independent).")
+             .defaultsTo("1")
+             .atLeast(1)
+             .atMost(64));
+  return s;
+}
+
+ParameterSweep ParameterSweep::fromParameters(const Parameters& p, const std::string& file) {
+  ParameterSweep sweep;
+  sweep.name = p.string("name");
+  sweep.file = file;
+  const std::string design = p.string("design");
+  sweep.design = design == "factorial"         ? SweepDesign::Factorial
+                 : design == "latin-hypercube" ? SweepDesign::LatinHypercube
+                                               : SweepDesign::OneAtATime;
+  if (sweep.design == SweepDesign::LatinHypercube) {
+    if (!p.has("samples")) throw p.error("samples", "a Latin hypercube needs samples: how many points");
+    sweep.samples = static_cast<std::size_t>(p.integer("samples"));
+  } else if (p.has("samples")) {
+    throw p.error("samples", "only a Latin hypercube takes samples; the " + design +
+                                 " design's points come from the keys' values");
+  }
+  sweep.seed = static_cast<std::uint64_t>(p.integer("seed"));
+  sweep.threads = static_cast<unsigned>(p.integer("threads"));
+
+  const StudyProcess process = readStudyProcess(p.section("process"), file);
+  sweep.processCase = process.caseName;
+  sweep.processFile = process.file;
+  sweep.processSet = process.set;
+  sweep.processSetMark = process.setMark;
+  const Parameters& vary = p.section("vary");
+  if (vary.keys().empty()) throw p.error("vary", "give at least one key to vary");
+  for (const std::string& key : vary.keys()) {
+    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, sweep.design);
+    for (const Override& o : sweep.processSet)
+      if (o.keyPath == v.key) throw vary.error(key, "is also set by process.set; set it in one place");
+    sweep.variables.push_back(std::move(v));
+  }
+  return sweep;
+}
+
+std::vector<ParameterSweep::Point> ParameterSweep::points() const {
+  std::vector<Point> out;
+  const std::size_t d = variables.size();
+  constexpr double own = std::numeric_limits<double>::quiet_NaN();
+  switch (design) {
+    case SweepDesign::Factorial: {
+      std::vector<std::size_t> index(d, 0);  // the last key fastest
+      while (true) {
+        Point p;
+        for (std::size_t i = 0; i < d; ++i) {
+          p.texts.push_back(variables[i].texts[index[i]]);
+          p.si.push_back(variables[i].si[index[i]]);
+        }
+        out.push_back(std::move(p));
+        std::size_t i = d;
+        while (i > 0 && ++index[i - 1] == variables[i - 1].texts.size()) index[--i] = 0;
+        if (i == 0) return out;
+      }
+    }
+    case SweepDesign::LatinHypercube: {
+      for (const std::vector<double>& u : latinHypercube(samples, d, seed)) {
+        Point p;
+        for (std::size_t i = 0; i < d; ++i) addValue(variables[i], u[i], p.texts, p.si);
+        out.push_back(std::move(p));
+      }
+      return out;
+    }
+    case SweepDesign::OneAtATime: {
+      out.push_back({std::vector<std::string>(d), std::vector<double>(d, own)});
+      for (std::size_t i = 0; i < d; ++i)
+        for (std::size_t k = 0; k < variables[i].texts.size(); ++k) {
+          Point p{std::vector<std::string>(d), std::vector<double>(d, own)};
+          p.texts[i] = variables[i].texts[k];
+          p.si[i] = variables[i].si[k];
+          out.push_back(std::move(p));
+        }
+      return out;
+    }
+  }
+  return out;
+}
+
+std::vector<Override> ParameterSweep::overridesFor(const Point& point) const {
+  std::vector<Override> overrides = processSet;
+  for (std::size_t i = 0; i < variables.size(); ++i)
+    if (!point.texts[i].empty()) overrides.push_back({variables[i].key, point.texts[i]});
+  return overrides;
+}
+
+std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory) {
+  const std::vector<ParameterSweep::Point> points = sweep.points();
+  for (const std::vector<Override>& run : runsOf(sweep, points))
+    located(sweep, [&] {
+      checkCase(sweep.processFile, run, maxMemory);
+      return 0;
+    });
+  return points.size();
+}
+
+SweepOutcome runParameterSweep(const ParameterSweep& sweep, const EvaluationOptions& options) {
+  SweepOutcome outcome;
+  outcome.points = sweep.points();
+  outcome.runs = located(sweep, [&] {
+    return evaluateCases(sweep.processFile, runsOf(sweep, outcome.points), options, &outcome.simulations);
+  });
+  for (const CaseEvaluation& run : outcome.runs)
+    if (static_cast<int>(run.status()) > static_cast<int>(outcome.status)) outcome.status = run.status();
+  return outcome;
+}
+
+std::string parameterSweepCsv(const ParameterSweep& sweep, const SweepOutcome& outcome) {
+  // Every metric any run reported, in the order of first appearance, with its unit.
+  std::vector<std::pair<std::string, std::string>> metrics;
+  std::map<std::string, std::size_t> column;
+  for (const CaseEvaluation& run : outcome.runs)
+    for (const Metric& m : run.summary.metrics)
+      if (column.emplace(m.name, metrics.size()).second) metrics.emplace_back(m.name, m.unit);
+  std::ostringstream out;
+  out << "run";
+  for (const SweepVariable& v : sweep.variables) out << ',' << csvField(v.key + " [" + v.siUnit + "]");
+  out << ",status";
+  for (const auto& [name, unit] : metrics) out << ',' << csvField(name + " [" + (unit.empty() ? "-" : unit) + "]");
+  out << ",problem\n";
+  for (std::size_t r = 0; r < outcome.runs.size(); ++r) {
+    const CaseEvaluation& run = outcome.runs[r];
+    out << r + 1;
+    for (double v : outcome.points[r].si) out << ',' << (std::isnan(v) ? std::string() : formatShortest(v));
+    out << ',' << runStatusName(run.status());
+    std::vector<std::string> values(metrics.size());
+    for (const Metric& m : run.summary.metrics) values[column.at(m.name)] = formatShortest(m.value);
+    for (const std::string& v : values) out << ',' << v;
+    out << ',' << csvField(run.problem()) << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace proscale

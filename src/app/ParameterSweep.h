@@ -1,0 +1,81 @@
+#pragma once
+// A parameter sweep (`model: parameter-sweep`, docs/theory/studies.md "Sweeps"): one process
+// case run over a design of values of some of its keys -- a full factorial grid, a seeded Latin
+// hypercube, or one key at a time about the case's own values -- each run in memory
+// (app/CaseEvaluation.h, on `threads` threads), a failed run recorded with its reason while the
+// others go on, and one table with the inputs (SI), the status and every summary metric.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/CaseEvaluation.h"
+#include "core/Errors.h"
+#include "core/Parameters.h"
+#include "core/Schema.h"
+
+namespace proscale {
+
+inline constexpr const char* kParameterSweepModel = "parameter-sweep";
+
+/// The sweep file's keys.
+SchemaPtr parameterSweepSchema();
+
+/// One varied key: its values as override texts (in the file's unit) and in SI.
+struct SweepVariable {
+  std::string key;              ///< process case key path, dotted
+  SourceMark mark;              ///< the `vary` entry
+  std::vector<std::string> texts;
+  std::vector<double> si;
+  std::string siUnit;           ///< "K", "1/m^3", or "-" for plain numbers
+  bool range = false;           ///< from/to (a Latin hypercube can sample it)
+  double from = 0.0, to = 0.0;  ///< SI, with a range
+  bool logarithmic = false;
+  double scale = 1.0, offset = 0.0;  ///< SI = scale x + offset for x in the file's unit
+  std::string unit;                  ///< the file's unit ("degC"), empty for plain numbers
+};
+
+enum class SweepDesign { Factorial, LatinHypercube, OneAtATime };
+
+struct ParameterSweep {
+  std::string name, file;
+  std::string processCase, processFile;
+  std::vector<Override> processSet;
+  SourceMark processSetMark;
+  std::vector<SweepVariable> variables;
+  SweepDesign design = SweepDesign::Factorial;
+  std::size_t samples = 0;
+  std::uint64_t seed = 0;
+  unsigned threads = 1;
+
+  /// From the validated file; InputError at the offending key (empty, inverted or unreadable
+  /// ranges, a key varied twice or also in process.set, a design that does not fit the values).
+  static ParameterSweep fromParameters(const Parameters& p, const std::string& file);
+
+  /// The design's points: per run, the index of each variable's value (SIZE_MAX: the case's
+  /// own value, one-at-a-time only) and, for a Latin hypercube, the drawn values.
+  struct Point {
+    std::vector<std::string> texts;  ///< per variable; empty: the case's own
+    std::vector<double> si;          ///< per variable; NaN: the case's own
+  };
+  std::vector<Point> points() const;
+  std::vector<Override> overridesFor(const Point& point) const;
+};
+
+struct SweepOutcome {
+  std::vector<ParameterSweep::Point> points;
+  std::vector<CaseEvaluation> runs;  ///< one per point
+  std::size_t simulations = 0;
+  RunStatus status = RunStatus::Complete;  ///< the worst run's
+};
+
+/// Checks every run (an override's problem located at its `vary` entry or process.set; bad
+/// input throws before anything runs), then runs them all.
+SweepOutcome runParameterSweep(const ParameterSweep& sweep, const EvaluationOptions& options);
+/// Only the checks (for `proscale check`); the number of runs.
+std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory);
+
+/// sweep.csv: run, each key [SI unit], status, every metric [unit], problem.
+std::string parameterSweepCsv(const ParameterSweep& sweep, const SweepOutcome& outcome);
+
+}  // namespace proscale

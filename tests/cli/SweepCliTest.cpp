@@ -1,0 +1,133 @@
+// `proscale sweep` through the real command: a factorial MSMPR sweep against the analytic mean
+// size L0 + G tau and its power law, the same table on 1 and 2 threads, a Latin hypercube's
+// strata and seed, and a failing run recorded while the others go on (exit 3).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <sstream>
+
+#include "CliSupport.h"
+#include "analysis/Correlation.h"
+
+using namespace proscale;
+using namespace proscale::test;
+
+namespace {
+
+// sweep.csv as columns by header name (numbers; an empty cell is NaN, text columns are skipped).
+std::map<std::string, std::vector<double>> readTable(const std::string& csv) {
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> names;
+  std::istringstream header(line);
+  for (std::string name; std::getline(header, name, ',');) names.push_back(name);
+  std::map<std::string, std::vector<double>> columns;
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string cell;
+    for (std::size_t c = 0; c < names.size() && std::getline(row, cell, ','); ++c) {
+      char* end = nullptr;
+      const double v = std::strtod(cell.c_str(), &end);
+      columns[names[c]].push_back(cell.empty() || *end != '\0' ? std::nan("") : v);
+    }
+  }
+  return columns;
+}
+
+}  // namespace
+
+TEST_CASE("A factorial MSMPR sweep gives the analytic mean size and its power law",
+          "[cli][study][sweep]") {
+  const auto out = freshDir("sweep");
+  const CommandResult r =
+      runProscale("sweep " + sourcePath("validation/studies/msmpr_sweep.yaml") + " -o " + out.string());
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  const std::string csv = readFile(out / "sweep.csv");
+  auto t = readTable(csv);
+  const auto& G = t["particles.growth-rate [m/s]"];
+  const auto& tau = t["reactor.residence-time [s]"];
+  const auto& mean = t["mean_diameter [m]"];
+  REQUIRE(mean.size() == 6);  // 3 growth rates x 2 residence times, the last key fastest
+  CHECK(G[0] == 0.5e-9);
+  CHECK(tau[1] == 100.0);
+  // n(L) = n0 exp(-(L - L0)/(G tau)): the number mean is L0 + G tau (L0 = 10 nm). The case's
+  // 200 classes give it within 2e-4 (validation/analytic/msmpr.yaml); 1e-3.
+  CorrelationData d{"mean - L0", {"G", "tau"}, {}, {}};
+  for (std::size_t k = 0; k < 6; ++k) {
+    CHECK(std::abs(mean[k] / (10e-9 + G[k] * tau[k]) - 1.0) < 1e-3);
+    d.x.push_back({G[k], tau[k]});
+    d.y.push_back(mean[k] - 10e-9);
+  }
+  // The power law fitted to the table: exponents 1 (the same 2e-4 errors, over a factor 4 in
+  // G and 2 in tau, move them by less than 1e-3).
+  const Correlation law = correlate(d, CorrelationForm::PowerLaw);
+  CHECK(std::abs(law.fit.coefficients(1) - 1.0) < 1e-3);
+  CHECK(std::abs(law.fit.coefficients(2) - 1.0) < 1e-3);
+  const auto summary = nlohmann::json::parse(readFile(out / "summary.json"));
+  CHECK(summary["status"] == "complete");
+  CHECK(summary["counts"]["complete"] == 6);
+  CHECK(summary["rows"][0]["overrides"]["particles.growth-rate"] == "0.5 nm/s");
+  // The same table from one thread.
+  const auto serial = freshDir("sweep-serial");
+  REQUIRE(runProscale("sweep " + sourcePath("validation/studies/msmpr_sweep.yaml") +
+                      " --set threads=1 -o " + serial.string()).exitCode == 0);
+  CHECK(readFile(serial / "sweep.csv") == csv);
+  std::filesystem::remove_all(out);
+  std::filesystem::remove_all(serial);
+}
+
+TEST_CASE("A Latin hypercube sweep puts one run in each stratum of each range, by its seed",
+          "[cli][study][sweep]") {
+  const auto out = freshDir("sweep-lhs");
+  const std::string file = sourcePath("tests/cli/data/msmpr_lhs_sweep.yaml");
+  const CommandResult r = runProscale("sweep " + file + " -o " + out.string());
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  const std::string csv = readFile(out / "sweep.csv");
+  auto t = readTable(csv);
+  std::vector<int> gStrata, tauStrata;
+  for (double G : t["particles.growth-rate [m/s]"])  // log spacing: strata equal in log G
+    gStrata.push_back(static_cast<int>(std::floor(8 * std::log(G / 0.5e-9) / std::log(4.0))));
+  for (double tau : t["reactor.residence-time [s]"])
+    tauStrata.push_back(static_cast<int>(std::floor(8 * (tau - 50.0) / 80.0)));
+  std::sort(gStrata.begin(), gStrata.end());
+  std::sort(tauStrata.begin(), tauStrata.end());
+  CHECK(gStrata == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7});
+  CHECK(tauStrata == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7});
+  const auto again = freshDir("sweep-lhs-again");
+  REQUIRE(runProscale("sweep " + file + " -o " + again.string()).exitCode == 0);
+  CHECK(readFile(again / "sweep.csv") == csv);
+  const auto other = freshDir("sweep-lhs-other");
+  REQUIRE(runProscale("sweep " + file + " --set seed=7 -o " + other.string()).exitCode == 0);
+  CHECK(readFile(other / "sweep.csv") != csv);
+  for (const auto& dir : {out, again, other}) std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A sweep records a failing run with its reason and goes on, exit code 3",
+          "[cli][study][sweep]") {
+  const auto out = freshDir("sweep-failing");
+  const CommandResult r = runProscale("sweep " + sourcePath("tests/cli/data/msmpr_failing_sweep.yaml") +
+                                      " -o " + out.string());
+  INFO(r.out << r.err);
+  CHECK(r.exitCode == 3);
+  CHECK(r.out.find("run 2 incomplete: ended at t = ") != std::string::npos);
+  const std::string csv = readFile(out / "sweep.csv");
+  CHECK(csv.find("\n1,,,complete,") != std::string::npos);   // the case as it is
+  CHECK(csv.find("\n2,1,,incomplete,") != std::string::npos);  // max-steps 1
+  CHECK(csv.find("\n3,,2e-09,complete,") != std::string::npos);
+  const auto summary = nlohmann::json::parse(readFile(out / "summary.json"));
+  CHECK(summary["status"] == "incomplete");
+  CHECK(summary["counts"]["incomplete"] == 1);
+  CHECK(summary["rows"][1]["problem"].get<std::string>().find("CV_TOO_MUCH_WORK") != std::string::npos);
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("proscale sweep refuses a file that is not a sweep", "[cli][input][sweep]") {
+  const CommandResult r = runProscale("sweep " + sourcePath("validation/analytic/msmpr.yaml"));
+  CHECK(r.exitCode == 2);
+  CHECK(r.err.find("model: `proscale sweep` runs a sweep file (model: parameter-sweep); this is a "
+                   "population-balance case: `proscale run` runs it") != std::string::npos);
+}
