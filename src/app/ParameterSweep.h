@@ -52,8 +52,8 @@ struct ParameterSweep {
   /// ranges, a key varied twice or also in process.set, a design that does not fit the values).
   static ParameterSweep fromParameters(const Parameters& p, const std::string& file);
 
-  /// The design's points: per run, the index of each variable's value (SIZE_MAX: the case's
-  /// own value, one-at-a-time only) and, for a Latin hypercube, the drawn values.
+  /// One run of the design: each variable's value as override text and in SI (one-at-a-time
+  /// leaves the others at the case's own: empty text, NaN).
   struct Point {
     std::vector<std::string> texts;  ///< per variable; empty: the case's own
     std::vector<double> si;          ///< per variable; NaN: the case's own
