@@ -22,17 +22,19 @@ std::vector<std::pair<std::size_t, std::size_t>> products(std::size_t m) {
   return out;
 }
 
-// "observations 3, 17" (1-based), the first ten.
-std::string listed(const std::vector<std::size_t>& rows) {
-  std::string out = rows.size() == 1 ? "observation " : "observations ";
-  for (std::size_t k = 0; k < rows.size() && k < 10; ++k) out += (k ? ", " : "") + std::to_string(rows[k] + 1);
+// "observations 3, 17" (their labels, or 1-based), the first ten.
+std::string listed(const CorrelationData& d, const std::vector<std::size_t>& rows) {
+  std::string out = d.observation + (rows.size() == 1 ? " " : "s ");
+  for (std::size_t k = 0; k < rows.size() && k < 10; ++k)
+    out += (k ? ", " : "") + (d.labels.empty() ? std::to_string(rows[k] + 1) : d.labels[rows[k]]);
   if (rows.size() > 10) out += ", ...";
   return out;
 }
 
 void checkValues(const CorrelationData& d, CorrelationForm form) {
   const std::size_t n = d.y.size(), m = d.inputs.size();
-  if (d.x.size() != n) throw std::invalid_argument("correlation: inputs and response differ in length");
+  if (d.x.size() != n || (!d.labels.empty() && d.labels.size() != n))
+    throw std::invalid_argument("correlation: inputs, response and labels differ in length");
   for (const auto& row : d.x)
     if (row.size() != m) throw std::invalid_argument("correlation: an observation lacks an input");
   auto check = [&](const std::string& name, auto value) {
@@ -45,12 +47,12 @@ void checkValues(const CorrelationData& d, CorrelationForm form) {
     if (!nonFinite.empty())
       throw std::invalid_argument("correlation: " + name + " is not a finite number in " +
                                   std::to_string(nonFinite.size()) + " of " + std::to_string(n) +
-                                  " observations (" + listed(nonFinite) + ")");
+                                  " " + d.observation + "s (" + listed(d, nonFinite) + ")");
     if (!nonPositive.empty())
       throw std::invalid_argument("correlation: a power law needs positive values, and " + name +
                                   " is zero or negative in " + std::to_string(nonPositive.size()) +
-                                  " of " + std::to_string(n) + " observations (" +
-                                  listed(nonPositive) + ")");
+                                  " of " + std::to_string(n) + " " + d.observation + "s (" +
+                                  listed(d, nonPositive) + ")");
   };
   check(d.response, [&](std::size_t k) { return d.y[k]; });
   for (std::size_t i = 0; i < m; ++i) check(d.inputs[i], [&](std::size_t k) { return d.x[k][i]; });

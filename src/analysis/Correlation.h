@@ -23,6 +23,8 @@ struct CorrelationData {
   std::vector<std::string> inputs;            ///< x_i's names
   std::vector<double> y;                      ///< one per observation
   std::vector<std::vector<double>> x;         ///< x[k][i]: input i of observation k
+  std::string observation = "observation";    ///< what an observation is called in messages
+  std::vector<std::string> labels;            ///< their names ("3"); empty: 1, 2, ...
 };
 
 struct Correlation {

@@ -48,6 +48,21 @@ struct Grammar {
     CLI::App* sweep = app.add_subcommand(
         "sweep", "Run a parameter sweep file (model: parameter-sweep): its process case over "
                  "the design of values it gives; write sweep.csv and summary.json to DIR.");
+    CLI::App* correlate = app.add_subcommand(
+        "correlate", "Fit a correlation to a sweep's table (sweep.csv or its directory): a power "
+                     "law or a quadratic surface of one column in others, with standard errors, "
+                     "95 % intervals, R^2 and cross-validated error; -o DIR writes "
+                     "correlation.yaml.");
+    correlate->add_option("table", cl.caseFile, "the table (sweep.csv) or its directory")->required();
+    correlate->add_option("--response", cl.correlation.response, "the column to correlate")
+        ->required();
+    correlate->add_option("--inputs", cl.correlation.inputs, "the columns it depends on (A,B,...)")
+        ->delimiter(',')
+        ->required();
+    correlate->add_option("--form", cl.correlation.form, "power-law (default) or quadratic")
+        ->check(CLI::IsMember({"power-law", "quadratic"}));
+    correlate->add_option("--folds", cl.correlation.folds, "cross-validation folds (default: min(5, runs))")
+        ->check(CLI::Range(2, 1000000));
     CLI::App* check = app.add_subcommand(
         "check", "Load and validate the case, build its model and list its parameters; "
                  "write nothing.");
@@ -60,12 +75,13 @@ struct Grammar {
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);
     }
-    for (CLI::App* verb : {run, sweep}) {
+    for (CLI::App* verb : {run, sweep, correlate}) {
       outputOptions.push_back(
           verb->add_option("-o,--output", output, "the output directory")->type_name("DIR"));
       verb->add_flag("--overwrite", cl.overwrite,
                      "write into DIR even if it is not empty and holds no proscale results "
                      "(other files in it stay)");
+      if (verb == correlate) continue;
       maxTimeOptions.push_back(verb->add_option("--max-time", maxTime,
                                                 "stop the run after SECONDS of wall time; partial "
                                                 "results marked incomplete, exit code 3")
@@ -98,7 +114,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
-      throw UsageError("unknown verb '" + first + "' (run, sweep, check, reference, outputs)");
+      throw UsageError("unknown verb '" + first + "' (run, sweep, correlate, check, reference, outputs)");
     std::string what = e.what();  // CLI11's message, without the usage some errors append
     if (const auto end = what.find('\n'); end != std::string::npos) what.resize(end);
     throw UsageError(what);

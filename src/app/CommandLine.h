@@ -10,9 +10,17 @@
 
 namespace proscale {
 
+/// `correlate`'s options (CorrelateCommand.h).
+struct CorrelationOptions {
+  std::string response;              ///< --response: the column correlated
+  std::vector<std::string> inputs;   ///< --inputs: the columns it depends on
+  std::string form = "power-law";    ///< --form: power-law or quadratic
+  std::size_t folds = 0;             ///< --folds: cross-validation folds (0: min(5, runs))
+};
+
 struct CommandLine {
-  std::string verb;                 ///< run, check, reference, help, version
-  std::string caseFile;
+  std::string verb;                 ///< run, sweep, check, outputs, correlate, reference, help, version
+  std::string caseFile;             ///< the case or study file (correlate: the table)
   std::optional<std::string> outputDir;
   std::vector<Override> overrides;
   bool quiet = false;
@@ -20,6 +28,7 @@ struct CommandLine {
   std::optional<double> maxMemory;  ///< bytes (--max-memory); default: defaultMemoryLimit()
   std::optional<double> maxTime;    ///< s of wall time (--max-time) before the run stops
   std::string helpText;             ///< for verb "help": the help of what was asked about
+  CorrelationOptions correlation;   ///< for verb "correlate"
 };
 
 /// Thrown for a command line that cannot be read (exit code 2).

@@ -4,6 +4,7 @@
 
 #include "app/CaseSchema.h"
 #include "app/CommandLine.h"
+#include "app/CorrelateCommand.h"
 #include "app/ReferenceCommand.h"
 #include "app/RunCommand.h"
 #include "core/Errors.h"
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
       std::cout << caseReferenceMarkdown();
       return kSuccess;
     }
+    if (cl.verb == "correlate") return runCorrelate(cl, std::cout);
     return runCase(cl, std::cout);
   } catch (const UsageError& e) {
     std::cerr << "proscale: " << e.what() << "\n(proscale --help lists the verbs and options)\n";

@@ -1,6 +1,7 @@
-// `proscale sweep` through the real command: a factorial MSMPR sweep against the analytic mean
-// size L0 + G tau and its power law, the same table on 1 and 2 threads, a Latin hypercube's
-// strata and seed, and a failing run recorded while the others go on (exit 3).
+// `proscale sweep` and `proscale correlate` through the real command: a factorial MSMPR sweep
+// against the analytic mean size L0 + G tau and its power law, the correlation of its table
+// (N = B0 tau), the same table on 1 and 2 threads, a Latin hypercube's strata and seed, a
+// failing run recorded while the others go on (exit 3), and the requests correlate refuses.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -70,6 +71,40 @@ TEST_CASE("A factorial MSMPR sweep gives the analytic mean size and its power la
   CHECK(summary["status"] == "complete");
   CHECK(summary["counts"]["complete"] == 6);
   CHECK(summary["rows"][0]["overrides"]["particles.growth-rate"] == "0.5 nm/s");
+  // proscale correlate on the table: N = B0 tau at steady state (B0 = 1e13 1/m^3/s, whatever
+  // G), an exact power law that the runs keep to 3.2e-7 (the largest G tau loses a little at
+  // max-size): exponents 0 and 1 within 1e-6 (observed 1.1e-7), and the prefactor B0 within
+  // 1e-5 -- at G in m/s, |ln G| = 21 turns the exponents' 1e-7 into 2e-6 of ln a (observed
+  // 1.8e-6).
+  const auto fitted = freshDir("sweep-correlation");
+  const CommandResult k = runProscale("correlate " + out.string() + " --response number_density "
+                                      "--inputs particles.growth-rate,reactor.residence-time -o " +
+                                      fitted.string());
+  INFO(k.out << k.err);
+  REQUIRE(k.exitCode == 0);
+  CHECK(k.out.find("number_density = 1e+13 * particles.growth-rate^") != std::string::npos);
+  const std::string yaml = readFile(fitted / "correlation.yaml");
+  const auto estimate = [&yaml](const std::string& term) {
+    const auto at = yaml.find("\"" + term + "\": {estimate: ");
+    REQUIRE(at != std::string::npos);
+    return std::stod(yaml.substr(yaml.find(": {estimate: ", at) + 13));
+  };
+  CHECK(std::abs(estimate("b_particles.growth-rate")) < 1e-6);
+  CHECK(std::abs(estimate("b_reactor.residence-time") - 1.0) < 1e-6);
+  CHECK(std::abs(std::exp(estimate("log a")) / 1e13 - 1.0) < 1e-5);
+  CHECK(yaml.find("response: {name: \"number_density\", unit: \"1/m^3\"}") != std::string::npos);
+  // Bad requests: a misspelt column, and values a power law cannot take.
+  const CommandResult misspelt = runProscale("correlate " + out.string() +
+                                             " --response mean_diamter --inputs particles.growth-rate");
+  CHECK(misspelt.exitCode == 2);
+  CHECK(misspelt.err.find("--response:1:1: mean_diamter: no column 'mean_diamter' in sweep.csv (did "
+                          "you mean 'mean_diameter'?)") != std::string::npos);
+  const CommandResult zero = runProscale("correlate " + out.string() +
+                                         " --response number_dissolved --inputs particles.growth-rate");
+  CHECK(zero.exitCode == 2);
+  CHECK(zero.err.find("number_dissolved: a power law needs positive values, and number_dissolved is "
+                      "zero or negative in 6 of 6 runs (runs 1, 2, 3, 4, 5, 6)") != std::string::npos);
+  std::filesystem::remove_all(fitted);
   // The same table from one thread.
   const auto serial = freshDir("sweep-serial");
   REQUIRE(runProscale("sweep " + sourcePath("validation/studies/msmpr_sweep.yaml") +
@@ -122,6 +157,11 @@ TEST_CASE("A sweep records a failing run with its reason and goes on, exit code 
   CHECK(summary["status"] == "incomplete");
   CHECK(summary["counts"]["incomplete"] == 1);
   CHECK(summary["rows"][1]["problem"].get<std::string>().find("CV_TOO_MUCH_WORK") != std::string::npos);
+  // A correlation over a table with a failed run is refused, naming it.
+  const CommandResult k = runProscale("correlate " + out.string() +
+                                      " --response mean_diameter --inputs particles.growth-rate");
+  CHECK(k.exitCode == 2);
+  CHECK(k.err.find("mean_diameter: 1 of 3 runs are not complete (run 2 incomplete)") != std::string::npos);
   std::filesystem::remove_all(out);
 }
 

@@ -1,0 +1,157 @@
+#include "app/CorrelateCommand.h"
+
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+#include "analysis/Correlation.h"
+#include "app/ResultTable.h"
+#include "case/DidYouMean.h"
+#include "core/Errors.h"
+#include "core/NumberFormat.h"
+#include "output/AtomicFile.h"
+#include "output/OutputDirectory.h"
+
+namespace proscale {
+namespace {
+
+// A problem with what the command line asked of the table, located at the option.
+InputError optionError(const std::string& option, const std::string& key, const std::string& problem) {
+  return InputError(SourceMark{option, 1, 1}, key, problem);
+}
+
+std::size_t columnOf(const ResultTable& t, const std::string& name, const std::string& option) {
+  if (const auto c = t.column(name)) return *c;
+  throw optionError(option, name, "no column '" + name + "' in " + t.file.filename().string() +
+                                      didYouMean(name, t.names) + "; columns: " + joinWords(t.names));
+}
+
+// The rows' labels (the `run` column, else 1, 2, ...); refuses a table with runs that did not
+// complete: a correlation over the others would hide where the process fails.
+std::vector<std::string> completeRuns(const ResultTable& t, const std::string& response) {
+  std::vector<std::string> labels;
+  const auto run = t.column("run"), status = t.column("status");
+  std::vector<std::string> failed;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    labels.push_back(run && *run < t.rows[r].size() ? t.rows[r][*run] : std::to_string(r + 1));
+    if (status && *status < t.rows[r].size() && t.rows[r][*status] != "complete")
+      failed.push_back(labels.back() + " " + t.rows[r][*status]);
+  }
+  if (!failed.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < failed.size() && k < 10; ++k) list += (k ? ", " : "") + failed[k];
+    throw InputError(SourceMark{t.file.string(), 1, 1}, response,
+                     std::to_string(failed.size()) + " of " + std::to_string(t.rows.size()) +
+                         " runs are not complete (run " + list + (failed.size() > 10 ? ", ..." : "") +
+                         "): correlate a table of complete runs (rerun or leave those out)");
+  }
+  return labels;
+}
+
+double number(const ResultTable& t, std::size_t row, std::size_t column) {
+  const std::string& cell = column < t.rows[row].size() ? t.rows[row][column] : std::string();
+  char* end = nullptr;
+  const double v = std::strtod(cell.c_str(), &end);
+  return cell.empty() || *end != '\0' ? std::nan("") : v;
+}
+
+std::string yamlText(const Correlation& c, const ResultTable& t, const std::vector<std::size_t>& columns) {
+  std::ostringstream y;
+  const RegressionFit& f = c.fit;
+  y << "# proscale correlate: " << c.equation() << "\n";
+  y << "form: " << (c.form == CorrelationForm::PowerLaw ? "power-law" : "quadratic") << "\n";
+  y << "table: \"" << t.file.string() << "\"\n";
+  y << "response: {name: \"" << c.response << "\", unit: \"" << t.units[columns[0]] << "\"}\n";
+  y << "inputs:\n";
+  for (std::size_t i = 0; i < c.inputs.size(); ++i)
+    y << "  - {name: \"" << c.inputs[i] << "\", unit: \"" << t.units[columns[i + 1]] << "\"}\n";
+  y << "equation: \"" << c.equation() << "\"\n";
+  std::string latex;
+  for (char ch : c.latex()) latex += ch == '\\' ? std::string("\\\\") : std::string(1, ch);
+  y << "latex: \"" << latex << "\"\n";
+  y << "coefficients:\n";
+  for (Eigen::Index k = 0; k < f.coefficients.size(); ++k)
+    y << "  \"" << f.terms[static_cast<std::size_t>(k)] << "\": {estimate: "
+      << formatShortest(f.coefficients(k)) << ", standard-error: " << formatShortest(f.standardErrors(k))
+      << ", lower-95: " << formatShortest(f.lower(k)) << ", upper-95: " << formatShortest(f.upper(k)) << "}\n";
+  if (c.form == CorrelationForm::PowerLaw)
+    y << "prefactor: {estimate: " << formatShortest(std::exp(f.coefficients(0))) << ", lower-95: "
+      << formatShortest(std::exp(f.lower(0))) << ", upper-95: " << formatShortest(std::exp(f.upper(0))) << "}\n";
+  y << "observations: " << f.observations << "\n";
+  y << "r-squared: " << formatShortest(f.rSquared) << "\n";
+  y << "adjusted-r-squared: " << formatShortest(f.adjustedRSquared) << "\n";
+  y << "cross-validated-error: {value: " << formatShortest(c.crossValidatedError) << ", folds: " << c.folds
+    << ", of: " << (c.form == CorrelationForm::PowerLaw ? "log response" : "response") << "}\n";
+  return y.str();
+}
+
+void report(std::ostream& out, const Correlation& c) {
+  const RegressionFit& f = c.fit;
+  out << "proscale: correlation of " << c.response << " over " << f.observations << " runs ("
+      << (c.form == CorrelationForm::PowerLaw ? "power law, log-linear least squares"
+                                              : "quadratic response surface, least squares")
+      << ")\n  " << c.equation() << "\n  LaTeX: " << c.latex() << "\n";
+  out << "  " << std::left << std::setw(34) << "term" << std::setw(14) << "estimate" << std::setw(14)
+      << "std. error" << "95 % interval\n";
+  for (Eigen::Index k = 0; k < f.coefficients.size(); ++k)
+    out << "  " << std::setw(34) << f.terms[static_cast<std::size_t>(k)] << std::setw(14)
+        << formatNumber(f.coefficients(k), 6) << std::setw(14) << formatNumber(f.standardErrors(k), 3)
+        << "[" << formatNumber(f.lower(k), 6) << ", " << formatNumber(f.upper(k), 6) << "]\n";
+  out << "  R^2 = " << formatNumber(f.rSquared, 6) << ", adjusted R^2 = "
+      << formatNumber(f.adjustedRSquared, 6) << ", " << c.folds << "-fold cross-validated RMS error "
+      << formatNumber(c.crossValidatedError, 3)
+      << (c.form == CorrelationForm::PowerLaw ? " (of ln " + c.response + ")" : std::string()) << "\n";
+}
+
+}  // namespace
+
+int runCorrelate(const CommandLine& cl, std::ostream& out) {
+  std::filesystem::path file = cl.caseFile;
+  if (std::filesystem::is_directory(file)) file /= "sweep.csv";
+  const ResultTable table = [&] {
+    try {
+      return ResultTable::read(file);
+    } catch (const std::runtime_error& e) {
+      throw InputError(SourceMark{file.string(), 0, 0}, "", e.what());
+    }
+  }();
+  if (cl.correlation.response.empty()) throw optionError("--response", "", "name the column to correlate");
+  if (cl.correlation.inputs.empty()) throw optionError("--inputs", "", "name the columns it depends on");
+  std::vector<std::size_t> columns{columnOf(table, cl.correlation.response, "--response")};
+  for (const std::string& name : cl.correlation.inputs) columns.push_back(columnOf(table, name, "--inputs"));
+  CorrelationData data;
+  data.response = cl.correlation.response;
+  data.inputs = cl.correlation.inputs;
+  data.observation = "run";
+  data.labels = completeRuns(table, data.response);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    data.y.push_back(number(table, r, columns[0]));
+    std::vector<double> x;
+    for (std::size_t i = 1; i < columns.size(); ++i) x.push_back(number(table, r, columns[i]));
+    data.x.push_back(std::move(x));
+  }
+  const CorrelationForm form =
+      cl.correlation.form == "quadratic" ? CorrelationForm::Quadratic : CorrelationForm::PowerLaw;
+  const Correlation c = [&] {
+    try {
+      return correlate(data, form, cl.correlation.folds);
+    } catch (const std::invalid_argument& e) {
+      std::string what = e.what();
+      if (what.rfind("correlation: ", 0) == 0) what = what.substr(13);
+      throw InputError(SourceMark{file.string(), 1, 1}, data.response, what);
+    }
+  }();
+  report(out, c);
+  if (cl.outputDir) {
+    OutputDirectory dir{std::filesystem::path(*cl.outputDir)};
+    dir.claim(newRunId(), cl.overwrite);
+    const std::string text = yamlText(c, table, columns);
+    writeFileAtomically(dir.fileForWriting("correlation.yaml"), [&text](std::ostream& s) { s << text; });
+    out << "proscale: correlation in " << dir.root().string() << "/correlation.yaml\n";
+  }
+  return 0;
+}
+
+}  // namespace proscale
