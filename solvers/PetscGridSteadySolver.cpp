@@ -49,12 +49,16 @@ class PetscGridSteadySolver::Impl {
   /// dtau *= |G_{k-1}| / |G_k|, here at least 1 and at most 10), then Newton on G itself once
   /// dtau is long. True when ||G|| reached `target`.
   bool continuation(double target);
+  /// "PETSc SNES: " and why the last solve failed: PETSc's own error, else its reason.
+  std::string failure(SNESConvergedReason reason) const;
 
   PetscGrid m_grid;
   Tolerances m_newton;     ///< SNES's, after the case's petsc-options
   double m_time = 0.0;     ///< the flows' time: the last output time
   double m_shift = 0.0;    ///< 1/dtau of a pseudo-time step; 0 for Newton on G
   long m_newtonIterations = 0, m_linearIterations = 0, m_pseudoSteps = -1;
+  bool m_evaluationFailed = false;  ///< the last residual's model evaluation was not fine
+  std::string m_petscError;         ///< PETSc's message when the last SNESSolve errored
   std::string m_method;
   Owned<Vec, VecDestroy> m_u, m_held, m_anchor, m_work;  ///< iterate, held budgets, u_k, G
   Owned<SNES, SNESDestroy> m_snes;
@@ -111,6 +115,7 @@ PetscGridSteadySolver::Impl::Impl(GridSystem& system, SteadyOptions options,
 PetscErrorCode PetscGridSteadySolver::Impl::residual(SNES snes, Vec u, Vec F, void* self) {
   auto* me = static_cast<Impl*>(self);
   const PetscGrid::Outcome outcome = me->m_grid.evaluateRates(me->m_time, u);
+  me->m_evaluationFailed = outcome != PetscGrid::kFine;
   if (outcome == PetscGrid::kFatal) return PETSC_ERR_USER;
   if (outcome == PetscGrid::kRecoverable) {  // on every rank: the line search steps back
     SNESSetFunctionDomainError(snes);
@@ -147,6 +152,7 @@ bool PetscGridSteadySolver::Impl::solve(const Tolerances& tol) {
                                tol.maxEvaluations),
              "SNESSetTolerances");
   const PetscErrorCode ierr = SNESSolve(m_snes.h, nullptr, m_u.h);
+  m_petscError = ierr != 0 ? PetscSession::lastError() : std::string();
   SNESConvergedReason reason = SNES_CONVERGED_ITERATING;
   SNESGetConvergedReason(m_snes.h, &reason);
   PetscInt newton = 0, linear = 0;
@@ -161,11 +167,15 @@ double PetscGridSteadySolver::Impl::residualNorm() {
   const double shift = m_shift;
   m_shift = 0.0;
   PetscReal norm = std::numeric_limits<double>::quiet_NaN();
-  if (m_grid.evaluateRates(m_time, m_u.h) == PetscGrid::kFine &&
-      SNESComputeFunction(m_snes.h, m_u.h, m_work.h) == 0)
+  if (SNESComputeFunction(m_snes.h, m_u.h, m_work.h) == 0 && !m_evaluationFailed)
     VecNorm(m_work.h, NORM_2, &norm);
   m_shift = shift;
   return norm;
+}
+
+std::string PetscGridSteadySolver::Impl::failure(SNESConvergedReason reason) const {
+  return "PETSc SNES: " + (m_petscError.empty() ? std::string("no steady state, ") + SNESConvergedReasons[reason]
+                                                : m_petscError);
 }
 
 // Success only when G itself is within the target: an implicit Euler step that converged says
@@ -250,7 +260,7 @@ SolverReport PetscGridSteadySolver::Impl::run(std::span<const double> times, Sta
   report.statistics.wallTime =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.timeReached = times.back();
-  report.flagName = SNESConvergedReasons[reason];
+  report.flagName = m_petscError.empty() ? SNESConvergedReasons[reason] : "PETSC_ERROR";
   const double norm = residualNorm();
   std::ostringstream what;
   what << "steady state after " << m_newtonIterations << " Newton iterations";
@@ -259,8 +269,7 @@ SolverReport PetscGridSteadySolver::Impl::run(std::span<const double> times, Sta
          << " pseudo-transient continuation steps)";
   what << ", scaled residual ||f_i / s_i||_2 = " << norm << " 1/s";
   if (!converged) {
-    report.message = m_grid.explain("PETSc SNES: no steady state, " + std::string(SNESConvergedReasons[reason]) +
-                                    "; " + what.str());
+    report.message = m_grid.explain(failure(reason) + "; " + what.str());
     return report;  // no state to show: the last iterate is not a steady state
   }
   report.message = what.str();
