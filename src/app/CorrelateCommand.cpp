@@ -6,6 +6,8 @@
 #include <ostream>
 #include <sstream>
 
+#include <yaml-cpp/yaml.h>
+
 #include "analysis/Correlation.h"
 #include "app/ResultTable.h"
 #include "case/DidYouMean.h"
@@ -57,34 +59,52 @@ double number(const ResultTable& t, std::size_t row, std::size_t column) {
   return cell.empty() || *end != '\0' ? std::nan("") : v;
 }
 
+// correlation.yaml, emitted by yaml-cpp (names and paths quoted as YAML needs).
 std::string yamlText(const Correlation& c, const ResultTable& t, const std::vector<std::size_t>& columns) {
-  std::ostringstream y;
   const RegressionFit& f = c.fit;
-  y << "# proscale correlate: " << c.equation() << "\n";
-  y << "form: " << (c.form == CorrelationForm::PowerLaw ? "power-law" : "quadratic") << "\n";
-  y << "table: \"" << t.file.string() << "\"\n";
-  y << "response: {name: \"" << c.response << "\", unit: \"" << t.units[columns[0]] << "\"}\n";
-  y << "inputs:\n";
-  for (std::size_t i = 0; i < c.inputs.size(); ++i)
-    y << "  - {name: \"" << c.inputs[i] << "\", unit: \"" << t.units[columns[i + 1]] << "\"}\n";
-  y << "equation: \"" << c.equation() << "\"\n";
-  std::string latex;
-  for (char ch : c.latex()) latex += ch == '\\' ? std::string("\\\\") : std::string(1, ch);
-  y << "latex: \"" << latex << "\"\n";
-  y << "coefficients:\n";
-  for (Eigen::Index k = 0; k < f.coefficients.size(); ++k)
-    y << "  \"" << f.terms[static_cast<std::size_t>(k)] << "\": {estimate: "
-      << formatShortest(f.coefficients(k)) << ", standard-error: " << formatShortest(f.standardErrors(k))
-      << ", lower-95: " << formatShortest(f.lower(k)) << ", upper-95: " << formatShortest(f.upper(k)) << "}\n";
-  if (c.form == CorrelationForm::PowerLaw)
-    y << "prefactor: {estimate: " << formatShortest(std::exp(f.coefficients(0))) << ", lower-95: "
-      << formatShortest(std::exp(f.lower(0))) << ", upper-95: " << formatShortest(std::exp(f.upper(0))) << "}\n";
-  y << "observations: " << f.observations << "\n";
-  y << "r-squared: " << formatShortest(f.rSquared) << "\n";
-  y << "adjusted-r-squared: " << formatShortest(f.adjustedRSquared) << "\n";
-  y << "cross-validated-error: {value: " << formatShortest(c.crossValidatedError) << ", folds: " << c.folds
-    << ", of: " << (c.form == CorrelationForm::PowerLaw ? "log response" : "response") << "}\n";
-  return y.str();
+  const bool powerLaw = c.form == CorrelationForm::PowerLaw;
+  YAML::Emitter y;
+  y << YAML::Comment("proscale correlate: " + c.equation()) << YAML::BeginMap;
+  y << YAML::Key << "form" << YAML::Value << (powerLaw ? "power-law" : "quadratic");
+  y << YAML::Key << "table" << YAML::Value << t.file.string();
+  const auto named = [&](const std::string& name, std::size_t column) {
+    y << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << name << YAML::Key
+      << "unit" << YAML::Value << t.units[column] << YAML::EndMap;
+  };
+  y << YAML::Key << "response" << YAML::Value;
+  named(c.response, columns[0]);
+  y << YAML::Key << "inputs" << YAML::Value << YAML::BeginSeq;
+  for (std::size_t i = 0; i < c.inputs.size(); ++i) named(c.inputs[i], columns[i + 1]);
+  y << YAML::EndSeq;
+  y << YAML::Key << "equation" << YAML::Value << c.equation();
+  y << YAML::Key << "latex" << YAML::Value << c.latex();
+  const auto number = [&](const char* key, double v) { y << YAML::Key << key << YAML::Value << formatShortest(v); };
+  y << YAML::Key << "coefficients" << YAML::Value << YAML::BeginMap;
+  for (Eigen::Index k = 0; k < f.coefficients.size(); ++k) {
+    y << YAML::Key << f.terms[static_cast<std::size_t>(k)] << YAML::Value << YAML::Flow << YAML::BeginMap;
+    number("estimate", f.coefficients(k));
+    number("standard-error", f.standardErrors(k));
+    number("lower-95", f.lower(k));
+    number("upper-95", f.upper(k));
+    y << YAML::EndMap;
+  }
+  y << YAML::EndMap;
+  if (powerLaw) {
+    y << YAML::Key << "prefactor" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    number("estimate", std::exp(f.coefficients(0)));
+    number("lower-95", std::exp(f.lower(0)));
+    number("upper-95", std::exp(f.upper(0)));
+    y << YAML::EndMap;
+  }
+  y << YAML::Key << "observations" << YAML::Value << f.observations;
+  number("r-squared", f.rSquared);
+  number("adjusted-r-squared", f.adjustedRSquared);
+  y << YAML::Key << "cross-validated-error" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  number("value", c.crossValidatedError);
+  y << YAML::Key << "folds" << YAML::Value << c.folds;
+  y << YAML::Key << "of" << YAML::Value << (powerLaw ? "log response" : "response") << YAML::EndMap;
+  y << YAML::EndMap;
+  return std::string(y.c_str()) + "\n";
 }
 
 void report(std::ostream& out, const Correlation& c) {

@@ -4,6 +4,7 @@
 // failing run recorded while the others go on (exit 3), and the requests correlate refuses.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include <cmath>
 #include <sstream>
@@ -83,16 +84,16 @@ TEST_CASE("A factorial MSMPR sweep gives the analytic mean size and its power la
   INFO(k.out << k.err);
   REQUIRE(k.exitCode == 0);
   CHECK(k.out.find("number_density = 1e+13 * particles.growth-rate^") != std::string::npos);
-  const std::string yaml = readFile(fitted / "correlation.yaml");
+  const YAML::Node yaml = YAML::LoadFile((fitted / "correlation.yaml").string());
   const auto estimate = [&yaml](const std::string& term) {
-    const auto at = yaml.find("\"" + term + "\": {estimate: ");
-    REQUIRE(at != std::string::npos);
-    return std::stod(yaml.substr(yaml.find(": {estimate: ", at) + 13));
+    return yaml["coefficients"][term]["estimate"].as<double>();
   };
   CHECK(std::abs(estimate("b_particles.growth-rate")) < 1e-6);
   CHECK(std::abs(estimate("b_reactor.residence-time") - 1.0) < 1e-6);
   CHECK(std::abs(std::exp(estimate("log a")) / 1e13 - 1.0) < 1e-5);
-  CHECK(yaml.find("response: {name: \"number_density\", unit: \"1/m^3\"}") != std::string::npos);
+  CHECK(yaml["response"]["name"].as<std::string>() == "number_density");
+  CHECK(yaml["response"]["unit"].as<std::string>() == "1/m^3");
+  CHECK(yaml["inputs"][1]["unit"].as<std::string>() == "s");
   // Bad requests: a misspelt column, and values a power law cannot take.
   const CommandResult misspelt = runProscale("correlate " + out.string() +
                                              " --response mean_diamter --inputs particles.growth-rate");
