@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/NumberFormat.h"
+#include "models/units/WallTemperatureProfile.h"
 
 namespace proscale {
 namespace {

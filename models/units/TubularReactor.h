@@ -28,7 +28,6 @@
 #include "models/units/CarriedComponents.h"
 #include "models/units/StirredVessel.h"
 #include "models/units/VesselFlows.h"
-#include "models/units/WallTemperatureProfile.h"
 
 namespace proscale {
 

@@ -39,15 +39,6 @@ WallTemperatureProfile::WallTemperatureProfile(const Parameters& tube, double le
   }
 }
 
-double WallTemperatureProfile::at(double z) const {
-  if (z <= m_z.front()) return m_T.front();
-  if (z >= m_z.back()) return m_T.back();
-  const std::size_t k =
-      static_cast<std::size_t>(std::upper_bound(m_z.begin(), m_z.end(), z) - m_z.begin());
-  const double w = (z - m_z[k - 1]) / (m_z[k] - m_z[k - 1]);  // z_{k-1} <= z < z_k, distinct
-  return m_T[k - 1] + w * (m_T[k] - m_T[k - 1]);
-}
-
 // The trapezoids of the segments up to z, with the constant ends outside [z_1, z_n]; a step
 // (two points at one z) is a segment of zero width.
 double WallTemperatureProfile::integral(double z) const {

@@ -6,7 +6,6 @@
 //   T_w,i = 1/(z_b - z_a) \int_{z_a}^{z_b} T_w(z) dz   (exact for the piecewise-linear profile),
 // so that the heat a cell takes in, U A_i (T_w,i - T_i), adds up over the cells to the wall's
 // integral for any grid. Theory: docs/theory/tubular-reactors.md ("Wall heat").
-#include <string>
 #include <vector>
 
 #include "core/Parameters.h"
@@ -22,8 +21,6 @@ class WallTemperatureProfile {
   /// positions out of order or past the tube's `length` [m].
   WallTemperatureProfile(const Parameters& tube, double length);
 
-  /// T_w(z) [K].
-  double at(double z) const;
   /// The mean of T_w over [a, b] [K] (a < b, in m).
   double mean(double a, double b) const;
   /// The means over N equal cells of a tube of length L.

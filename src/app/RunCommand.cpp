@@ -1,7 +1,5 @@
 #include "app/RunCommand.h"
 
-#include "app/ParameterSweep.h"
-
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -10,6 +8,7 @@
 #include "app/CaseSchema.h"
 #include "app/Interrupts.h"
 #include "app/OutputsReference.h"
+#include "app/ParameterSweep.h"
 #include "app/ResultFiles.h"
 #include "app/ScaleUpStudy.h"
 #include "app/StudyCommand.h"

@@ -1,5 +1,4 @@
 // The scale-up study's case keys and their reading (ScaleUpStudy.h).
-#include <filesystem>
 
 #include "app/ScaleUpStudy.h"
 #include "app/StudySupport.h"

@@ -5,13 +5,11 @@
 #include "app/ScaleUpStudy.h"
 #include "app/StudySupport.h"
 #include "core/NumberFormat.h"
-#include "core/Version.h"
 #include "output/CsvWriter.h"
 #include "output/JsonWriter.h"
 
 namespace proscale {
 namespace {
-
 
 std::string optionalShortest(const std::optional<double>& v) { return v ? formatShortest(*v) : ""; }
 
