@@ -65,7 +65,7 @@ PetscGrid::PetscGrid(GridSystem& system) : m_system(system), m_block(system.node
     if (!(s > 0) || !std::isfinite(s))
       throw std::invalid_argument("PETSc grid: a block scale is not a positive finite number");
   const auto nodes = static_cast<PetscInt>(system.nodeCount());
-  petscCheck(DMDACreate1d(PETSC_COMM_WORLD, DM_BOUNDARY_NONE, nodes, static_cast<PetscInt>(m_dof),
+  petscCheck(DMDACreate1d(PetscSession::gridCommunicator(), DM_BOUNDARY_NONE, nodes, static_cast<PetscInt>(m_dof),
                           static_cast<PetscInt>(system.stencilWidth()), nullptr, &m_da.h),
              "DMDACreate1d");
   petscCheck(DMSetUp(m_da.h), "DMSetUp");
@@ -90,7 +90,7 @@ PetscGrid::PetscGrid(GridSystem& system) : m_system(system), m_block(system.node
                        BorderedBandLU(system.nodeJacobianShape()), CompressedRows(), {}});
   m_exact = system.nodeJacobianIsExact();
   const auto local = static_cast<PetscInt>(m_owned * m_dof);
-  petscCheck(MatCreateShell(PETSC_COMM_WORLD, local, local, PETSC_DETERMINE, PETSC_DETERMINE, this,
+  petscCheck(MatCreateShell(PetscSession::gridCommunicator(), local, local, PETSC_DETERMINE, PETSC_DETERMINE, this,
                             &m_shell.h),
              "MatCreateShell");
   petscCheck(MatShellSetOperation(m_shell.h, MATOP_MULT, reinterpret_cast<void (*)(void)>(multiply)),
@@ -105,7 +105,7 @@ void PetscGrid::usePreconditioner(PC pc) {
 }
 
 std::string PetscGrid::describe() const {
-  const int ranks = PetscSession::size();
+  const int ranks = PetscSession::gridSize();
   return "a DMDA of " + std::to_string(m_system.nodeCount()) + " nodes x " + std::to_string(m_dof) +
          " unknowns over " + std::to_string(ranks) + (ranks == 1 ? " rank" : " ranks") +
          " (node blocks swept both ways, " +
@@ -114,25 +114,25 @@ std::string PetscGrid::describe() const {
 
 PetscGrid::Outcome PetscGrid::shared(Outcome mine) const {
   int worst = mine, local = mine;
-  MPI_Allreduce(&local, &worst, 1, MPI_INT, MPI_MAX, PETSC_COMM_WORLD);
+  MPI_Allreduce(&local, &worst, 1, MPI_INT, MPI_MAX, PetscSession::gridCommunicator());
   return static_cast<Outcome>(worst);
 }
 
 double PetscGrid::fastestRate() const {
   double mine = m_fastest, fastest = 0.0;
-  MPI_Allreduce(&mine, &fastest, 1, MPI_DOUBLE, MPI_MAX, PETSC_COMM_WORLD);
+  MPI_Allreduce(&mine, &fastest, 1, MPI_DOUBLE, MPI_MAX, PetscSession::gridCommunicator());
   return fastest;
 }
 
 std::string PetscGrid::sharedText(const std::string& text) const {
-  const int rank = PetscSession::rank();
+  const int rank = PetscSession::gridRank();
   int mine = text.empty() ? INT_MAX : rank, from = INT_MAX;
-  MPI_Allreduce(&mine, &from, 1, MPI_INT, MPI_MIN, PETSC_COMM_WORLD);
+  MPI_Allreduce(&mine, &from, 1, MPI_INT, MPI_MIN, PetscSession::gridCommunicator());
   if (from == INT_MAX) return {};
   int length = static_cast<int>(text.size());
-  MPI_Bcast(&length, 1, MPI_INT, from, PETSC_COMM_WORLD);
+  MPI_Bcast(&length, 1, MPI_INT, from, PetscSession::gridCommunicator());
   std::string out = rank == from ? text : std::string(static_cast<std::size_t>(length), ' ');
-  MPI_Bcast(out.data(), length, MPI_CHAR, from, PETSC_COMM_WORLD);
+  MPI_Bcast(out.data(), length, MPI_CHAR, from, PetscSession::gridCommunicator());
   return out;
 }
 

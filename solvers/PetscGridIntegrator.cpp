@@ -36,7 +36,7 @@ PetscGridIntegrator::Impl::Impl(GridSystem& system, IntegratorOptions options,
   resetPetscOptions(petscOptions);
   petscCheck(VecDuplicate(m_grid.state(), &m_atol.h), "VecDuplicate");
   petscCheck(VecSet(m_atol.h, options.atol), "VecSet");  // atol x scale, in the scaled unknowns
-  petscCheck(TSCreate(PETSC_COMM_WORLD, &m_ts.h), "TSCreate");
+  petscCheck(TSCreate(PetscSession::gridCommunicator(), &m_ts.h), "TSCreate");
   petscCheck(TSSetDM(m_ts.h, m_grid.dm()), "TSSetDM");
   configureTs(m_ts.h, options, m_atol.h);
   petscCheck(TSSetIFunction(m_ts.h, nullptr, residual, this), "TSSetIFunction");

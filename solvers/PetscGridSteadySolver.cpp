@@ -72,7 +72,7 @@ PetscGridSteadySolver::Impl::Impl(GridSystem& system, SteadyOptions options,
     petscCheck(VecDuplicate(m_grid.state(), v), "VecDuplicate");
   Owned<Vec, VecDestroy> r;
   petscCheck(VecDuplicate(m_grid.state(), &r.h), "VecDuplicate");
-  petscCheck(SNESCreate(PETSC_COMM_WORLD, &m_snes.h), "SNESCreate");
+  petscCheck(SNESCreate(PetscSession::gridCommunicator(), &m_snes.h), "SNESCreate");
   petscCheck(SNESSetType(m_snes.h, SNESNEWTONLS), "SNESSetType");
   petscCheck(SNESSetFunction(m_snes.h, r.h, residual, this), "SNESSetFunction");
   petscCheck(SNESSetJacobian(m_snes.h, m_grid.shell(), m_grid.shell(), jacobian, this), "SNESSetJacobian");

@@ -77,6 +77,25 @@ int PetscSession::size() {
   return up ? size : launcherValue({"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"}, 1);
 }
 
+namespace {
+bool& gridsOnEachRank() {
+  static bool onEach = false;
+  return onEach;
+}
+}  // namespace
+
+MPI_Comm PetscSession::gridCommunicator() {
+  return gridsOnEachRank() ? PETSC_COMM_SELF : PETSC_COMM_WORLD;
+}
+
+int PetscSession::gridRank() { return gridsOnEachRank() ? 0 : rank(); }
+int PetscSession::gridSize() { return gridsOnEachRank() ? 1 : size(); }
+
+void PetscSession::keepGridsOnEachRank() {
+  ensure();
+  gridsOnEachRank() = true;
+}
+
 std::string PetscSession::lastError() {
   std::string m = lastMessage();
   lastMessage().clear();

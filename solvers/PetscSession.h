@@ -5,6 +5,8 @@
 // to proscale_solvers: no other layer includes PETSc.
 #include <string>
 
+#include <mpi.h>
+
 namespace proscale {
 
 class PetscSession {
@@ -17,6 +19,14 @@ class PetscSession {
   /// the MPI launcher gave (0 and 1 without one).
   static int rank();
   static int size();
+
+  /// The communicator a grid is distributed over: PETSC_COMM_WORLD, or PETSC_COMM_SELF once a
+  /// study has shared its runs over the ranks (each rank then runs whole cases of its own).
+  static MPI_Comm gridCommunicator();
+  static int gridRank();  ///< this rank in gridCommunicator()
+  static int gridSize();  ///< ranks in gridCommunicator()
+  /// Starts PETSc (and MPI) and makes every later grid live on its own rank alone.
+  static void keepGridsOnEachRank();
 };
 
 }  // namespace proscale

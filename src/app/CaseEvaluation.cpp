@@ -1,11 +1,8 @@
 #include "app/CaseEvaluation.h"
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <thread>
 
 #include "app/CaseRun.h"
+#include "app/RunsOnThreads.h"
 #include "core/NumberFormat.h"
 
 namespace proscale {
@@ -92,28 +89,11 @@ std::vector<CaseEvaluation> evaluateCases(const std::string& file,
   }
   if (distinct != nullptr) *distinct = unique.size();
 
-  // Each simulation loads its own model and solver (nothing mutable is shared between runs:
-  // SUNDIALS contexts are per solver), so distinct runs may go on separate threads.
   std::vector<CaseEvaluation> results(runs.size());
-  std::vector<std::exception_ptr> errors(unique.size());
-  std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
-    for (std::size_t u = next++; u < unique.size(); u = next++) {
-      try {
-        results[unique[u]] = evaluateCase(file, runs[unique[u]], options);
-      } catch (...) {
-        errors[u] = std::current_exception();
-      }
-    }
-  };
-  const std::size_t threads =
-      std::max<std::size_t>(1, std::min<std::size_t>(options.threads, unique.size()));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
+  runOnThreads(unique.size(), options.threads, [&](std::size_t u) {
+    results[unique[u]] = evaluateCase(file, runs[unique[u]], options);
+    return true;
+  });
   for (std::size_t k = 0; k < runs.size(); ++k)
     if (source[k] != k) results[k] = results[source[k]];
   return results;

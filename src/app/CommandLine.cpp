@@ -48,6 +48,9 @@ struct Grammar {
     CLI::App* sweep = app.add_subcommand(
         "sweep", "Run a parameter sweep file (model: parameter-sweep): its process case over "
                  "the design of values it gives; write sweep.csv and summary.json to DIR.");
+    sweep->add_flag("--resume", cl.resume,
+                    "go on with the sweep that was stopped in DIR (Ctrl-C, kill -9, a lost "
+                    "node): the runs it recorded are kept, the others run");
     CLI::App* correlate = app.add_subcommand(
         "correlate", "Fit a correlation to a sweep's table (sweep.csv or its directory): a power "
                      "law or a quadratic surface of one column in others, with standard errors, "

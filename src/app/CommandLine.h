@@ -25,6 +25,7 @@ struct CommandLine {
   std::vector<Override> overrides;
   bool quiet = false;
   bool overwrite = false;           ///< run: write into a non-empty directory not proscale's
+  bool resume = false;              ///< sweep: go on with the unfinished sweep in the directory
   std::optional<double> maxMemory;  ///< bytes (--max-memory); default: defaultMemoryLimit()
   std::optional<double> maxTime;    ///< s of wall time (--max-time) before the run stops
   std::string helpText;             ///< for verb "help": the help of what was asked about

@@ -101,13 +101,30 @@ SweepVariable readVariable(const Parameters& vary, const std::string& key, Sweep
       throw entry.error("values", "a Latin hypercube samples ranges: give from and to");
     v.texts = entry.strings("values");
     if (v.texts.empty()) throw entry.error("values", "give at least one value");
+    // Words (a method, a model) rather than quantities: the runs take them as they are.
+    std::size_t words = 0;
+    for (const std::string& text : v.texts) {
+      try {
+        parseQuantity(text);
+      } catch (const UnitError&) {
+        ++words;
+      }
+    }
+    if (words == v.texts.size()) {
+      v.choice = true;
+      v.siUnit = "";
+      v.si.assign(v.texts.size(), std::numeric_limits<double>::quiet_NaN());
+      return v;
+    }
     Dimension dimension;
     for (std::size_t k = 0; k < v.texts.size(); ++k) {
       const Quantity q = [&] {
         try {
           return parseQuantity(v.texts[k]);
         } catch (const UnitError& e) {
-          throw entry.error("values", "'" + v.texts[k] + "': " + e.what());
+          throw entry.error("values", "'" + v.texts[k] + "': " + e.what() +
+                                          " (the other values are numbers: give all values as "
+                                          "numbers, or all as words)");
         }
       }();
       if (k == 0) {
@@ -189,6 +206,14 @@ SchemaPtr parameterSweepSchema() {
              .defaultsTo("1")
              .atLeast(1)
              .atMost(64));
+  s->add(ParamSpec::real("case-time-limit", dim::time,
+                         "Wall time one run may take; a run that reaches it stops, is recorded as "
+                         "incomplete, and the sweep goes on.")
+             .above(0));
+  s->add(ParamSpec::boolean("keep-case-outputs",
+                            "Keep each run's full output (as `proscale run` writes it) in "
+                            "runs/run-NNNNNN/ of the sweep's directory.")
+             .defaultsTo("false"));
   return s;
 }
 
@@ -209,6 +234,8 @@ ParameterSweep ParameterSweep::fromParameters(const Parameters& p, const std::st
   }
   sweep.seed = static_cast<std::uint64_t>(p.integer("seed"));
   sweep.threads = static_cast<unsigned>(p.integer("threads"));
+  if (p.has("case-time-limit")) sweep.caseTimeLimit = p.real("case-time-limit");
+  sweep.keepCaseOutputs = p.boolean("keep-case-outputs");
 
   const StudyProcess process = readStudyProcess(p.section("process"), file);
   sweep.processCase = process.caseName;
@@ -285,39 +312,40 @@ std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory) {
   return points.size();
 }
 
-SweepOutcome runParameterSweep(const ParameterSweep& sweep, const EvaluationOptions& options) {
-  SweepOutcome outcome;
-  outcome.points = sweep.points();
-  outcome.runs = located(sweep, [&] {
-    return evaluateCases(sweep.processFile, runsOf(sweep, outcome.points), options, &outcome.simulations);
-  });
-  for (const CaseEvaluation& run : outcome.runs)
-    if (static_cast<int>(run.status()) > static_cast<int>(outcome.status)) outcome.status = run.status();
-  return outcome;
-}
-
-std::string parameterSweepCsv(const ParameterSweep& sweep, const SweepOutcome& outcome) {
+std::string parameterSweepCsv(const ParameterSweep& sweep,
+                              const std::vector<ParameterSweep::Point>& points,
+                              const std::map<std::size_t, SweepRunRecord>& records) {
   // Every metric any run reported, in the order of first appearance, with its unit.
   std::vector<std::pair<std::string, std::string>> metrics;
   std::map<std::string, std::size_t> column;
-  for (const CaseEvaluation& run : outcome.runs)
-    for (const Metric& m : run.summary.metrics)
+  for (const auto& [run, record] : records)
+    for (const Metric& m : record.metrics)
       if (column.emplace(m.name, metrics.size()).second) metrics.emplace_back(m.name, m.unit);
   std::ostringstream out;
   out << "run";
-  for (const SweepVariable& v : sweep.variables) out << ',' << csvField(v.key + " [" + v.siUnit + "]");
+  for (const SweepVariable& v : sweep.variables)
+    out << ',' << csvField(v.choice ? v.key : v.key + " [" + v.siUnit + "]");
   out << ",status";
   for (const auto& [name, unit] : metrics) out << ',' << csvField(name + " [" + (unit.empty() ? "-" : unit) + "]");
   out << ",problem\n";
-  for (std::size_t r = 0; r < outcome.runs.size(); ++r) {
-    const CaseEvaluation& run = outcome.runs[r];
+  for (std::size_t r = 0; r < points.size(); ++r) {
     out << r + 1;
-    for (double v : outcome.points[r].si) out << ',' << (std::isnan(v) ? std::string() : formatShortest(v));
-    out << ',' << runStatusName(run.status());
+    for (std::size_t i = 0; i < sweep.variables.size(); ++i) {
+      const double v = points[r].si[i];
+      out << ',' << (sweep.variables[i].choice ? csvField(points[r].texts[i])
+                     : std::isnan(v)           ? std::string()
+                                               : formatShortest(v));
+    }
+    const auto record = records.find(r + 1);
     std::vector<std::string> values(metrics.size());
-    for (const Metric& m : run.summary.metrics) values[column.at(m.name)] = formatShortest(m.value);
+    if (record == records.end()) {
+      out << ",not-run";
+    } else {
+      out << ',' << runStatusName(record->second.status);
+      for (const Metric& m : record->second.metrics) values[column.at(m.name)] = formatShortest(m.value);
+    }
     for (const std::string& v : values) out << ',' << v;
-    out << ',' << csvField(run.problem()) << '\n';
+    out << ',' << (record == records.end() ? "" : csvField(record->second.problem)) << '\n';
   }
   return out.str();
 }

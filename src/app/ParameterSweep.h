@@ -2,14 +2,18 @@
 // A parameter sweep (`model: parameter-sweep`, docs/theory/studies.md "Sweeps"): one process
 // case run over a design of values of some of its keys -- a full factorial grid, a seeded Latin
 // hypercube, or one key at a time about the case's own values -- each run in memory
-// (app/CaseEvaluation.h, on `threads` threads), a failed run recorded with its reason while the
-// others go on, and one table with the inputs (SI), the status and every summary metric.
+// (app/SweepExecution.h: on threads and MPI ranks, journaled and resumable), a failed run
+// recorded with its reason while the others go on, and one table with the inputs (SI), the
+// status and every summary metric.
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/CaseEvaluation.h"
+#include "app/SweepJournal.h"
 #include "core/Errors.h"
 #include "core/Parameters.h"
 #include "core/Schema.h"
@@ -33,6 +37,7 @@ struct SweepVariable {
   bool logarithmic = false;
   double scale = 1.0, offset = 0.0;  ///< SI = scale x + offset for x in the file's unit
   std::string unit;                  ///< the file's unit ("degC"), empty for plain numbers
+  bool choice = false;  ///< values that are words (a model, a method): texts only, si NaN
 };
 
 enum class SweepDesign { Factorial, LatinHypercube, OneAtATime };
@@ -47,6 +52,8 @@ struct ParameterSweep {
   std::size_t samples = 0;
   std::uint64_t seed = 0;
   unsigned threads = 1;
+  std::optional<double> caseTimeLimit;  ///< s of wall time per run (case-time-limit)
+  bool keepCaseOutputs = false;         ///< keep-case-outputs
 
   /// From the validated file; InputError at the offending key (empty, inverted or unreadable
   /// ranges, a key varied twice or also in process.set, a design that does not fit the values).
@@ -62,20 +69,14 @@ struct ParameterSweep {
   std::vector<Override> overridesFor(const Point& point) const;
 };
 
-struct SweepOutcome {
-  std::vector<ParameterSweep::Point> points;
-  std::vector<CaseEvaluation> runs;  ///< one per point
-  std::size_t simulations = 0;
-  RunStatus status = RunStatus::Complete;  ///< the worst run's
-};
-
-/// Checks every run (an override's problem located at its `vary` entry or process.set; bad
-/// input throws before anything runs), then runs them all.
-SweepOutcome runParameterSweep(const ParameterSweep& sweep, const EvaluationOptions& options);
-/// Only the checks (for `proscale check`); the number of runs.
+/// Checks every run the sweep implies (an override's problem located at its `vary` entry or
+/// process.set): bad input throws before anything runs. Returns the number of runs.
 std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory);
 
-/// sweep.csv: run, each key [SI unit], status, every metric [unit], problem.
-std::string parameterSweepCsv(const ParameterSweep& sweep, const SweepOutcome& outcome);
+/// sweep.csv: run, each key [SI unit] (a key with words as values: the word), status, every
+/// metric [unit], problem. A run without a record (an interrupted sweep) has status "not-run".
+std::string parameterSweepCsv(const ParameterSweep& sweep,
+                              const std::vector<ParameterSweep::Point>& points,
+                              const std::map<std::size_t, SweepRunRecord>& records);
 
 }  // namespace proscale

@@ -38,10 +38,14 @@ EvaluationOptions studyOptions(const CommandLine& cl, unsigned threads) {
   return options;
 }
 
+OutputDirectory studyDirectory(const CommandLine& cl) {
+  return OutputDirectory(cl.outputDir ? std::filesystem::path(*cl.outputDir)
+                                      : std::filesystem::path("results") /
+                                            std::filesystem::path(cl.caseFile).stem());
+}
+
 OutputDirectory claimStudyDirectory(const CommandLine& cl) {
-  OutputDirectory dir(cl.outputDir ? std::filesystem::path(*cl.outputDir)
-                                   : std::filesystem::path("results") /
-                                         std::filesystem::path(cl.caseFile).stem());
+  OutputDirectory dir = studyDirectory(cl);
   dir.claim(newRunId(), cl.overwrite);
   return dir;
 }

@@ -25,7 +25,9 @@ StudyProcess readStudyProcess(const Parameters& process, const std::string& stud
 
 /// --max-memory (or the default limit) and the study's `threads`.
 EvaluationOptions studyOptions(const CommandLine& cl, unsigned threads);
-/// -o DIR, or results/<study file name>, claimed for a new run (OutputDirectory's rules).
+/// -o DIR, or results/<study file name>, not yet claimed.
+OutputDirectory studyDirectory(const CommandLine& cl);
+/// The same, claimed for a new run (OutputDirectory's rules).
 OutputDirectory claimStudyDirectory(const CommandLine& cl);
 /// `text` into `name` of the directory, atomically.
 void writeStudyFile(OutputDirectory& dir, const std::string& name, const std::string& text);

@@ -1,7 +1,12 @@
 // `check`, `run` and `outputs` of a parameter sweep (`model: parameter-sweep`): the sweep's keys
 // validated, every run it implies loaded and built (bad input exits 2 before anything runs),
 // then the runs, sweep.csv and summary.json (docs/reference/outputs.md, "Parameter sweep").
+#include <unistd.h>
+
 #include <chrono>
+#include <fstream>
+#include <iostream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -10,9 +15,13 @@
 #include "app/RunCommand.h"
 #include "app/StudyCommand.h"
 #include "app/StudySupport.h"
+#include "app/SweepExecution.h"
+#include "app/SweepJournal.h"
+#include "app/SweepProgress.h"
 #include "core/NumberFormat.h"
 #include "output/JsonWriter.h"
 #include "output/OutputDirectory.h"
+#include "solvers/StudyRanks.h"
 
 namespace proscale {
 namespace {
@@ -32,31 +41,34 @@ const char* designName(SweepDesign d) {
          : d == SweepDesign::LatinHypercube ? "latin-hypercube" : "one-at-a-time";
 }
 
-std::string summaryJson(const ParameterSweep& sweep, const SweepOutcome& outcome,
-                        const std::string& runId, double wallTime) {
+std::string summaryJson(const ParameterSweep& sweep, std::size_t runs,
+                        const std::map<std::size_t, SweepRunRecord>& records, RunStatus status,
+                        std::size_t resumedWith, const std::string& runId, double wallTime) {
   std::ostringstream text;
   JsonWriter json(text);
-  beginStudySummary(json, outcome.status, sweep.file, sweep.name, kParameterSweepModel, runId,
+  beginStudySummary(json, status, sweep.file, sweep.name, kParameterSweepModel, runId,
                     sweep.processFile);
   json.member("design", designName(sweep.design));
-  json.member("runs", outcome.runs.size());
-  json.member("simulations", outcome.simulations);
+  json.member("runs", runs);
   std::size_t counts[3] = {0, 0, 0};
-  for (const CaseEvaluation& run : outcome.runs) ++counts[static_cast<int>(run.status())];
+  for (const auto& [run, record] : records) ++counts[static_cast<int>(record.status)];
   json.key("counts").beginObject();
   for (RunStatus s : {RunStatus::Complete, RunStatus::Suspect, RunStatus::Incomplete})
     json.member(runStatusName(s), counts[static_cast<int>(s)]);
+  json.member("not-run", runs - records.size());
   json.endObject();
+  json.member("resumed_with", resumedWith);
   json.key("rows").beginArray();
-  for (std::size_t r = 0; r < outcome.runs.size(); ++r) {
-    const CaseEvaluation& run = outcome.runs[r];
+  for (const auto& [run, record] : records) {
     json.beginObject();
-    json.member("run", r + 1);
+    json.member("run", run);
+    json.member("case_id", record.caseId);
     json.key("overrides").beginObject();
-    for (const Override& o : run.overrides) json.member(o.keyPath, o.valueText);
+    for (const Override& o : record.overrides) json.member(o.keyPath, o.valueText);
     json.endObject();
-    json.member("status", runStatusName(run.status()));
-    if (!run.problem().empty()) json.member("problem", run.problem());
+    json.member("status", runStatusName(record.status));
+    if (!record.problem.empty()) json.member("problem", record.problem);
+    json.member("seconds", record.seconds);
     json.endObject();
   }
   json.endArray();
@@ -64,6 +76,58 @@ std::string summaryJson(const ParameterSweep& sweep, const SweepOutcome& outcome
   json.endObject();
   json.finish();
   return text.str();
+}
+
+std::string fileText(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The worst status of the runs; a sweep with runs left to do is incomplete.
+RunStatus sweepStatus(const std::map<std::size_t, SweepRunRecord>& records, std::size_t runs) {
+  RunStatus worst = records.size() < runs ? RunStatus::Incomplete : RunStatus::Complete;
+  for (const auto& [run, record] : records)
+    if (static_cast<int>(record.status) > static_cast<int>(worst)) worst = record.status;
+  return worst;
+}
+
+// Rank 0 takes the directory (a new one, or the one to resume); the others learn whether it
+// could. False on ranks other than 0 when it could not (rank 0 has thrown the reason).
+bool takeDirectory(const CommandLine& cl, OutputDirectory& dir) {
+  if (studyRank() != 0) return valueOfRankZero(0) == 1;
+  try {
+    if (cl.resume) dir.reopen(newRunId());
+    else dir.claim(newRunId(), cl.overwrite);
+  } catch (...) {
+    valueOfRankZero(0);
+    throw;
+  }
+  valueOfRankZero(1);
+  return true;
+}
+
+void report(std::ostream& out, const ParameterSweep& sweep, const OutputDirectory& dir,
+            const std::map<std::size_t, SweepRunRecord>& records, std::size_t runs,
+            std::size_t resumedWith, RunStatus status, double seconds) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (const auto& [run, record] : records) ++counts[static_cast<int>(record.status)];
+  out << "proscale: " << sweep.name << " (" << kParameterSweepModel << ", "
+      << designName(sweep.design) << ") done in " << formatNumber(seconds, 3) << " s (" << runs
+      << " runs: " << counts[0] << " complete, " << counts[1] << " suspect, " << counts[2]
+      << " incomplete";
+  if (records.size() < runs) out << ", " << runs - records.size() << " not run";
+  if (resumedWith > 0) out << "; " << resumedWith << " recorded before the resume";
+  out << ")\n";
+  for (const auto& [run, record] : records)
+    if (record.status != RunStatus::Complete)
+      out << "  run " << run << " " << runStatusName(record.status) << ": " << record.problem << "\n";
+  if (records.size() < runs)
+    out << "proscale: the sweep stopped before every run was done; `proscale sweep "
+        << sweep.file << " -o " << dir.root().string() << " --resume` runs the rest\n";
+  out << "proscale: results (status " << runStatusName(status) << ") in " << dir.root().string()
+      << "/ (sweep.csv, summary.json, runs/)\n";
 }
 
 }  // namespace
@@ -84,25 +148,45 @@ int runSweep(const CommandLine& cl, const CaseDocument& document, std::ostream& 
         << ", " << runs << " runs of " << sweep.processFile << ")\n";
     return kSuccess;
   }
-  OutputDirectory dir = claimStudyDirectory(cl);
+  const int ranks = shareRunsOverRanks(), rank = studyRank();
+  const std::vector<ParameterSweep::Point> points = sweep.points();
+  std::vector<std::string> ids;
+  const std::string processText = fileText(sweep.processFile);
+  for (const ParameterSweep::Point& p : points) ids.push_back(sweepCaseId(processText, sweep.overridesFor(p)));
+
+  OutputDirectory dir = studyDirectory(cl);
+  if (!takeDirectory(cl, dir)) return kBadInput;
+  const std::filesystem::path journal = dir.root() / kSweepJournalFolder;
+  // The runs left, dealt round the ranks in turn (each rank takes every ranks-th).
+  const auto before = readSweepJournal(journal, ids);
+  const std::size_t resumedWith = before.size();
+  std::vector<std::size_t> left, mine;
+  for (std::size_t run = 1; run <= points.size(); ++run)
+    if (!before.contains(run)) left.push_back(run);
+  for (std::size_t k = static_cast<std::size_t>(rank); k < left.size(); k += static_cast<std::size_t>(ranks))
+    mine.push_back(left[k]);
+  waitForAllRanks();  // every rank has read the journal before any writes to it
+
   const InterruptHandlers interrupts;
   options.stop = runStopCheck(cl, start);
-  const SweepOutcome outcome = runParameterSweep(sweep, options);
-  writeStudyFile(dir, "sweep.csv", parameterSweepCsv(sweep, outcome));
-  writeStudyFile(dir, "summary.json", summaryJson(sweep, outcome, dir.runId(), secondsSince(start)));
+  SweepExecution execution{options, sweep.caseTimeLimit, sweep.keepCaseOutputs, dir.root()};
+  std::optional<SweepProgress> progress;
+  if (!cl.quiet && rank == 0)
+    progress.emplace(std::cerr, isatty(STDERR_FILENO) != 0, mine.size(), ranks > 1 ? 0 : resumedWith,
+                     ranks > 1 ? "(rank 0 of " + std::to_string(ranks) + ")" : "");
+  runSweepCases(sweep, points, ids, mine, execution, progress ? &*progress : nullptr);
+  if (progress) progress->close();
+  waitForAllRanks();
+  if (rank != 0) return valueOfRankZero(0);
 
-  if (!cl.quiet || outcome.status != RunStatus::Complete) {
-    out << "proscale: " << sweep.name << " (" << kParameterSweepModel << ", "
-        << designName(sweep.design) << ") done in " << formatNumber(secondsSince(start), 3) << " s ("
-        << outcome.runs.size() << " runs)\n";
-    for (std::size_t r = 0; r < outcome.runs.size(); ++r)
-      if (outcome.runs[r].status() != RunStatus::Complete)
-        out << "  run " << r + 1 << " " << runStatusName(outcome.runs[r].status()) << ": "
-            << outcome.runs[r].problem() << "\n";
-    out << "proscale: results (status " << runStatusName(outcome.status) << ") in "
-        << dir.root().string() << "/ (sweep.csv, summary.json)\n";
-  }
-  return studyExitCode(outcome.status);
+  const auto records = readSweepJournal(journal, ids);
+  const RunStatus status = sweepStatus(records, points.size());
+  writeStudyFile(dir, "sweep.csv", parameterSweepCsv(sweep, points, records));
+  writeStudyFile(dir, "summary.json", summaryJson(sweep, points.size(), records, status,
+                                                  resumedWith, dir.runId(), secondsSince(start)));
+  if (!cl.quiet || status != RunStatus::Complete)
+    report(out, sweep, dir, records, points.size(), resumedWith, status, secondsSince(start));
+  return valueOfRankZero(studyExitCode(status));
 }
 
 }  // namespace proscale

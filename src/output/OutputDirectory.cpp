@@ -40,7 +40,7 @@ const std::vector<std::string>& knownResultFiles() {
       "summary.json",     "timeseries.csv", "sensitivities.csv", "psd.csv",
       "psd.pvd",          "psd_map.vtr",    "timeseries.vtr",    "psd.values",
       "scaleup.csv",      "scaleup.md",     "profiles.csv",      "axial.pvd",
-      kMarkerName};
+      "sweep.csv",        "sweep.vti",      kMarkerName};
   return names;
 }
 
@@ -110,6 +110,44 @@ void OutputDirectory::removeOwnFiles() const {
     }
     std::error_code ignored;  // kept if something else is in it
     if (std::filesystem::is_empty(pieces, ignored)) std::filesystem::remove(pieces, ignored);
+  }
+  removeStudyRuns();
+}
+
+// A study's run-* records and run directories (those that are proscale's own: marked).
+void OutputDirectory::removeStudyRuns() const {
+  const std::filesystem::path runs = m_root / kStudyRunsFolder;
+  if (!std::filesystem::is_directory(runs)) return;
+  for (const auto& entry : std::filesystem::directory_iterator(runs)) {
+    if (!entry.path().filename().string().starts_with("run-")) continue;
+    if (!entry.is_directory()) {
+      removeOrFail(entry.path());
+    } else if (std::filesystem::exists(entry.path() / kMarkerName) ||
+               std::filesystem::exists(entry.path() / "summary.json")) {
+      std::error_code status;
+      std::filesystem::remove_all(entry.path(), status);
+      if (status)
+        throw OutputDirectoryError(quoted(entry.path()) + ": cannot remove the earlier run: " +
+                                   status.message());
+    }
+  }
+  std::error_code ignored;  // kept if something else is in it
+  if (std::filesystem::is_empty(runs, ignored)) std::filesystem::remove(runs, ignored);
+}
+
+void OutputDirectory::reopen(const std::string& runId) {
+  std::error_code status;
+  if (!std::filesystem::is_directory(m_root, status) ||
+      !std::filesystem::exists(m_root / kMarkerName, status))
+    throw OutputDirectoryError(quoted(m_root) + ": holds no unfinished proscale run to resume");
+  removeOrFail(m_root / "summary.json");
+  m_created = true;
+  m_runId = runId;
+  try {
+    writeFileAtomically(m_root / kMarkerName,
+                        [&](std::ostream& out) { out << "proscale run " << runId << "\n"; });
+  } catch (const Error& e) {
+    throw OutputDirectoryError(e.what());
   }
 }
 

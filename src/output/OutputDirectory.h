@@ -34,6 +34,9 @@ inline constexpr const char* kMarkerName = ".proscale-run";
 const std::vector<std::string>& knownResultFiles();
 inline constexpr const char* kPiecesFolder = "psd";
 inline constexpr std::array<const char*, 2> kPieceFolders{kPiecesFolder, "axial"};
+/// A study's folder of per-run files (`run-*`: a sweep's journal records and each run's own
+/// output directory); claim() empties it of them.
+inline constexpr const char* kStudyRunsFolder = "runs";
 
 class OutputDirectory {
  public:
@@ -51,6 +54,11 @@ class OutputDirectory {
   /// not a directory, cannot be created or written, or is another program's (not
   /// `overwrite`). With `overwrite`, files that are not proscale's stay untouched.
   void claim(const std::string& runId, bool overwrite);
+  /// Takes up a directory that an earlier run of the same study claimed and did not finish
+  /// (a resumed sweep): its files stay, summary.json is removed (nothing claims to be complete
+  /// until the run ends) and the marker gets `runId`. OutputDirectoryError when the directory
+  /// does not exist or holds no proscale marker.
+  void reopen(const std::string& runId);
   const std::string& runId() const { return m_runId; }
 
   /// Makes the directory and its parents if they do not exist yet; later calls do nothing.
@@ -65,6 +73,7 @@ class OutputDirectory {
 
  private:
   void removeOwnFiles() const;
+  void removeStudyRuns() const;
 
   std::filesystem::path m_root;
   std::string m_runId;

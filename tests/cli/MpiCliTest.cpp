@@ -101,4 +101,24 @@ TEST_CASE("A misspelt PETSc option is one located message, exit 2, nothing writt
   CHECK_FALSE(std::filesystem::exists(dir));
 }
 
+TEST_CASE("mpirun -n 2 proscale sweep: the table of a serial and a threaded sweep", "[cli][mpi][sweep]") {
+  const std::string sweep = "sweep validation/studies/msmpr_sweep.yaml";
+  const auto serial = freshDir("mpi-sweep-serial");
+  const auto threaded = freshDir("mpi-sweep-threaded");
+  const auto ranks = freshDir("mpi-sweep-ranks");
+  REQUIRE(runProscale(sweep + " --set threads=1 -q -o " + serial.string(), PROSCALE_SOURCE_DIR).exitCode == 0);
+  REQUIRE(runProscale(sweep + " --set threads=2 -q -o " + threaded.string(), PROSCALE_SOURCE_DIR).exitCode == 0);
+  const CommandResult r = runProscale(sweep + " --set threads=1 -o " + ranks.string(),
+                                      PROSCALE_SOURCE_DIR, kMpirun);
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  // Rank 0 reports once; the runs were dealt 3 and 3.
+  CHECK(r.out.find("6 runs: 6 complete") != std::string::npos);
+  CHECK(r.err.find("(rank 0 of 2) [########################] 3/3 runs") != std::string::npos);
+  const std::string table = readFile(serial / "sweep.csv");
+  CHECK(readFile(threaded / "sweep.csv") == table);
+  CHECK(readFile(ranks / "sweep.csv") == table);
+  for (const auto& dir : {serial, threaded, ranks}) std::filesystem::remove_all(dir);
+}
+
 }  // namespace proscale::test
