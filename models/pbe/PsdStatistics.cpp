@@ -103,6 +103,10 @@ std::vector<Metric> psdStatisticsMetrics(const PsdStatistics& s) {
   const auto v = sizes(s);
   for (std::size_t i = 0; i < v.size(); ++i) m.push_back({kSizes[i][0], v[i], "m", kSizes[i][1]});
   m.push_back({"cv", s.cv, "-", kCvDoc});
+  // The width engineers specify (e.g. "span <= 1.2"; ISO 13320 reports it for laser
+  // diffraction): (d90 - d10) / d50 of the volume distribution.
+  m.push_back({"span_volume", s.d50Volume > 0.0 ? (s.d90Volume - s.d10Volume) / s.d50Volume : 0.0,
+               "-", "span of the volume distribution, (d90_volume - d10_volume) / d50_volume"});
   return m;
 }
 

@@ -62,6 +62,14 @@ void checkCase(const std::string& file, const std::vector<Override>& overrides, 
   LoadedCase::load(file, overrides, maxMemory > 0.0 ? maxMemory : defaultMemoryLimit());
 }
 
+std::vector<Metric> reportedMetrics(const std::string& file, const std::vector<Override>& overrides,
+                                    double maxMemory) {
+  LoadedCase loaded = LoadedCase::load(file, overrides, maxMemory > 0.0 ? maxMemory : defaultMemoryLimit());
+  std::vector<double> y0(loaded.process->system().size());
+  loaded.process->system().initialState(y0);
+  return loaded.process->metrics(loaded.times.front(), y0);
+}
+
 CaseEvaluation evaluateCase(const std::string& file, const std::vector<Override>& overrides,
                             const EvaluationOptions& options) {
   LoadedCase loaded = LoadedCase::load(file, overrides, memoryLimit(options));

@@ -43,6 +43,10 @@ bool sameOverrides(const std::vector<Override>& a, const std::vector<Override>& 
 /// as LoadedCase::load does (an override's problem located at `--set`).
 void checkCase(const std::string& file, const std::vector<Override>& overrides, double maxMemory);
 
+/// The summary metrics the case reports (their names and units; values at its initial state).
+std::vector<Metric> reportedMetrics(const std::string& file, const std::vector<Override>& overrides,
+                                    double maxMemory);
+
 /// Loads and simulates the case (CaseRun.h `simulate`, with the tool's grid settling).
 /// Throws InputError for bad input; a failed run is an incomplete status, not an exception.
 CaseEvaluation evaluateCase(const std::string& file, const std::vector<Override>& overrides,

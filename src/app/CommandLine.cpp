@@ -66,6 +66,9 @@ struct Grammar {
         ->check(CLI::IsMember({"power-law", "quadratic"}));
     correlate->add_option("--folds", cl.correlation.folds, "cross-validation folds (default: min(5, runs))")
         ->check(CLI::Range(2, 1000000));
+    CLI::App* chart = app.add_subcommand(
+        "chart", "Draw the design chart of a sweep file's `chart:` section from the table its "
+                 "sweep wrote in DIR (default: results/<sweep file name>): chart.png, chart.svg.");
     CLI::App* check = app.add_subcommand(
         "check", "Load and validate the case, build its model and list its parameters; "
                  "write nothing.");
@@ -73,11 +76,14 @@ struct Grammar {
     CLI::App* outputs = app.add_subcommand(
         "outputs", "Print what a run of the case writes: every time-series column, summary "
                    "metric and self-check with its unit and meaning (Markdown).");
-    for (CLI::App* verb : {run, sweep, check, outputs}) {
+    for (CLI::App* verb : {run, sweep, chart, check, outputs}) {
       verb->add_option("case", cl.caseFile, "the case file (YAML)")->required();
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);
     }
+    outputOptions.push_back(
+        chart->add_option("-o,--output", output, "the sweep's directory")->type_name("DIR"));
+    chart->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
     for (CLI::App* verb : {run, sweep, correlate}) {
       outputOptions.push_back(
           verb->add_option("-o,--output", output, "the output directory")->type_name("DIR"));
@@ -117,7 +123,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
-      throw UsageError("unknown verb '" + first + "' (run, sweep, correlate, check, reference, outputs)");
+      throw UsageError("unknown verb '" + first + "' (run, sweep, chart, correlate, check, reference, outputs)");
     std::string what = e.what();  // CLI11's message, without the usage some errors append
     if (const auto end = what.find('\n'); end != std::string::npos) what.resize(end);
     throw UsageError(what);

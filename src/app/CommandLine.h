@@ -19,7 +19,7 @@ struct CorrelationOptions {
 };
 
 struct CommandLine {
-  std::string verb;                 ///< run, sweep, check, outputs, correlate, reference, help, version
+  std::string verb;                 ///< run, sweep, chart, check, outputs, correlate, reference, help, version
   std::string caseFile;             ///< the case or study file (correlate: the table)
   std::optional<std::string> outputDir;
   std::vector<Override> overrides;

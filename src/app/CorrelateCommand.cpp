@@ -52,12 +52,6 @@ std::vector<std::string> completeRuns(const ResultTable& t, const std::string& r
   return labels;
 }
 
-double number(const ResultTable& t, std::size_t row, std::size_t column) {
-  const std::string& cell = column < t.rows[row].size() ? t.rows[row][column] : std::string();
-  char* end = nullptr;
-  const double v = std::strtod(cell.c_str(), &end);
-  return cell.empty() || *end != '\0' ? std::nan("") : v;
-}
 
 // correlation.yaml, emitted by yaml-cpp (names and paths quoted as YAML needs).
 std::string yamlText(const Correlation& c, const ResultTable& t, const std::vector<std::size_t>& columns) {
@@ -147,9 +141,9 @@ int runCorrelate(const CommandLine& cl, std::ostream& out) {
   data.observation = "run";
   data.labels = completeRuns(table, data.response);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    data.y.push_back(number(table, r, columns[0]));
+    data.y.push_back(table.number(r, columns[0]));
     std::vector<double> x;
-    for (std::size_t i = 1; i < columns.size(); ++i) x.push_back(number(table, r, columns[i]));
+    for (std::size_t i = 1; i < columns.size(); ++i) x.push_back(table.number(r, columns[i]));
     data.x.push_back(std::move(x));
   }
   const CorrelationForm form =

@@ -34,7 +34,15 @@ SchemaPtr variableSchema() {
                            "Spacing of the values (and of a Latin hypercube's strata): linear, "
                            "or log (equal ratios; both ends above zero).")
              .defaultsTo("linear"));
-  s->add(ParamSpec::stringList("values", "The values themselves, with units (instead of a range)."));
+  s->add(ParamSpec::stringList("values", "The values themselves, with units (instead of a range); "
+                                         "words (a method, a model) are taken as they are."));
+  s->add(ParamSpec::string("name", "A name for this key's value in derived keys' expressions "
+                                   "(letters, digits, _; e.g. tau)."));
+  s->add(ParamSpec::string("expression",
+                           "A derived key: its value computed at every run from the named keys' "
+                           "values in SI (e.g. \"2e-3 / tau\"; + - * / ^, exp, log, log10, sqrt, "
+                           "abs, min, max, pow), instead of a range or values."));
+  s->add(ParamSpec::string("unit", "The unit of a derived key's expression value (e.g. m^3/s)."));
   return s;
 }
 
@@ -94,6 +102,21 @@ SweepVariable readVariable(const Parameters& vary, const std::string& key, Sweep
   SweepVariable v;
   v.key = key;
   v.mark = vary.markOf(key);
+  if (entry.has("unit")) throw entry.error("unit", "only a derived key (with an expression) takes a unit");
+  if (entry.has("name")) {
+    v.name = entry.string("name");
+    const bool identifier = [&] {
+      try {
+        const Expression e = Expression::parse(v.name);
+        return e.variables().size() == 1 && e.variables()[0] == v.name;
+      } catch (const ExpressionError&) {
+        return false;
+      }
+    }();
+    if (!identifier)
+      throw entry.error("name", "'" + v.name + "' is not a name an expression can use (letters, "
+                                "digits and _, not starting with a digit; not a function name)");
+  }
   if (entry.has("values")) {
     if (entry.has("from") || entry.has("to") || entry.has("points"))
       throw entry.error("values", "give either values or a range (from, to, points), not both");
@@ -150,12 +173,56 @@ SweepVariable readVariable(const Parameters& vary, const std::string& key, Sweep
   return v;
 }
 
+Expression parsedExpression(const Parameters& entry) {
+  const std::string text = entry.string("expression");
+  try {
+    return Expression::parse(text);
+  } catch (const ExpressionError& e) {
+    throw entry.error("expression", "'" + text + "': " + e.what());
+  }
+}
+
+// A derived key (`expression`, `unit`), its names resolved among the varied keys.
+DerivedInput readDerived(const Parameters& vary, const std::string& key,
+                         const std::vector<SweepVariable>& variables) {
+  const Parameters& entry = vary.section(key);
+  for (const char* other : {"from", "to", "points", "values", "name"})
+    if (entry.has(other))
+      throw entry.error(other, "a derived key has an expression (and a unit) only");
+  DerivedInput d{key, vary.markOf(key), parsedExpression(entry), {},
+                 entry.has("unit") ? entry.string("unit") : "", "-"};
+  std::string known;
+  for (const SweepVariable& v : variables)
+    if (!v.name.empty()) known += (known.empty() ? "" : ", ") + v.name;
+  for (const std::string& name : d.expression.variables()) {
+    std::size_t i = 0;
+    while (i < variables.size() && variables[i].name != name) ++i;
+    if (i == variables.size())
+      throw entry.error("expression", "'" + name + "' is not the name of a varied key (" +
+                                          (known.empty() ? "none has a name: give one, e.g. name: tau"
+                                                         : "known: " + known) + ")");
+    if (variables[i].choice)
+      throw entry.error("expression", "'" + name + "' takes words, not numbers");
+    d.inputs.push_back(i);
+  }
+  if (!d.unit.empty()) {
+    try {
+      d.siUnit = parseQuantity("1 " + d.unit).dimension.toString();
+    } catch (const UnitError& e) {
+      throw entry.error("unit", "'" + d.unit + "': " + e.what());
+    }
+  }
+  return d;
+}
+
 // A process-case problem caused by an override, located at the sweep entry that made it.
 InputError atSweepEntry(const ParameterSweep& sweep, const InputError& e) {
   const std::string key = parseOverride(e.keyPath() + "=").keyPath;
   const std::string problem = "in " + sweep.processCase + ": " + e.keyPath() + ": " + e.problem();
   for (const SweepVariable& v : sweep.variables)
     if (key == v.key || key.rfind(v.key + ".", 0) == 0) return InputError(v.mark, "vary." + v.key, problem);
+  for (const DerivedInput& d : sweep.derived)
+    if (key == d.key || key.rfind(d.key + ".", 0) == 0) return InputError(d.mark, "vary." + d.key, problem);
   return InputError(sweep.processSetMark, "process.set", problem);
 }
 
@@ -206,6 +273,9 @@ SchemaPtr parameterSweepSchema() {
              .defaultsTo("1")
              .atLeast(1)
              .atMost(64));
+  s->add(ParamSpec::section("chart", chartSchema(),
+                            "A design chart drawn from the table when the sweep ends (chart.png, "
+                            "chart.svg; also `proscale chart FILE`)."));
   s->add(ParamSpec::real("case-time-limit", dim::time,
                          "Wall time one run may take; a run that reaches it stops, is recorded as "
                          "incomplete, and the sweep goes on.")
@@ -245,15 +315,53 @@ ParameterSweep ParameterSweep::fromParameters(const Parameters& p, const std::st
   const Parameters& vary = p.section("vary");
   if (vary.keys().empty()) throw p.error("vary", "give at least one key to vary");
   for (const std::string& key : vary.keys()) {
-    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, sweep.design);
     for (const Override& o : sweep.processSet)
-      if (o.keyPath == v.key) throw vary.error(key, "is also set by process.set; set it in one place");
+      if (o.keyPath == parseOverride(key + "=").keyPath)
+        throw vary.error(key, "is also set by process.set; set it in one place");
+    if (vary.section(key).has("expression")) continue;
+    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, sweep.design);
+    for (const SweepVariable& earlier : sweep.variables)
+      if (!v.name.empty() && earlier.name == v.name)
+        throw vary.section(key).error("name", "'" + v.name + "' names " + earlier.key + " already");
     sweep.variables.push_back(std::move(v));
   }
+  for (const std::string& key : vary.keys()) {
+    if (!vary.section(key).has("expression")) continue;
+    if (sweep.design == SweepDesign::OneAtATime)
+      throw vary.section(key).error("expression",
+                                    "one-at-a-time runs leave keys at the case's own values, which "
+                                    "a derived key cannot use: use a factorial or Latin hypercube "
+                                    "design");
+    sweep.derived.push_back(readDerived(vary, parseOverride(key + "=").keyPath, sweep.variables));
+  }
+  if (sweep.variables.empty()) throw p.error("vary", "give at least one key to vary, not only derived ones");
+  if (p.has("chart")) sweep.chart = readChartRequest(p.section("chart"), sweep);
   return sweep;
 }
 
 std::vector<ParameterSweep::Point> ParameterSweep::points() const {
+  std::vector<Point> out = designPoints();
+  for (std::size_t r = 0; r < out.size(); ++r)
+    for (const DerivedInput& d : derived) {
+      std::vector<double> values;
+      std::string at;
+      for (std::size_t k = 0; k < d.inputs.size(); ++k) {
+        values.push_back(out[r].si[d.inputs[k]]);
+        at += (at.empty() ? "" : ", ") + d.expression.variables()[k] + " = " + formatShortest(values.back());
+      }
+      const double value = d.expression.evaluate(values);
+      if (!std::isfinite(value))
+        throw InputError(d.mark, "vary." + d.key + ".expression",
+                         "'" + d.expression.text() + "' is " + formatShortest(value) + " at run " +
+                             std::to_string(r + 1) + " (" + at + ", in SI)");
+      const std::string text = formatShortest(value) + (d.unit.empty() ? "" : " " + d.unit);
+      out[r].texts.push_back(text);
+      out[r].si.push_back(parseQuantity(text).value);
+    }
+  return out;
+}
+
+std::vector<ParameterSweep::Point> ParameterSweep::designPoints() const {
   std::vector<Point> out;
   const std::size_t d = variables.size();
   constexpr double own = std::numeric_limits<double>::quiet_NaN();
@@ -299,6 +407,8 @@ std::vector<Override> ParameterSweep::overridesFor(const Point& point) const {
   std::vector<Override> overrides = processSet;
   for (std::size_t i = 0; i < variables.size(); ++i)
     if (!point.texts[i].empty()) overrides.push_back({variables[i].key, point.texts[i]});
+  for (std::size_t i = 0; i < derived.size(); ++i)
+    overrides.push_back({derived[i].key, point.texts[variables.size() + i]});
   return overrides;
 }
 
@@ -309,6 +419,8 @@ std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory) {
       checkCase(sweep.processFile, run, maxMemory);
       return 0;
     });
+  if (sweep.chart)
+    checkChartMetrics(*sweep.chart, reportedMetrics(sweep.processFile, sweep.overridesFor(points.front()), maxMemory));
   return points.size();
 }
 
@@ -325,14 +437,16 @@ std::string parameterSweepCsv(const ParameterSweep& sweep,
   out << "run";
   for (const SweepVariable& v : sweep.variables)
     out << ',' << csvField(v.choice ? v.key : v.key + " [" + v.siUnit + "]");
+  for (const DerivedInput& d : sweep.derived) out << ',' << csvField(d.key + " [" + d.siUnit + "]");
   out << ",status";
   for (const auto& [name, unit] : metrics) out << ',' << csvField(name + " [" + (unit.empty() ? "-" : unit) + "]");
   out << ",problem\n";
   for (std::size_t r = 0; r < points.size(); ++r) {
     out << r + 1;
-    for (std::size_t i = 0; i < sweep.variables.size(); ++i) {
+    for (std::size_t i = 0; i < points[r].si.size(); ++i) {
       const double v = points[r].si[i];
-      out << ',' << (sweep.variables[i].choice ? csvField(points[r].texts[i])
+      const bool word = i < sweep.variables.size() && sweep.variables[i].choice;
+      out << ',' << (word                      ? csvField(points[r].texts[i])
                      : std::isnan(v)           ? std::string()
                                                : formatShortest(v));
     }

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "app/CaseEvaluation.h"
+#include "app/SweepChart.h"
 #include "app/SweepJournal.h"
 #include "core/Errors.h"
+#include "core/Expression.h"
 #include "core/Parameters.h"
 #include "core/Schema.h"
 
@@ -32,12 +34,25 @@ struct SweepVariable {
   std::vector<std::string> texts;
   std::vector<double> si;
   std::string siUnit;           ///< "K", "1/m^3", or "-" for plain numbers
+  std::string name;             ///< what derived keys' expressions call it ("" none)
   bool range = false;           ///< from/to (a Latin hypercube can sample it)
   double from = 0.0, to = 0.0;  ///< SI, with a range
   bool logarithmic = false;
   double scale = 1.0, offset = 0.0;  ///< SI = scale x + offset for x in the file's unit
   std::string unit;                  ///< the file's unit ("degC"), empty for plain numbers
   bool choice = false;  ///< values that are words (a model, a method): texts only, si NaN
+};
+
+/// A key computed from the varied ones (`vary.KEY.expression`): e.g. a flow from a residence
+/// time. The expression's names are the `name`s of varied keys, standing for their SI values;
+/// its value is read in `unit`.
+struct DerivedInput {
+  std::string key;
+  SourceMark mark;
+  Expression expression;
+  std::vector<std::size_t> inputs;  ///< the variable of each of expression.variables()
+  std::string unit;                 ///< of the expression's value, as given ("" plain number)
+  std::string siUnit;               ///< "m^3/s", "-"
 };
 
 enum class SweepDesign { Factorial, LatinHypercube, OneAtATime };
@@ -47,30 +62,37 @@ struct ParameterSweep {
   std::string processCase, processFile;
   std::vector<Override> processSet;
   SourceMark processSetMark;
-  std::vector<SweepVariable> variables;
+  std::vector<SweepVariable> variables;  ///< the design's keys
+  std::vector<DerivedInput> derived;     ///< keys computed from them, after them in a Point
   SweepDesign design = SweepDesign::Factorial;
   std::size_t samples = 0;
   std::uint64_t seed = 0;
   unsigned threads = 1;
   std::optional<double> caseTimeLimit;  ///< s of wall time per run (case-time-limit)
   bool keepCaseOutputs = false;         ///< keep-case-outputs
+  std::optional<ChartRequest> chart;    ///< chart: drawn from the table at the end
 
   /// From the validated file; InputError at the offending key (empty, inverted or unreadable
   /// ranges, a key varied twice or also in process.set, a design that does not fit the values).
   static ParameterSweep fromParameters(const Parameters& p, const std::string& file);
 
-  /// One run of the design: each variable's value as override text and in SI (one-at-a-time
-  /// leaves the others at the case's own: empty text, NaN).
+  /// One run of the design: each variable's value, then each derived key's, as override text
+  /// and in SI (one-at-a-time leaves the others at the case's own: empty text, NaN).
   struct Point {
-    std::vector<std::string> texts;  ///< per variable; empty: the case's own
-    std::vector<double> si;          ///< per variable; NaN: the case's own
+    std::vector<std::string> texts;  ///< per variable and derived key; empty: the case's own
+    std::vector<double> si;          ///< the same; NaN: the case's own (or a word)
   };
+  /// The design's runs. InputError at a derived key whose expression is not finite at a run.
   std::vector<Point> points() const;
   std::vector<Override> overridesFor(const Point& point) const;
+
+ private:
+  std::vector<Point> designPoints() const;  ///< the variables' values only
 };
 
 /// Checks every run the sweep implies (an override's problem located at its `vary` entry or
-/// process.set): bad input throws before anything runs. Returns the number of runs.
+/// process.set) and the chart's metrics: bad input throws before anything runs. Returns the
+/// number of runs.
 std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory);
 
 /// sweep.csv: run, each key [SI unit] (a key with words as values: the word), status, every

@@ -1,5 +1,8 @@
 #include "app/ResultTable.h"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -58,6 +61,17 @@ std::optional<std::size_t> ResultTable::column(const std::string& name) const {
   for (std::size_t c = 0; c < names.size(); ++c)
     if (names[c] == name) return c;
   return std::nullopt;
+}
+
+std::string ResultTable::header(std::size_t c) const {
+  return units[c].empty() ? names[c] : names[c] + " [" + units[c] + "]";
+}
+
+double ResultTable::number(std::size_t row, std::size_t c) const {
+  const std::string& cell = c < rows[row].size() ? rows[row][c] : std::string();
+  char* end = nullptr;
+  const double v = std::strtod(cell.c_str(), &end);
+  return cell.empty() || *end != '\0' ? std::nan("") : v;
 }
 
 }  // namespace proscale

@@ -17,6 +17,10 @@ struct ResultTable {
   static ResultTable read(const std::filesystem::path& file);
   /// The column called `name`, if any.
   std::optional<std::size_t> column(const std::string& name) const;
+  /// The header text of a column: "name [unit]", or the name without a unit.
+  std::string header(std::size_t column) const;
+  /// The cell as a number; NaN when it is empty or not a number.
+  double number(std::size_t row, std::size_t column) const;
 };
 
 }  // namespace proscale

@@ -57,10 +57,10 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const CaseDocument document = CaseDocument::load(cl.caseFile, cl.overrides);
   const std::string model = document.modelType(caseModelNames());
-  if (cl.verb == "sweep" && model != kParameterSweepModel) try {
+  if ((cl.verb == "sweep" || cl.verb == "chart") && model != kParameterSweepModel) try {
       document.modelType({kParameterSweepModel});  // throws, located at `model:`
     } catch (const InputError& e) {
-      throw InputError(e.mark(), "model", "`proscale sweep` runs a sweep file (model: " +
+      throw InputError(e.mark(), "model", "`proscale " + cl.verb + "` takes a sweep file (model: " +
                                               std::string(kParameterSweepModel) + "); this is a " +
                                               model + " case: `proscale run` runs it");
     }

@@ -15,7 +15,9 @@
 #include "app/RunCommand.h"
 #include "app/StudyCommand.h"
 #include "app/StudySupport.h"
+#include "app/SweepChartDrawing.h"
 #include "app/SweepExecution.h"
+#include "app/SweepGrid.h"
 #include "app/SweepJournal.h"
 #include "app/SweepProgress.h"
 #include "core/NumberFormat.h"
@@ -32,8 +34,17 @@ const char* const kSweepOutputs =
     "| `sweep.csv` | one row per run: its number, each varied key in SI (`key [unit]`; empty: the "
     "case's own value), the status, every summary metric (`name [unit]`) and the problem of a "
     "run that is not complete |\n"
+    "| `sweep.vti` | a factorial sweep of 1 to 3 evenly spaced keys: every metric over the grid "
+    "(VTK image data for ParaView; a log-spaced key's axis is log10 of it), NaN where a run did "
+    "not complete, and `status` |\n"
+    "| `chart.json`, `chart.png`, `chart.svg` | with a `chart:` section: the design chart and "
+    "the spec it was drawn from |\n"
+    "| `runs/run-NNNNNN.json` | each finished run's record (case id, overrides, status, "
+    "metrics): the journal `--resume` goes on from |\n"
+    "| `runs/run-NNNNNN/` | with keep-case-outputs: each run's own output, as `proscale run` "
+    "writes it |\n"
     "| `summary.json` | status, the design, the counts of runs by status, and each run's "
-    "overrides, status and problem |\n\n"
+    "case id, overrides, status, problem and wall time |\n\n"
     "docs/reference/outputs.md, \"Parameter sweep\", describes every column.\n";
 
 const char* designName(SweepDesign d) {
@@ -110,7 +121,8 @@ bool takeDirectory(const CommandLine& cl, OutputDirectory& dir) {
 
 void report(std::ostream& out, const ParameterSweep& sweep, const OutputDirectory& dir,
             const std::map<std::size_t, SweepRunRecord>& records, std::size_t runs,
-            std::size_t resumedWith, RunStatus status, double seconds) {
+            std::size_t resumedWith, RunStatus status, double seconds,
+            const std::vector<std::string>& files) {
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& [run, record] : records) ++counts[static_cast<int>(record.status)];
   out << "proscale: " << sweep.name << " (" << kParameterSweepModel << ", "
@@ -126,8 +138,55 @@ void report(std::ostream& out, const ParameterSweep& sweep, const OutputDirector
   if (records.size() < runs)
     out << "proscale: the sweep stopped before every run was done; `proscale sweep "
         << sweep.file << " -o " << dir.root().string() << " --resume` runs the rest\n";
-  out << "proscale: results (status " << runStatusName(status) << ") in " << dir.root().string()
-      << "/ (sweep.csv, summary.json, runs/)\n";
+  out << "proscale: results (status " << runStatusName(status) << ") in " << dir.root().string() << "/ (";
+  for (const std::string& name : files) out << name << ", ";
+  out << "runs/)\n";
+}
+
+// Rank 0, every run done or stopped: the table, the grid, the chart, then summary.json.
+int finishSweep(const CommandLine& cl, const ParameterSweep& sweep,
+                const std::vector<ParameterSweep::Point>& points, const std::vector<std::string>& ids,
+                std::size_t resumedWith, OutputDirectory& dir, std::ostream& out, double seconds) {
+  const auto records = readSweepJournal(dir.root() / kSweepJournalFolder, ids);
+  const RunStatus status = sweepStatus(records, points.size());
+  writeStudyFile(dir, "sweep.csv", parameterSweepCsv(sweep, points, records));
+  std::vector<std::string> files{"sweep.csv"};
+  if (writeSweepGrid(sweep, points, records, dir)) files.push_back("sweep.vti");
+  std::string chartProblem;
+  if (sweep.chart) {
+    try {
+      for (const std::string& name : drawSweepChart(sweep, dir)) files.push_back(name);
+    } catch (const InputError&) {
+      throw;
+    } catch (const Error& e) {
+      chartProblem = e.what();
+    }
+  }
+  writeStudyFile(dir, "summary.json", summaryJson(sweep, points.size(), records, status,
+                                                  resumedWith, dir.runId(), seconds));
+  files.push_back("summary.json");
+  if (!cl.quiet || status != RunStatus::Complete || !chartProblem.empty())
+    report(out, sweep, dir, records, points.size(), resumedWith, status, seconds, files);
+  if (!chartProblem.empty()) {
+    out << "proscale: " << chartProblem << "\nproscale: `proscale chart " << sweep.file << " -o "
+        << dir.root().string() << "` draws it again from the table\n";
+    return kInternalError;
+  }
+  return studyExitCode(status);
+}
+
+// `proscale chart STUDY.yaml`: the chart of a sweep that has run, from its table.
+int chartOnly(const CommandLine& cl, const ParameterSweep& sweep, std::ostream& out) {
+  if (!sweep.chart)
+    throw InputError(SourceMark{sweep.file, 1, 1}, "chart",
+                     "the sweep file has no chart section: add one (chart: {x: KEY, y: KEY, "
+                     "metric: NAME}, docs/reference/case-files.md)");
+  OutputDirectory dir = studyDirectory(cl);
+  const std::vector<std::string> files = drawSweepChart(sweep, dir);
+  if (!cl.quiet)
+    out << "proscale: chart of " << sweep.name << " in " << dir.root().string() << "/ ("
+        << files[0] << ", " << files[1] << ")\n";
+  return kSuccess;
 }
 
 }  // namespace
@@ -140,6 +199,7 @@ int runSweep(const CommandLine& cl, const CaseDocument& document, std::ostream& 
     out << kSweepOutputs;
     return kSuccess;
   }
+  if (cl.verb == "chart") return chartOnly(cl, sweep, out);
   EvaluationOptions options = studyOptions(cl, sweep.threads);
   // Every run loaded and built before the directory is touched: bad input writes nothing.
   const std::size_t runs = checkParameterSweep(sweep, options.maxMemory);
@@ -178,15 +238,14 @@ int runSweep(const CommandLine& cl, const CaseDocument& document, std::ostream& 
   if (progress) progress->close();
   waitForAllRanks();
   if (rank != 0) return valueOfRankZero(0);
-
-  const auto records = readSweepJournal(journal, ids);
-  const RunStatus status = sweepStatus(records, points.size());
-  writeStudyFile(dir, "sweep.csv", parameterSweepCsv(sweep, points, records));
-  writeStudyFile(dir, "summary.json", summaryJson(sweep, points.size(), records, status,
-                                                  resumedWith, dir.runId(), secondsSince(start)));
-  if (!cl.quiet || status != RunStatus::Complete)
-    report(out, sweep, dir, records, points.size(), resumedWith, status, secondsSince(start));
-  return valueOfRankZero(studyExitCode(status));
+  int code = kInternalError;
+  try {
+    code = finishSweep(cl, sweep, points, ids, resumedWith, dir, out, secondsSince(start));
+  } catch (...) {
+    valueOfRankZero(code);  // the other ranks end too; rank 0 reports
+    throw;
+  }
+  return valueOfRankZero(code);
 }
 
 }  // namespace proscale

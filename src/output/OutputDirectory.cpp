@@ -40,7 +40,8 @@ const std::vector<std::string>& knownResultFiles() {
       "summary.json",     "timeseries.csv", "sensitivities.csv", "psd.csv",
       "psd.pvd",          "psd_map.vtr",    "timeseries.vtr",    "psd.values",
       "scaleup.csv",      "scaleup.md",     "profiles.csv",      "axial.pvd",
-      "sweep.csv",        "sweep.vti",      kMarkerName};
+      "sweep.csv",        "sweep.vti",      "chart.json",        "chart.png",
+      "chart.svg",        kMarkerName};
   return names;
 }
 

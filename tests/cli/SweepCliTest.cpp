@@ -169,6 +169,6 @@ TEST_CASE("A sweep records a failing run with its reason and goes on, exit code 
 TEST_CASE("proscale sweep refuses a file that is not a sweep", "[cli][input][sweep]") {
   const CommandResult r = runProscale("sweep " + sourcePath("validation/analytic/msmpr.yaml"));
   CHECK(r.exitCode == 2);
-  CHECK(r.err.find("model: `proscale sweep` runs a sweep file (model: parameter-sweep); this is a "
+  CHECK(r.err.find("model: `proscale sweep` takes a sweep file (model: parameter-sweep); this is a "
                    "population-balance case: `proscale run` runs it") != std::string::npos);
 }
