@@ -142,7 +142,12 @@ std::string Correlation::latex() const {
     if (e == std::string::npos) return s;
     return s.substr(0, e) + " \\times 10^{" + std::to_string(std::stoi(s.substr(e + 1))) + "}";
   };
-  auto name = [](const std::string& s) { return "\\mathrm{" + s + "}"; };
+  // Names in upright type, with the characters LaTeX gives a meaning escaped (d50\_volume).
+  auto name = [](const std::string& s) {
+    std::string escaped;
+    for (char c : s) escaped += c == '_' || c == '%' || c == '#' || c == '&' ? std::string("\\") + c : std::string(1, c);
+    return "\\mathrm{" + escaped + "}";
+  };
   std::string out = name(response) + " = ";
   if (form == CorrelationForm::PowerLaw) {
     out += number(std::exp(b(0)));

@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "app/CaseSchema.h"
+#include "app/InverseDesign.h"
+#include "app/SensitivityStudy.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
@@ -29,7 +31,9 @@ LoadedCase LoadedCase::fromDocument(const CaseDocument& doc, double maxMemory) {
     c.modelType = doc.modelType(processModelNames());
   } catch (const InputError& e) {
     const std::string model = doc.modelType(caseModelNames());
-    if (model != kScaleUpStudyModel && model != kParameterSweepModel) throw;
+    if (model != kScaleUpStudyModel && model != kParameterSweepModel && model != kInverseDesignModel &&
+        model != kSensitivityModel)
+      throw;
     throw InputError(e.mark(), "model", "a " + model + " study is not a process case: it runs "
                                         "one (`proscale run` runs the study)");
   }

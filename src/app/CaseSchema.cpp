@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "app/InverseDesign.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
+#include "app/SensitivityStudy.h"
 #include "models/ProcessModels.h"
 #include "solvers/SolverFactory.h"
 
@@ -52,6 +54,8 @@ std::vector<std::string> caseModelNames() {
   std::vector<std::string> names = processModelNames();
   names.emplace_back(kScaleUpStudyModel);
   names.emplace_back(kParameterSweepModel);
+  names.emplace_back(kInverseDesignModel);
+  names.emplace_back(kSensitivityModel);
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -22,11 +22,12 @@ std::string setting(const char* name, const char* built) {
 
 }  // namespace
 
-std::string renderChart(const std::filesystem::path& spec) {
+std::string renderChart(const std::filesystem::path& spec, const std::string& renderer) {
   const std::string python = setting("PROSCALE_PYTHON", PROSCALE_PYTHON_BUILT);
-  const std::string script = setting("PROSCALE_CHART_SCRIPT", PROSCALE_CHART_SCRIPT_BUILT);
+  const std::string script =
+      (std::filesystem::path(setting("PROSCALE_RENDERERS", PROSCALE_RENDERERS_BUILT)) / renderer).string();
   if (!std::filesystem::is_regular_file(script))
-    return "the chart renderer " + script + " is not there (set PROSCALE_CHART_SCRIPT)";
+    return "the chart renderer " + script + " is not there (set PROSCALE_RENDERERS to its folder)";
   // Its messages go to a file beside the spec, read back and removed.
   const std::filesystem::path log = spec.string() + ".log";
   posix_spawn_file_actions_t actions;

@@ -24,7 +24,8 @@ key; also a case above --max-memory and an --output that cannot be used; nothing
 3 solver failure or --max-time reached (partial results are written and marked incomplete),
 4 suspect (the run completed but a self-check failed: particles off the grid, negative
 classes, a model outside its range, a batch that ended supersaturated; results written, status
-suspect), 130/143 interrupted by SIGINT/SIGTERM (partial results written, status incomplete).)";
+suspect), 5 an inverse design found no run that meets every target (the closest is reported),
+130/143 interrupted by SIGINT/SIGTERM (partial results written, status incomplete).)";
 
 // The command line's grammar (CLI11). Binds the options to `cl` and the --set texts to `sets`.
 struct Grammar {
@@ -64,8 +65,17 @@ struct Grammar {
         ->required();
     correlate->add_option("--form", cl.correlation.form, "power-law (default) or quadratic")
         ->check(CLI::IsMember({"power-law", "quadratic"}));
+    correlate->add_option("--define", cl.correlation.groups,
+                          "a column formed from others, e.g. a dimensionless group: "
+                          "NAME=EXPRESSION, the columns named with _ for every character that is "
+                          "not a letter or digit (Re=rho*u*d/mu; repeatable)")
+        ->allow_extra_args(false);
     correlate->add_option("--folds", cl.correlation.folds, "cross-validation folds (default: min(5, runs))")
         ->check(CLI::Range(2, 1000000));
+    CLI::App* design = app.add_subcommand(
+        "design", "Run an inverse design file (model: inverse-design): the process conditions "
+                  "within the ranges it gives that meet its targets, best by its objective, each "
+                  "candidate verified by a full run; write design.csv and summary.json to DIR.");
     CLI::App* chart = app.add_subcommand(
         "chart", "Draw the design chart of a sweep file's `chart:` section from the table its "
                  "sweep wrote in DIR (default: results/<sweep file name>): chart.png, chart.svg.");
@@ -76,7 +86,7 @@ struct Grammar {
     CLI::App* outputs = app.add_subcommand(
         "outputs", "Print what a run of the case writes: every time-series column, summary "
                    "metric and self-check with its unit and meaning (Markdown).");
-    for (CLI::App* verb : {run, sweep, chart, check, outputs}) {
+    for (CLI::App* verb : {run, sweep, design, chart, check, outputs}) {
       verb->add_option("case", cl.caseFile, "the case file (YAML)")->required();
       verb->add_option("--set", sets, "override one key: KEY.PATH=VALUE (repeatable)")
           ->allow_extra_args(false);
@@ -84,7 +94,7 @@ struct Grammar {
     outputOptions.push_back(
         chart->add_option("-o,--output", output, "the sweep's directory")->type_name("DIR"));
     chart->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
-    for (CLI::App* verb : {run, sweep, correlate}) {
+    for (CLI::App* verb : {run, sweep, design, correlate}) {
       outputOptions.push_back(
           verb->add_option("-o,--output", output, "the output directory")->type_name("DIR"));
       verb->add_flag("--overwrite", cl.overwrite,
@@ -97,7 +107,7 @@ struct Grammar {
                                    ->type_name("SECONDS"));
       verb->add_flag("-q,--quiet", cl.quiet, "print nothing on success");
     }
-    for (CLI::App* verb : {run, sweep, check})
+    for (CLI::App* verb : {run, sweep, design, check})
       verb->add_option("--max-memory", maxMemory,
                        "refuse a case whose estimated memory is above SIZE (e.g. 8GB, 512MiB; "
                        "default: half the machine's memory)")
@@ -123,7 +133,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
-      throw UsageError("unknown verb '" + first + "' (run, sweep, chart, correlate, check, reference, outputs)");
+      throw UsageError("unknown verb '" + first + "' (run, sweep, design, chart, correlate, check, reference, outputs)");
     std::string what = e.what();  // CLI11's message, without the usage some errors append
     if (const auto end = what.find('\n'); end != std::string::npos) what.resize(end);
     throw UsageError(what);

@@ -16,10 +16,11 @@ struct CorrelationOptions {
   std::vector<std::string> inputs;   ///< --inputs: the columns it depends on
   std::string form = "power-law";    ///< --form: power-law or quadratic
   std::size_t folds = 0;             ///< --folds: cross-validation folds (0: min(5, runs))
+  std::vector<std::string> groups;   ///< --define NAME=EXPRESSION: columns formed from others
 };
 
 struct CommandLine {
-  std::string verb;                 ///< run, sweep, chart, check, outputs, correlate, reference, help, version
+  std::string verb;                 ///< run, sweep, design, chart, check, outputs, correlate, reference, help, version
   std::string caseFile;             ///< the case or study file (correlate: the table)
   std::optional<std::string> outputDir;
   std::vector<Override> overrides;

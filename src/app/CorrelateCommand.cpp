@@ -1,5 +1,7 @@
 #include "app/CorrelateCommand.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -12,6 +14,7 @@
 #include "app/ResultTable.h"
 #include "case/DidYouMean.h"
 #include "core/Errors.h"
+#include "core/Expression.h"
 #include "core/NumberFormat.h"
 #include "output/AtomicFile.h"
 #include "output/OutputDirectory.h"
@@ -119,18 +122,65 @@ void report(std::ostream& out, const Correlation& c) {
       << (c.form == CorrelationForm::PowerLaw ? " (of ln " + c.response + ")" : std::string()) << "\n";
 }
 
+// A column's name as expressions know it: every character that is not a letter, a digit or _
+// becomes _ ("reactor.temperature" -> reactor_temperature).
+std::string expressionName(const std::string& column) {
+  std::string name = column;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  return name;
+}
+
+// --define NAME=EXPRESSION: a column computed row by row from others (a dimensionless group).
+void addDefinedColumn(ResultTable& t, const std::string& definition) {
+  const std::size_t equals = definition.find('=');
+  const std::string name = definition.substr(0, std::min(equals, definition.size()));
+  if (equals == std::string::npos || name.empty())
+    throw optionError("--define", definition, "write NAME=EXPRESSION, e.g. Re=rho*u*d/mu");
+  if (t.column(name)) throw optionError("--define", name, "the table has a column '" + name + "' already");
+  const std::string text = definition.substr(equals + 1);
+  const Expression e = [&] {
+    try {
+      return Expression::parse(text);
+    } catch (const ExpressionError& x) {
+      throw InputError(SourceMark{"--define", 1, static_cast<int>(name.size() + 2 + x.column())}, name,
+                       x.problem());
+    }
+  }();
+  std::vector<std::string> known;
+  for (const std::string& c : t.names) known.push_back(expressionName(c));
+  std::vector<std::size_t> columns;
+  for (const std::string& v : e.variables()) {
+    const auto at = std::find(known.begin(), known.end(), v);
+    if (at == known.end())
+      throw optionError("--define", name, "no column '" + v + "' in " + t.file.filename().string() +
+                                              didYouMean(v, known) + " (columns are named with _ "
+                                              "for every character that is not a letter or digit)");
+    columns.push_back(static_cast<std::size_t>(at - known.begin()));
+  }
+  t.names.push_back(name);
+  t.units.push_back("");
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    std::vector<double> values;
+    for (std::size_t c : columns) values.push_back(t.number(r, c));
+    t.rows[r].resize(t.names.size() - 1);
+    t.rows[r].push_back(formatShortest(e.evaluate(values)));
+  }
+}
+
 }  // namespace
 
 int runCorrelate(const CommandLine& cl, std::ostream& out) {
   std::filesystem::path file = cl.caseFile;
   if (std::filesystem::is_directory(file)) file /= "sweep.csv";
-  const ResultTable table = [&] {
+  ResultTable table = [&] {
     try {
       return ResultTable::read(file);
     } catch (const std::runtime_error& e) {
       throw InputError(SourceMark{file.string(), 0, 0}, "", e.what());
     }
   }();
+  for (const std::string& definition : cl.correlation.groups) addDefinedColumn(table, definition);
   if (cl.correlation.response.empty()) throw optionError("--response", "", "name the column to correlate");
   if (cl.correlation.inputs.empty()) throw optionError("--inputs", "", "name the columns it depends on");
   std::vector<std::size_t> columns{columnOf(table, cl.correlation.response, "--response")};

@@ -20,7 +20,7 @@ const std::vector<std::string>& designNames() {
   return names;
 }
 
-SchemaPtr variableSchema() {
+SchemaPtr variableSchemaOf() {
   auto s = std::make_shared<Schema>(
       "vary entry", "The values of one process case key: a range (from, to; points for a grid) "
                     "or a list of values.");
@@ -46,7 +46,7 @@ SchemaPtr variableSchema() {
   return s;
 }
 
-SchemaPtr sweepProcessSchema() {
+SchemaPtr processSchemaOf() {
   auto s = std::make_shared<Schema>("process", "The process case the sweep runs.");
   s->add(ParamSpec::string("case", "Process case file, relative to the sweep file's folder.").isRequired());
   s->add(ParamSpec::stringList("set", "Overrides KEY.PATH=VALUE applied in every run, as "
@@ -245,20 +245,26 @@ auto located(const ParameterSweep& sweep, Action&& action) {
 
 }  // namespace
 
+std::shared_ptr<Schema> studyOverProcessSchema(const char* model, const std::string& doc, const char* name,
+                                               const std::string& varyDoc) {
+  auto s = std::make_shared<Schema>(model, doc);
+  s->add(ParamSpec::string("model", std::string("The study: ") + model + ".").isRequired());
+  s->add(ParamSpec::string("name", "Short name of the study (used in outputs).").defaultsTo(name));
+  s->add(ParamSpec::string("description", "What the study is for.").defaultsTo(""));
+  s->add(ParamSpec::section("process", processSchemaOf(), "The process case.").isRequired());
+  s->add(ParamSpec::sectionMap("vary", variableSchemaOf(), varyDoc).isRequired());
+  return s;
+}
+
 SchemaPtr parameterSweepSchema() {
-  auto s = std::make_shared<Schema>(
+  auto s = studyOverProcessSchema(
       kParameterSweepModel,
       "A process case run over a design of values of its keys: a full factorial grid, a seeded "
       "Latin hypercube or one key at a time; one table of inputs, status and metrics "
-      "(docs/theory/studies.md, \"Sweeps\").");
-  s->add(ParamSpec::string("model", std::string("The study: ") + kParameterSweepModel + ".").isRequired());
-  s->add(ParamSpec::string("name", "Short name of the sweep (used in outputs).").defaultsTo("sweep"));
-  s->add(ParamSpec::string("description", "What the sweep is for.").defaultsTo(""));
-  s->add(ParamSpec::section("process", sweepProcessSchema(), "The process case.").isRequired());
-  s->add(ParamSpec::sectionMap("vary", variableSchema(),
-                               "Process case key paths (dotted, list entries by number) and their "
-                               "values: `reactor.temperature: {from: 15 degC, to: 60 degC, points: 10}`.")
-             .isRequired());
+      "(docs/theory/studies.md, \"Sweeps\").",
+      "sweep",
+      "Process case key paths (dotted, list entries by number) and their values: "
+      "`reactor.temperature: {from: 15 degC, to: 60 degC, points: 10}`.");
   s->add(ParamSpec::choice("design", designNames(),
                            "factorial: every combination of the keys' values; latin-hypercube: "
                            "`samples` points, one in each of `samples` strata of every key's range; "
@@ -287,6 +293,37 @@ SchemaPtr parameterSweepSchema() {
   return s;
 }
 
+void ParameterSweep::readInputs(const Parameters& p) {
+  const StudyProcess process = readStudyProcess(p.section("process"), file);
+  processCase = process.caseName;
+  processFile = process.file;
+  processSet = process.set;
+  processSetMark = process.setMark;
+  const Parameters& vary = p.section("vary");
+  if (vary.keys().empty()) throw p.error("vary", "give at least one key to vary");
+  for (const std::string& key : vary.keys()) {
+    for (const Override& o : processSet)
+      if (o.keyPath == parseOverride(key + "=").keyPath)
+        throw vary.error(key, "is also set by process.set; set it in one place");
+    if (vary.section(key).has("expression")) continue;
+    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, design);
+    for (const SweepVariable& earlier : variables)
+      if (!v.name.empty() && earlier.name == v.name)
+        throw vary.section(key).error("name", "'" + v.name + "' names " + earlier.key + " already");
+    variables.push_back(std::move(v));
+  }
+  for (const std::string& key : vary.keys()) {
+    if (!vary.section(key).has("expression")) continue;
+    if (design == SweepDesign::OneAtATime)
+      throw vary.section(key).error("expression",
+                                    "one-at-a-time runs leave keys at the case's own values, which "
+                                    "a derived key cannot use: use a factorial or Latin hypercube "
+                                    "design");
+    derived.push_back(readDerived(vary, parseOverride(key + "=").keyPath, variables));
+  }
+  if (variables.empty()) throw p.error("vary", "give at least one key to vary, not only derived ones");
+}
+
 ParameterSweep ParameterSweep::fromParameters(const Parameters& p, const std::string& file) {
   ParameterSweep sweep;
   sweep.name = p.string("name");
@@ -307,58 +344,41 @@ ParameterSweep ParameterSweep::fromParameters(const Parameters& p, const std::st
   if (p.has("case-time-limit")) sweep.caseTimeLimit = p.real("case-time-limit");
   sweep.keepCaseOutputs = p.boolean("keep-case-outputs");
 
-  const StudyProcess process = readStudyProcess(p.section("process"), file);
-  sweep.processCase = process.caseName;
-  sweep.processFile = process.file;
-  sweep.processSet = process.set;
-  sweep.processSetMark = process.setMark;
-  const Parameters& vary = p.section("vary");
-  if (vary.keys().empty()) throw p.error("vary", "give at least one key to vary");
-  for (const std::string& key : vary.keys()) {
-    for (const Override& o : sweep.processSet)
-      if (o.keyPath == parseOverride(key + "=").keyPath)
-        throw vary.error(key, "is also set by process.set; set it in one place");
-    if (vary.section(key).has("expression")) continue;
-    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, sweep.design);
-    for (const SweepVariable& earlier : sweep.variables)
-      if (!v.name.empty() && earlier.name == v.name)
-        throw vary.section(key).error("name", "'" + v.name + "' names " + earlier.key + " already");
-    sweep.variables.push_back(std::move(v));
-  }
-  for (const std::string& key : vary.keys()) {
-    if (!vary.section(key).has("expression")) continue;
-    if (sweep.design == SweepDesign::OneAtATime)
-      throw vary.section(key).error("expression",
-                                    "one-at-a-time runs leave keys at the case's own values, which "
-                                    "a derived key cannot use: use a factorial or Latin hypercube "
-                                    "design");
-    sweep.derived.push_back(readDerived(vary, parseOverride(key + "=").keyPath, sweep.variables));
-  }
-  if (sweep.variables.empty()) throw p.error("vary", "give at least one key to vary, not only derived ones");
+  sweep.readInputs(p);
   if (p.has("chart")) sweep.chart = readChartRequest(p.section("chart"), sweep);
   return sweep;
 }
 
 std::vector<ParameterSweep::Point> ParameterSweep::points() const {
   std::vector<Point> out = designPoints();
-  for (std::size_t r = 0; r < out.size(); ++r)
-    for (const DerivedInput& d : derived) {
-      std::vector<double> values;
-      std::string at;
-      for (std::size_t k = 0; k < d.inputs.size(); ++k) {
-        values.push_back(out[r].si[d.inputs[k]]);
-        at += (at.empty() ? "" : ", ") + d.expression.variables()[k] + " = " + formatShortest(values.back());
-      }
-      const double value = d.expression.evaluate(values);
-      if (!std::isfinite(value))
-        throw InputError(d.mark, "vary." + d.key + ".expression",
-                         "'" + d.expression.text() + "' is " + formatShortest(value) + " at run " +
-                             std::to_string(r + 1) + " (" + at + ", in SI)");
-      const std::string text = formatShortest(value) + (d.unit.empty() ? "" : " " + d.unit);
-      out[r].texts.push_back(text);
-      out[r].si.push_back(parseQuantity(text).value);
-    }
+  for (std::size_t r = 0; r < out.size(); ++r) addDerived(out[r], "run " + std::to_string(r + 1));
   return out;
+}
+
+ParameterSweep::Point ParameterSweep::pointAt(const std::vector<double>& u) const {
+  Point p;
+  for (std::size_t i = 0; i < variables.size(); ++i) addValue(variables[i], u[i], p.texts, p.si);
+  addDerived(p, "the point");
+  return p;
+}
+
+void ParameterSweep::addDerived(Point& point, const std::string& where) const {
+  for (const DerivedInput& d : derived) {
+    std::vector<double> values;
+    std::string at;
+    for (std::size_t k = 0; k < d.inputs.size(); ++k) {
+      values.push_back(point.si[d.inputs[k]]);
+      at += (at.empty() ? "" : ", ") + d.expression.variables()[k] + " = " + formatShortest(values.back());
+    }
+    const double value = d.expression.evaluate(values);
+    if (!std::isfinite(value))
+      throw InputError(d.mark, "vary." + d.key + ".expression",
+                       "'" + d.expression.text() + "' is " + formatShortest(value) + " at " + where +
+                           " (" + at + ", in SI)");
+    const std::string text = formatShortest(value) + (d.unit.empty() ? "" : " " + d.unit);
+    point.texts.push_back(text);
+    point.si.push_back(parseQuantity(text).value);
+  }
 }
 
 std::vector<ParameterSweep::Point> ParameterSweep::designPoints() const {
@@ -385,7 +405,7 @@ std::vector<ParameterSweep::Point> ParameterSweep::designPoints() const {
         Point p;
         for (std::size_t i = 0; i < d; ++i) addValue(variables[i], u[i], p.texts, p.si);
         out.push_back(std::move(p));
-      }
+      }  // (derived keys are added by points())
       return out;
     }
     case SweepDesign::OneAtATime: {

@@ -26,6 +26,10 @@ inline constexpr const char* kParameterSweepModel = "parameter-sweep";
 
 /// The sweep file's keys.
 SchemaPtr parameterSweepSchema();
+/// The keys every study over a process case has: model, name, description, process (case,
+/// set) and vary (ranges, lists, derived keys); the study adds its own.
+std::shared_ptr<Schema> studyOverProcessSchema(const char* model, const std::string& doc, const char* name,
+                                               const std::string& varyDoc);
 
 /// One varied key: its values as override texts (in the file's unit) and in SI.
 struct SweepVariable {
@@ -84,10 +88,16 @@ struct ParameterSweep {
   };
   /// The design's runs. InputError at a derived key whose expression is not finite at a run.
   std::vector<Point> points() const;
+  /// The point at the fractions u (each in [0, 1]) of the variables' ranges (in log for log
+  /// spacing), derived keys included. InputError at a derived key that is not finite there.
+  Point pointAt(const std::vector<double>& u) const;
+  /// Reads `process` and `vary` (the keys, their names and the derived keys) for `design`.
+  void readInputs(const Parameters& p);
   std::vector<Override> overridesFor(const Point& point) const;
 
  private:
   std::vector<Point> designPoints() const;  ///< the variables' values only
+  void addDerived(Point& point, const std::string& where) const;
 };
 
 /// Checks every run the sweep implies (an override's problem located at its `vary` entry or

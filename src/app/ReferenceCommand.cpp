@@ -1,8 +1,10 @@
 #include "app/ReferenceCommand.h"
 
 #include "app/CaseSchema.h"
+#include "app/InverseDesign.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
+#include "app/SensitivityStudy.h"
 #include "case/ReferenceDocs.h"
 
 namespace proscale {
@@ -16,6 +18,8 @@ std::string caseReferenceMarkdown() {
     text += schemaReferenceMarkdown(*caseSchema(model), "model: " + model);
   text += schemaReferenceMarkdown(*scaleUpStudySchema(), std::string("model: ") + kScaleUpStudyModel);
   text += schemaReferenceMarkdown(*parameterSweepSchema(), std::string("model: ") + kParameterSweepModel);
+  text += schemaReferenceMarkdown(*inverseDesignSchema(), std::string("model: ") + kInverseDesignModel);
+  text += schemaReferenceMarkdown(*sensitivityStudySchema(), std::string("model: ") + kSensitivityModel);
   return text;
 }
 

@@ -7,6 +7,8 @@
 #include "app/CaseRun.h"
 #include "app/CaseSchema.h"
 #include "app/Interrupts.h"
+#include "app/InverseDesign.h"
+#include "app/SensitivityStudy.h"
 #include "app/OutputsReference.h"
 #include "app/ParameterSweep.h"
 #include "app/ResultFiles.h"
@@ -57,6 +59,13 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const CaseDocument document = CaseDocument::load(cl.caseFile, cl.overrides);
   const std::string model = document.modelType(caseModelNames());
+  if (cl.verb == "design" && model != kInverseDesignModel) try {
+      document.modelType({kInverseDesignModel});  // throws, located at `model:`
+    } catch (const InputError& e) {
+      throw InputError(e.mark(), "model", "`proscale design` takes an inverse design file (model: " +
+                                              std::string(kInverseDesignModel) + "); this is a " +
+                                              model + " file");
+    }
   if ((cl.verb == "sweep" || cl.verb == "chart") && model != kParameterSweepModel) try {
       document.modelType({kParameterSweepModel});  // throws, located at `model:`
     } catch (const InputError& e) {
@@ -66,6 +75,8 @@ int runCase(const CommandLine& cl, std::ostream& out) {
     }
   if (model == kScaleUpStudyModel) return runStudy(cl, document, out);
   if (model == kParameterSweepModel) return runSweep(cl, document, out);
+  if (model == kInverseDesignModel) return runDesign(cl, document, out);
+  if (model == kSensitivityModel) return runSensitivity(cl, document, out);
   if (cl.verb == "check") {
     // Every problem the declarations can find, at once; then what only the model finds.
     std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));

@@ -14,7 +14,8 @@ enum ExitCode : int {
   kInternalError = 1,
   kBadInput = 2,
   kSolverFailure = 3,
-  kSuspect = 4
+  kSuspect = 4,
+  kInfeasible = 5  ///< an inverse design found no run that meets every target
 };
 
 /// Seconds since `start`.

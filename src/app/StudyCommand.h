@@ -15,4 +15,11 @@ int runStudy(const CommandLine& cl, const CaseDocument& document, std::ostream& 
 /// The same for a parameter sweep (`model: parameter-sweep`, SweepCommand.cpp).
 int runSweep(const CommandLine& cl, const CaseDocument& document, std::ostream& out);
 
+/// The same for an inverse design (`model: inverse-design`, DesignCommand.cpp); 5 when no run
+/// met every target.
+int runDesign(const CommandLine& cl, const CaseDocument& document, std::ostream& out);
+
+/// The same for a global sensitivity study (`model: global-sensitivity`, SensitivityCommand.cpp).
+int runSensitivity(const CommandLine& cl, const CaseDocument& document, std::ostream& out);
+
 }  // namespace proscale

@@ -27,13 +27,6 @@ SchemaPtr metricSchema(const char* what) {
   return s;
 }
 
-SchemaPtr windowSchema() {
-  auto s = std::make_shared<Schema>("window bound", "A metric's bounds in the specification window.");
-  s->add(ParamSpec::string("min", "Lowest acceptable value, with the metric's unit (350 nm)."));
-  s->add(ParamSpec::string("max", "Highest acceptable value, with the metric's unit."));
-  return s;
-}
-
 ChartMetric readMetric(const Parameters& section, const std::string& path) {
   ChartMetric m;
   m.name = section.string("metric");
@@ -75,20 +68,6 @@ DisplayUnit displayUnit(const std::string& unit) {
 DisplayUnit variableUnit(const SweepVariable& v) {
   if (v.range) return {v.unit, v.scale, v.offset};
   return displayUnit(std::string(unitText(v.texts.front())));
-}
-
-const Metric* findMetric(const std::vector<Metric>& metrics, const std::string& name) {
-  for (const Metric& m : metrics)
-    if (m.name == name) return &m;
-  return nullptr;
-}
-
-InputError metricError(const SourceMark& mark, const std::string& keyPath, const std::string& name,
-                       const std::vector<Metric>& metrics) {
-  std::vector<std::string> names;
-  for (const Metric& m : metrics) names.push_back(m.name);
-  return InputError(mark, keyPath, "the process case reports no metric '" + name + "'" +
-                                       didYouMean(name, names) + " (`proscale outputs` lists them)");
 }
 
 // The unit `shown` must measure the metric's own unit.
@@ -220,7 +199,7 @@ SchemaPtr chartSchema() {
   s->add(ParamSpec::realList("levels", Dimension{}, "Its contour levels, in that unit."));
   s->add(ParamSpec::sectionList("overlay", metricSchema("A metric drawn as labelled contour lines."),
                                 "Metrics drawn as contour lines on top."));
-  s->add(ParamSpec::sectionMap("window", windowSchema(),
+  s->add(ParamSpec::sectionMap("window", metricBoundSchema(),
                                "The specification window: metrics and their bounds "
                                "(`d50_volume: {min: 350 nm, max: 500 nm}`), shaded where all hold."));
   s->add(ParamSpec::choice("correlation", {"none", "power-law", "quadratic"},
@@ -244,28 +223,7 @@ ChartRequest readChartRequest(const Parameters& chart, const ParameterSweep& swe
   const Parameters::List& overlays = chart.has("overlay") ? chart.list("overlay") : Parameters::List{};
   for (std::size_t k = 0; k < overlays.size(); ++k)
     r.overlays.push_back(readMetric(overlays[k], "chart.overlay." + std::to_string(k)));
-  if (chart.has("window")) {
-    const Parameters& window = chart.section("window");
-    for (const std::string& name : window.keys()) {
-      const Parameters& entry = window.section(name);
-      ChartWindowBound b{name, {}, {}, "", "", window.markOf(name)};
-      if (!entry.has("min") && !entry.has("max")) throw entry.error("", "give min, max or both");
-      for (const char* side : {"min", "max"}) {
-        if (!entry.has(side)) continue;
-        const std::string text = entry.string(side);
-        try {
-          (side[1] == 'i' ? b.min : b.max) = parseQuantity(text).value;
-        } catch (const UnitError& e) {
-          throw entry.error(side, "'" + text + "': " + e.what());
-        }
-        (side[1] == 'i' ? b.minText : b.maxText) = text;
-      }
-      if (b.min && b.max && !(*b.min < *b.max))
-        throw entry.error("max", "the window is empty: max (" + b.maxText + ") must be above min (" +
-                                     b.minText + ")");
-      r.window.push_back(std::move(b));
-    }
-  }
+  if (chart.has("window")) r.window = readMetricBounds(chart.section("window"), "chart.window");
   const std::string form = chart.string("correlation");
   r.correlationMark = chart.markOf("correlation");
   if (form != "none") r.correlation = form == "quadratic" ? CorrelationForm::Quadratic : CorrelationForm::PowerLaw;
@@ -277,18 +235,10 @@ void checkChartMetrics(const ChartRequest& chart, const std::vector<Metric>& met
   for (const ChartMetric& m : chart.overlays) drawn.push_back(&m);
   for (const ChartMetric* m : drawn) {
     const Metric* metric = findMetric(metrics, m->name);
-    if (metric == nullptr) throw metricError(m->mark, m->keyPath, m->name, metrics);
+    if (metric == nullptr) throw unknownMetric(m->mark, m->keyPath, m->name, metrics);
     checkUnit(*m, *metric);
   }
-  for (const ChartWindowBound& b : chart.window) {
-    const Metric* metric = findMetric(metrics, b.metric);
-    if (metric == nullptr) throw metricError(b.mark, "chart.window." + b.metric, b.metric, metrics);
-    const Dimension own = parseQuantity("1 " + (metric->unit == "-" ? std::string() : metric->unit)).dimension;
-    for (const std::string* text : {&b.minText, &b.maxText})
-      if (!text->empty() && !(parseQuantity(*text).dimension == own))
-        throw InputError(b.mark, "chart.window." + b.metric,
-                         "'" + *text + "' is not of the dimension of " + b.metric + " (" + metric->unit + ")");
-  }
+  checkMetricBounds(chart.window, metrics);
 }
 
 std::string chartSpecJson(const ChartRequest& chart, const ParameterSweep& sweep,
@@ -298,8 +248,7 @@ std::string chartSpecJson(const ChartRequest& chart, const ParameterSweep& sweep
   tableColumn(table, sweep.variables[chart.y].key, chart.yMark, "chart.y");
   tableColumn(table, chart.metric.name, chart.metric.mark, chart.metric.keyPath);
   for (const ChartMetric& m : chart.overlays) tableColumn(table, m.name, m.mark, m.keyPath);
-  for (const ChartWindowBound& b : chart.window)
-    tableColumn(table, b.metric, b.mark, "chart.window." + b.metric);
+  for (const MetricBound& b : chart.window) tableColumn(table, b.metric, b.mark, b.keyPath);
 
   std::ostringstream text;
   JsonWriter json(text);
@@ -316,7 +265,7 @@ std::string chartSpecJson(const ChartRequest& chart, const ParameterSweep& sweep
   for (const ChartMetric& m : chart.overlays) metricJson(json, table, m);
   json.endArray();
   json.key("window").beginArray();
-  for (const ChartWindowBound& b : chart.window) {
+  for (const MetricBound& b : chart.window) {
     json.beginObject();
     json.member("column", table.header(*table.column(b.metric)));
     json.member("label", b.metric);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/Correlation.h"
+#include "app/MetricBounds.h"
 #include "core/Parameters.h"
 #include "core/Results.h"
 #include "core/Schema.h"
@@ -30,21 +31,13 @@ struct ChartMetric {
   std::string keyPath;         ///< "chart.metric", "chart.overlay.0.metric"
 };
 
-/// One metric's bounds in the specification window (SI; absent: unbounded).
-struct ChartWindowBound {
-  std::string metric;
-  std::optional<double> min, max;
-  std::string minText, maxText;  ///< as written ("350 nm")
-  SourceMark mark;
-};
-
 struct ChartRequest {
   std::size_t x = 0, y = 0;   ///< indices of the swept keys on the axes
   SourceMark xMark, yMark;
   std::string xLabel, yLabel, title;
   ChartMetric metric;
   std::vector<ChartMetric> overlays;
-  std::vector<ChartWindowBound> window;
+  std::vector<MetricBound> window;
   std::optional<CorrelationForm> correlation;
   SourceMark correlationMark;
 };

@@ -41,7 +41,9 @@ const std::vector<std::string>& knownResultFiles() {
       "psd.pvd",          "psd_map.vtr",    "timeseries.vtr",    "psd.values",
       "scaleup.csv",      "scaleup.md",     "profiles.csv",      "axial.pvd",
       "sweep.csv",        "sweep.vti",      "chart.json",        "chart.png",
-      "chart.svg",        kMarkerName};
+      "chart.svg",        "design.csv",     "sensitivity.csv",   "runs.csv",
+      "sensitivity.json", "sensitivity.png", "sensitivity.svg",
+      kMarkerName};
   return names;
 }
 

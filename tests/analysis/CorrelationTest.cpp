@@ -26,6 +26,12 @@ TEST_CASE("A power law in two process variables is recovered with its equation",
   CHECK(k.crossValidatedError < 1e-12);
   CHECK(k.equation() == "d50 = 2.5e-06 * c^0.7 * T^-1.3");
   CHECK(k.latex() == "\\mathrm{d50} = 2.5 \\times 10^{-6}\\,\\mathrm{c}^{0.7}\\,\\mathrm{T}^{-1.3}");
+  // A name with an underscore is escaped (unescaped, \mathrm{d50_volume} sets "volume" as a
+  // subscript).
+  const Correlation named = correlate({"d50_volume", {"c_feed"}, {1.0, 2.0, 4.0}, {{1.0}, {2.0}, {4.0}}},
+                                      CorrelationForm::PowerLaw);
+  CHECK(named.latex().starts_with("\\mathrm{d50\\_volume} = "));
+  CHECK(named.latex().find("\\mathrm{c\\_feed}^{1}") != std::string::npos);
   CHECK(std::abs(k.predict({0.05, 300.0}) / (2.5e-6 * std::pow(0.05, 0.7) * std::pow(300.0, -1.3)) - 1.0) <
         1e-11);
 }

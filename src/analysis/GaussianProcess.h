@@ -1,0 +1,64 @@
+#pragma once
+// Gaussian-process regression as a smooth surrogate of a study's results (Rasmussen &
+// Williams, Gaussian Processes for Machine Learning, MIT Press 2006; "R&W" below).
+//
+// Inputs x in R^d are scaled to [0, 1] over the training range of each input and the response
+// to zero mean and unit variance; the prior is a constant mean (the training mean) and the
+// squared-exponential kernel with one length scale per input (automatic relevance
+// determination, R&W eq. 5.1):
+//   k(x, x') = s^2 exp(-1/2 sum_i (x_i - x'_i)^2 / l_i^2),  K_y = K + sn^2 I.
+// Predictive mean and variance at x* (R&W eqs. 2.25-2.26, algorithm 2.1):
+//   L = chol(K_y), alpha = L^T \ (L \ y),  mean = k*^T alpha,  var = k(x*, x*) - |L \ k*|^2.
+// Hyperparameters theta = (log l_1..l_d, log s, log sn) maximise the log marginal likelihood
+// (R&W eq. 2.30)
+//   log p(y | X, theta) = -1/2 y^T alpha - sum_i log L_ii - n/2 log 2 pi
+// with its gradient (R&W eq. 5.9) dlogp/dtheta_j = 1/2 tr((alpha alpha^T - K_y^-1) dK_y/dtheta_j),
+// by gradient ascent with backtracking from a few seeded starts, inside bounds (length scales
+// from 1e-2 to 1e2 of the unit range, sn from 1e-6 to 1 of the response's spread) so that the
+// fit cannot run away. Leave-one-out residuals in closed form (R&W eq. 5.12):
+//   y_i - mu_{-i} = alpha_i / [K_y^-1]_ii.
+#include <cstdint>
+#include <vector>
+
+#include <Eigen/Dense>
+
+namespace proscale {
+
+struct GaussianProcessOptions {
+  std::size_t starts = 4;       ///< optimiser starts (the first at l = 0.5, s = 1, sn = 1e-3)
+  std::uint64_t seed = 1;       ///< of the other starts
+  std::size_t iterations = 200; ///< gradient steps per start
+};
+
+class GaussianProcess {
+ public:
+  /// Fits to the rows of X (n x d) and y (n). std::invalid_argument for n < 2, mismatched
+  /// sizes, a value that is not finite, or an input that does not vary.
+  static GaussianProcess fit(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
+                             const GaussianProcessOptions& options = {});
+
+  double mean(const Eigen::VectorXd& x) const;               ///< predictive mean at x
+  double standardDeviation(const Eigen::VectorXd& x) const;  ///< of the latent function at x
+  /// Length scales in the inputs' own units (l_i times the training range of input i).
+  Eigen::VectorXd lengthScales() const;
+  double signalStandardDeviation() const;  ///< s, in the response's units
+  double noiseStandardDeviation() const;   ///< sn, in the response's units
+  double logMarginalLikelihood() const;    ///< of the standardised response
+  /// Root mean square of the leave-one-out residuals, in the response's units.
+  double leaveOneOutRmse() const;
+
+ private:
+  Eigen::VectorXd scaled(const Eigen::VectorXd& x) const;
+  Eigen::VectorXd kernelColumn(const Eigen::VectorXd& u) const;
+
+  Eigen::MatrixXd m_U;            ///< scaled training inputs, n x d
+  Eigen::VectorXd m_low, m_range;  ///< input scaling
+  double m_yMean = 0.0, m_yScale = 1.0;
+  Eigen::VectorXd m_logLength;    ///< log l_i (scaled inputs)
+  double m_logSignal = 0.0, m_logNoise = 0.0;
+  Eigen::LLT<Eigen::MatrixXd> m_chol;
+  Eigen::VectorXd m_alpha;
+  double m_logLikelihood = 0.0, m_looRmse = 0.0;
+};
+
+}  // namespace proscale
