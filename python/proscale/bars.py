@@ -25,6 +25,7 @@ import tempfile
 import matplotlib
 
 matplotlib.use("Agg")
+matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text: searchable, editable in a report
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 

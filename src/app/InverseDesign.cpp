@@ -20,9 +20,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Weight of the targets' squared relative violations against the objective (scaled to about
 // [0, 1]): large enough that the surrogate's optimum violates a target by ~1e-6 of its width.
 constexpr double kPenalty = 1e6;
-// The targets are tightened on the surrogate by this share of their width, so that the full
-// run at the surrogate's optimum meets them despite the surrogate's own error at an active bound.
-constexpr double kTargetMargin = 1e-3;
+// The targets are tightened on the surrogate by a share of their width, so that the full run at
+// the surrogate's optimum meets them despite the surrogate's own error at an active bound: 1e-3
+// at first, four times more each time the surrogate's optimum is a run already made that missed
+// a target, up to 0.25.
+constexpr double kFirstMargin = 1e-3, kMarginGrowth = 4.0, kLastMargin = 0.25;
 // Random points the surrogate is searched over before Nelder-Mead polishes the best few.
 constexpr std::size_t kSearchPoints = 4000, kPolished = 4;
 // The best run must improve its objective by this share within this many surrogate runs.
@@ -116,15 +118,16 @@ Surrogate fitSurrogate(const InverseDesign& design, const std::vector<DesignRun>
 
 // The merit the surrogate's optimum minimises: the objective scaled to about [0, 1] plus the
 // penalty on the (tightened) targets' predicted violations.
-double merit(const InverseDesign& design, const Surrogate& s, const std::vector<double>& u) {
+double merit(const InverseDesign& design, const Surrogate& s, const std::vector<double>& u,
+             double margin) {
   const Eigen::Map<const Eigen::VectorXd> x(u.data(), static_cast<Eigen::Index>(u.size()));
   double penalty = 0.0, middle = 0.0;
   for (std::size_t i = 0; i < design.targets.size(); ++i) {
     MetricBound tight = design.targets[i];
     const double width = tight.min && tight.max ? *tight.max - *tight.min
                                                 : std::abs(tight.min ? *tight.min : *tight.max);
-    if (tight.min) *tight.min += kTargetMargin * width;
-    if (tight.max) *tight.max -= kTargetMargin * width;
+    if (tight.min) *tight.min += margin * width;
+    if (tight.max) *tight.max -= margin * width;
     const double m = s.targets[i].mean(x);
     penalty += std::pow(tight.violation(m), 2);
     if (tight.min && tight.max)
@@ -141,16 +144,17 @@ double merit(const InverseDesign& design, const Surrogate& s, const std::vector<
 
 // The surrogate's best point: the best of a random sample and of the runs, polished.
 std::vector<double> surrogateOptimum(const InverseDesign& design, const Surrogate& s,
-                                     const std::vector<DesignRun>& runs, std::uint64_t seed) {
+                                     const std::vector<DesignRun>& runs, std::uint64_t seed,
+                                     double margin) {
   const std::size_t d = design.space.variables.size();
   std::mt19937_64 random(seed);
   std::vector<std::pair<double, std::vector<double>>> starts;
   for (std::size_t k = 0; k < kSearchPoints; ++k) {
     std::vector<double> u(d);
     for (double& ui : u) ui = random::uniform(random);
-    starts.emplace_back(merit(design, s, u), std::move(u));
+    starts.emplace_back(merit(design, s, u, margin), std::move(u));
   }
-  for (const DesignRun& r : runs) starts.emplace_back(merit(design, s, r.u), r.u);
+  for (const DesignRun& r : runs) starts.emplace_back(merit(design, s, r.u, margin), r.u);
   std::partial_sort(starts.begin(), starts.begin() + static_cast<std::ptrdiff_t>(std::min(kPolished, starts.size())),
                     starts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<double> best = starts.front().second;
@@ -158,7 +162,7 @@ std::vector<double> surrogateOptimum(const InverseDesign& design, const Surrogat
   NelderMeadOptions options;
   options.xTolerance = 0.1 * design.tolerance;
   for (std::size_t k = 0; k < std::min(kPolished, starts.size()); ++k) {
-    const NelderMeadResult r = nelderMead([&](const std::vector<double>& u) { return merit(design, s, u); },
+    const NelderMeadResult r = nelderMead([&](const std::vector<double>& u) { return merit(design, s, u, margin); },
                                           starts[k].second, std::vector<double>(d, 0.0),
                                           std::vector<double>(d, 1.0), options);
     if (r.f < bestMerit) {
@@ -293,6 +297,7 @@ DesignOutcome runInverseDesign(const InverseDesign& design, const EvaluationOpti
 
   // 2-4. Surrogate, its optimum, a full run there; until converged or spent.
   std::size_t stale = 0;
+  double margin = kFirstMargin;
   while (true) {
     if (options.stop) {
       if (std::string why = options.stop(); !why.empty()) {
@@ -312,10 +317,17 @@ DesignOutcome runInverseDesign(const InverseDesign& design, const EvaluationOpti
     }
     const Surrogate surrogate = fitSurrogate(design, out.runs);
     const std::vector<double> u =
-        surrogateOptimum(design, surrogate, out.runs, design.space.seed + out.runs.size());
-    double nearest = INFINITY;
-    for (const DesignRun& r : out.runs) nearest = std::min(nearest, distance(u, r.u));
-    if (nearest < design.tolerance) {
+        surrogateOptimum(design, surrogate, out.runs, design.space.seed + out.runs.size(), margin);
+    const DesignRun* nearest = nullptr;
+    for (const DesignRun& r : out.runs)
+      if (!nearest || distance(u, r.u) < distance(u, nearest->u)) nearest = &r;
+    if (distance(u, nearest->u) < design.tolerance) {
+      // The surrogate sends the search back to a run already made. If that run missed a target
+      // the surrogate is off at the bound: ask it for more room, and search again.
+      if (!nearest->feasible && margin < kLastMargin) {
+        margin = std::min(margin * kMarginGrowth, kLastMargin);
+        continue;
+      }
       out.stopReason = "converged: the surrogate's optimum is a point already run (within " +
                        formatShortest(design.tolerance) + " of every key's range)";
       break;
