@@ -101,7 +101,10 @@ def window_text(bounds, spec):
         entries.setdefault(o["column"], o)
     parts = []
     for b in bounds:
-        e = entries.get(b["column"], {"label": b["label"], "unit": "", "scale": 1.0, "offset": 0.0})
+        # A column not drawn is shown in SI, with the unit its header gives ("name [1/m^3]").
+        header_unit = b["column"][b["column"].rfind("[") + 1:-1] if b["column"].endswith("]") else ""
+        e = entries.get(b["column"], {"label": b["label"], "unit": "" if header_unit == "-" else header_unit,
+                                      "scale": 1.0, "offset": 0.0})
         unit = f" {e['unit']}" if e.get("unit") else ""
 
         def fmt(v):

@@ -1,5 +1,7 @@
 #include "output/OutputDirectory.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -81,10 +83,12 @@ void OutputDirectory::claim(const std::string& runId, bool overwrite) {
       throw OutputDirectoryError(quoted(m_root) +
                                  ": is not empty and holds no proscale results; choose another "
                                  "directory, or add --overwrite to write into it anyway");
+    lockAgainstOtherRuns();
     removeOwnFiles();
   }
   try {
     create();
+    lockAgainstOtherRuns();
     m_runId = runId;
     writeFileAtomically(m_root / kMarkerName,
                         [&](std::ostream& out) { out << "proscale run " << runId << "\n"; });
@@ -143,6 +147,7 @@ void OutputDirectory::reopen(const std::string& runId) {
   if (!std::filesystem::is_directory(m_root, status) ||
       !std::filesystem::exists(m_root / kMarkerName, status))
     throw OutputDirectoryError(quoted(m_root) + ": holds no unfinished proscale run to resume");
+  lockAgainstOtherRuns();
   removeOrFail(m_root / "summary.json");
   m_created = true;
   m_runId = runId;
@@ -152,6 +157,23 @@ void OutputDirectory::reopen(const std::string& runId) {
   } catch (const Error& e) {
     throw OutputDirectoryError(e.what());
   }
+}
+
+// Two processes writing one directory would mix their files (a sweep resumed while it still
+// runs would run its cases twice): the first holds an exclusive flock on the directory itself.
+void OutputDirectory::lockAgainstOtherRuns() {
+  if (m_lock) return;
+  const int fd = ::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;  // create() reports a directory that cannot be used
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    throw OutputDirectoryError(quoted(m_root) + ": another proscale process is writing into it; "
+                               "wait for it to end, or choose another directory");
+  }
+  m_lock = std::shared_ptr<const int>(new int(fd), [](const int* held) {
+    ::close(*held);
+    delete held;
+  });
 }
 
 void OutputDirectory::create() {

@@ -10,6 +10,7 @@
 // summary.json first, and writes the marker with the new run's id, which also proves that the
 // directory can be written. summary.json, written last by the run, carries the same id.
 #include <array>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -51,8 +52,10 @@ class OutputDirectory {
   std::filesystem::path path(const std::string& name) const;
 
   /// Makes the directory the run's own (see the file comment). OutputDirectoryError when it is
-  /// not a directory, cannot be created or written, or is another program's (not
-  /// `overwrite`). With `overwrite`, files that are not proscale's stay untouched.
+  /// not a directory, cannot be created or written, is another program's (not `overwrite`),
+  /// or another proscale process is writing into it (an advisory flock on the directory, held
+  /// while this object or a copy of it lives). With `overwrite`, files that are not proscale's
+  /// stay untouched.
   void claim(const std::string& runId, bool overwrite);
   /// Takes up a directory that an earlier run of the same study claimed and did not finish
   /// (a resumed sweep): its files stay, summary.json is removed (nothing claims to be complete
@@ -73,11 +76,13 @@ class OutputDirectory {
 
  private:
   void removeOwnFiles() const;
+  void lockAgainstOtherRuns();
   void removeStudyRuns() const;
 
   std::filesystem::path m_root;
   std::string m_runId;
   bool m_created = false;
+  std::shared_ptr<const int> m_lock;  ///< the directory's descriptor, flock-ed while it is ours
 };
 
 /// Makes `dir` and its parents if missing; Error ("cannot create directory '<dir>': <reason>")

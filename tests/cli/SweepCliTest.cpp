@@ -198,3 +198,53 @@ TEST_CASE("A derived key follows its expression at every run; a factorial grid g
   CHECK(vti.find("log10(particles.growth-rate [m/s])") != std::string::npos);
   std::filesystem::remove_all(out);
 }
+
+TEST_CASE("A sweep with a chart section draws it; proscale chart redraws it from the table",
+          "[cli][study][sweep][chart]") {
+  const std::string file = sourcePath("tests/cli/data/msmpr_chart_sweep.yaml");
+  const auto out = freshDir("sweep-chart");
+  const CommandResult r = runProscale("sweep " + file + " -o " + out.string());
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  CHECK(r.out.find("(sweep.csv, sweep.vti, chart.png, chart.svg, summary.json, runs/)") != std::string::npos);
+  CHECK(readFile(out / "chart.png").substr(1, 3) == "PNG");
+  const std::string svg = readFile(out / "chart.svg");
+  // The window in the units the file gave (nm for the metric; SI for a metric not drawn).
+  CHECK(svg.find("specification window: 100 nm ≤ mean_diameter ≤ 200 nm, number_density ≤ 2e+15 1/m^3") !=
+        std::string::npos);
+  // The correlation mean = a tau^b1 G^b2 of the runs (mean - L0 = G tau: exponents near 1).
+  const auto spec = nlohmann::json::parse(readFile(out / "chart.json"));
+  CHECK(spec["prediction"]["equation"].get<std::string>().starts_with("mean_diameter = "));
+  CHECK(spec["x"]["unit"] == "s");
+  CHECK(spec["y"]["log"] == true);
+  CHECK(spec["metric"]["scale"].get<double>() == Approx(1e-9).epsilon(1e-12));
+  // Redrawn from the table alone.
+  std::filesystem::remove(out / "chart.png");
+  const CommandResult again = runProscale("chart " + file + " -o " + out.string());
+  INFO(again.out << again.err);
+  CHECK(again.exitCode == 0);
+  CHECK(std::filesystem::exists(out / "chart.png"));
+  // A directory without a table, and a renderer that is not there.
+  const CommandResult none = runProscale("chart " + file + " -o " + freshDir("no-table").string());
+  CHECK(none.exitCode == 2);
+  CHECK(none.err.find("holds no sweep.csv: run the sweep first") != std::string::npos);
+  const CommandResult broken =
+      runProscale("chart " + file + " -o " + out.string(), "", "PROSCALE_RENDERERS=/nonexistent");
+  CHECK(broken.exitCode == 1);
+  CHECK(broken.err.find("the chart could not be drawn: the chart renderer /nonexistent/chart.py is not "
+                        "there") != std::string::npos);
+  // correlate in a group of the user's own: theta = tau / 100 s.
+  const CommandResult k = runProscale("correlate " + out.string() +
+                                      " --response mean_diameter --inputs theta "
+                                      "--define theta=reactor_residence_time/100 --form quadratic");
+  INFO(k.out << k.err);
+  CHECK(k.exitCode == 0);
+  CHECK(k.out.find("mean_diameter = ") != std::string::npos);
+  const CommandResult bad = runProscale("correlate " + out.string() +
+                                        " --response mean_diameter --inputs theta "
+                                        "--define theta=reactor_residence_tim/100");
+  CHECK(bad.exitCode == 2);
+  CHECK(bad.err.find("--define:1:1: theta: no column 'reactor_residence_tim' in sweep.csv (did you "
+                     "mean 'reactor_residence_time'?)") != std::string::npos);
+  std::filesystem::remove_all(out);
+}

@@ -1,6 +1,7 @@
 // A sweep as an unreliable machine runs it: killed with SIGKILL part-way and resumed with
 // `--resume` (every run recorded exactly once, checked by case id, and the table of an
-// uninterrupted sweep), a resume refused when the sweep changed since, a per-run time limit
+// uninterrupted sweep), a resume refused while the sweep still runs and when the sweep changed
+// since, a per-run time limit
 // that stops a run while the sweep goes on, words as values, and each run's full output kept.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -39,10 +40,14 @@ TEST_CASE("A sweep killed with SIGKILL resumes with nothing lost or run twice", 
   const std::string start = std::string(PROSCALE_BINARY) + " sweep " + file + " -q -o " +
                             out.string() + " >/dev/null 2>&1 & echo $! > " + pidFile;
   REQUIRE(std::system(start.c_str()) == 0);
-  // Kill it once 5 of the 60 runs (~30 ms each) are recorded.
+  // Kill it once 5 of the 60 runs (~90 ms each) are recorded.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (recordsIn(out / "runs") < 5 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  // While it runs, nothing else may write into its directory (a flock on the directory).
+  const CommandResult meanwhile = runProscale("sweep " + file + " -o " + out.string() + " --resume");
+  CHECK(meanwhile.exitCode == 2);
+  CHECK(meanwhile.err.find("another proscale process is writing into it") != std::string::npos);
   const pid_t pid = std::stoi(readFile(pidFile));
   REQUIRE(::kill(pid, SIGKILL) == 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
