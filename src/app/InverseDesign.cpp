@@ -226,6 +226,7 @@ InverseDesign InverseDesign::fromParameters(const Parameters& p, const std::stri
   d.space.name = d.name;
   d.space.file = file;
   d.space.design = SweepDesign::LatinHypercube;
+  d.space.sampler = "an inverse design";
   d.space.seed = static_cast<std::uint64_t>(p.integer("seed"));
   d.space.readInputs(p);
   d.threads = static_cast<unsigned>(p.integer("threads"));
@@ -240,10 +241,10 @@ InverseDesign InverseDesign::fromParameters(const Parameters& p, const std::stri
   d.space.samples = d.initialRuns;
   d.targets = readMetricBounds(p.section("target"), "target");
   if (d.targets.empty()) throw p.error("target", "give at least one target");
-  if (p.has("objective")) {
-    const Parameters& o = p.section("objective");
-    if (o.has("minimize") == o.has("maximize"))
-      throw p.error("objective", "give one of minimize or maximize");
+  const Parameters& o = p.section("objective");
+  if (o.has("minimize") && o.has("maximize"))
+    throw o.error("maximize", "give one of minimize or maximize, not both");
+  if (o.has("minimize") || o.has("maximize")) {
     DesignObjective objective;
     objective.maximize = o.has("maximize");
     const char* sense = objective.maximize ? "maximize" : "minimize";

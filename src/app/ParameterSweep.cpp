@@ -97,7 +97,8 @@ void addValue(const SweepVariable& v, double u, std::vector<std::string>& texts,
   si.push_back(parseQuantity(text).value);  // what the run reads
 }
 
-SweepVariable readVariable(const Parameters& vary, const std::string& key, SweepDesign design) {
+SweepVariable readVariable(const Parameters& vary, const std::string& key, SweepDesign design,
+                           const std::string& sampler) {
   const Parameters& entry = vary.section(key);
   SweepVariable v;
   v.key = key;
@@ -121,7 +122,7 @@ SweepVariable readVariable(const Parameters& vary, const std::string& key, Sweep
     if (entry.has("from") || entry.has("to") || entry.has("points"))
       throw entry.error("values", "give either values or a range (from, to, points), not both");
     if (design == SweepDesign::LatinHypercube)
-      throw entry.error("values", "a Latin hypercube samples ranges: give from and to");
+      throw entry.error("values", sampler + " samples ranges: give from and to");
     v.texts = entry.strings("values");
     if (v.texts.empty()) throw entry.error("values", "give at least one value");
     // Words (a method, a model) rather than quantities: the runs take them as they are.
@@ -163,7 +164,7 @@ SweepVariable readVariable(const Parameters& vary, const std::string& key, Sweep
   readRange(entry, v);
   if (design == SweepDesign::LatinHypercube) {
     if (entry.has("points"))
-      throw entry.error("points", "a Latin hypercube draws `samples` values: leave points out");
+      throw entry.error("points", sampler + " draws its own values: leave points out");
     return v;
   }
   if (!entry.has("points")) throw entry.error("", "give points: how many values from `from` to `to`");
@@ -306,7 +307,7 @@ void ParameterSweep::readInputs(const Parameters& p) {
       if (o.keyPath == parseOverride(key + "=").keyPath)
         throw vary.error(key, "is also set by process.set; set it in one place");
     if (vary.section(key).has("expression")) continue;
-    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, design);
+    SweepVariable v = readVariable(vary, parseOverride(key + "=").keyPath, design, sampler);
     for (const SweepVariable& earlier : variables)
       if (!v.name.empty() && earlier.name == v.name)
         throw vary.section(key).error("name", "'" + v.name + "' names " + earlier.key + " already");

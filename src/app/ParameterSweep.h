@@ -72,6 +72,7 @@ struct ParameterSweep {
   std::size_t samples = 0;
   std::uint64_t seed = 0;
   unsigned threads = 1;
+  std::string sampler = "a Latin hypercube";  ///< what samples the ranges, for messages
   std::optional<double> caseTimeLimit;  ///< s of wall time per run (case-time-limit)
   bool keepCaseOutputs = false;         ///< keep-case-outputs
   std::optional<ChartRequest> chart;    ///< chart: drawn from the table at the end

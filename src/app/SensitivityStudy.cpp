@@ -104,6 +104,7 @@ SensitivityStudy SensitivityStudy::fromParameters(const Parameters& p, const std
   s.space.name = s.name;
   s.space.file = file;
   s.space.design = SweepDesign::LatinHypercube;
+  s.space.sampler = "a sensitivity study";
   s.space.seed = static_cast<std::uint64_t>(p.integer("seed"));
   s.space.readInputs(p);
   s.metrics = p.strings("metrics");
