@@ -163,6 +163,7 @@ GaussianProcess GaussianProcess::fit(const Eigen::MatrixXd& X, const Eigen::Vect
   const Eigen::MatrixXd inverse = gp.m_chol.solve(Eigen::MatrixXd::Identity(n, n));
   const Eigen::ArrayXd residuals = gp.m_alpha.array() / inverse.diagonal().array();
   gp.m_looRmse = std::sqrt(residuals.square().mean()) * gp.m_yScale;
+  gp.m_looPredictions = y - (residuals * gp.m_yScale).matrix();
   return gp;
 }
 

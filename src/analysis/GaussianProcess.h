@@ -46,6 +46,9 @@ class GaussianProcess {
   double logMarginalLikelihood() const;    ///< of the standardised response
   /// Root mean square of the leave-one-out residuals, in the response's units.
   double leaveOneOutRmse() const;
+  /// The prediction at each training point from the others (same hyperparameters), in the
+  /// response's units: y_i minus its leave-one-out residual.
+  const Eigen::VectorXd& leaveOneOutPredictions() const { return m_looPredictions; }
 
  private:
   Eigen::VectorXd scaled(const Eigen::VectorXd& x) const;
@@ -59,6 +62,7 @@ class GaussianProcess {
   Eigen::LLT<Eigen::MatrixXd> m_chol;
   Eigen::VectorXd m_alpha;
   double m_logLikelihood = 0.0, m_looRmse = 0.0;
+  Eigen::VectorXd m_looPredictions;
 };
 
 }  // namespace proscale

@@ -63,8 +63,9 @@ struct Grammar {
     correlate->add_option("--inputs", cl.correlation.inputs, "the columns it depends on (A,B,...)")
         ->delimiter(',')
         ->required();
-    correlate->add_option("--form", cl.correlation.form, "power-law (default) or quadratic")
-        ->check(CLI::IsMember({"power-law", "quadratic"}));
+    correlate->add_option("--form", cl.correlation.form,
+                          "power-law (default), quadratic, or gaussian-process (a smooth surrogate)")
+        ->check(CLI::IsMember({"power-law", "quadratic", "gaussian-process"}));
     correlate->add_option("--define", cl.correlation.groups,
                           "a column formed from others, e.g. a dimensionless group: "
                           "NAME=EXPRESSION, the columns named with _ for every character that is "

@@ -11,6 +11,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "analysis/Correlation.h"
+#include "app/ChartRenderer.h"
+#include "app/CorrelateSurrogate.h"
+#include "app/CorrelationResiduals.h"
 #include "app/ResultTable.h"
 #include "case/DidYouMean.h"
 #include "core/Errors.h"
@@ -196,24 +199,56 @@ int runCorrelate(const CommandLine& cl, std::ostream& out) {
     for (std::size_t i = 1; i < columns.size(); ++i) x.push_back(table.number(r, columns[i]));
     data.x.push_back(std::move(x));
   }
-  const CorrelationForm form =
-      cl.correlation.form == "quadratic" ? CorrelationForm::Quadratic : CorrelationForm::PowerLaw;
-  const Correlation c = [&] {
+  const auto refused = [&](const std::invalid_argument& e) {
+    std::string what = e.what();
+    for (const char* prefix : {"correlation: ", "Gaussian process: "})
+      if (what.rfind(prefix, 0) == 0) what = what.substr(std::string(prefix).size());
+    return InputError(SourceMark{file.string(), 1, 1}, data.response, what);
+  };
+  std::string yaml;
+  ResidualPlot plot{"", data.response, table.units[columns[0]], false, "in-sample", {}};
+  if (cl.correlation.form == "gaussian-process") {
     try {
-      return correlate(data, form, cl.correlation.folds);
+      SurrogateCorrelation s = correlateSurrogate(data, table, columns, out);
+      yaml = std::move(s.yaml);
+      plot.points = std::move(s.points);
     } catch (const std::invalid_argument& e) {
-      std::string what = e.what();
-      if (what.rfind("correlation: ", 0) == 0) what = what.substr(13);
-      throw InputError(SourceMark{file.string(), 1, 1}, data.response, what);
+      throw refused(e);
     }
-  }();
-  report(out, c);
-  if (cl.outputDir) {
-    OutputDirectory dir{std::filesystem::path(*cl.outputDir)};
-    dir.claim(newRunId(), cl.overwrite);
-    const std::string text = yamlText(c, table, columns);
-    writeFileAtomically(dir.fileForWriting("correlation.yaml"), [&text](std::ostream& s) { s << text; });
-    out << "proscale: correlation in " << dir.root().string() << "/correlation.yaml\n";
+    plot.prediction = "leave-one-out";
+    plot.title = "Gaussian-process surrogate of " + data.response + " (leave-one-out)";
+  } else {
+    const CorrelationForm form =
+        cl.correlation.form == "quadratic" ? CorrelationForm::Quadratic : CorrelationForm::PowerLaw;
+    const Correlation c = [&] {
+      try {
+        return correlate(data, form, cl.correlation.folds);
+      } catch (const std::invalid_argument& e) {
+        throw refused(e);
+      }
+    }();
+    report(out, c);
+    yaml = yamlText(c, table, columns);
+    plot.logarithmic = form == CorrelationForm::PowerLaw;
+    plot.title = c.equation();
+    for (std::size_t k = 0; k < data.y.size(); ++k)
+      plot.points.push_back({data.labels[k], data.y[k], c.predict(data.x[k])});
+  }
+  if (!cl.outputDir) return 0;
+  OutputDirectory dir{std::filesystem::path(*cl.outputDir)};
+  dir.claim(newRunId(), cl.overwrite);
+  const auto write = [&dir](const std::string& name, const std::string& text) {
+    writeFileAtomically(dir.fileForWriting(name), [&text](std::ostream& s) { s << text; });
+  };
+  write("correlation.yaml", yaml);
+  write("residuals.csv", residualsCsv(plot));
+  write("residuals.json", residualsSpecJson(plot, {dir.path("residuals.png"), dir.path("residuals.svg")}));
+  const std::string why = renderChart(dir.path("residuals.json"), "residuals.py");
+  out << "proscale: correlation in " << dir.root().string() << "/ (correlation.yaml, residuals.csv"
+      << (why.empty() ? ", residuals.png, residuals.svg)\n" : ")\n");
+  if (!why.empty()) {
+    out << "proscale: the residual plot could not be drawn: " << why << "\n";
+    return 1;
   }
   return 0;
 }

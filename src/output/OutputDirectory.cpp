@@ -44,7 +44,8 @@ const std::vector<std::string>& knownResultFiles() {
       "scaleup.csv",      "scaleup.md",     "profiles.csv",      "axial.pvd",
       "sweep.csv",        "sweep.vti",      "chart.json",        "chart.png",
       "chart.svg",        "design.csv",     "sensitivity.csv",   "runs.csv",
-      "sensitivity.json", "sensitivity.png", "sensitivity.svg",
+      "sensitivity.json", "sensitivity.png", "sensitivity.svg", "correlation.yaml",
+      "residuals.csv",    "residuals.json", "residuals.png",     "residuals.svg",
       kMarkerName};
   return names;
 }

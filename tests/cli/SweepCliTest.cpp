@@ -240,6 +240,23 @@ TEST_CASE("A sweep with a chart section draws it; proscale chart redraws it from
   INFO(k.out << k.err);
   CHECK(k.exitCode == 0);
   CHECK(k.out.find("mean_diameter = ") != std::string::npos);
+  // A Gaussian-process surrogate of the mean size L0 + G tau (smooth, bilinear): it predicts each
+  // run from the others to better than 1 % of the spread (leave-one-out R^2 above 0.99), and
+  // -o writes its YAML, the leave-one-out residuals and their plot.
+  const auto surrogate = freshDir("sweep-surrogate");
+  const CommandResult gp = runProscale("correlate " + out.string() +
+                                       " --response mean_diameter --inputs particles.growth-rate,"
+                                       "reactor.residence-time --form gaussian-process -o " +
+                                       surrogate.string());
+  INFO(gp.out << gp.err);
+  CHECK(gp.exitCode == 0);
+  const YAML::Node model = YAML::LoadFile((surrogate / "correlation.yaml").string());
+  CHECK(model["form"].as<std::string>() == "gaussian-process");
+  CHECK(model["leave-one-out-r-squared"].as<double>() > 0.99);
+  CHECK(model["runs"].size() == 12);
+  CHECK(readFile(surrogate / "residuals.csv").starts_with("run,observed mean_diameter [m],leave-one-out prediction [m]"));
+  CHECK(std::filesystem::exists(surrogate / "residuals.png"));
+  std::filesystem::remove_all(surrogate);
   const CommandResult bad = runProscale("correlate " + out.string() +
                                         " --response mean_diameter --inputs theta "
                                         "--define theta=reactor_residence_tim/100");

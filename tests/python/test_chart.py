@@ -99,6 +99,22 @@ class ChartTest(unittest.TestCase):
             chart.render(self.spec(window=[], overlay=[]))
 
 
+class ResidualsTest(unittest.TestCase):
+    def test_residuals(self):
+        residuals = load("residuals")
+        with tempfile.TemporaryDirectory() as d:
+            out = [os.path.join(d, "r.png"), os.path.join(d, "r.svg")]
+            spec = {"title": "t", "response": "d50", "unit": "m", "log": True, "prediction": "in-sample",
+                    "runs": ["1", "2", "3"], "observed": [1e-7, 2e-7, 3e-7], "predicted": [1.1e-7, 1.9e-7, 3e-7],
+                    "residual": [-0.0953, 0.0513, 0.0], "outputs": out}
+            self.assertEqual(residuals.render(spec), out)
+            text = " ".join(ET.parse(out[1]).getroot().itertext())
+            self.assertIn("residual ln(observed/predicted)", text)
+            spec["runs"] = ["1"]
+            with self.assertRaises(ValueError):
+                residuals.render(spec)
+
+
 class BarsTest(unittest.TestCase):
     def test_bars(self):
         bars = load("bars")
