@@ -173,8 +173,11 @@ int runDesign(const CommandLine& cl, const CaseDocument& document, std::ostream&
   writeStudyFile(dir, "design.csv", designCsv(design, outcome));
   writeStudyFile(dir, "summary.json", summaryJson(design, outcome, dir.runId(), secondsSince(start)));
   if (const int signal = interruptSignal()) return 128 + signal;
-  out << "proscale: " << design.name << " (" << kInverseDesignModel << ") " << outcome.runs.size()
-      << " full runs in " << formatNumber(secondsSince(start), 3) << " s; " << outcome.stopReason << "\n";
+  out << "proscale: " << design.name << " (" << kInverseDesignModel << ") "
+      << outcome.runs.size() - design.startFrom.size() << " full runs in " << formatNumber(secondsSince(start), 3)
+      << " s" << (design.startFrom.empty() ? std::string() : " after the " + std::to_string(design.startFrom.size()) +
+                                                                  " runs of the start-from sweep")
+      << "; " << outcome.stopReason << "\n";
   if (outcome.answer) {
     out << "proscale: design found, verified by full run " << *outcome.answer + 1 << ":\n";
     printRun(out, design, outcome.runs[*outcome.answer]);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <random>
 
@@ -10,7 +11,9 @@
 #include "analysis/LatinHypercube.h"
 #include "analysis/NelderMead.h"
 #include "analysis/Random.h"
+#include "app/ResultTable.h"
 #include "app/StudySupport.h"
+#include "case/DidYouMean.h"
 #include "core/NumberFormat.h"
 
 namespace proscale {
@@ -179,6 +182,53 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
   return worst;
 }
 
+// The complete runs of the sweep table `start-from` names, inside the keys' ranges. InputError
+// at start-from for a table that cannot be read, or whose varied keys are not the design's.
+std::vector<InverseDesign::SweepRun> readStartFrom(const Parameters& p, const ParameterSweep& space,
+                                                   const std::string& designFile) {
+  std::filesystem::path file = std::filesystem::path(designFile).parent_path() / p.string("start-from");
+  if (std::filesystem::is_directory(file)) file /= "sweep.csv";
+  const ResultTable t = [&] {
+    try {
+      return ResultTable::read(file);
+    } catch (const std::runtime_error& e) {
+      throw p.error("start-from", e.what());
+    }
+  }();
+  const auto status = t.column("status");
+  if (!status) throw p.error("start-from", "'" + file.string() + "' is not a sweep's table (no status column)");
+  // The table's inputs are its columns between `run` and `status`: they must be the design's keys
+  // (with its derived keys), or its runs are of other processes.
+  std::vector<std::string> keys;
+  for (const SweepVariable& v : space.variables) keys.push_back(v.key);
+  for (const DerivedInput& d : space.derived) keys.push_back(d.key);
+  std::vector<std::string> inputs(t.names.begin() + 1, t.names.begin() + static_cast<std::ptrdiff_t>(*status));
+  std::sort(keys.begin(), keys.end());
+  std::sort(inputs.begin(), inputs.end());
+  if (keys != inputs)
+    throw p.error("start-from", "'" + file.string() + "' varied " + joinWords(inputs) +
+                                    "; this design varies " + joinWords(keys) +
+                                    ": its runs are of other processes");
+  std::vector<InverseDesign::SweepRun> runs;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    if (t.rows[r][*status] != "complete") continue;
+    InverseDesign::SweepRun run;
+    run.run = t.rows[r][0];
+    bool inside = true;
+    for (const SweepVariable& v : space.variables) {
+      const double x = t.number(r, *t.column(v.key));
+      const double u = v.logarithmic ? std::log(x / v.from) / std::log(v.to / v.from) : (x - v.from) / (v.to - v.from);
+      inside = inside && u >= -1e-9 && u <= 1.0 + 1e-9;
+      run.u.push_back(std::clamp(u, 0.0, 1.0));
+    }
+    if (!inside) continue;
+    for (std::size_t c = *status + 1; c + 1 < t.names.size(); ++c)
+      run.metrics.push_back({t.names[c], t.number(r, c), t.units[c], ""});
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
 }  // namespace
 
 SchemaPtr inverseDesignSchema() {
@@ -195,12 +245,18 @@ SchemaPtr inverseDesignSchema() {
   s->add(ParamSpec::section("objective", objectiveSchema(),
                             "What is best among the runs that meet the targets; without it, the "
                             "run nearest the middle of the two-sided targets."));
+  s->add(ParamSpec::string("start-from",
+                           "An earlier sweep of the same process and keys (its directory or "
+                           "sweep.csv, relative to this file's folder): its complete runs inside "
+                           "the ranges start the search, before (or instead of) the Latin "
+                           "hypercube."));
   s->add(ParamSpec::integer("initial-runs", "Runs of the first Latin hypercube (0: 4 (d + 1) for "
-                                            "d keys).")
+                                            "d keys, or none with start-from).")
              .defaultsTo("0")
              .atLeast(0)
              .atMost(10000));
-  s->add(ParamSpec::integer("max-runs", "Full runs the search may spend, the first ones included.")
+  s->add(ParamSpec::integer("max-runs", "Full runs the search may spend, the Latin hypercube's "
+                                        "included (a start-from sweep's are not).")
              .defaultsTo("40")
              .atLeast(2)
              .atMost(10000));
@@ -232,9 +288,15 @@ InverseDesign InverseDesign::fromParameters(const Parameters& p, const std::stri
   d.threads = static_cast<unsigned>(p.integer("threads"));
   d.tolerance = p.real("tolerance");
   const std::size_t keys = d.space.variables.size();
-  d.initialRuns = p.integer("initial-runs") > 0 ? static_cast<std::size_t>(p.integer("initial-runs")) : 4 * (keys + 1);
+  if (p.has("start-from")) d.startFrom = readStartFrom(p, d.space, file);
+  d.initialRuns = p.integer("initial-runs") > 0 ? static_cast<std::size_t>(p.integer("initial-runs"))
+                  : d.startFrom.empty()         ? 4 * (keys + 1)
+                                                : 0;
   d.maxRuns = static_cast<std::size_t>(p.integer("max-runs"));
-  if (d.initialRuns < 3) throw p.error("initial-runs", "give at least 3: a surrogate needs them");
+  if (d.initialRuns + d.startFrom.size() < 3)
+    throw p.error(d.startFrom.empty() ? "initial-runs" : "start-from",
+                  "a surrogate needs at least 3 runs to start from (the sweep's inside the ranges "
+                  "and the Latin hypercube's together)");
   if (d.maxRuns <= d.initialRuns)
     throw p.error("max-runs", "must be above initial-runs (" + std::to_string(d.initialRuns) +
                                   "): the search needs runs of its own");
@@ -284,8 +346,17 @@ DesignOutcome runInverseDesign(const InverseDesign& design, const EvaluationOpti
     out.runs.push_back(std::move(run));
     if (onRun) onRun(out.runs.back());
   };
-  // 1. The first Latin hypercube, on threads.
-  std::vector<std::vector<double>> us = latinHypercube(design.initialRuns, d, design.space.seed);
+  // 1. An earlier sweep's runs (already full runs), then the first Latin hypercube, on threads.
+  for (const InverseDesign::SweepRun& s : design.startFrom) {
+    CaseEvaluation e;
+    e.summary.complete = true;
+    e.summary.metrics = s.metrics;
+    const ParameterSweep::Point point = design.space.pointAt(s.u);
+    e.overrides = design.space.overridesFor(point);
+    add(judged(design, s.u, point, std::move(e), "sweep"));
+  }
+  std::vector<std::vector<double>> us;
+  if (design.initialRuns > 0) us = latinHypercube(design.initialRuns, d, design.space.seed);
   std::vector<ParameterSweep::Point> points;
   std::vector<std::vector<Override>> runs;
   for (const auto& u : us) {
@@ -306,7 +377,7 @@ DesignOutcome runInverseDesign(const InverseDesign& design, const EvaluationOpti
         break;
       }
     }
-    if (out.runs.size() >= design.maxRuns) {
+    if (out.runs.size() - design.startFrom.size() >= design.maxRuns) {
       out.stopReason = "max-runs (" + std::to_string(design.maxRuns) + ") spent";
       break;
     }

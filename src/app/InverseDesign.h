@@ -4,7 +4,9 @@
 // run meets every target (`d50_volume: {min: 380 nm, max: 420 nm}`) and is best by an
 // objective (maximize a concentration, a throughput, minimize a residence time), found on the
 // model itself:
-//   1. a seeded Latin hypercube of `initial-runs` full runs;
+//   1. a seeded Latin hypercube of `initial-runs` full runs, after the complete runs of an
+//      earlier sweep of the same keys when `start-from` names one (its table: the correlation's
+//      data);
 //   2. a Gaussian-process surrogate of each target metric (and of a metric objective) over the
 //      runs so far (analysis/GaussianProcess.h);
 //   3. the surrogate's best point -- the objective plus a quadratic penalty on the targets'
@@ -48,6 +50,14 @@ struct InverseDesign {
   std::size_t initialRuns = 0, maxRuns = 0;
   unsigned threads = 1;
   double tolerance = 1e-3;                ///< in fractions of each key's range
+  /// The complete runs of an earlier sweep (`start-from`) inside the ranges: each key's value,
+  /// and the run's metrics from its table.
+  struct SweepRun {
+    std::vector<double> u;
+    std::vector<Metric> metrics;
+    std::string run;
+  };
+  std::vector<SweepRun> startFrom;
 
   static InverseDesign fromParameters(const Parameters& p, const std::string& file);
 };
@@ -56,7 +66,7 @@ struct DesignRun {
   std::vector<double> u;            ///< fractions of the keys' ranges
   ParameterSweep::Point point;
   CaseEvaluation evaluation;
-  const char* origin = "";          ///< "initial" or "surrogate"
+  const char* origin = "";          ///< "sweep", "initial" or "surrogate"
   double violation = 0.0;           ///< sum of the targets' relative violations (0: all met)
   bool feasible = false;            ///< complete and every target met
   double objective = 0.0;           ///< the objective's value (SI); NaN without one

@@ -71,6 +71,32 @@ TEST_CASE("An inverse design finds the shortest residence time for a 100 nm mean
   std::filesystem::remove_all(far);
 }
 
+TEST_CASE("An inverse design starts from an earlier sweep of the same key", "[cli][study][design]") {
+  const auto sweep = freshDir("design-sweep");
+  REQUIRE(runProscale("sweep " + sourcePath("tests/cli/data/msmpr_tau_sweep.yaml") + " -q -o " +
+                      sweep.string()).exitCode == 0);
+  const auto out = freshDir("design-from-sweep");
+  const CommandResult r = runProscale("design " + sourcePath("tests/cli/data/msmpr_design.yaml") +
+                                      " -o " + out.string() + " --set start-from=" + sweep.string() +
+                                      " --set initial-runs=0");
+  INFO(r.out << r.err);
+  REQUIRE(r.exitCode == 0);
+  // The sweep's 10 runs (tau = 20, 40, ..., 200 s) are the surrogate's first data: the mean size
+  // is linear in tau, so the first surrogate run lands on tau* = 90 s (as above: 90 <= tau < 90.5).
+  CHECK(r.out.find("after the 10 runs of the start-from sweep") != std::string::npos);
+  const auto summary = nlohmann::json::parse(readFile(out / "summary.json"));
+  const double tau = std::stod(summary["answer"]["keys"]["reactor.residence-time"].get<std::string>());
+  CHECK(tau >= 90.0 - 0.05);
+  CHECK(tau < 90.5);
+  CHECK(summary["answer"]["run"].get<int>() > 10);  // a run of its own, not one of the sweep's
+  // A sweep of other keys is refused: its runs are of other processes.
+  const CommandResult other = runProscale("design " + sourcePath("tests/cli/data/msmpr_design.yaml") +
+                                          " --set start-from=" + sourcePath("tests/cli/data/msmpr_lhs_sweep.yaml"));
+  CHECK(other.exitCode == 2);
+  std::filesystem::remove_all(sweep);
+  std::filesystem::remove_all(out);
+}
+
 TEST_CASE("Sobol indices of the MSMPR mean size on a surrogate match the analytic ones",
           "[cli][study][sensitivity]") {
   const auto out = freshDir("sobol");
