@@ -1,5 +1,6 @@
 #include "app/SweepGrid.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -36,6 +37,10 @@ bool writeSweepGrid(const ParameterSweep& sweep, const std::vector<ParameterSwee
     }
   }
   arrays.push_back(std::move(status));
+  // The chart's metric first: the file's active scalars, what ParaView shows when it opens it.
+  if (sweep.chart)
+    for (std::size_t k = 0; k < arrays.size(); ++k)
+      if (arrays[k].name.starts_with(sweep.chart->metric.name + " [")) std::rotate(arrays.begin(), arrays.begin() + k, arrays.begin() + k + 1);
   try {
     writeStudyGridVti(dir.fileForWriting("sweep.vti"), axes, arrays);
   } catch (const std::invalid_argument&) {

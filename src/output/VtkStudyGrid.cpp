@@ -154,6 +154,9 @@ void writeStudyGridVti(const std::filesystem::path& target, const std::vector<St
     completeArray->SetValue(static_cast<vtkIdType>(i), complete[i]);
   }
   image->GetPointData()->AddArray(completeArray);
+  // The first array is the active scalars: what ParaView colours by, and contours, by default.
+  if (!arrays.empty())
+    image->GetPointData()->SetActiveScalars(image->GetPointData()->GetArrayName(0));
 
   writePathAtomically(target, [&](const std::filesystem::path& temporary) {
     vtkNew<vtkXMLImageDataWriter> writer;

@@ -31,7 +31,8 @@ struct StudyGridAxis {
   std::vector<double> values;
 };
 
-/// One result over the grid, x fastest (see above); NaN for a failed run.
+/// One result over the grid, x fastest (see above); NaN for a failed run. The first array is
+/// the file's active scalars (what ParaView colours and contours by default).
 struct StudyGridArray {
   std::string name;
   std::vector<double> values;
