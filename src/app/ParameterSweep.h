@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/CaseEvaluation.h"
@@ -45,6 +46,10 @@ struct SweepVariable {
   double scale = 1.0, offset = 0.0;  ///< SI = scale x + offset for x in the file's unit
   std::string unit;                  ///< the file's unit ("degC"), empty for plain numbers
   bool choice = false;  ///< values that are words (a model, a method): texts only, si NaN
+
+  /// A range's value at the fraction u (in log for log spacing): the override text in the
+  /// file's unit, and the SI value the run reads from it.
+  std::pair<std::string, double> at(double u) const;
 };
 
 /// A key computed from the varied ones (`vary.KEY.expression`): e.g. a flow from a residence
