@@ -7,10 +7,6 @@
 #include <stdexcept>
 
 #include "app/CaseSchema.h"
-#include "app/InverseDesign.h"
-#include "app/SensitivityStudy.h"
-#include "app/ParameterSweep.h"
-#include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
 #include "core/NumberFormat.h"
 #include "core/Version.h"
@@ -31,9 +27,7 @@ LoadedCase LoadedCase::fromDocument(const CaseDocument& doc, double maxMemory) {
     c.modelType = doc.modelType(processModelNames());
   } catch (const InputError& e) {
     const std::string model = doc.modelType(caseModelNames());
-    if (model != kScaleUpStudyModel && model != kParameterSweepModel && model != kInverseDesignModel &&
-        model != kSensitivityModel)
-      throw;
+    if (!isStudyModel(model)) throw;
     throw InputError(e.mark(), "model", "a " + model + " study is not a process case: it runs "
                                         "one (`proscale run` runs the study)");
   }

@@ -60,6 +60,11 @@ std::vector<std::string> caseModelNames() {
   return names;
 }
 
+bool isStudyModel(const std::string& model) {
+  return model == kScaleUpStudyModel || model == kParameterSweepModel || model == kInverseDesignModel ||
+         model == kSensitivityModel;
+}
+
 SchemaPtr caseSchema(const std::string& modelType) {
   const auto& entry = processModels().at(modelType);
   auto s = std::make_shared<Schema>(modelType, entry.doc);

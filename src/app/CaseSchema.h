@@ -17,6 +17,8 @@ std::vector<std::string> processModelNames();
 /// What a case file's `model:` may name: the process models and the studies that run them
 /// (`scale-up-study`, app/ScaleUpStudy.h), sorted.
 std::vector<std::string> caseModelNames();
+/// A study (scale-up, sweep, inverse design, sensitivity): a case that runs process cases.
+bool isStudyModel(const std::string& model);
 
 /// The output times of the `output:` section, t = 0 first.
 std::vector<double> outputTimes(const Parameters& output);

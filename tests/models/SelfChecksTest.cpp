@@ -12,8 +12,6 @@
 
 #include "CaseRunSupport.h"
 #include "app/CaseSchema.h"
-#include "app/ParameterSweep.h"
-#include "app/ScaleUpStudy.h"
 #include "case/CaseDocument.h"
 
 namespace proscale::test {
@@ -28,7 +26,7 @@ std::vector<std::string> casesIn(const char* folder, bool tubes) {
        std::filesystem::recursive_directory_iterator(std::string(PROSCALE_SOURCE_DIR) + "/" + folder)) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string model = CaseDocument::load(entry.path()).modelType(caseModelNames());
-    const bool study = model == kScaleUpStudyModel || model == kParameterSweepModel;
+    const bool study = isStudyModel(model);
     if (study || model.ends_with("-tube") != tubes) continue;
     files.push_back(std::filesystem::relative(entry.path(), PROSCALE_SOURCE_DIR).string());
   }
