@@ -35,10 +35,8 @@ const char* const kDesignOutputs =
 // ("380 nm" -> nm), with that unit.
 std::string inUnitOf(double si, const std::string& example, bool difference = false) {
   const std::string unit(unitText(example));
-  if (unit.empty()) return formatNumber(si, 4);
-  const double offset = parseQuantity("0 " + unit).value;
-  const double scale = parseQuantity("1 " + unit).value - offset;
-  return formatNumber(difference ? si / scale : (si - offset) / scale, 4) + " " + unit;
+  const UnitScale u = unitScale(unit);
+  return formatNumber(difference ? si / u.scale : (si - u.offset) / u.scale, 4) + (unit.empty() ? "" : " " + unit);
 }
 
 std::string signedMargin(double si, const std::string& example) {

@@ -79,7 +79,7 @@ void checkMetricBounds(const std::vector<MetricBound>& bounds, const std::vector
   for (const MetricBound& b : bounds) {
     const Metric* metric = findMetric(metrics, b.metric);
     if (metric == nullptr) throw unknownMetric(b.mark, b.keyPath, b.metric, metrics);
-    const Dimension own = parseQuantity("1 " + (metric->unit == "-" ? std::string() : metric->unit)).dimension;
+    const Dimension own = unitScale(metric->unit).dimension;
     for (const std::string* text : {&b.minText, &b.maxText})
       if (!text->empty() && !(parseQuantity(*text).dimension == own))
         throw InputError(b.mark, b.keyPath,

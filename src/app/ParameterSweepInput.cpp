@@ -78,10 +78,9 @@ void readRange(const Parameters& entry, SweepVariable& v) {
   if (v.logarithmic && !(v.from > 0.0))
     throw entry.error("from", "log spacing needs a range above zero (in SI units)");
   // SI = scale x + offset for x in the file's unit (degC and degF are offset scales).
-  if (!v.unit.empty()) {
-    v.offset = parseQuantity("0 " + v.unit).value;
-    v.scale = parseQuantity("1 " + v.unit).value - v.offset;
-  }
+  const UnitScale shown = unitScale(v.unit);
+  v.scale = shown.scale;
+  v.offset = shown.offset;
   const Quantity q = parseQuantity(from);
   v.siUnit = q.hasUnit ? q.dimension.toString() : "-";
 }
@@ -201,7 +200,7 @@ DerivedInput readDerived(const Parameters& vary, const std::string& key,
   }
   if (!d.unit.empty()) {
     try {
-      d.siUnit = parseQuantity("1 " + d.unit).dimension.toString();
+      d.siUnit = unitScale(d.unit).dimension.toString();
     } catch (const UnitError& e) {
       throw entry.error("unit", "'" + d.unit + "': " + e.what());
     }

@@ -52,31 +52,16 @@ std::size_t sweptKey(const Parameters& chart, const char* axis, const ParameterS
 }
 
 // SI = scale * shown + offset for a value shown in `unit`.
-struct DisplayUnit {
-  std::string unit;
-  double scale = 1.0, offset = 0.0;
-};
-DisplayUnit displayUnit(const std::string& unit) {
-  DisplayUnit d{unit};
-  if (unit.empty()) return d;
-  d.offset = parseQuantity("0 " + unit).value;
-  d.scale = parseQuantity("1 " + unit).value - d.offset;
-  return d;
-}
-
 // A swept key's unit as the sweep file writes it (the range's, or the first value's).
-DisplayUnit variableUnit(const SweepVariable& v) {
-  if (v.range) return {v.unit, v.scale, v.offset};
-  return displayUnit(std::string(unitText(v.texts.front())));
+std::string variableUnit(const SweepVariable& v) {
+  return v.range ? v.unit : std::string(unitText(v.texts.front()));
 }
 
 // The unit `shown` must measure the metric's own unit.
 void checkUnit(const ChartMetric& m, const Metric& metric) {
   if (m.unit.empty()) return;
   try {
-    const Dimension shown = parseQuantity("1 " + m.unit).dimension;
-    const Dimension own = parseQuantity("1 " + (metric.unit == "-" ? std::string() : metric.unit)).dimension;
-    if (shown == own) return;
+    if (unitScale(m.unit).dimension == unitScale(metric.unit).dimension) return;
   } catch (const UnitError& e) {
     throw InputError(m.mark, m.keyPath, "unit '" + m.unit + "': " + e.what());
   }
@@ -86,11 +71,12 @@ void checkUnit(const ChartMetric& m, const Metric& metric) {
 
 void axisJson(JsonWriter& json, const ResultTable& table, const SweepVariable& v,
               const std::string& label) {
-  const DisplayUnit u = variableUnit(v);
+  const std::string unit = variableUnit(v);
+  const UnitScale u = unitScale(unit);
   json.beginObject();
   json.member("column", table.header(*table.column(v.key)));
   json.member("label", label.empty() ? v.key : label);
-  json.member("unit", u.unit);
+  json.member("unit", unit);
   json.member("scale", u.scale);
   json.member("offset", u.offset);
   json.member("log", v.logarithmic);
@@ -98,7 +84,7 @@ void axisJson(JsonWriter& json, const ResultTable& table, const SweepVariable& v
 }
 
 void metricJson(JsonWriter& json, const ResultTable& table, const ChartMetric& m) {
-  const DisplayUnit u = displayUnit(m.unit);
+  const UnitScale u = unitScale(m.unit);
   const std::size_t column = *table.column(m.name);
   json.beginObject();
   json.member("column", table.header(column));

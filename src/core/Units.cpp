@@ -284,6 +284,18 @@ Quantity parseUnit(std::string_view unit) {
   return UnitParser(unit, begin, end).parse();
 }
 
+UnitScale unitScale(std::string_view unit) {
+  const std::size_t begin = skipSpaces(unit, 0);
+  const std::string_view symbol = unit.substr(begin, trimmedEnd(unit, begin) - begin);
+  if (symbol.empty() || symbol == "-") return {};
+  if (isTemperatureScale(symbol)) {
+    const double zero = parseQuantity("0 " + std::string(symbol)).value;
+    return {parseQuantity("1 " + std::string(symbol)).value - zero, zero, dim::temperature};
+  }
+  const Quantity q = parseUnit(symbol);
+  return {q.value, 0.0, q.dimension};
+}
+
 std::string_view unitText(std::string_view text) {
   std::size_t pos = 0;
   readNumber(text, pos);

@@ -35,6 +35,17 @@ Quantity parseQuantity(std::string_view text);
 /// `degC` and `degF` are offset scales, not factors, and are rejected here.
 Quantity parseUnit(std::string_view unit);
 
+/// How a value shown in a unit maps to SI: SI = scale * shown + offset (offset nonzero only for
+/// degC and degF), and the unit's dimension.
+struct UnitScale {
+  double scale = 1.0, offset = 0.0;
+  Dimension dimension;
+};
+/// The scale of a unit expression, temperature scales included ("degC": 1, 273.15). An empty
+/// unit or "-" (the dimensionless unit of metric tables) is a plain number: 1, 0. Throws
+/// UnitError.
+UnitScale unitScale(std::string_view unit);
+
 /// The unit part of a quantity text, trimmed ("mol/L" for "0.1 mol/L", "" for "5").
 /// Throws UnitError when the text does not start with a number.
 std::string_view unitText(std::string_view text);

@@ -102,3 +102,27 @@ TEST_CASE("unitText returns the unit part of a quantity", "[unit]") {
   CHECK(unitText("5") == "");
   CHECK(unitText("2nm") == "nm");
 }
+
+TEST_CASE("a unit's scale maps a shown value to SI, temperature scales included", "[unit]") {
+  // SI = scale * shown + offset: 1 nm = 1e-9 m; 0 degC = 273.15 K with 1 K per degC;
+  // 0 degF = 255.372... K with 5/9 K per degF (NIST SP 811, B.8); mmol/L = 1 mol/m^3.
+  const UnitScale nm = unitScale("nm");
+  CHECK(nm.scale == Approx(1e-9).epsilon(1e-15));
+  CHECK(nm.offset == 0.0);
+  CHECK(nm.dimension == dim::length);
+  const UnitScale c = unitScale(" degC ");
+  CHECK(c.scale == Approx(1.0).epsilon(1e-13));
+  CHECK(c.offset == Approx(273.15).epsilon(1e-15));
+  CHECK(c.dimension == dim::temperature);
+  const UnitScale f = unitScale("degF");
+  CHECK(f.scale == Approx(5.0 / 9.0).epsilon(1e-13));
+  CHECK(f.offset == Approx(273.15 - 32.0 * 5.0 / 9.0).epsilon(1e-13));
+  CHECK(unitScale("mmol/L").scale == Approx(1.0).epsilon(1e-15));
+  for (const char* plain : {"", "-"}) {
+    const UnitScale u = unitScale(plain);
+    CHECK(u.scale == 1.0);
+    CHECK(u.offset == 0.0);
+    CHECK(u.dimension.isDimensionless());
+  }
+  CHECK_THROWS_AS(unitScale("furlong"), UnitError);
+}
