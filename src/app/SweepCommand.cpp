@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <ostream>
@@ -86,13 +85,6 @@ std::string summaryJson(const ParameterSweep& sweep, std::size_t runs,
   json.member("run_wall_time_s", wallTime);
   json.endObject();
   json.finish();
-  return text.str();
-}
-
-std::string fileText(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
   return text.str();
 }
 
@@ -211,7 +203,7 @@ int runSweep(const CommandLine& cl, const CaseDocument& document, std::ostream& 
   const int ranks = shareRunsOverRanks(), rank = studyRank();
   const std::vector<ParameterSweep::Point> points = sweep.points();
   std::vector<std::string> ids;
-  const std::string processText = fileText(sweep.processFile);
+  const std::string processText = readCaseFile(sweep.processFile);
   for (const ParameterSweep::Point& p : points) ids.push_back(sweepCaseId(processText, sweep.overridesFor(p)));
 
   OutputDirectory dir = studyDirectory(cl);

@@ -7,6 +7,7 @@
 
 #include "app/CaseRun.h"
 #include "app/ResultFiles.h"
+#include "app/RunCommand.h"
 #include "app/RunsOnThreads.h"
 #include "app/SweepJournal.h"
 #include "core/NumberFormat.h"
@@ -14,10 +15,6 @@
 
 namespace proscale {
 namespace {
-
-double secondsFrom(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // One run, with its full output written into its own folder when asked.
 CaseEvaluation evaluate(const ParameterSweep& sweep, std::size_t run,
@@ -64,7 +61,7 @@ std::size_t runSweepCases(const ParameterSweep& sweep,
     const auto start = std::chrono::steady_clock::now();
     const StopCheck stop = [&]() -> std::string {
       if (std::string why = stopped(); !why.empty()) return why;
-      if (execution.caseTimeLimit && secondsFrom(start) > *execution.caseTimeLimit)
+      if (execution.caseTimeLimit && secondsSince(start) > *execution.caseTimeLimit)
         return "the sweep's case-time-limit (" + formatNumber(*execution.caseTimeLimit) +
                " s) reached";
       return {};
@@ -72,7 +69,7 @@ std::size_t runSweepCases(const ParameterSweep& sweep,
     const CaseEvaluation e = evaluate(sweep, run, sweep.overridesFor(points[run - 1]), execution, stop);
     // Stopped for the whole sweep: not a result of the case; a resumed sweep runs it again.
     if (e.status() == RunStatus::Incomplete && !stopped().empty()) return false;
-    writeSweepRunRecord(journal, sweepRunRecord(run, ids[run - 1], e, secondsFrom(start)));
+    writeSweepRunRecord(journal, sweepRunRecord(run, ids[run - 1], e, secondsSince(start)));
     ++recorded;
     if (progress != nullptr) progress->finished(e.status());
     return true;

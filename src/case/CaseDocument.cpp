@@ -24,32 +24,6 @@ struct CaseDocument::Tree {
 
 namespace {
 
-// Case files are a few kilobytes; a limit keeps `check /dev/zero` or a mistaken data file
-// from being read into memory whole before the YAML parser refuses it.
-constexpr std::uintmax_t kMaxCaseFileBytes = 16u << 20;
-
-std::string readFile(const std::filesystem::path& file) {
-  const SourceMark where{file.string(), 1, 1};
-  std::error_code ec;
-  const std::filesystem::file_status status = std::filesystem::status(file, ec);
-  if (!std::filesystem::exists(status)) throw InputError(where, "", "case file not found");
-  if (std::filesystem::is_directory(status))
-    throw InputError(where, "", "is a directory, not a case file");
-  // A FIFO or a device would block or never end: only regular files are case files.
-  if (!std::filesystem::is_regular_file(status))
-    throw InputError(where, "", "is not a regular file (a pipe, device or socket); give a case file");
-  const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
-  if (!ec && bytes > kMaxCaseFileBytes)
-    throw InputError(where, "", "case file has " + std::to_string(bytes) +
-                                    " bytes; case files are limited to 16 MiB");
-  std::ifstream in(file, std::ios::binary);
-  if (!in.is_open()) throw InputError(where, "", "case file cannot be opened for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError(where, "", "case file cannot be read");
-  return text.str();
-}
-
 /// Notes where each YAML document starts and drops every other event.
 class DocumentStarts : public YAML::EventHandler {
  public:
@@ -89,6 +63,33 @@ void requireOneDocument(const std::string& yaml, const std::string& fileName) {
 
 }  // namespace
 
+// Case files are a few kilobytes; a limit keeps `check /dev/zero` or a mistaken data file
+// from being read into memory whole before the YAML parser refuses it.
+constexpr std::uintmax_t kMaxCaseFileBytes = 16u << 20;
+
+std::string readCaseFile(const std::filesystem::path& file) {
+  const SourceMark where{file.string(), 1, 1};
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) throw InputError(where, "", "case file not found");
+  if (std::filesystem::is_directory(status))
+    throw InputError(where, "", "is a directory, not a case file");
+  // A FIFO or a device would block or never end: only regular files are case files.
+  if (!std::filesystem::is_regular_file(status))
+    throw InputError(where, "", "is not a regular file (a pipe, device or socket); give a case file");
+  const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+  if (!ec && bytes > kMaxCaseFileBytes)
+    throw InputError(where, "", "case file has " + std::to_string(bytes) +
+                                    " bytes; case files are limited to 16 MiB");
+  std::ifstream in(file, std::ios::binary);
+  if (!in.is_open()) throw InputError(where, "", "case file cannot be opened for reading");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw InputError(where, "", "case file cannot be read");
+  return text.str();
+}
+
+
 CaseDocument CaseDocument::fromString(const std::string& yaml, const std::string& fileName,
                                       const std::vector<Override>& overrides) {
   auto tree = std::make_shared<Tree>();
@@ -111,7 +112,7 @@ CaseDocument CaseDocument::fromString(const std::string& yaml, const std::string
 }
 
 CaseDocument CaseDocument::load(const std::filesystem::path& file, const std::vector<Override>& overrides) {
-  return fromString(readFile(file), file.string(), overrides);
+  return fromString(readCaseFile(file), file.string(), overrides);
 }
 
 const std::string& CaseDocument::fileName() const { return m_tree->fileName; }

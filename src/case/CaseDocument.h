@@ -13,6 +13,10 @@
 
 namespace proscale {
 
+/// A case file's text, as load() reads it: InputError for a file that is missing, a directory,
+/// not a regular file, above 16 MiB or unreadable.
+std::string readCaseFile(const std::filesystem::path& file);
+
 class CaseDocument {
  public:
   /// Reads and parses `file`. Throws InputError for a missing or unreadable file (line 0), a
