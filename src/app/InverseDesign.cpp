@@ -322,14 +322,7 @@ InverseDesign InverseDesign::fromParameters(const Parameters& p, const std::stri
 }
 
 void checkInverseDesign(const InverseDesign& design, double maxMemory) {
-  const std::size_t d = design.space.variables.size();
-  // Both ends of every range, and the middle, load and build.
-  for (const double corner : {0.0, 0.5, 1.0})
-    checkCase(design.space.processFile, design.space.overridesFor(design.space.pointAt(std::vector<double>(d, corner))),
-              maxMemory);
-  const std::vector<Metric> metrics = reportedMetrics(
-      design.space.processFile, design.space.overridesFor(design.space.pointAt(std::vector<double>(d, 0.5))),
-      maxMemory);
+  const std::vector<Metric> metrics = checkRangeCorners(design.space, maxMemory);
   checkMetricBounds(design.targets, metrics);
   if (design.objective && !design.objective->key && !findMetric(metrics, design.objective->name)) {
     std::vector<Metric> named = metrics;

@@ -155,6 +155,16 @@ std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory) {
   return points.size();
 }
 
+std::vector<Metric> checkRangeCorners(const ParameterSweep& space, double maxMemory) {
+  const std::vector<double> middle(space.variables.size(), 0.5);
+  return located(space, [&] {
+    for (const double corner : {0.0, 1.0})
+      checkCase(space.processFile, space.overridesFor(space.pointAt(std::vector<double>(middle.size(), corner))),
+                maxMemory);
+    return reportedMetrics(space.processFile, space.overridesFor(space.pointAt(middle)), maxMemory);
+  });
+}
+
 std::string parameterSweepCsv(const ParameterSweep& sweep,
                               const std::vector<ParameterSweep::Point>& points,
                               const std::map<std::size_t, SweepRunRecord>& records) {

@@ -111,6 +111,11 @@ struct ParameterSweep {
 /// number of runs.
 std::size_t checkParameterSweep(const ParameterSweep& sweep, double maxMemory);
 
+/// For the studies that search the ranges (inverse design, sensitivity): the case at every
+/// range's low end, middle and high end loads and builds (an override's problem located at its
+/// `vary` entry, as checkParameterSweep does). Returns the metrics the case reports.
+std::vector<Metric> checkRangeCorners(const ParameterSweep& space, double maxMemory);
+
 /// sweep.csv: run, each key [SI unit] (a key with words as values: the word), status, every
 /// metric [unit], problem. A run without a record (an interrupted sweep) has status "not-run".
 std::string parameterSweepCsv(const ParameterSweep& sweep,

@@ -133,11 +133,7 @@ SensitivityStudy SensitivityStudy::fromParameters(const Parameters& p, const std
 }
 
 void checkSensitivityStudy(const SensitivityStudy& s, double maxMemory) {
-  const std::size_t d = s.space.variables.size();
-  for (const double corner : {0.0, 0.5, 1.0})
-    checkCase(s.space.processFile, s.space.overridesFor(s.space.pointAt(std::vector<double>(d, corner))), maxMemory);
-  const std::vector<Metric> metrics = reportedMetrics(
-      s.space.processFile, s.space.overridesFor(s.space.pointAt(std::vector<double>(d, 0.5))), maxMemory);
+  const std::vector<Metric> metrics = checkRangeCorners(s.space, maxMemory);
   for (std::size_t k = 0; k < s.metrics.size(); ++k)
     if (!findMetric(metrics, s.metrics[k])) throw unknownMetric(s.metricsMark, "metrics", s.metrics[k], metrics);
 }
