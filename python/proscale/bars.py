@@ -17,15 +17,9 @@ renamed, so nothing is half-written. Prints each path written; on bad input one 
 "bars: ..." on stderr and exit code 2. Uses only the standard library, numpy and matplotlib
 (Agg); it does not import the proscale package.
 """
-import json
-import os
 import sys
-import tempfile
 
-import matplotlib
-
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text: searchable, editable in a report
+import render_support  # first: sets matplotlib up for files
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -72,36 +66,8 @@ def render(spec):
         _panel(ax, panel)
     fig.suptitle(spec.get("title", ""), fontsize=11)
     fig.tight_layout()
-    written = []
-    for path in outputs:
-        directory, name = os.path.split(path)
-        fd, tmp = tempfile.mkstemp(prefix=name + ".tmp-", dir=directory or ".")
-        os.close(fd)
-        try:
-            fig.savefig(tmp, format=os.path.splitext(name)[1][1:], dpi=150)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-        written.append(path)
-    plt.close(fig)
-    return written
-
-
-def main(argv):
-    if len(argv) != 2:
-        print("bars: usage: bars.py SPEC.json", file=sys.stderr)
-        return 2
-    try:
-        with open(argv[1]) as f:
-            spec = json.load(f)
-        for path in render(spec):
-            print(path)
-    except (OSError, ValueError, KeyError, SpecError) as e:
-        print(f"bars: {e}", file=sys.stderr)
-        return 2
-    return 0
+    return render_support.save(fig, outputs)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(render_support.main("bars", render, sys.argv, (SpecError,)))

@@ -18,16 +18,10 @@ Prints the paths written. Bad input: one line "chart: ..." on stderr, exit code 
 standard library, numpy and matplotlib (Agg); it does not import the proscale package.
 """
 import csv
-import json
 import math
-import os
 import sys
-import tempfile
 
-import matplotlib
-
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text: searchable, editable in a report
+import render_support  # first: sets matplotlib up for files
 import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.tri as mtri  # noqa: E402
 import numpy as np  # noqa: E402
@@ -127,18 +121,6 @@ def log_ticks(ax_set, low, high):
     ax_set.set_major_formatter(FuncFormatter(lambda v, _: f"{10 ** v:g}"))
 
 
-def save(fig, path):
-    directory, name = os.path.split(path)
-    fd, tmp = tempfile.mkstemp(prefix=name + ".tmp-", dir=directory or ".")
-    os.close(fd)
-    try:
-        fig.savefig(tmp, format=os.path.splitext(name)[1][1:], dpi=150, bbox_inches="tight")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-
-
 def render(spec):
     """Draws the chart the spec describes; returns the paths written."""
     for key in ("table", "x", "y", "metric", "outputs"):
@@ -224,28 +206,8 @@ def render(spec):
     ax.set_title(spec.get("title", ""), fontsize=10)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=1, fontsize=8,
               frameon=False)
-    written = []
-    for out in spec["outputs"]:
-        save(fig, out)
-        written.append(out)
-    plt.close(fig)
-    return written
-
-
-def main(argv):
-    if len(argv) != 2:
-        print("chart: usage: chart.py SPEC.json", file=sys.stderr)
-        return 2
-    try:
-        with open(argv[1]) as f:
-            spec = json.load(f)
-        for path in render(spec):
-            print(path)
-    except (OSError, ValueError, KeyError, TypeError, ChartError) as e:
-        print(f"chart: {e}", file=sys.stderr)
-        return 2
-    return 0
+    return render_support.save(fig, spec["outputs"], bbox_inches="tight")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(render_support.main("chart", render, sys.argv, (ChartError,)))

@@ -11,15 +11,9 @@ deviations of the residuals; the runs that lie outside those are labelled with t
 output is written to a temporary file and renamed. Prints the paths; on bad input one line
 "residuals: ..." on stderr and exit 2. Uses only the standard library, numpy and matplotlib.
 """
-import json
-import os
 import sys
-import tempfile
 
-import matplotlib
-
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text
+import render_support  # first: sets matplotlib up for files
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -54,38 +48,11 @@ def render(spec):
     if spec.get("log"):
         right.set_xscale("log")
     right.set_xlabel(f"{spec['prediction']} prediction{unit}")
-    right.set_ylabel(f"residual ln(observed/predicted)" if spec.get("log") else f"residual{unit}")
+    right.set_ylabel("residual ln(observed/predicted)" if spec.get("log") else f"residual{unit}")
     fig.suptitle(spec.get("title", ""), fontsize=10)
     fig.tight_layout()
-    written = []
-    for path in spec["outputs"]:
-        directory, base = os.path.split(path)
-        fd, tmp = tempfile.mkstemp(prefix=base + ".tmp-", dir=directory or ".")
-        os.close(fd)
-        try:
-            fig.savefig(tmp, format=os.path.splitext(base)[1][1:], dpi=150)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-        written.append(path)
-    plt.close(fig)
-    return written
-
-
-def main(argv):
-    if len(argv) != 2:
-        print("residuals: usage: residuals.py SPEC.json", file=sys.stderr)
-        return 2
-    try:
-        with open(argv[1]) as f:
-            for path in render(json.load(f)):
-                print(path)
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        print(f"residuals: {e}", file=sys.stderr)
-        return 2
-    return 0
+    return render_support.save(fig, spec["outputs"])
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(render_support.main("residuals", render, sys.argv))

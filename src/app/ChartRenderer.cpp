@@ -57,4 +57,12 @@ std::string renderChart(const std::filesystem::path& spec, const std::string& re
                          : message;
 }
 
+void endRendererSpec(JsonWriter& json, const std::vector<std::filesystem::path>& outputs) {
+  json.key("outputs").beginArray();
+  for (const auto& path : outputs) json.value(std::filesystem::absolute(path).string());
+  json.endArray();
+  json.endObject();
+  json.finish();
+}
+
 }  // namespace proscale

@@ -6,11 +6,18 @@
 // override them.
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "output/JsonWriter.h"
 
 namespace proscale {
 
 /// Runs the renderer `script` ("chart.py") on `spec`. Returns "" when it drew every output,
 /// else why not (its own message, or why it could not be started).
 std::string renderChart(const std::filesystem::path& spec, const std::string& script = "chart.py");
+
+/// Ends a renderer's spec: its `outputs` (the files to draw, as absolute paths) and the
+/// closing of the spec's object.
+void endRendererSpec(JsonWriter& json, const std::vector<std::filesystem::path>& outputs);
 
 }  // namespace proscale

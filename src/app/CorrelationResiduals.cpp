@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "app/ChartRenderer.h"
 #include "core/NumberFormat.h"
 #include "output/CsvWriter.h"
 #include "output/JsonWriter.h"
@@ -48,11 +49,7 @@ std::string residualsSpecJson(const ResidualPlot& plot, const std::vector<std::f
     }
     json.endArray();
   }
-  json.key("outputs").beginArray();
-  for (const auto& path : outputs) json.value(std::filesystem::absolute(path).string());
-  json.endArray();
-  json.endObject();
-  json.finish();
+  endRendererSpec(json, outputs);
   return text.str();
 }
 

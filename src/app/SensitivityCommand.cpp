@@ -185,11 +185,7 @@ std::string barsJson(const SensitivityStudy& s, const SensitivityOutcome& o,
     json.endObject();
   }
   json.endArray();
-  json.key("outputs").beginArray();
-  for (const auto& p : outputs) json.value(std::filesystem::absolute(p).string());
-  json.endArray();
-  json.endObject();
-  json.finish();
+  endRendererSpec(json, outputs);
   return text.str();
 }
 

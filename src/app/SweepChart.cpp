@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "app/ChartRenderer.h"
 #include "app/ParameterSweep.h"
 #include "app/ResultTable.h"
 #include "case/DidYouMean.h"
@@ -263,11 +264,7 @@ std::string chartSpecJson(const ChartRequest& chart, const ParameterSweep& sweep
   }
   json.endArray();
   if (chart.correlation) predictionJson(json, chart, sweep, table);
-  json.key("outputs").beginArray();
-  for (const auto& path : outputs) json.value(std::filesystem::absolute(path).string());
-  json.endArray();
-  json.endObject();
-  json.finish();
+  endRendererSpec(json, outputs);
   return text.str();
 }
 

@@ -13,6 +13,7 @@ import numpy as np
 
 ROOT = os.environ["PROSCALE_SOURCE_DIR"]
 RENDERERS = os.path.join(ROOT, "python", "proscale")
+sys.path.insert(0, RENDERERS)  # the renderers import their sibling render_support
 
 
 def load(name):
