@@ -1,6 +1,7 @@
 #include "models/particles/StabilityRatio.h"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -174,15 +175,15 @@ struct Panel {
 /// Gauss-Kronrod 7-15 on the panel. The error estimate is |K15 - G7| less what the rounding of
 /// the integrand alone can make of it: where V/kT is the difference of terms of 10^6 kT, its
 /// last digits are noise that no bisection removes, and W is then as accurate as they allow.
-Panel evaluate(const Integrand& f, Variable v, double lo, double hi, int depth) {
+template <class F>
+Panel evaluate(const F& f, Variable v, double lo, double hi, int depth) {
   Panel p{v, lo, hi, depth};
   const double centre = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
-  const Integrand::Sample mid = f(v, centre);
+  const auto mid = f(v, centre);
   double kronrod = kWgk[7] * mid.value, gauss = kWg[3] * mid.value;
   double rounding = (kWgk[7] + kWg[3]) * mid.rounding;
   for (int j = 0; j < 7; ++j) {
-    const Integrand::Sample left = f(v, centre - half * kXgk[j]),
-                            right = f(v, centre + half * kXgk[j]);
+    const auto left = f(v, centre - half * kXgk[j]), right = f(v, centre + half * kXgk[j]);
     const double gaussWeight = j % 2 == 1 ? kWg[j / 2] : 0.0;
     kronrod += kWgk[j] * (left.value + right.value);
     gauss += gaussWeight * (left.value + right.value);
@@ -263,6 +264,156 @@ double logLowerBoundOfScaledIntegral(const ReducedPotential& V, const OneKtRegio
   return width > 0.0 ? std::log(width) - 1.0 : -std::numeric_limits<double>::infinity();
 }
 
+/// ∫ exp(V/kT - shift) du over the panels: [gapStart, gapEnd] in h (none if empty), the
+/// factor-2 (and barrier) cuts in ln h, and [0, u(h_last)] in u. The panels are refined
+/// globally (QUADPACK's qag strategy): the panel with the largest error estimate is bisected
+/// until the sum of the estimates is below kRelTol of the integral.
+template <class F>
+double integrateFuchs(const F& f, const std::vector<double>& cuts, double gapStart,
+                      double gapEnd, double a2, const char* what,
+                      const std::function<std::string()>& where, double barrierValue) {
+  std::vector<Panel> panels;  // a max-heap on the error estimate
+  if (gapEnd > gapStart) panels.push_back(evaluate(f, Variable::Gap, gapStart, gapEnd, 0));
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
+    panels.push_back(evaluate(f, Variable::LogGap, cuts[k], cuts[k + 1], 0));
+  panels.push_back(evaluate(f, Variable::Centre, 0.0, a2 / (a2 + std::exp(cuts.back())), 0));
+  const auto byError = [](const Panel& x, const Panel& y) { return x.error < y.error; };
+  std::make_heap(panels.begin(), panels.end(), byError);
+
+  auto sums = [&](double& integral, double& error) {
+    integral = error = 0.0;
+    for (const Panel& q : panels) integral += q.kronrod, error += q.error;
+  };
+  double integral, error;
+  sums(integral, error);
+  for (long bisections = 0;; ++bisections) {
+    if (error <= kRelTol * integral) {
+      sums(integral, error);  // the running sums, recomputed without their rounding
+      if (error <= kRelTol * integral) break;
+    }
+    std::pop_heap(panels.begin(), panels.end(), byError);
+    const Panel worst = panels.back();
+    panels.pop_back();
+    if (bisections == kPanelBudget || worst.depth == kMaxDepth) {
+      std::ostringstream s;
+      s << "the Fuchs integral of " << what << " did not converge within "
+        << kPanelBudget << " bisections, " << kMaxDepth << " of one panel (" << where()
+        << ", barrier " << barrierValue << " kT, error estimate " << error / integral
+        << " of W)";
+      throw std::runtime_error(s.str());
+    }
+    const double centre = 0.5 * (worst.lo + worst.hi);
+    for (const Panel& half : {evaluate(f, worst.variable, worst.lo, centre, worst.depth + 1),
+                              evaluate(f, worst.variable, centre, worst.hi, worst.depth + 1)}) {
+      panels.push_back(half);
+      std::push_heap(panels.begin(), panels.end(), byError);
+      integral += half.kronrod, error += half.error;
+    }
+    integral -= worst.kronrod, error -= worst.error;
+  }
+  if (!(integral > 0.0 && std::isfinite(integral)))  // never seen: the peak panel is >= e^-1
+    throw std::runtime_error("the Fuchs integral of " + std::string(what) + " is " +
+                             std::to_string(integral) + " (" + where() + ")");
+  return integral;
+}
+
+
+// ---- Any pair potential (fuchsStabilityRatio) ----
+
+/// exp(V/kT - shift) du/dx for a potential given as V/kT of the gap: the same variables as
+/// Integrand, the gap computed from x directly (h = x, e^x, 2a (1 - u)/u). Inside the hard core
+/// (V = +infinity) the integrand is 0: the pair has collided there (the Fuchs sink).
+struct GenericIntegrand {
+  const ReducedPairPotential& V;
+  double a2;
+  double shift;
+  Integrand::Sample operator()(Variable v, double x) const {
+    double h, jacobian;
+    switch (v) {
+      case Variable::Gap: {
+        const double u = a2 / (a2 + x);
+        h = x, jacobian = u * (u / a2);
+        break;
+      }
+      case Variable::LogGap: {
+        h = std::exp(x);
+        jacobian = (a2 / (a2 + h)) * (h / (a2 + h));
+        break;
+      }
+      default:
+        h = a2 * (1.0 - x) / x, jacobian = 1.0;
+    }
+    const double value = V(h);
+    if (std::isnan(value))
+      throw std::runtime_error("the pair potential is NaN at the gap h = " + std::to_string(h) +
+                               " m");
+    if (value == std::numeric_limits<double>::infinity()) return {0.0, 0.0};
+    const double exponent = value - shift;
+    const double sample = exponent < kUnderflow ? 0.0 : std::exp(exponent) * jacobian;
+    return {sample, sample * 8.0 * std::numeric_limits<double>::epsilon() *
+                        (std::abs(value) + shift + 1.0)};
+  }
+};
+
+double genericAtLogGap(const ReducedPairPotential& V, double logH) { return V(std::exp(logH)); }
+
+/// The largest finite V/kT over ln h in [logLo, logHi]: sampled 16 times per factor 2 in h and
+/// at the breakpoints, the best sample refined by golden-section search between its
+/// neighbours (V is taken unimodal there). A barrier narrower than 1/16 of a factor 2 in h
+/// can be missed: give its position as a breakpoint.
+Barrier maximumOfPotential(const ReducedPairPotential& V, double logLo, double logHi,
+                           const std::vector<double>& logBreaks) {
+  const double step = std::log(2.0) / 16.0;
+  Barrier best{-std::numeric_limits<double>::infinity(), logHi};
+  auto consider = [&](double logH) {
+    const double v = genericAtLogGap(V, logH);
+    if (std::isfinite(v) && v > best.value) best = Barrier{v, logH};
+  };
+  for (double logH = logLo;; logH = std::min(logH + step, logHi)) {
+    consider(logH);
+    if (logH >= logHi) break;
+  }
+  for (double b : logBreaks) consider(b);
+  if (!std::isfinite(best.value)) return Barrier{0.0, logHi};
+  const double invPhi = 0.5 * (std::sqrt(5.0) - 1.0);
+  double lo = std::max(logLo, best.logGap - step), hi = std::min(logHi, best.logGap + step);
+  double x1 = hi - invPhi * (hi - lo), x2 = lo + invPhi * (hi - lo);
+  auto value = [&](double x) {
+    const double v = genericAtLogGap(V, x);
+    return std::isfinite(v) ? v : -std::numeric_limits<double>::infinity();
+  };
+  double f1 = value(x1), f2 = value(x2);
+  for (int it = 0; it < 80 && hi - lo > 1e-15 * (1.0 + std::abs(lo)); ++it) {
+    if (f1 < f2) {
+      lo = x1, x1 = x2, f1 = f2, x2 = lo + invPhi * (hi - lo), f2 = value(x2);
+    } else {
+      hi = x2, x2 = x1, f2 = f1, x1 = hi - invPhi * (hi - lo), f1 = value(x1);
+    }
+  }
+  consider(x1);
+  consider(x2);
+  return best;
+}
+
+/// The ln h around the barrier where V/kT stays above barrier - 1 (as oneKtRegion).
+OneKtRegion oneKtRegionOf(const ReducedPairPotential& V, const Barrier& b, double logLo,
+                          double logHi) {
+  const double level = b.value - 1.0;
+  auto above = [&](double logH) {
+    const double v = genericAtLogGap(V, logH);
+    return std::isfinite(v) && v >= level;
+  };
+  auto edge = [&](double inside, double outside) {
+    if (above(outside)) return outside;
+    for (int it = 0; it < 80; ++it) {
+      const double mid = 0.5 * (inside + outside);
+      (above(mid) ? inside : outside) = mid;
+    }
+    return inside;
+  };
+  return {edge(b.logGap, logLo), edge(b.logGap, logHi)};
+}
+
 }  // namespace
 
 double debyeParameter(double ionicStrength, double relativePermittivity, double temperature) {
@@ -331,48 +482,69 @@ double stabilityRatio(const DlvoParameters& p, double radius, double temperature
     if (c > cuts.front() && c < cuts.back()) cuts.push_back(c);
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  std::vector<Panel> panels;  // a max-heap on the error estimate
-  panels.push_back(evaluate(f, Variable::Gap, 0.0, hLo, 0));
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
-    panels.push_back(evaluate(f, Variable::LogGap, cuts[k], cuts[k + 1], 0));
-  panels.push_back(evaluate(f, Variable::Centre, 0.0, a2 / (a2 + std::exp(cuts.back())), 0));
-  const auto byError = [](const Panel& x, const Panel& y) { return x.error < y.error; };
-  std::make_heap(panels.begin(), panels.end(), byError);
+  const double integral =
+      integrateFuchs(f, cuts, 0.0, hLo, a2, "the DLVO stability ratio", where, barrier.value);
+  const double logW = shift + std::log(integral);
+  return logW > kLogLargestRatio ? std::numeric_limits<double>::infinity() : std::exp(logW);
+}
 
-  auto sums = [&](double& integral, double& error) {
-    integral = error = 0.0;
-    for (const Panel& q : panels) integral += q.kronrod, error += q.error;
+}  // namespace proscale
+
+namespace proscale {
+
+// The same Fuchs integral, W = ∫_0^1 exp(V/kT) du, for a potential given as a function of the
+// gap. The gaps are cut at h_k = h_0 2^k, h_0 = the contact gap if it is > 0 (the integral
+// starts there: inside, the pair has collided), else l 2^-30 with l the length scale and
+// [0, h_0] a panel in h; at the breakpoints; and at the ends of the 1-kT region around the
+// largest V (located by sampling and golden-section search, maximumOfPotential). The far
+// field beyond h = 2 10^4 max(a, range) is integrated in u.
+double fuchsStabilityRatio(const ReducedPairPotential& V, double radius,
+                           const PairPotentialScales& scales) {
+  if (!(radius > 0.0) || !std::isfinite(radius))
+    throw std::invalid_argument("the Fuchs stability ratio needs a radius > 0 m");
+  if (!(scales.contactGap >= 0.0) || !(scales.lengthScale >= 0.0) || !(scales.range >= 0.0))
+    throw std::invalid_argument(
+        "the Fuchs stability ratio: the contact gap and length scales must be >= 0 m");
+  const double scale = scales.lengthScale > 0.0 ? std::min(scales.lengthScale, radius) : radius;
+  const double far = 1e4 * std::max({radius, scales.range, scales.contactGap});
+  const double hLo = scales.contactGap > 0.0 ? scales.contactGap : scale * std::ldexp(1.0, -30);
+  const double hHi = 2.0 * far;
+  auto where = [&] {
+    std::ostringstream s;
+    s << "a = " << radius << " m, contact gap " << scales.contactGap << " m";
+    return s.str();
   };
-  double integral, error;
-  sums(integral, error);
-  for (long bisections = 0;; ++bisections) {
-    if (error <= kRelTol * integral) {
-      sums(integral, error);  // the running sums, recomputed without their rounding
-      if (error <= kRelTol * integral) break;
-    }
-    std::pop_heap(panels.begin(), panels.end(), byError);
-    const Panel worst = panels.back();
-    panels.pop_back();
-    if (bisections == kPanelBudget || worst.depth == kMaxDepth) {
-      std::ostringstream s;
-      s << "the Fuchs integral of the DLVO stability ratio did not converge within "
-        << kPanelBudget << " bisections, " << kMaxDepth << " of one panel (" << where()
-        << ", barrier " << barrier.value << " kT, error estimate " << error / integral
-        << " of W)";
-      throw std::runtime_error(s.str());
-    }
-    const double centre = 0.5 * (worst.lo + worst.hi);
-    for (const Panel& half : {evaluate(f, worst.variable, worst.lo, centre, worst.depth + 1),
-                              evaluate(f, worst.variable, centre, worst.hi, worst.depth + 1)}) {
-      panels.push_back(half);
-      std::push_heap(panels.begin(), panels.end(), byError);
-      integral += half.kronrod, error += half.error;
-    }
-    integral -= worst.kronrod, error -= worst.error;
+  if (!(hHi / hLo < 1e60))
+    throw std::invalid_argument("the Fuchs stability ratio is outside its range of evaluation (" +
+                                where() + ")");
+  const double logLo = std::log(hLo), logHi = std::log(hHi);
+  std::vector<double> logBreaks;
+  for (double b : scales.breakpoints)
+    if (b > hLo && b < hHi) logBreaks.push_back(std::log(b));
+
+  const Barrier barrier = maximumOfPotential(V, logLo, logHi, logBreaks);
+  const double shift = std::max(0.0, barrier.value);
+  const OneKtRegion peak = oneKtRegionOf(V, barrier, logLo, logHi);
+  const double a2 = 2.0 * radius;
+  if (barrier.value > kLogLargestRatio) {
+    const double hNear = std::exp(peak.logNear), hFar = std::exp(peak.logFar);
+    const double width = a2 * (hFar - hNear) / ((a2 + hNear) * (a2 + hFar));
+    if (width > 0.0 && barrier.value + std::log(width) - 1.0 > kLogLargestRatio)
+      return std::numeric_limits<double>::infinity();
   }
-  if (!(integral > 0.0 && std::isfinite(integral)))  // never seen: the peak panel is >= e^-1
-    throw std::runtime_error("the Fuchs integral of the DLVO stability ratio is " +
-                             std::to_string(integral) + " (" + where() + ")");
+
+  std::vector<double> cuts;  // ln h, increasing
+  for (double h = hLo; h < hHi; h *= 2.0) cuts.push_back(std::log(h));
+  for (double c : logBreaks) cuts.push_back(c);
+  for (double c : {peak.logNear, peak.logFar})
+    if (c > cuts.front() && c < cuts.back()) cuts.push_back(c);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  const GenericIntegrand f{V, a2, shift};
+  const double gapStart = scales.contactGap > 0.0 ? hLo : 0.0;
+  const double integral =
+      integrateFuchs(f, cuts, gapStart, hLo, a2, "a pair-potential stability ratio",
+                     std::function<std::string()>(where), barrier.value);
   const double logW = shift + std::log(integral);
   return logW > kLogLargestRatio ? std::numeric_limits<double>::infinity() : std::exp(logW);
 }

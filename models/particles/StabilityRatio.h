@@ -19,6 +19,16 @@
 //   kappa^2 = 2 e^2 N_A I / (eps_r eps0 k T)   (I in mol/m^3; Debye-Hückel)
 // Elimelech, Gregory, Jia & Williams, Particle Deposition and Aggregation (1995), ch. 3 and 8.
 // Quadrature and its accuracy: docs/theory/aggregation.md ("Stability ratio").
+//
+// fuchsStabilityRatio: the same W = ∫_0^1 exp(V/kT) du (u = 2a/r) for any pair potential given
+// as V/kT of the surface gap h (the gap, not u, is the argument: 1 - u computed from u loses
+// every digit near contact). A hard core (V = +infinity for h <= contact gap) is the Fuchs sink:
+// the integrand is 0 there, so W = 2a/(2a + contact gap) < 1 without other forces. Used by the
+// nanoparticle dispersion model (models/thermo/dispersion/PairPotential.h; docs/theory/
+// pseudo-molecules.md).
+#include <functional>
+#include <vector>
+
 namespace proscale {
 
 enum class DoubleLayerModel { Derjaguin, Superposition };
@@ -47,5 +57,22 @@ double dlvoPotential(const DlvoParameters& p, double radius, double gap, double 
 /// Fuchs stability ratio W [-] of equal spheres of radius a [m] at T [K]. Returns +infinity
 /// when W exceeds the double range (a barrier of more than ~700 kT: no aggregation).
 double stabilityRatio(const DlvoParameters& p, double radius, double temperature);
+
+/// V/kT [-] as a function of the surface gap h = r - 2a [m]; +infinity inside a hard core.
+using ReducedPairPotential = std::function<double(double gap)>;
+
+/// Where a pair potential changes, for the quadrature of fuchsStabilityRatio.
+struct PairPotentialScales {
+  double contactGap = 0.0;  ///< V = +infinity for h <= contactGap [m]: collision there
+  double lengthScale = 0.0; ///< the shortest length on which V varies [m]; 0: the radius
+  double range = 0.0;       ///< V decays (as r^-6 or faster) beyond h ~ range [m]; 0: the radius
+  std::vector<double> breakpoints; ///< gaps [m] where V or a derivative jumps (cut there)
+};
+
+/// Fuchs stability ratio W [-] of equal spheres of radius a [m] for the reduced potential V
+/// (relative accuracy 1e-11 as stabilityRatio). +infinity when W exceeds e^700. For a DLVO
+/// potential it equals stabilityRatio (tested to 1e-9).
+double fuchsStabilityRatio(const ReducedPairPotential& V, double radius,
+                           const PairPotentialScales& scales = {});
 
 }  // namespace proscale
