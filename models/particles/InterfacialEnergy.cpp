@@ -17,6 +17,20 @@ double InterfacialEnergy::at(const DrivingForce& f) const {
 
 bool InterfacialEnergy::any() const { return estimated || given > 0.0; }
 
+double tolmanInterfacialEnergy(double gammaInf, double radius, double tolmanLength) {
+  return gammaInf / (1.0 + 2.0 * tolmanLength / radius);
+}
+
+void addTolmanLength(Schema& s) {
+  s.add(ParamSpec::real("tolman-length", dim::length,
+                        "Tolman length delta of gamma(r) = gamma_inf / (1 + 2 delta / r) "
+                        "(Tolman 1949); 0 (default): gamma independent of size. delta > 0 "
+                        "lowers gamma of small nuclei and the barrier.")
+            .unit("nm")
+            .defaultsTo("0 m")
+            .atLeast(0));
+}
+
 void addInterfacialEnergy(Schema& s, const std::string& doc, bool required) {
   s.add(ParamSpec::real("interfacial-energy", dim::surfaceEnergy,
                         doc + (required ? " Give it, or set `interfacial-energy-estimate`."

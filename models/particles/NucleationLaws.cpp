@@ -17,12 +17,66 @@ double barrier(const DrivingForce& f, double gamma) {
   const double nuLnS = f.nu * f.lnS;
   return 16.0 * constants::pi * gamma * gamma * gamma * vm * vm / (3.0 * kT * kT * kT * nuLnS * nuLnS);
 }
+
+/// The critical nucleus: radius r* [m], E = W*/kT and -dE/d(ln S).
+struct Nucleus {
+  double radius = 0.0;
+  double E = 0.0;
+  double minusDEdLnS = 0.0;
+};
+
+/// Driving force per volume of solid nu kT ln S / v_m [J/m^3].
+double drivingForcePerVolume(const DrivingForce& f) {
+  return f.nu * constants::kB * f.T * f.lnS / (f.molarVolume / constants::NA);
+}
+
+/// With gamma(r) = gamma / (1 + 2 delta / r), DeltaG(r) = 4 pi r^3 (gamma / (r + 2 delta) - a/3),
+/// a the driving force per volume. dDeltaG/dr = 0 gives a (r + 2 delta)^2 = gamma (2 r + 6 delta),
+/// i.e. r^2 + (4 delta - r0) r + 4 delta^2 - 3 r0 delta = 0 with r0 = 2 gamma / a, whose larger
+/// root is r* = (r0 - 4 delta + sqrt(r0^2 + 4 r0 delta)) / 2 (positive for delta < 3 r0 / 4);
+/// W* = DeltaG(r*) = (4 pi / 3) gamma r*^4 / (r* + 2 delta)^2, and by the envelope theorem
+/// dW*/d ln S = -(4 pi / 3) r*^3 a / ln S.
+Nucleus tolmanNucleus(const DrivingForce& f, double gamma, double delta) {
+  const double a = drivingForcePerVolume(f), r0 = 2.0 * gamma / a;
+  if (delta >= 0.75 * r0) return {};  // no barrier: the surface term never wins
+  const double s = std::sqrt(r0 * (r0 + 4.0 * delta)), b = r0 - 4.0 * delta;
+  // The larger root without cancellation: from the sum when b >= 0, from the product
+  // (4 delta^2 - 3 r0 delta) / r_minus when b < 0.
+  const double r =
+      b >= 0.0 ? 0.5 * (b + s) : (4.0 * delta * delta - 3.0 * r0 * delta) / (0.5 * (b - s));
+  const double kT = constants::kB * f.T, rd = r + 2.0 * delta;
+  Nucleus n;
+  n.radius = r;
+  n.E = 4.0 * constants::pi / 3.0 * gamma * r * r * r * r / (rd * rd) / kT;
+  n.minusDEdLnS = 4.0 * constants::pi / 3.0 * r * r * r * a / (kT * f.lnS);
+  return n;
+}
+
+/// The classical nucleus (delta = 0: the expressions of the plain law, unchanged) or Tolman's.
+Nucleus criticalNucleus(const DrivingForce& f, double gamma, double delta) {
+  if (delta == 0.0) {
+    Nucleus n;
+    n.E = barrier(f, gamma);
+    n.minusDEdLnS = 2.0 * n.E / f.lnS;
+    return n;  // radius not needed by the rates; criticalDiameter has its own expression
+  }
+  return tolmanNucleus(f, gamma, delta);
+}
+
+/// DeltaG(r) / W* of the Tolman nucleus (1 at r*).
+double tolmanWorkRatio(const DrivingForce& f, double gamma, double delta, const Nucleus& n,
+                       double r) {
+  const double a = drivingForcePerVolume(f);
+  const double work = 4.0 * constants::pi * r * r * r * (gamma / (r + 2.0 * delta) - a / 3.0);
+  return work / (n.E * constants::kB * f.T);
+}
 }  // namespace
 
 RateAndSlopes ClassicalNucleation::homogeneousRate(const DrivingForce& f) const {
   if (f.lnS < kMinLnS || f.c <= 0.0) return {};
   const double gamma = m_s.gamma.at(f);
-  const double E = barrier(f, gamma);
+  const Nucleus nucleus = criticalNucleus(f, gamma, m_s.tolmanLength);
+  const double E = nucleus.E;
   if (E > kMaxExponent) return {};
   const bool activity = m_s.basis == PrefactorBasis::Activity;
   double A = m_s.prefactor, dLnA_dLnS = 0.0, dLnA_dLnC = 0.0;
@@ -35,7 +89,7 @@ RateAndSlopes ClassicalNucleation::homogeneousRate(const DrivingForce& f) const 
   }
   RateAndSlopes r;
   r.value = A * std::exp(-E);
-  r.dLnS = r.value * (2.0 * E / f.lnS + dLnA_dLnS);
+  r.dLnS = r.value * (nucleus.minusDEdLnS + dLnA_dLnS);
   r.dLnC = r.value * dLnA_dLnC;
   return r;
 }
@@ -47,15 +101,19 @@ RateAndSlopes ClassicalNucleation::heterogeneousRate(const DrivingForce& f) cons
   if (!m_s.heterogeneous || f.lnS < kMinLnS || f.c <= 0.0) return {};
   const Heterogeneous& h = *m_s.heterogeneous;
   const double gamma = m_s.gamma.at(f);
-  const double E = h.barrierFactor * barrier(f, gamma);
+  const Nucleus nucleus = criticalNucleus(f, gamma, m_s.tolmanLength);
+  const double E = h.barrierFactor * nucleus.E;
   if (E > kMaxExponent) return {};
+  // -dE/d ln S: 2E/ln S of the plain law as it was written, f times the nucleus' with Tolman.
+  const double minusDEdLnS =
+      m_s.tolmanLength == 0.0 ? 2.0 * E / f.lnS : h.barrierFactor * nucleus.minusDEdLnS;
   const bool activity = m_s.basis == PrefactorBasis::Activity;
   const double kT = constants::kB * f.T;
   const double cPrime = activity ? std::exp(f.lnS) * f.cSat : f.c;
   RateAndSlopes r;
   r.value = h.siteDensity * m_s.diffusivity->at(f.T) * cPrime * constants::NA * f.nu * f.lnS *
             std::sqrt(kT / gamma) / std::sqrt(h.barrierFactor) * std::exp(-E);
-  r.dLnS = r.value * (1.0 / f.lnS + 2.0 * E / f.lnS + (activity ? 1.0 : 0.0));
+  r.dLnS = r.value * (1.0 / f.lnS + minusDEdLnS + (activity ? 1.0 : 0.0));
   r.dLnC = activity ? 0.0 : r.value;
   return r;
 }
@@ -71,6 +129,8 @@ RateAndSlopes ClassicalNucleation::rate(const DrivingForce& f) const {
 
 double ClassicalNucleation::criticalDiameter(const DrivingForce& f) const {
   if (f.lnS <= 0.0) return std::numeric_limits<double>::quiet_NaN();
+  if (m_s.tolmanLength != 0.0)
+    return 2.0 * tolmanNucleus(f, m_s.gamma.at(f), m_s.tolmanLength).radius;
   const double vm = f.molarVolume / constants::NA;
   // L* = 2 r*, r* = 2 gamma v_m / (nu k T ln S)
   return 4.0 * m_s.gamma.at(f) * vm / (f.nu * constants::kB * f.T * f.lnS);
@@ -106,22 +166,46 @@ double nearCriticalLowerEdge(double kTOverBarrier) {
 }
 
 double ClassicalNucleation::weightedBarrier(const DrivingForce& f) const {
-  const double E = barrier(f, m_s.gamma.at(f));  // W*/kT, homogeneous
+  const double E = criticalNucleus(f, m_s.gamma.at(f), m_s.tolmanLength).E;  // W*/kT, homogeneous
   const double hom = homogeneousRate(f).value, het = heterogeneousRate(f).value;
   const double f_het = m_s.heterogeneous ? m_s.heterogeneous->barrierFactor : 1.0;
   // With both rates zero (far below the onset) the homogeneous one.
   return hom + het > 0.0 ? (hom * E + het * f_het * E) / (hom + het) : E;
 }
 
+double ClassicalNucleation::tolmanEdgeRadius(const DrivingForce& f, double kTOverBarrier,
+                                             bool upper) const {
+  const double gamma = m_s.gamma.at(f), delta = m_s.tolmanLength;
+  const Nucleus n = tolmanNucleus(f, gamma, delta);
+  const double e = kTOverBarrier, target = 1.0 - e;
+  if (!(e > 0.0)) return n.radius;
+  // DeltaG/W* falls monotonically on both sides of r*: bisection on the side asked for.
+  auto ratio = [&](double r) { return tolmanWorkRatio(f, gamma, delta, n, r); };
+  double lo = n.radius, hi = 2.0 * n.radius;
+  if (upper) {
+    while (ratio(hi) > target) lo = hi, hi *= 2.0;
+  } else {
+    lo = 0.5 * n.radius, hi = n.radius;
+    if (ratio(lo) >= target) return lo;
+  }
+  for (int i = 0; i < 100; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    ((ratio(mid) > target) == upper ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
 double ClassicalNucleation::birthDiameter(const DrivingForce& f) const {
   const double critical = criticalDiameter(f);
   if (!(critical > 0.0)) return critical;
+  if (m_s.tolmanLength != 0.0) return 2.0 * tolmanEdgeRadius(f, 1.0 / weightedBarrier(f), true);
   return critical * nearCriticalEdge(1.0 / weightedBarrier(f));
 }
 
 double ClassicalNucleation::lowerEdgeDiameter(const DrivingForce& f) const {
   const double critical = criticalDiameter(f);
   if (!(critical > 0.0)) return critical;
+  if (m_s.tolmanLength != 0.0) return 2.0 * tolmanEdgeRadius(f, 1.0 / weightedBarrier(f), false);
   return critical * nearCriticalLowerEdge(1.0 / weightedBarrier(f));
 }
 
@@ -190,6 +274,7 @@ SchemaPtr classicalSchema() {
              .defaultsTo("concentration"));
   s->add(ParamSpec::section("heterogeneous", heterogeneousSchema(),
                             "Heterogeneous nucleation on foreign surfaces (optional)."));
+  addTolmanLength(*s);
   return s;
 }
 
@@ -231,6 +316,7 @@ std::unique_ptr<NucleationLaw> makeClassical(const Parameters& p) {
     const Parameters& h = p.section("heterogeneous");
     s.heterogeneous = ClassicalNucleation::Heterogeneous{h.real("site-density"), h.real("barrier-factor")};
   }
+  s.tolmanLength = p.real("tolman-length");
   return std::make_unique<ClassicalNucleation>(std::move(s));
 }
 }  // namespace
@@ -246,6 +332,9 @@ void ClassicalNucleation::registerParameters(ParameterRegistry& registry,
     registry.bind(section + ".diffusivity", "m^2/s", m_s.diffusivity->reference(),
                   "solute diffusivity D at its reference temperature (Mersmann's prefactor, "
                   "heterogeneous nucleation)");
+  if (m_s.tolmanLength > 0.0)
+    registry.bind(section + ".tolman-length", "m", m_s.tolmanLength,
+                  "Tolman length delta of gamma(r) = gamma / (1 + 2 delta / r)");
   if (m_s.heterogeneous) {
     registry.bind(section + ".heterogeneous.site-density", "1/m^3",
                   m_s.heterogeneous->siteDensity, "active sites per volume n_s");

@@ -40,6 +40,12 @@ class NucleationLaw {
 /// Optionally plus heterogeneous nucleation on n_s active sites per m^3 with the barrier
 /// reduced by f (contact-angle function), its own prefactor:
 ///   B_het = n_s z_het f*_het exp(-f W*/kT)  (docs/theory/nucleation.md).
+/// Optionally with Tolman's gamma(r) = gamma / (1 + 2 delta / r) (delta > 0): the work
+/// DeltaG(r) = -(4/3) pi r^3 nu kT ln S / v_m + 4 pi r^2 gamma(r) has its maximum at
+///   r* = (r0 - 4 delta + sqrt(r0^2 + 4 r0 delta)) / 2,  r0 = 2 gamma v_m / (nu kT ln S),
+///   W* = (4 pi / 3) gamma r*^4 / (r* + 2 delta)^2,
+/// and none (W* = 0, r* = 0) for delta >= 3 r0 / 4; prefactors keep gamma
+/// (docs/theory/nucleation.md, "Size-dependent interfacial energy (Tolman)").
 class ClassicalNucleation final : public NucleationLaw {
  public:
   enum class PrefactorBasis { Concentration, Activity };
@@ -53,6 +59,7 @@ class ClassicalNucleation final : public NucleationLaw {
     std::optional<AqueousDiffusivity> diffusivity;
     PrefactorBasis basis = PrefactorBasis::Concentration;
     std::optional<Heterogeneous> heterogeneous;
+    double tolmanLength = 0.0;  ///< delta [m] of gamma(r); 0: the classical law exactly
   };
   explicit ClassicalNucleation(Settings s) : m_s(std::move(s)) {}
   RateAndSlopes rate(const DrivingForce& f) const override;
@@ -70,6 +77,9 @@ class ClassicalNucleation final : public NucleationLaw {
  private:
   /// W/kT of homogeneous and heterogeneous nucleation weighted by their rates.
   double weightedBarrier(const DrivingForce& f) const;
+  /// With the Tolman correction: the radius above (upper) or below the critical one where the
+  /// cluster work has fallen to (1 - kTOverBarrier) W* (below: at least r*/2).
+  double tolmanEdgeRadius(const DrivingForce& f, double kTOverBarrier, bool upper) const;
 
   Settings m_s;
 };

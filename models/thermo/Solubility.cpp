@@ -4,6 +4,7 @@
 
 #include "core/Constants.h"
 #include "models/thermo/ActivityModel.h"
+#include "models/thermo/OxideSolubility.h"
 
 namespace proscale {
 
@@ -100,6 +101,7 @@ const SolubilityFactory& solubilityModels() {
               lnK += nu * std::log(nu * p.real("concentration") / kStandardConcentration);
             return std::make_unique<VantHoffSolubility>(std::exp(lnK), 298.15, 0.0);
           });
+    addOxideSolubilityModels(f);  // `water-density`, `born` (OxideSolubility.h)
     return f;
   }();
   return factory;
