@@ -5,6 +5,7 @@
 #include "models/points/PrescribedPoint.h"
 #include "models/representations/ParticleRepresentation.h"
 #include "models/units/CompartmentNetwork.h"
+#include "models/units/HydrothermalFlow.h"
 #include "models/units/StirredVessel.h"
 #include "models/units/TubularReactor.h"
 
@@ -68,6 +69,19 @@ std::vector<ParamSpec> tubeSectionsOf() {
   return s;
 }
 
+// Continuous hydrothermal synthesis: a mixing point and a pipe in plug flow.
+std::unique_ptr<PointModel> precipitationPoint(const Parameters& root) {
+  return std::make_unique<PrecipitationPoint>(root, StirredVessel::conditions(root),
+                                              StirredVessel::viscosity(root));
+}
+
+std::vector<ParamSpec> hydrothermalSectionsOf() {
+  std::vector<ParamSpec> s = HydrothermalFlow::sections(&PrecipitationPoint::addFeedKeys);
+  for (ParamSpec& p : PrecipitationPoint::sections()) s.push_back(std::move(p));
+  s.push_back(populationSection());
+  return s;
+}
+
 }  // namespace
 
 const std::map<std::string, ProcessModelEntry>& processModels() {
@@ -108,6 +122,15 @@ const std::map<std::string, ProcessModelEntry>& processModels() {
         "(docs/theory/crystallizer-chemistry.md, feeds-and-energy.md).",
         [] { return sectionsOf<CrystallizerPoint>(true, true); },
         inStirredVessel<CrystallizerPoint>}},
+      {"hydrothermal-flow",
+       {"Continuous (supercritical) hydrothermal synthesis: a metal-salt stream meets preheated "
+        "water in a mixer (IAPWS-95 energy balance), then precipitation in plug flow along an "
+        "insulated pipe to a quench; the pipe's residence time is the run's end time "
+        "(docs/theory/hydrothermal-synthesis.md).",
+        [] { return hydrothermalSectionsOf(); },
+        [](const Parameters& root) -> std::unique_ptr<Process> {
+          return std::make_unique<HydrothermalFlow>(root, &precipitationPoint);
+        }}},
       {"population-balance",
        {"A particle population under prescribed nucleation and growth rates, aggregation and "
         "breakage, in a batch or continuous (MSMPR) vessel "

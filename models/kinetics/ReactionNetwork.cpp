@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/Constants.h"
 #include "core/NumberFormat.h"
 #include "core/Units.h"
 #include "models/kinetics/Stoichiometry.h"
@@ -27,6 +28,18 @@ SchemaPtr ReactionNetwork::schema() {
                          "exothermic); used by an energy balance (reactor.energy-balance).")
              .unit("kJ/mol")
              .defaultsTo("0 J/mol"));
+  s->add(ParamSpec::real("activation-energy", dim::molarEnergy,
+                         "Arrhenius activation energy E_a: k(T) = k exp(-(E_a/R)(1/T - 1/T_ref)), "
+                         "k the rate-constant at reference-temperature; 0: k constant.")
+             .unit("kJ/mol")
+             .defaultsTo("0 J/mol")
+             .atLeast(0));
+  s->add(ParamSpec::real("reference-temperature", dim::temperature,
+                         "Temperature T_ref at which rate-constant is given (with an activation "
+                         "energy).")
+             .unit("degC")
+             .defaultsTo("25 degC")
+             .above(0));
   return s;
 }
 
@@ -79,6 +92,8 @@ ReactionNetwork::ReactionNetwork(const Parameters::List& list,
     if (!(k.value >= 0.0)) throw p.error("rate-constant", "must be >= 0");
     r.rateConstant = k.value;
     r.enthalpy = p.real("enthalpy");
+    r.activationEnergy = p.real("activation-energy");
+    r.referenceTemperature = p.real("reference-temperature");
     m_reactions.push_back(std::move(r));
   }
 }
@@ -91,48 +106,60 @@ double power(double c, double nu) {
 }
 }  // namespace
 
-double ReactionNetwork::rate(const Reaction& r, std::span<const double> c) {
-  double rate = r.rateConstant;
+double ReactionNetwork::Reaction::rateConstantAt(double T) const {
+  if (activationEnergy == 0.0) return rateConstant;
+  return rateConstant * std::exp(-activationEnergy / constants::R * (1.0 / T - 1.0 / referenceTemperature));
+}
+
+bool ReactionNetwork::dependsOnTemperature() const {
+  return std::any_of(m_reactions.begin(), m_reactions.end(),
+                     [](const Reaction& r) { return r.activationEnergy != 0.0; });
+}
+
+double ReactionNetwork::rate(const Reaction& r, std::span<const double> c, double T) {
+  double rate = r.rateConstantAt(T);
   for (const auto& [i, nu] : r.reactants) rate *= power(c[i], nu);
   return rate;
 }
 
 // d rate / d c_j = k nu_j c_j^(nu_j - 1) prod_{l != j} c_l^nu_l
-double ReactionNetwork::rateSlope(const Reaction& r, std::span<const double> c, std::size_t j,
-                                  double nuj) {
-  double d = nuj == std::round(nuj) || c[j] > 0.0 ? r.rateConstant * nuj * power(c[j], nuj - 1.0) : 0.0;
+double ReactionNetwork::rateSlope(const Reaction& r, std::span<const double> c, double T,
+                                  std::size_t j, double nuj) {
+  double d = nuj == std::round(nuj) || c[j] > 0.0 ? r.rateConstantAt(T) * nuj * power(c[j], nuj - 1.0)
+                                                  : 0.0;
   for (const auto& [l, nul] : r.reactants)
     if (l != j) d *= power(c[l], nul);
   return d;
 }
 
-void ReactionNetwork::addRates(std::span<const double> c, std::span<double> dcdt) const {
+void ReactionNetwork::addRates(std::span<const double> c, double T, std::span<double> dcdt) const {
   for (const auto& r : m_reactions) {
-    const double k = rate(r, c);
+    const double k = rate(r, c, T);
     for (std::size_t i = 0; i < dcdt.size(); ++i) dcdt[i] += r.netStoichiometry[i] * k;
   }
 }
 
-void ReactionNetwork::addJacobian(std::span<const double> c, BorderedBandJacobian& J) const {
+void ReactionNetwork::addJacobian(std::span<const double> c, double T, BorderedBandJacobian& J) const {
   for (const auto& r : m_reactions)
     for (const auto& [j, nuj] : r.reactants) {
-      const double d = rateSlope(r, c, j, nuj);
+      const double d = rateSlope(r, c, T, j, nuj);
       for (std::size_t i = 0; i < r.netStoichiometry.size(); ++i)
         if (r.netStoichiometry[i] != 0.0) J.D(i, j) += r.netStoichiometry[i] * d;
     }
 }
 
-double ReactionNetwork::heatRelease(std::span<const double> c) const {
+double ReactionNetwork::heatRelease(std::span<const double> c, double T) const {
   double q = 0.0;
   for (const auto& r : m_reactions)
-    if (r.enthalpy != 0.0) q -= r.enthalpy * rate(r, c);
+    if (r.enthalpy != 0.0) q -= r.enthalpy * rate(r, c, T);
   return q;
 }
 
-void ReactionNetwork::addHeatReleaseSlopes(std::span<const double> c, std::span<double> dq) const {
+void ReactionNetwork::addHeatReleaseSlopes(std::span<const double> c, double T,
+                                           std::span<double> dq) const {
   for (const auto& r : m_reactions)
     if (r.enthalpy != 0.0)
-      for (const auto& [j, nuj] : r.reactants) dq[j] -= r.enthalpy * rateSlope(r, c, j, nuj);
+      for (const auto& [j, nuj] : r.reactants) dq[j] -= r.enthalpy * rateSlope(r, c, T, j, nuj);
 }
 
 }  // namespace proscale

@@ -60,6 +60,7 @@ void addDiffusivity(Schema& s) {
             .isRequired()
             .above(0));
   s.add(diffusivityTemperatureSpec());
+  s.add(diffusivityPressureSpec());
 }
 
 SchemaPtr gibbsThomsonSchema() {

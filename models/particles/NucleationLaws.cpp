@@ -267,6 +267,7 @@ SchemaPtr classicalSchema() {
              .unit("m^2/s")
              .above(0));
   s->add(diffusivityTemperatureSpec());
+  s->add(diffusivityPressureSpec());
   s->add(ParamSpec::choice("prefactor-basis", {"concentration", "activity"},
                            "What c' in Mersmann's prefactor 1.5 D (c' N_A)^(7/3) sqrt(gamma/kT) "
                            "v_m is: the mean concentration c of formula units, or the "

@@ -206,7 +206,7 @@ ParticleProcesses CrystallizerPoint::processes(std::span<const double> c, const 
   return p;
 }
 
-void CrystallizerPoint::fluidRates(std::span<const double>, double solidVolumeRate,
+void CrystallizerPoint::fluidRates(std::span<const double>, double, double solidVolumeRate,
                                    std::span<double> dc) const {
   dc[0] = -solidVolumeRate / molarVolume();
   dc[1] = solidVolumeRate;

@@ -54,7 +54,7 @@ class CrystallizerPoint final : public PointModel {
   DiffusionForm sizeDiffusionForm() const override { return DiffusionForm::Fickian; }
   ParticleProcesses processes(std::span<const double> c, const PointConditions& at,
                               ArgumentSlopes* slopes) const override;
-  void fluidRates(std::span<const double> c, double solidVolumeRate,
+  void fluidRates(std::span<const double> c, double T, double solidVolumeRate,
                   std::span<double> dc) const override;
   void solidCoupling(std::span<double> perSolidVolume) const override;
   void feedFluid(const Parameters& feed, std::span<double> c) const override;

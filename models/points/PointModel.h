@@ -71,14 +71,16 @@ class PointModel {
                                 const std::string& /*problem*/) const {}
 
   // ---- fluid equations ----
-  /// dc/dt when the particles take `solidVolumeRate` [m^3 solid/(m^3 s)] out of the fluid.
-  virtual void fluidRates(std::span<const double> /*c*/, double /*solidVolumeRate*/,
+  /// dc/dt at temperature T [K] when the particles take `solidVolumeRate` [m^3 solid/(m^3 s)]
+  /// out of the fluid.
+  virtual void fluidRates(std::span<const double> /*c*/, double /*T*/, double /*solidVolumeRate*/,
                           std::span<double> /*dc*/) const {}
   /// d(dc_j/dt)/d(solidVolumeRate) [mol/m^3 of j per m^3 of solid]: the fluid rows of the
   /// Jacobian are this times the solid-volume row, so conserved moieties stay exact.
   virtual void solidCoupling(std::span<double> /*perSolidVolume*/) const {}
   /// Adds d(dc/dt)/dc at fixed solid-volume rate (reactions) to the border block D of J.
-  virtual void addFluidJacobian(std::span<const double> /*c*/, BorderedBandJacobian& /*J*/) const {}
+  virtual void addFluidJacobian(std::span<const double> /*c*/, double /*T*/,
+                                BorderedBandJacobian& /*J*/) const {}
 
   /// The temperature ranges of the point's correlations: a vessel whose temperature changes
   /// (recipe, energy balance) checks the temperatures it may reach against them. Empty: any.
@@ -90,7 +92,8 @@ class PointModel {
   virtual void feedFluid(const Parameters& /*feed*/, std::span<double> /*c*/) const {}
   /// Heat released by the point's reactions per suspension volume at c [W/m^3]; adds its
   /// slopes d/dc_j to dq[j] unless dq is empty.
-  virtual double reactionHeat(std::span<const double> /*c*/, std::span<double> /*dq*/ = {}) const {
+  virtual double reactionHeat(std::span<const double> /*c*/, double /*T*/,
+                              std::span<double> /*dq*/ = {}) const {
     return 0.0;
   }
   /// The conserved moieties w of (fluid unknowns, solid volume [m^3/m^3]): w^T (c, solid) is

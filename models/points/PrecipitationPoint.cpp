@@ -7,6 +7,7 @@
 
 #include "models/particles/GrowthFluctuations.h"
 #include "models/thermo/WaterViscosity.h"
+#include "models/thermo/water/Iapws95.h"
 
 namespace proscale {
 
@@ -35,8 +36,11 @@ PrecipitationPoint::PrecipitationPoint(const Parameters& root, const PointCondit
       m_nucleation(nucleationLaws().make(root.section("nucleation"))),
       m_growth(growthLaws().make(root.section("growth"))),
       m_fluctuations(root.section("growth").boolean("fluctuations")) {
-  m_stokesEinstein =
-      root.section("nucleation").has("diffusivity") || root.section("growth").has("diffusivity");
+  for (const char* law : {"nucleation", "growth"}) {
+    const Parameters& p = root.section(law);
+    if (!p.has("diffusivity")) continue;
+    (p.has("diffusivity-pressure") ? m_stokesEinsteinHot : m_stokesEinstein) = true;
+  }
   checkTemperature(root, at.temperature);
   if (m_solid.formula().size() > kMaxFormulaIons)
     throw root.section("solid").error(
@@ -58,6 +62,9 @@ std::vector<TemperatureRange> PrecipitationPoint::temperatureRanges() const {
   if (m_stokesEinstein)
     ranges.push_back({kWaterViscosityTmin, kWaterViscosityTmax,
                       "the water viscosity correlation of the Stokes-Einstein diffusivity"});
+  if (m_stokesEinsteinHot)
+    ranges.push_back({iapws95::Tmin, iapws95::Tmax,
+                      "IAPWS-95 and the IAPWS 2008 viscosity of the Stokes-Einstein diffusivity"});
   return ranges;
 }
 
@@ -119,11 +126,11 @@ RateAndSlopes PrecipitationPoint::sizeDiffusivity(const PrecipitationRates& r, d
   return D;
 }
 
-void PrecipitationPoint::fluidRates(std::span<const double> c, double solidVolumeRate,
+void PrecipitationPoint::fluidRates(std::span<const double> c, double T, double solidVolumeRate,
                                     std::span<double> dc) const {
   const double P = solidVolumeRate / m_solid.molarVolume();  // solid formation [mol/(m^3 s)]
   std::fill(dc.begin(), dc.end(), 0.0);
-  m_reactions.addRates(c, dc);
+  m_reactions.addRates(c, T, dc);
   for (const auto& [j, nu] : m_solid.formula()) dc[j] -= nu * P;
 }
 
@@ -132,8 +139,9 @@ void PrecipitationPoint::solidCoupling(std::span<double> perSolidVolume) const {
   for (const auto& [j, nu] : m_solid.formula()) perSolidVolume[j] = -nu / m_solid.molarVolume();
 }
 
-void PrecipitationPoint::addFluidJacobian(std::span<const double> c, BorderedBandJacobian& J) const {
-  m_reactions.addJacobian(c, J);
+void PrecipitationPoint::addFluidJacobian(std::span<const double> c, double T,
+                                          BorderedBandJacobian& J) const {
+  m_reactions.addJacobian(c, T, J);
 }
 
 PrecipitationRates PrecipitationPoint::initialRates() const {
@@ -292,6 +300,9 @@ std::vector<SeriesColumn> PrecipitationPoint::fluidColumns() const {
   cols.push_back({"ionic_strength", "mol/L", "ionic strength I of the free species"});
   cols.push_back({"supersaturation", "-", "supersaturation ratio S of " + m_solid.name()});
   cols.push_back({"nucleation_rate", "1/m^3/s", "primary nucleation rate B"});
+  cols.push_back({"critical_diameter", "m",
+                  "diameter L* of the critical nucleus of the nucleation law; 0 while S <= 1 or "
+                  "for a law without one"});
   cols.push_back({"growth_rate", "m/s", "growth rate G = dL/dt (at the mean diameter)"});
   return cols;
 }
@@ -308,6 +319,8 @@ std::size_t PrecipitationPoint::fluidValues(std::span<const double> c, const Poi
   row[k++] = r.ss.ionicStrength;
   row[k++] = std::exp(r.ss.lnS);
   row[k++] = r.B.value;
+  const double critical = m_nucleation->criticalDiameter(r.force);
+  row[k++] = std::isfinite(critical) ? critical : 0.0;
   row[k++] = growthRate(r, L).value;
   return k;
 }

@@ -67,16 +67,16 @@ class PrecipitationPoint final : public PointModel {
   double initialGridBottom() const override;
   void checkNucleusSize(double nucleusSize, const Parameters& population,
                         const std::string& problem) const override;
-  void fluidRates(std::span<const double> c, double solidVolumeRate,
+  void fluidRates(std::span<const double> c, double T, double solidVolumeRate,
                   std::span<double> dc) const override;
   void solidCoupling(std::span<double> perSolidVolume) const override;
-  void addFluidJacobian(std::span<const double> c, BorderedBandJacobian& J) const override;
+  void addFluidJacobian(std::span<const double> c, double T, BorderedBandJacobian& J) const override;
   void feedFluid(const Parameters& feed, std::span<double> c) const override {
     m_solution.feedConcentrations(feed, c);
   }
-  double reactionHeat(std::span<const double> c, std::span<double> dq = {}) const override {
-    if (!dq.empty()) m_reactions.addHeatReleaseSlopes(c, dq);
-    return m_reactions.heatRelease(c);
+  double reactionHeat(std::span<const double> c, double T, std::span<double> dq = {}) const override {
+    if (!dq.empty()) m_reactions.addHeatReleaseSlopes(c, T, dq);
+    return m_reactions.heatRelease(c, T);
   }
   std::vector<std::vector<double>> conservedMoieties() const override;
   double heatPerSolidVolume() const override {
@@ -116,7 +116,8 @@ class PrecipitationPoint final : public PointModel {
   std::size_t lawArguments() const { return 2 + m_solid.formula().size(); }
   static double lawSlope(const RateAndSlopes& rate, std::size_t a);
   double argumentSlope(const PrecipitationRates& r, std::size_t a, std::size_t j) const;
-  bool m_stokesEinstein = false;  ///< a diffusivity from the water viscosity correlation
+  bool m_stokesEinstein = false;  ///< a diffusivity from liquid water's viscosity (0-100 degC)
+  bool m_stokesEinsteinHot = false;  ///< one from IAPWS 2008 at a pressure (0-800 degC)
   /// Largest relative drift of a conserved moiety of (species, solid [mol/m^3]).
   double massBalanceError(std::span<const double> c, double solid, std::span<const double> c0,
                           double solid0) const;

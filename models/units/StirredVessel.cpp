@@ -255,10 +255,11 @@ void StirredVessel::rhs(double t, std::span<const double> y, std::span<double> y
 void StirredVessel::zoneRates(double t, std::span<const double> y, std::span<double> ydot,
                               double D, std::optional<double> jacketTemperature) {
   const auto c = fluid(y);
-  const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y));
+  const PointConditions at = conditionsAt(t, y);
+  const ParticleProcesses p = m_point->processes(c, at);
   const double solidVolumeRate = m_particles->rates(y, p, D, ydot);
   const auto dc = ydot.first(c.size());
-  m_point->fluidRates(c, solidVolumeRate, dc);
+  m_point->fluidRates(c, at.temperature, solidVolumeRate, dc);
   for (std::size_t j = 0; j < c.size(); ++j) dc[j] -= D * c[j];
   vesselRates(t, y, solidVolumeRate, ydot, D, jacketTemperature);
 }
@@ -271,7 +272,7 @@ void StirredVessel::vesselRates(double t, std::span<const double> y, double soli
   if (m_energy) {
     const double T = y[m_temperatureIndex];
     const double q =
-        m_point->reactionHeat(c) + m_point->heatPerSolidVolume() * solidVolumeRate;
+        m_point->reactionHeat(c, T) + m_point->heatPerSolidVolume() * solidVolumeRate;
     const double Tj = jacketTemperature.value_or(m_energy->jacketTemperature(t));
     ydot[m_temperatureIndex] = m_flows.heatFed(t, T) + m_energy->rateWithJacketAt(Tj, T, volume(t), q);
     // A network's zone: its inflows replace the contents at D, bringing their own temperature
@@ -303,14 +304,15 @@ void StirredVessel::zoneJacobian(double t, std::span<const double> y, BorderedBa
   const std::size_t nf = m_point->fluidSize(), n = y.size();
   const auto c = fluid(y);
   ArgumentSlopes da;
-  const ParticleProcesses p = m_point->processes(c, conditionsAt(t, y), &da);
+  const PointConditions at = conditionsAt(t, y);
+  const ParticleProcesses p = m_point->processes(c, at, &da);
   J.setZero();
   m_particles->jacobian(y, p, D, J, m_slopes);
-  m_point->addFluidJacobian(c, J);
+  m_point->addFluidJacobian(c, at.temperature, J);
   double heat = 0.0;  // d(dT/dt)/d(solid volume rate)
   if (m_energy) {
     std::fill(m_heatSlopes.begin(), m_heatSlopes.end(), 0.0);
-    m_point->reactionHeat(c, m_heatSlopes);
+    m_point->reactionHeat(c, at.temperature, m_heatSlopes);
     heat = m_point->heatPerSolidVolume() / m_energy->volumetricHeatCapacity();
   }
   for (std::size_t m = 0; m < nf; ++m) {

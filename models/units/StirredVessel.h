@@ -3,7 +3,7 @@
 // streams and the state vector, and holds one point model (the physics of its contents,
 // models/points/) and one particle representation (models/representations/):
 //
-//   fluid:        dc/dt = point.fluidRates(c, solid volume rate) + sum_f (Q_f/V)(c_f - c)
+//   fluid:        dc/dt = point.fluidRates(c, T, solid volume rate) + sum_f (Q_f/V)(c_f - c)
 //   particles:    representation.rates(y, point.processes(c, T), D = Q_in/V)
 //   temperature:  fixed, a recipe T(t), or an energy balance (EnergyBalance.h)
 //

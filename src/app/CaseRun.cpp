@@ -34,7 +34,7 @@ LoadedCase LoadedCase::fromDocument(const CaseDocument& doc, double maxMemory) {
   c.params = doc.validate(*caseSchema(c.modelType));
   checkMemory(c.params, maxMemory);
   c.process = processModels().at(c.modelType).make(c.params);
-  c.times = outputTimes(c.params.section("output"));
+  c.times = outputTimes(c.params.section("output"), c.process->endTime());
   c.solver = makeSolver(c.process->system(), c.params.section("solver"));
   return c;
 }

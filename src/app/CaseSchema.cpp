@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/NumberFormat.h"
+
 #include "app/InverseDesign.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
@@ -16,12 +18,19 @@ namespace {
 /// `spacing` defaults to logarithmic for precipitation, whose nucleation burst comes in the
 /// first thousandth of a run (a linear default put the first output after it), and to linear
 /// for prescribed rates.
-SchemaPtr outputSchema(const std::string& defaultSpacing) {
+SchemaPtr outputSchema(const std::string& defaultSpacing, bool endTimeFromModel) {
   auto s = std::make_shared<Schema>("output", "When to report and what to write.");
-  s->add(ParamSpec::real("end-time", dim::time, "Simulated time span, from t = 0.")
-             .unit("min")
-             .isRequired()
-             .above(0));
+  if (endTimeFromModel)
+    s->add(ParamSpec::real("end-time", dim::time,
+                           "Not given: the model sets the simulated time span (the pipe's "
+                           "residence time).")
+               .unit("s")
+               .above(0));
+  else
+    s->add(ParamSpec::real("end-time", dim::time, "Simulated time span, from t = 0.")
+               .unit("min")
+               .isRequired()
+               .above(0));
   s->add(ParamSpec::integer("count", "Number of output times including t = 0.")
              .defaultsTo("101")
              .atLeast(2));
@@ -74,14 +83,19 @@ SchemaPtr caseSchema(const std::string& modelType) {
              .defaultsTo(""));
   for (auto& spec : entry.sections()) s->add(std::move(spec));
   s->add(ParamSpec::section("solver", solverSchema(), "The solver: time integration or steady state."));
-  const std::string spacing = modelType == "batch-precipitation" ? "logarithmic" : "linear";
-  s->add(ParamSpec::section("output", outputSchema(spacing), "Output times and files.")
+  const bool fromPipe = modelType == "hydrothermal-flow";
+  const std::string spacing =
+      modelType == "batch-precipitation" || fromPipe ? "logarithmic" : "linear";
+  s->add(ParamSpec::section("output", outputSchema(spacing, fromPipe), "Output times and files.")
              .isRequired());
   return s;
 }
 
-std::vector<double> outputTimes(const Parameters& output) {
-  const double end = output.real("end-time");
+std::vector<double> outputTimes(const Parameters& output, std::optional<double> modelEnd) {
+  if (modelEnd && output.has("end-time"))
+    throw output.error("end-time", "the model sets the end time (" + formatNumber(*modelEnd) +
+                                       " s, the pipe's residence time): leave end-time out");
+  const double end = modelEnd ? *modelEnd : output.real("end-time");
   const auto count = static_cast<std::size_t>(output.integer("count"));
   const bool linear = output.string("spacing") == "linear";
   const bool given = output.has("first-time");

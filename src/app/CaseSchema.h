@@ -1,6 +1,7 @@
 #pragma once
 // The whole case file's schema: the keys every case has (name, description, model, solver,
 // output) plus the sections of the chosen process model.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ std::vector<std::string> caseModelNames();
 bool isStudyModel(const std::string& model);
 
 /// The output times of the `output:` section, t = 0 first.
-std::vector<double> outputTimes(const Parameters& output);
+std::vector<double> outputTimes(const Parameters& output,
+                                std::optional<double> modelEnd = std::nullopt);
 
 }  // namespace proscale

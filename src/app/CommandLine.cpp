@@ -80,6 +80,20 @@ struct Grammar {
     CLI::App* chart = app.add_subcommand(
         "chart", "Draw the design chart of a sweep file's `chart:` section from the table its "
                  "sweep wrote in DIR (default: results/<sweep file name>): chart.png, chart.svg.");
+    CLI::App* describe = app.add_subcommand(
+        "describe", "Print material properties without a case: `describe water --T \"400 degC\" "
+                    "--p \"25 MPa\"` (IAPWS-95 state, viscosity, conductivity, dielectric "
+                    "constant, ionic product, phase; or --rho for the density), `describe solvent "
+                    "NAME` (Hansen parameters), `describe dispersion CASE` (a dispersion case's "
+                    "solvent ranking and phase diagram).");
+    describe->add_option("what", cl.describe.what, "water, solvent or dispersion")
+        ->required()
+        ->check(CLI::IsMember({"water", "solvent", "dispersion"}));
+    describe->add_option("target", cl.describe.target, "the solvent's name or the case file");
+    describe->add_option("--T", cl.describe.temperature, "temperature with its unit, e.g. \"400 degC\"");
+    describe->add_option("--p", cl.describe.pressure, "pressure with its unit, e.g. \"25 MPa\"");
+    describe->add_option("--rho", cl.describe.density,
+                         "density with its unit instead of --p, e.g. \"322 kg/m^3\"");
     CLI::App* check = app.add_subcommand(
         "check", "Load and validate the case, build its model and list its parameters; "
                  "write nothing.");
@@ -134,7 +148,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && grammar.app.get_subcommands().empty())
-      throw UsageError("unknown verb '" + first + "' (run, sweep, design, chart, correlate, check, reference, outputs)");
+      throw UsageError("unknown verb '" + first + "' (run, sweep, design, chart, correlate, describe, check, reference, outputs)");
     std::string what = e.what();  // CLI11's message, without the usage some errors append
     if (const auto end = what.find('\n'); end != std::string::npos) what.resize(end);
     throw UsageError(what);

@@ -19,6 +19,15 @@ struct CorrelationOptions {
   std::vector<std::string> groups;   ///< --define NAME=EXPRESSION: columns formed from others
 };
 
+/// `describe`'s arguments (DescribeCommand.h).
+struct DescribeOptions {
+  std::string what;         ///< water, solvent or dispersion
+  std::string target;       ///< the solvent's name or the dispersion case file
+  std::string temperature;  ///< --T, a quantity with its unit ("400 degC")
+  std::string pressure;     ///< --p ("25 MPa")
+  std::string density;      ///< --rho ("322 kg/m^3"), instead of --p
+};
+
 struct CommandLine {
   std::string verb;                 ///< run, sweep, design, chart, check, outputs, correlate, reference, help, version
   std::string caseFile;             ///< the case or study file (correlate: the table)
@@ -31,6 +40,7 @@ struct CommandLine {
   std::optional<double> maxTime;    ///< s of wall time (--max-time) before the run stops
   std::string helpText;             ///< for verb "help": the help of what was asked about
   CorrelationOptions correlation;   ///< for verb "correlate"
+  DescribeOptions describe;         ///< for verb "describe"
 };
 
 /// Thrown for a command line that cannot be read (exit code 2).

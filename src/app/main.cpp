@@ -5,6 +5,7 @@
 #include "app/CaseSchema.h"
 #include "app/CommandLine.h"
 #include "app/CorrelateCommand.h"
+#include "app/DescribeCommand.h"
 #include "app/ReferenceCommand.h"
 #include "app/RunCommand.h"
 #include "core/Errors.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
       return kSuccess;
     }
     if (cl.verb == "correlate") return runCorrelate(cl, std::cout);
+    if (cl.verb == "describe") return runDescribe(cl, std::cout);
     return runCase(cl, std::cout);
   } catch (const UsageError& e) {
     std::cerr << "proscale: " << e.what() << "\n(proscale --help lists the verbs and options)\n";

@@ -1,6 +1,7 @@
 #pragma once
 // A process model assembled from a case: it owns its System and says how to turn states
 // into reported quantities. The app drives it: system -> solver -> observers -> writers.
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -24,6 +25,10 @@ class Process {
   /// Columns of timeseries.csv (time first) and their values at one state.
   virtual std::vector<SeriesColumn> seriesColumns() const = 0;
   virtual void series(double t, std::span<const double> y, std::span<double> row) const = 0;
+
+  /// The simulated time span when the model sets it (a pipe's residence time): then the case's
+  /// output.end-time is left out.
+  virtual std::optional<double> endTime() const { return std::nullopt; }
 
   /// The particle size distribution, if the process has one.
   virtual bool hasSizeDistribution() const { return false; }
