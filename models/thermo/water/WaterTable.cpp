@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <mutex>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include "core/Errors.h"
@@ -40,11 +41,18 @@ constexpr double kDiffStep = 1e-5;
 // Inside the band cells stop splitting below these sizes (their error is measured, not bound).
 constexpr double kBandMinDT = 5e-4;  // [K]
 constexpr double kBandMinDp = 5e2;   // [Pa]
+// Target at check points of cells wholly inside the band (only a measured bound is promised
+// there; refining such cells to refineTolerance would cost most of the table).
+constexpr double kBandTolerance = 1e-4;
 // Hard floor of a cell outside the band (never reached in practice: the check would report).
 constexpr double kMinDT = 1e-6;   // [K]
 constexpr double kMinDp = 1e-2;   // [Pa]
 // [Pa m^3/kg], floor of (dp/drho)_T at nodes (see node()).
 constexpr double kMinDpDrho = 50.0;
+// Cells of one tile at most: a safeguard (the largest tile, at the pseudo-critical line just
+// above the band, has ~10,000), so that a fault that keeps cells from converging ends in an
+// exception instead of exhausting memory.
+constexpr std::size_t kMaxTileCells = 200000;
 // Slope dps/dT at Tc: the limit of eq. 2.5 of Wagner & Pruss (2002), -a1 pc / Tc.
 constexpr double kSatSlopeAtTc = 7.85951783 * pc / Tc;
 
@@ -134,23 +142,37 @@ struct Node {
   double f[2], fT[2], fz[2], fTz[2];  // 0: rho, 1: h
 };
 
+// The tiles of a region: nT x nZ, uniform in z; in T uniform, or (supercritical region)
+// uniform in sqrt(T - T0), which makes tiles next to the critical temperature narrow (0.026 K
+// for the first, 0.23 K at Tc + 0.5 K, 6.6 K at Tmax): the cells crowding at the pseudo-critical
+// line just above the band are then shared by several lazily built tiles instead of one.
 struct RegionGrid {
   Region kind;
   double T0, T1;
   int nT, nZ;
-  double tileDT, invTileDT, invTileDz;
+  bool sqrtSpacing;
+  double step, invStep, invTileDz;  // tile width in T, or in sqrt(T - T0)
   std::unique_ptr<TileSlot[]> slots;
 
-  void init(Region k, double t0, double t1, int nt, int nz) {
+  void init(Region k, double t0, double t1, int nt, int nz, bool sqrtT) {
     kind = k;
     T0 = t0;
     T1 = t1;
     nT = nt;
     nZ = nz;
-    tileDT = (t1 - t0) / nt;
-    invTileDT = nt / (t1 - t0);
+    sqrtSpacing = sqrtT;
+    step = (sqrtT ? std::sqrt(t1 - t0) : t1 - t0) / nt;
+    invStep = 1 / step;
     invTileDz = nz;
     slots.reset(new TileSlot[static_cast<std::size_t>(nt) * nz]);
+  }
+  double tileStart(int iT) const {
+    if (iT >= nT) return T1;
+    return sqrtSpacing ? T0 + (iT * step) * (iT * step) : T0 + iT * step;
+  }
+  int tileIndex(double T) const {
+    const double x = sqrtSpacing ? std::sqrt(std::max(T - T0, 0.0)) : T - T0;
+    return std::clamp(static_cast<int>(x * invStep), 0, nT - 1);
   }
 };
 
@@ -236,9 +258,9 @@ struct WaterTable::Impl {
 
   Impl() {
     sat.build();
-    regions[kLiquid].init(kLiquid, Tmin, Tc, 64, 8);
-    regions[kVapour].init(kVapour, Tmin, Tc, 64, 8);
-    regions[kSuper].init(kSuper, Tc, Tmax, 64, 32);
+    regions[kLiquid].init(kLiquid, Tmin, Tc, 64, 8, false);
+    regions[kVapour].init(kVapour, Tmin, Tc, 64, 8, false);
+    regions[kSuper].init(kSuper, Tc, Tmax, 128, 64, true);
   }
 
   Mapping mapping(Region kind, double T) const {
@@ -374,7 +396,11 @@ struct WaterTable::Impl {
     const bool band = cornersInBand(n);
     const double minDT = band ? kBandMinDT : kMinDT, minDp = band ? kBandMinDp : kMinDp;
     const bool canT = dT > minDT, canZ = dp > minDp;
-    if (e <= refineTolerance || (!canT && !canZ) || depth > 200) {
+    if (b.tile.patches.size() >= kMaxTileCells)
+      throw std::logic_error("water table: a tile near T = " + formatNumber(Ta) + " K, p = " +
+                             formatNumber(n[0]->p) + " Pa does not converge");
+    const double tolerance = band ? kBandTolerance : refineTolerance;
+    if (e <= tolerance || (!canT && !canZ) || depth > 200) {
       // A cell that stops unconverged (the smallest cells at the critical point) keeps the
       // bilinear interpolant of its corner values instead if that fits its check points
       // better: Hermite slopes there are huge and overshoot, corner values do not.
@@ -389,7 +415,7 @@ struct WaterTable::Impl {
         return w;
       };
       Patch kept = P;
-      if (e > refineTolerance) {
+      if (e > tolerance) {
         const Patch L = bilinearPatch(n);
         if (worstAt(L) < e) kept = L;
       }
@@ -424,7 +450,7 @@ struct WaterTable::Impl {
   }
 
   std::unique_ptr<Tile> buildTile(const RegionGrid& g, int iT, int iZ) const {
-    const double Ta = g.T0 + iT * g.tileDT, Tb = iT + 1 == g.nT ? g.T1 : Ta + g.tileDT;
+    const double Ta = g.tileStart(iT), Tb = g.tileStart(iT + 1);
     const double za = static_cast<double>(iZ) / g.nZ, zb = static_cast<double>(iZ + 1) / g.nZ;
     auto corner = [&](double T, double z) {
       const Mapping m = mapping(g.kind, T);
@@ -462,7 +488,7 @@ struct WaterTable::Impl {
     const RegionGrid& g = regions[kind];
     const Mapping m = mapping(kind, T);
     const double z = (p - m.a) / m.b;
-    const int iT = std::clamp(static_cast<int>((T - g.T0) * g.invTileDT), 0, g.nT - 1);
+    const int iT = g.tileIndex(T);
     const int iZ = std::clamp(static_cast<int>(z * g.invTileDz), 0, g.nZ - 1);
     const Tile& t = tile(g, iT, iZ);
     const KdNode* k = t.tree.data();

@@ -15,9 +15,12 @@
 // saturation pressure as a cubic Hermite table in T (4096 intervals, node values and slopes
 // dps/dT = (h'' - h') / (T (1/rho'' - 1/rho')) from the Maxwell solution iapws95Saturation).
 // The saturation curve is therefore a grid line of both subcritical tables, and neither table
-// ever interpolates across it. Each region is cut into uniform tiles (O(1) lookup); a tile is
-// split recursively in T or z (a k-d tree, depth typically 0-6) until, at every cell's edge
-// midpoints and centre, the patch meets IAPWS-95 to `refineTolerance` in rho and h. A patch
+// ever interpolates across it. Each region is cut into tiles (liquid and vapour 64 x 8,
+// uniform; supercritical 128 x 64, uniform in z and in sqrt(T - Tc), narrow next to Tc), so
+// the tile is found in O(1); a tile is split recursively in T or z (a k-d tree: a few levels
+// in most of the domain, ~30 at the critical point) until, at every cell's edge midpoints and
+// centre, its patch meets IAPWS-95 to `refineTolerance` in rho and h (cells wholly inside the
+// band: to 1e-4, and no smaller than 0.5 mK x 0.5 kPa). A patch
 // is the bicubic Hermite interpolant of f = rho, h from the exact values and derivatives
 // f_T, f_z at its corners (IAPWS-95 Table 3 relations: (drho/dp)_T = 1/p_rho,
 // (drho/dT)_p = -p_T/p_rho, (dh/dT)_p = cp, (dh/dp)_T = (1 - T p_T/(rho p_rho))/rho); the
@@ -28,10 +31,14 @@
 //
 // Accuracy (checked by tests/models/WaterTableTest.cpp and bench/water_properties.cpp):
 // |rho/rho95 - 1| and |h - h95| / max(|h95|, hFloor) below 1e-6 everywhere outside the
-// near-critical band |T - Tc| < bandTemperature and |p - pc| < bandPressure. hFloor = 1 kJ/kg
-// because h passes through zero near the triple point (liquid within ~0.25 K of 0 degC, where
-// the bound is 1e-3 J/kg absolute). Inside the band cells are refined only down to a minimum
-// size; the worst deviation there is measured and stated in the test (bandBound).
+// near-critical band |T - Tc| < bandTemperature = 0.2 K and |p - pc| < bandPressure = 0.2 MPa
+// (worst found 2.3e-7). hFloor = 1 kJ/kg because h passes through zero near the triple point
+// (liquid within ~0.25 K of 0 degC, where the bound is 1e-3 J/kg absolute). Inside the band
+// the worst found is 6.2e-2 in rho and 1.4e-2 in h (2e5 random states; the test bounds it by
+// 0.1), at the cells touching the critical point. The derivatives of the patches are one order
+// less accurate: (drho/dT)_p, (drho/dp)_T and cp within ~6e-4 outside the band. A band of
+// 0.1 K x 0.1 MPa was tried: the pseudo-critical line then needs ~1e6 cells (340 MB), and
+// rho errors of 2e-5 remained just outside it.
 //
 // Phase. Below Tc the phase is liquid when p > ps(T), vapour when p < ps(T). Where p lies
 // within the tabulation error of ps (a per-interval bound measured at build, times 4), ps is
@@ -40,10 +47,13 @@
 // phases, no single density); at(T, p, phase) returns the requested phase (Liquid or Vapour)
 // there, and the stable phase everywhere else.
 //
-// Build: the shared instance builds the saturation table at first use (~10 ms); tiles are
+// Build: the shared instance builds the saturation table at first use (15 ms); tiles are
 // built lazily on first use, thread-safely (std::call_once per tile, published through an
-// atomic pointer), so a case that visits few states pays for few tiles. buildAll() builds
-// every tile (about a second on one core; bench/water_properties.cpp reports it).
+// atomic pointer), so a case that visits few states pays for few tiles: most tiles take well
+// under 1 ms, the costliest (at the pseudo-critical line just above the band) 0.23 s.
+// buildAll() builds every tile: 1.4 s on one core, 69,700 cells, 22 MB (bench/
+// water_properties.cpp reports it). Evaluation: ~9e6 states/s on one core, ~10x
+// iapws95FromTP.
 #include <cstddef>
 #include <memory>
 
@@ -88,7 +98,7 @@ class WaterTable {
   /// As at(T, p), but a state on the saturation curve gets `onSaturation` (Liquid or Vapour).
   WaterTableState at(double T, double p, WaterPhase onSaturation) const;
 
-  /// The tabulated saturation pressure [Pa] (Tmin <= T <= Tc) and its error bound [Pa] there.
+  /// The tabulated saturation pressure ps(T) [Pa] (Tmin <= T <= Tc) that the tables' z uses.
   double saturationPressure(double T) const;
 
   /// Builds every tile now (for benchmarks and for processes that visit the whole domain).
