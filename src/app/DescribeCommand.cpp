@@ -53,7 +53,7 @@ int describeWaterState(const CommandLine& cl, std::ostream& out) {
       d = describeWater(T, quantityOption("--p", o.pressure, dim::pressure, "25 MPa"));
     }
   } catch (const RecoverableError& e) {
-    throw InputError(SourceMark{"describe water", 0, 0}, byDensity ? "--rho" : "--p", e.what());
+    throw InputError(SourceMark{"describe water", 0, 0}, byDensity ? "--T, --rho" : "--T, --p", e.what());
   }
   const WaterState& s = d.state;
   out << "water at T = " << std::setprecision(6) << s.T << " K (" << s.T - 273.15 << " degC), p = "

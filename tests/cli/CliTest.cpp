@@ -321,3 +321,35 @@ TEST_CASE("The output reference is what proscale outputs prints and what runs wr
     std::filesystem::remove_all(out);
   }
 }
+
+// `proscale describe`: water by the IAPWS releases, solvents by their Hansen parameters.
+TEST_CASE("describe water prints the IAPWS state; out of range is bad input", "[cli][describe]") {
+  const CommandResult r = runProscale("describe water --T \"400 degC\" --p \"25 MPa\"");
+  REQUIRE(r.exitCode == 0);
+  // The command's plumbing (IAPWS-95 itself is tested against the release's tables in
+  // tests/models/Iapws95Test.cpp): at 400 degC, 25 MPa water is supercritical with
+  // rho = 166.5 kg/m^3 (the steam tables of IAPWS-IF97, an independent formulation, agree to
+  // these four digits).
+  CHECK(r.out.find("supercritical") != std::string::npos);
+  CHECK(r.out.find("density                       166.5") != std::string::npos);
+  CHECK(r.out.find("dielectric constant") != std::string::npos);
+  CHECK(r.out.find("IAPWS R12-08") != std::string::npos);
+
+  const CommandResult hot = runProscale("describe water --T \"900 degC\" --p \"25 MPa\"");
+  CHECK(hot.exitCode == 2);
+  CHECK(hot.err.find("outside 273.15-1073.15 K") != std::string::npos);
+  const CommandResult noUnit = runProscale("describe water --T 400 --p \"25 MPa\"");
+  CHECK(noUnit.exitCode == 2);
+  CHECK(noUnit.err.find("needs a unit") != std::string::npos);
+}
+
+TEST_CASE("describe solvent prints Hansen parameters; an unknown one lists the known",
+          "[cli][describe]") {
+  const CommandResult r = runProscale("describe solvent toluene");
+  REQUIRE(r.exitCode == 0);
+  // Toluene: delta_D 18.0, delta_P 1.4, delta_H 2.0 MPa^0.5 (Hansen's table, the csv's row).
+  CHECK(r.out.find("delta_D (dispersion)          18 MPa^0.5") != std::string::npos);
+  const CommandResult bad = runProscale("describe solvent tolune");
+  CHECK(bad.exitCode == 2);
+  CHECK(bad.err.find("known: Cyclohexane") != std::string::npos);
+}
