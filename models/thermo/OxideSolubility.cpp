@@ -10,19 +10,17 @@
 #include "models/thermo/ActivityModel.h"
 #include "models/thermo/water/Iapws95.h"
 #include "models/thermo/water/WaterDielectric.h"
+#include "models/thermo/water/WaterTable.h"
 
 namespace proscale {
 namespace {
 
-/// rho_w [kg/m^3] at (T, p); a state on the saturation line to round-off is moved by 1e-9 K
-/// to its liquid side (the correlations are written for the liquid or the supercritical fluid).
+/// rho_w [kg/m^3] at (T, p) through the fast path (WaterTable.h: IAPWS-95 to 1e-6 outside a
+/// +-0.2 K x +-0.2 MPa band around the critical point): the solubility is evaluated at every
+/// right-hand side. A state on the saturation line to round-off takes the liquid (the
+/// correlations are written for the liquid or the supercritical fluid).
 double densityAt(double T, double p) {
-  try {
-    return iapws95FromTP(T, p).rho;
-  } catch (const RecoverableError&) {
-    if (T < iapws95::Tmin || T > iapws95::Tmax || !(p > 0.0) || p > iapws95::pmax) throw;
-    return iapws95FromTP(T - 1e-9 * T, p).rho;
-  }
+  return WaterTable::shared().at(T, p, WaterPhase::Liquid).rho;
 }
 
 std::string rangeText(const char* model, double T, double p, std::pair<double, double> range) {
