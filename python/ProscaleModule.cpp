@@ -1,8 +1,10 @@
 // pybind11 module `proscale._proscale`: the Case and Results classes (CaseBinding.h) and the
-// one-call helpers proscale.run(case, set={...}) and proscale.check(case, set={...}).
+// one-call helpers proscale.run(case, set={...}) and proscale.check(case, set={...}); water and
+// solvent properties (MaterialBinding.h).
 #include <pybind11/pybind11.h>
 
 #include "CaseBinding.h"
+#include "MaterialBinding.h"
 #include "PythonValues.h"
 #include "app/CaseRun.h"
 #include "core/Errors.h"
@@ -16,6 +18,7 @@ PYBIND11_MODULE(_proscale, m) {
   m.attr("__version__") = kVersion;
   py::register_exception<InputError>(m, "InputError", PyExc_ValueError);
   python::bindCase(m);
+  python::bindMaterials(m);
 
   m.def(
       "run",

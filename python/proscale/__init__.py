@@ -11,7 +11,13 @@
 
     proscale.run(file, set=...) is Case(file, set).run(); Case.from_dict and Case.from_yaml
     build a case without a file.
-"""
-from ._proscale import Case, InputError, Results, __version__, check, run
 
-__all__ = ["Case", "InputError", "Results", "__version__", "check", "run"]
+    proscale.water("400 degC", "25 MPa")     # IAPWS state, transport, dielectric, pK_w (SI)
+    proscale.water_fast(T_array, p_array)    # density, enthalpy, cp through the fast path
+    proscale.solvent("toluene")              # Hansen parameters
+"""
+from ._proscale import (Case, InputError, Results, __version__, check, run, solvent, water,
+                        water_fast)
+
+__all__ = ["Case", "InputError", "Results", "__version__", "check", "run", "solvent", "water",
+           "water_fast"]
