@@ -6,6 +6,7 @@
 #include "core/Constants.h"
 #include "core/NumberFormat.h"
 #include "models/thermo/water/Water.h"
+#include "models/thermo/water/WaterDielectric.h"
 
 namespace proscale {
 namespace {
@@ -112,6 +113,18 @@ Parameters HydrothermalFlow::batchCase(const Parameters& root, const PointModel*
     auto solid = copyOf(batch.section("solid"));
     setPressure(*solid, "solubility", "pressure", p, mark, true);
     batch.set("solid", solid, batch.markOf("solid"));
+  }
+  // A DLVO double layer in hot water: its permittivity is water's at (T_mix, p) by IAPWS 1997
+  // unless the case gives one (the key's default, 78.4, is water's at 25 degC).
+  if (batch.has("aggregation") && batch.section("aggregation").has("dlvo") &&
+      batch.section("aggregation").section("dlvo").isDefault("relative-permittivity") &&
+      m_mixed.temperature <= iapws1997::TmaxDielectric) {
+    auto aggregation = copyOf(batch.section("aggregation"));
+    auto dlvo = copyOf(aggregation->section("dlvo"));
+    dlvo->set("relative-permittivity", waterDielectricConstant(m_mixed.temperature, m_mixed.density),
+              mark);
+    aggregation->set("dlvo", dlvo, aggregation->markOf("dlvo"));
+    batch.set("aggregation", aggregation, batch.markOf("aggregation"));
   }
   if (probe == nullptr) return batch;
 
