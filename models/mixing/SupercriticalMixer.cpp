@@ -68,10 +68,12 @@ ParamSpec supercriticalMixerSection(void (*addFeedKeys)(Schema&)) {
   auto s = std::make_shared<Schema>(
       "mixing", "The mixing point: a metal-salt stream meets preheated water (adiabatic, "
                 "isobaric; IAPWS-95 enthalpies).");
-  s->add(ParamSpec::real("pressure", dim::pressure, "System pressure p (mixer and pipe).")
+  s->add(ParamSpec::real("pressure", dim::pressure,
+                         "System pressure p (mixer and pipe), within the water model's 100 MPa.")
              .unit("MPa")
              .isRequired()
-             .above(0));
+             .above(0)
+             .atMost(100e6));
   s->add(ParamSpec::section("metal-stream", inlet("The cold metal-salt solution.", addFeedKeys),
                             "The metal-salt stream and what it carries.")
              .isRequired());

@@ -17,6 +17,9 @@ constexpr double kHeatUpShare = 0.05;        // t_99 / tau above which instant h
 MixerInlet inletFrom(const Parameters& stream, double pressure) {
   MixerInlet in;
   in.temperature = stream.real("temperature");
+  if (in.temperature < iapws95::Tmin || in.temperature > iapws95::Tmax)
+    throw stream.error("temperature", "outside the water model's 0-800 degC (IAPWS-95 as proscale "
+                                      "uses it)");
   in.jetDiameter = stream.real("inlet-diameter");
   const bool mass = stream.has("mass-flow"), volume = stream.has("flow");
   if (mass == volume)
@@ -39,8 +42,8 @@ void setPressure(Parameters& batch, const std::string& sectionName, const std::s
   if (section->has(key)) {
     if (std::abs(section->real(key) - pressure) > 1e-9 * pressure)
       throw section->error(key, "the laws run at the mixing pressure " +
-                                    formatNumber(pressure * 1e-6) +
-                                    " MPa (mixing.pressure): leave " + key + " out");
+                                    formatNumber(pressure * 1e-6) + " MPa (mixing.pressure): give " +
+                                    key + " the same value, or leave it out where it is optional");
     return;
   }
   section->set(key, pressure, mark);
