@@ -6,6 +6,7 @@
 
 #include "core/NumberFormat.h"
 
+#include "app/DispersionCase.h"
 #include "app/InverseDesign.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"
@@ -65,13 +66,14 @@ std::vector<std::string> caseModelNames() {
   names.emplace_back(kParameterSweepModel);
   names.emplace_back(kInverseDesignModel);
   names.emplace_back(kSensitivityModel);
+  names.emplace_back(kDispersionModel);
   std::sort(names.begin(), names.end());
   return names;
 }
 
 bool isStudyModel(const std::string& model) {
   return model == kScaleUpStudyModel || model == kParameterSweepModel || model == kInverseDesignModel ||
-         model == kSensitivityModel;
+         model == kSensitivityModel || model == kDispersionModel;
 }
 
 SchemaPtr caseSchema(const std::string& modelType) {

@@ -11,6 +11,7 @@
 #include "core/Units.h"
 #include "models/thermo/dispersion/HansenSolvents.h"
 #include "models/thermo/water/Water.h"
+#include "app/DispersionCase.h"
 #include "app/RunCommand.h"
 
 namespace proscale {
@@ -101,8 +102,7 @@ int runDescribe(const CommandLine& cl, std::ostream& out) {
     throw UsageError("describe " + what + " needs " +
                      (what == "solvent" ? "the solvent's name" : "the dispersion case file"));
   if (what == "solvent") return describeSolvent(cl.describe.target, out);
-  throw UsageError("describe dispersion comes with the dispersion study (model: dispersion), "
-                   "which is not built yet");
+  return describeDispersion(cl.describe.target, out);
 }
 
 }  // namespace proscale

@@ -1,3 +1,4 @@
+#include "app/DispersionCase.h"
 #include "app/ReferenceCommand.h"
 
 #include "app/CaseSchema.h"
@@ -20,6 +21,7 @@ std::string caseReferenceMarkdown() {
   text += schemaReferenceMarkdown(*parameterSweepSchema(), std::string("model: ") + kParameterSweepModel);
   text += schemaReferenceMarkdown(*inverseDesignSchema(), std::string("model: ") + kInverseDesignModel);
   text += schemaReferenceMarkdown(*sensitivityStudySchema(), std::string("model: ") + kSensitivityModel);
+  text += schemaReferenceMarkdown(*dispersionSchema(), std::string("model: ") + kDispersionModel);
   return text;
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/CaseRun.h"
 #include "app/CaseSchema.h"
+#include "app/DispersionCase.h"
 #include "app/Interrupts.h"
 #include "app/InverseDesign.h"
 #include "app/SensitivityStudy.h"
@@ -77,6 +78,7 @@ int runCase(const CommandLine& cl, std::ostream& out) {
   if (model == kParameterSweepModel) return runSweep(cl, document, out);
   if (model == kInverseDesignModel) return runDesign(cl, document, out);
   if (model == kSensitivityModel) return runSensitivity(cl, document, out);
+  if (model == kDispersionModel) return runDispersion(cl, document, out);
   if (cl.verb == "check") {
     // Every problem the declarations can find, at once; then what only the model finds.
     std::vector<InputError> all = document.problems(*caseSchema(document.modelType(processModelNames())));

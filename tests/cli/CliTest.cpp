@@ -1,6 +1,8 @@
 // The real `proscale` command end to end: the flagship case, overrides, solver failures, the
 // generated key reference.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -352,4 +354,60 @@ TEST_CASE("describe solvent prints Hansen parameters; an unknown one lists the k
   const CommandResult bad = runProscale("describe solvent tolune");
   CHECK(bad.exitCode == 2);
   CHECK(bad.err.find("known: Cyclohexane") != std::string::npos);
+}
+
+// `model: dispersion` (cases/np_dispersion_solvents.yaml): the solvent ranking of a
+// decanoic-acid-modified CeO2 particle and its phase diagram.
+TEST_CASE("The dispersion case ranks solvents and draws its phase diagram", "[cli][dispersion]") {
+  const auto out = freshDir("dispersion");
+  const CommandResult r =
+      runProscale("run cases/np_dispersion_solvents.yaml -o " + out.string(), PROSCALE_SOURCE_DIR);
+  REQUIRE(r.exitCode == 0);
+  for (const char* file : {"ranking.csv", "phase_diagram.csv", "phase_diagram.png",
+                           "phase_diagram.svg", "summary.json"})
+    CHECK(std::filesystem::exists(out / file));
+  // The shell is a layer of decyl tails (Hansen parameters of n-decane): alkanes, whose
+  // delta_P = delta_H = 0 match it (R_a ~ 1-2 MPa^0.5, chi << 1/2), must rank above the
+  // hydrogen-bonding solvents, where chi > 1/2 makes the shells attract (Flory-Huggins; Arita
+  // et al. 2010 found the modified CeO2 dispersed where delta_D and delta_P match the modifier).
+  const std::string ranking = readFile(out / "ranking.csv");
+  const auto at = [&](const char* solvent) { return ranking.find(std::string("\n") + solvent + ","); };
+  for (const char* good : {"Hexane", "Heptane", "Cyclohexane"})
+    for (const char* poor : {"Water", "Methanol", "Ethanol", "DimethylSulfoxide"}) {
+      INFO(good << " above " << poor);
+      CHECK(at(good) < at(poor));
+    }
+  // Water is unstable at phi = 0.01; an alkane is stable.
+  CHECK(ranking.find("\nWater,") != std::string::npos);
+  CHECK(ranking.find("unstable", at("Water")) != std::string::npos);
+  CHECK(ranking.substr(at("Hexane"), ranking.find('\n', at("Hexane") + 1) - at("Hexane")).find(",stable") !=
+        std::string::npos);
+  const std::string summary = readFile(out / "summary.json");
+  CHECK(summary.find("\"critical_temperature\"") != std::string::npos);
+  CHECK(summary.find("Ethanolamine: suspect") != std::string::npos);  // the data file's own flag
+
+  const CommandResult d = runProscale("describe dispersion cases/np_dispersion_solvents.yaml", PROSCALE_SOURCE_DIR);
+  CHECK(d.exitCode == 0);
+  CHECK(d.out.find("critical temperature") != std::string::npos);
+  CHECK(runProscale("check cases/np_dispersion_solvents.yaml", PROSCALE_SOURCE_DIR).exitCode == 0);
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("Dispersion: a ligand's Hansen parameters without a source are flagged",
+          "[cli][dispersion]") {
+  const auto out = freshDir("dispersion-unsourced");
+  std::filesystem::create_directories(out);
+  // The shipped case without the ligand's `source:` line.
+  std::istringstream shipped(readFile(sourcePath("cases/np_dispersion_solvents.yaml")));
+  std::ofstream unsourced(out / "case.yaml");
+  for (std::string line; std::getline(shipped, line);)
+    if (line.find("    source:") != 0) unsourced << line << "\n";
+  unsourced.close();
+  const CommandResult r = runProscale("run " + (out / "case.yaml").string() + " -o " +
+                                      (out / "results").string() + " --set 'solvents=[Hexane, Tetrahydrofuran]'");
+  REQUIRE(r.exitCode == 0);
+  CHECK(r.out.find("flag: ligand decanoic acid: Hansen parameters unsourced") != std::string::npos);
+  CHECK(readFile(out / "results" / "summary.json").find("Hansen parameters unsourced") !=
+        std::string::npos);
+  std::filesystem::remove_all(out);
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/python3
+"""The phase diagram of a nanoparticle dispersion (run by `proscale run` on a dispersion case).
+
+    /usr/bin/python3 phase_diagram.py SPEC.json
+
+SPEC (written by src/app/DispersionCase.cpp):
+    {"title": str,
+     "temperatures": [degC, ...],
+     "spinodal_low": [...], "spinodal_high": [...], "binodal_low": [...], "binodal_high": [...],
+                                  # effective-particle volume fractions, null above T_c
+     "condition": {"phi": float, "T": degC},
+     "critical_T": degC | null,
+     "outputs": ["/abs/phase_diagram.png", "/abs/phase_diagram.svg"]}
+
+Temperature (y) over volume fraction (x, logarithmic): the binodal (coexistence) as a line and
+the spinodal dashed, the two-phase region shaded, the critical temperature and the case's
+condition marked. Each output is written atomically (render_support). Prints each path written;
+on bad input one line "phase_diagram: ..." on stderr and exit code 2.
+"""
+import sys
+
+import render_support  # first: sets matplotlib up for files
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+class SpecError(Exception):
+    pass
+
+
+def _column(spec, key, n):
+    values = np.array([np.nan if v is None else float(v) for v in spec[key]])
+    if values.shape != (n,):
+        raise SpecError(f"{key}: {values.size} values for {n} temperatures")
+    return values
+
+
+def render(spec):
+    T = np.asarray(spec["temperatures"], dtype=float)
+    if T.size < 2:
+        raise SpecError("the spec needs at least two temperatures")
+    outputs = spec.get("outputs")
+    if not outputs:
+        raise SpecError("the spec needs outputs")
+    bl, bh = _column(spec, "binodal_low", T.size), _column(spec, "binodal_high", T.size)
+    sl, sh = _column(spec, "spinodal_low", T.size), _column(spec, "spinodal_high", T.size)
+    fig, ax = plt.subplots(figsize=(7.0, 5.0))
+    two = np.isfinite(bl) & np.isfinite(bh)
+    if two.any():
+        low = np.maximum(bl, 1e-12)
+        ax.fill_betweenx(T[two], low[two], bh[two], color="tab:red", alpha=0.12,
+                         label="two phases (inside the binodal)")
+        ax.plot(low[two], T[two], color="tab:red", label="binodal")
+        ax.plot(bh[two], T[two], color="tab:red")
+        ax.plot(sl[two], T[two], color="tab:orange", linestyle="--", label="spinodal")
+        ax.plot(sh[two], T[two], color="tab:orange", linestyle="--")
+    critical = spec.get("critical_T")
+    if critical is not None:
+        ax.axhline(critical, color="0.4", linewidth=0.8, linestyle=":",
+                   label=f"critical temperature {critical:.1f} °C")
+    c = spec["condition"]
+    ax.plot([c["phi"]], [c["T"]], marker="o", color="k", linestyle="none", label="case condition")
+    ax.set_xscale("log")
+    ax.set_xlim(1e-6, 0.7)
+    ax.set_ylim(T.min(), T.max())
+    ax.set_xlabel("volume fraction of core + shell particles φ [-]")
+    ax.set_ylabel("temperature [°C]")
+    if not two.any():
+        ax.text(0.5, 0.5, "one phase over the whole range", transform=ax.transAxes,
+                ha="center", va="center", color="0.3")
+    ax.set_title(spec.get("title", ""), fontsize=10)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+    fig.tight_layout()
+    return render_support.save(fig, outputs)
+
+
+if __name__ == "__main__":
+    sys.exit(render_support.main("phase_diagram", render, sys.argv, (SpecError,)))
