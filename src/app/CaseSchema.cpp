@@ -6,7 +6,7 @@
 
 #include "core/NumberFormat.h"
 
-#include "app/DispersionCase.h"
+#include "app/DispersionStudy.h"
 #include "app/InverseDesign.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"

@@ -11,7 +11,7 @@
 #include "core/Units.h"
 #include "models/thermo/dispersion/HansenSolvents.h"
 #include "models/thermo/water/Water.h"
-#include "app/DispersionCase.h"
+#include "app/DispersionCommand.h"
 #include "app/RunCommand.h"
 
 namespace proscale {

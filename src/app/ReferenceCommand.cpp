@@ -1,7 +1,7 @@
-#include "app/DispersionCase.h"
 #include "app/ReferenceCommand.h"
 
 #include "app/CaseSchema.h"
+#include "app/DispersionStudy.h"
 #include "app/InverseDesign.h"
 #include "app/ParameterSweep.h"
 #include "app/ScaleUpStudy.h"

@@ -6,7 +6,8 @@
 
 #include "app/CaseRun.h"
 #include "app/CaseSchema.h"
-#include "app/DispersionCase.h"
+#include "app/DispersionCommand.h"
+#include "app/DispersionStudy.h"
 #include "app/Interrupts.h"
 #include "app/InverseDesign.h"
 #include "app/SensitivityStudy.h"
