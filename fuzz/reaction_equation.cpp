@@ -39,6 +39,9 @@ void buildNetwork(const std::string& equation, const std::string& rateConstant) 
   reaction.set("equation", equation, mark);
   reaction.set("rate-constant", rateConstant, mark);
   reaction.set("left-side", equation.substr(0, equation.find("->")), mark);
+  reaction.set("enthalpy", 0.0, mark);
+  reaction.set("activation-energy", 50e3, mark);  // an Arrhenius factor on the way: k(T)
+  reaction.set("reference-temperature", 298.15, mark);
   const std::vector<std::string> species = speciesOf(equation);
   std::vector<int> charges;
   try {
@@ -53,7 +56,7 @@ void buildNetwork(const std::string& equation, const std::string& rateConstant) 
   }
   const ReactionNetwork network(Parameters::List{reaction}, species);
   std::vector<double> c(species.size(), 0.5), dcdt(species.size(), 0.0);
-  network.addRates(c, dcdt);
+  network.addRates(c, 350.0, dcdt);
 }
 
 }  // namespace
