@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/Constants.h"
+#include "core/GaussKronrod15.h"
 
 namespace proscale {
 namespace {
@@ -22,22 +23,7 @@ constexpr long kPanelBudget = 20000;   // bisections for one W (at most 18 were 
                                        // 10^6 random parameter sets; reaching it throws)
 constexpr int kMaxDepth = 50;          // bisections of one panel (a width of 2^-50 of it)
 
-// Gauss-Kronrod 7-15 rule on [-1, 1] (Piessens et al., QUADPACK, 1983, routine qk15): Kronrod
-// abscissae (positive half, the last is 0), their weights, and the Gauss weights of the 7-point
-// rule that uses every second abscissa (xgk[1], xgk[3], xgk[5], xgk[7]).
-constexpr double kXgk[8] = {
-    0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
-    0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
-    0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
-    0.207784955007898467600689403773245, 0.0};
-constexpr double kWgk[8] = {
-    0.022935322010529224963732008058970, 0.063092092629978553290700663189204,
-    0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
-    0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
-    0.204432940075298892414161999234649, 0.209482141084727828012999174891714};
-constexpr double kWg[4] = {
-    0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
-    0.381830050505118944950369775488975, 0.417959183673469387755102040816327};
+using namespace gauss_kronrod15;  // kXgk, kWgk, kWg (core/GaussKronrod15.h)
 
 // The bracket of V_A as a function of s = (2a/r)^2 = u^2 and 1 - s: s/2/(1-s) + s/2 + ln(1-s).
 // For small s its terms cancel to s^3/6 + s^4/4 + ...: the series sum_{k>=3} (k-2)/(2k) s^k is
