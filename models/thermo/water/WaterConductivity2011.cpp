@@ -1,16 +1,17 @@
 #include "models/thermo/water/WaterConductivity2011.h"
 
 #include <cmath>
-#include <sstream>
+#include <string>
 
 #include "core/Errors.h"
 #include "models/thermo/water/Iapws95.h"
+#include "models/thermo/water/WaterTransportCommon.h"
 #include "models/thermo/water/WaterViscosity2008.h"
 
 namespace proscale {
 namespace {
 
-constexpr double kTc = iapws95::Tc, kRhoc = iapws95::rhoc, kPc = iapws95::pc;
+constexpr double kTc = iapws95::Tc, kRhoc = iapws95::rhoc;
 constexpr double kLambdaStar = 1e-3;  // [W/(m K)]
 constexpr double kMuStar = 1e-6;      // [Pa s]
 constexpr double kR = 461.51805;      // [J/(kg K)], the release's R (0.46151805 kJ/(kg K))
@@ -31,60 +32,21 @@ constexpr double kLij[5][6] = {
 // Critical-region constants (release Table 3 and eqs. 18-22).
 constexpr double kLambda = 177.8514;
 constexpr double kQd = 1.0 / 0.40;  // [1/nm]
-constexpr double kNu = 0.630, kGamma = 1.239;
-constexpr double kXi0 = 0.13;  // [nm]
-constexpr double kGamma0 = 0.06;
-constexpr double kTbarR = 1.5;
 constexpr double kPi = 3.14159265358979323846;
 
-struct Band {
-  double pmax, Tmax;
-};
-constexpr Band kBands[] = {
+constexpr iapws_transport::PressureBand kBands[] = {
     {100e6, 1173.15}, {250e6, 874.0}, {687e6, 573.0}, {785e6, 403.0}, {1000e6, 348.0}};
-constexpr double kPressureSlack = 1e-5;  // relative, see the header
-
-std::string number(double x) {
-  std::ostringstream out;
-  out.precision(8);
-  out << x;
-  return out.str();
-}
-
-[[noreturn]] void outOfRange(const std::string& what) {
-  throw RecoverableError("IAPWS 2011 thermal conductivity: " + what +
-                         " (range: 251.165-1173.15 K up to 100 MPa, 874 K to 250 MPa, "
-                         "573 K to 687 MPa, 403 K to 785 MPa, 348 K to 1000 MPa)");
-}
-
-void checkTemperatureAndDensity(double T, double rho) {
-  if (!(T >= iapws2011::TminConductivity && T <= iapws2011::TmaxConductivity))
-    outOfRange("T = " + number(T) + " K is outside 251.165-1173.15 K");
-  if (!(rho >= 0.0) || !std::isfinite(rho))
-    outOfRange("rho = " + number(rho) + " kg/m^3 is not a density");
-}
-
-void checkPressure(double T, double p) {
-  if (!(p <= iapws2011::pmaxConductivity * (1.0 + kPressureSlack)))
-    outOfRange("p(T, rho) = " + number(p / 1e6) + " MPa is above 1000 MPa");
-  for (const Band& band : kBands) {
-    if (p <= band.pmax * (1.0 + kPressureSlack)) {
-      if (T > band.Tmax)
-        outOfRange("T = " + number(T) + " K at p(T, rho) = " + number(p / 1e6) +
-                   " MPa is above " + number(band.Tmax) + " K");
-      return;
-    }
-  }
-}
+const iapws_transport::Range kRange{
+    "IAPWS 2011 thermal conductivity",
+    "251.165-1173.15 K up to 100 MPa, 874 K to 250 MPa, 573 K to 687 MPa, 403 K to 785 MPa, "
+    "348 K to 1000 MPa",
+    iapws2011::TminConductivity, iapws2011::TmaxConductivity, kBands};
 
 }  // namespace
 
 namespace iapws2011 {
 
-void checkConductivityRange(double T, double rho) {
-  checkTemperatureAndDensity(T, rho);
-  checkPressure(T, rho > 0.0 ? iapws95FromTRho(T, rho).p : 0.0);
-}
+void checkConductivityRange(double T, double rho) { iapws_transport::checkRange(kRange, T, rho); }
 
 double conductivityDilute(double T) {
   const double Tbar = T / kTc;
@@ -97,28 +59,14 @@ double conductivityDilute(double T) {
 }
 
 double conductivityDensityFactor(double T, double rho) {
-  const double x = kTc / T - 1.0, rhobar = rho / kRhoc, y = rhobar - 1.0;
-  double sum = 0.0, xi = 1.0;
-  for (const auto& row : kLij) {
-    double inner = 0.0, yj = 1.0;
-    for (double Lij : row) {
-      inner += Lij * yj;
-      yj *= y;
-    }
-    sum += xi * inner;
-    xi *= x;
-  }
-  return std::exp(rhobar * sum);
+  return iapws_transport::backgroundFactor(T, rho, kLij);  // eq. 17
 }
 
 double conductivityCriticalEnhancement(double T, double rho, double cp, double cv,
                                        double drhodpAtT, double drhodpAtTR, double mu) {
   const double Tbar = T / kTc, rhobar = rho / kRhoc;
-  const double zeta = kPc / kRhoc * drhodpAtT, zetaR = kPc / kRhoc * drhodpAtTR;
-  const double deltaChi = rhobar * (zeta - zetaR * kTbarR / Tbar);  // eq. 21
-  if (!(deltaChi > 0.0)) return 0.0;                               // xi = 0: Z = 0
-  const double xi = kXi0 * std::pow(deltaChi / kGamma0, kNu / kGamma);  // eq. 22
-  const double y = kQd * xi;                                            // eq. 20
+  const double xi = iapws_transport::correlationLength(T, rho, drhodpAtT, drhodpAtTR);  // eqs. 21-22
+  const double y = kQd * xi;                                                              // eq. 20
   if (y < 1.2e-7) return 0.0;
   const double kappaInv = cv / cp;
   const double Z = 2.0 / (kPi * y) *
@@ -130,12 +78,12 @@ double conductivityCriticalEnhancement(double T, double rho, double cp, double c
 }  // namespace iapws2011
 
 double waterConductivityIapws2011(double T, double rho) {
-  checkTemperatureAndDensity(T, rho);
+  iapws_transport::checkTemperatureAndDensity(kRange, T, rho);
   const double background =
       iapws2011::conductivityDilute(T) * iapws2011::conductivityDensityFactor(T, rho);
   if (rho == 0.0) return kLambdaStar * background;  // lambda1 = 1, lambda2 = 0
   const WaterState state = iapws95FromTRho(T, rho);
-  checkPressure(T, state.p);
+  iapws_transport::checkPressure(kRange, T, state.p);
   const double drhodp = 1.0 / state.dpdrho;
   const double drhodpR = iapws2008::compressibilityAtReferenceTemperature(rho);
   const double mu = iapws2008::viscosityWithCritical(T, rho, drhodp, drhodpR);
@@ -145,7 +93,7 @@ double waterConductivityIapws2011(double T, double rho) {
   // At the critical point itself IAPWS-95's cp and cv are infinite and lambda2 diverges.
   if (!std::isfinite(lambda))
     throw RecoverableError("IAPWS 2011 thermal conductivity: lambda diverges at T = " +
-                           number(T) + " K, rho = " + number(rho) +
+                           std::to_string(T) + " K, rho = " + std::to_string(rho) +
                            " kg/m^3 (the critical point)");
   return lambda;
 }

@@ -1,16 +1,16 @@
 #include "models/thermo/water/WaterViscosity2008.h"
 
 #include <cmath>
-#include <sstream>
 
 #include "core/Errors.h"
 #include "models/thermo/water/Iapws95.h"
+#include "models/thermo/water/WaterTransportCommon.h"
 
 namespace proscale {
 namespace {
 
 // Reference constants (release eqs. 1-4): IAPWS-95's critical point.
-constexpr double kTc = iapws95::Tc, kRhoc = iapws95::rhoc, kPc = iapws95::pc;
+constexpr double kTc = iapws95::Tc;
 constexpr double kMuStar = 1e-6;  // [Pa s]
 
 // Table 1: H_i of eq. 11.
@@ -31,53 +31,15 @@ constexpr double kHij[6][7] = {
 constexpr double kXmu = 0.068;       // x_mu, critical exponent of the viscosity
 constexpr double kQc = 1.0 / 1.9;    // q_C [1/nm]
 constexpr double kQd = 1.0 / 1.1;    // q_D [1/nm]
-constexpr double kNu = 0.630, kGamma = 1.239;
-constexpr double kXi0 = 0.13;        // [nm]
-constexpr double kGamma0 = 0.06;
-constexpr double kTbarR = 1.5;
 
 // The pressure bands of the range of validity: up to pmax, T <= Tmax.
-struct Band {
-  double pmax, Tmax;
-};
-constexpr Band kBands[] = {
+constexpr iapws_transport::PressureBand kBands[] = {
     {300e6, 1173.15}, {350e6, 873.15}, {500e6, 433.15}, {1000e6, 373.15}};
-constexpr double kPressureSlack = 1e-5;  // relative, see the header
-
-[[noreturn]] void outOfRange(const std::string& what) {
-  throw RecoverableError("IAPWS 2008 viscosity: " + what +
-                         " (range: 251.165-1173.15 K up to 300 MPa, 873.15 K to 350 MPa, "
-                         "433.15 K to 500 MPa, 373.15 K to 1000 MPa)");
-}
-
-std::string number(double x) {
-  std::ostringstream out;
-  out.precision(8);
-  out << x;
-  return out.str();
-}
-
-// The range check in two steps, so that callers who need the IAPWS-95 state anyway compute it
-// once: T and rho first (before any call of the equation of state), then p(T, rho).
-void checkTemperatureAndDensity(double T, double rho) {
-  if (!(T >= iapws2008::TminViscosity && T <= iapws2008::TmaxViscosity))
-    outOfRange("T = " + number(T) + " K is outside 251.165-1173.15 K");
-  if (!(rho >= 0.0) || !std::isfinite(rho))
-    outOfRange("rho = " + number(rho) + " kg/m^3 is not a density");
-}
-
-void checkPressure(double T, double p) {
-  if (!(p <= iapws2008::pmaxViscosity * (1.0 + kPressureSlack)))
-    outOfRange("p(T, rho) = " + number(p / 1e6) + " MPa is above 1000 MPa");
-  for (const Band& band : kBands) {
-    if (p <= band.pmax * (1.0 + kPressureSlack)) {
-      if (T > band.Tmax)
-        outOfRange("T = " + number(T) + " K at p(T, rho) = " + number(p / 1e6) +
-                   " MPa is above " + number(band.Tmax) + " K");
-      return;
-    }
-  }
-}
+const iapws_transport::Range kRange{
+    "IAPWS 2008 viscosity",
+    "251.165-1173.15 K up to 300 MPa, 873.15 K to 350 MPa, 433.15 K to 500 MPa, 373.15 K to "
+    "1000 MPa",
+    iapws2008::TminViscosity, iapws2008::TmaxViscosity, kBands};
 
 // Y of eqs. 15-19 at correlation length xi [nm].
 double enhancementY(double xi) {
@@ -100,10 +62,7 @@ double enhancementY(double xi) {
 
 namespace iapws2008 {
 
-void checkViscosityRange(double T, double rho) {
-  checkTemperatureAndDensity(T, rho);
-  checkPressure(T, rho > 0.0 ? iapws95FromTRho(T, rho).p : 0.0);
-}
+void checkViscosityRange(double T, double rho) { iapws_transport::checkRange(kRange, T, rho); }
 
 double viscosityDilute(double T) {
   const double Tbar = T / kTc;
@@ -116,27 +75,13 @@ double viscosityDilute(double T) {
 }
 
 double viscosityDensityFactor(double T, double rho) {
-  const double x = kTc / T - 1.0, rhobar = rho / kRhoc, y = rhobar - 1.0;
-  double sum = 0.0, xi = 1.0;
-  for (const auto& row : kHij) {
-    double inner = 0.0, yj = 1.0;
-    for (double Hij : row) {
-      inner += Hij * yj;
-      yj *= y;
-    }
-    sum += xi * inner;
-    xi *= x;
-  }
-  return std::exp(rhobar * sum);
+  return iapws_transport::backgroundFactor(T, rho, kHij);  // eq. 12
 }
 
 double viscosityCriticalFactor(double T, double rho, double drhodpAtT, double drhodpAtTR) {
-  const double Tbar = T / kTc, rhobar = rho / kRhoc;
-  const double zeta = kPc / kRhoc * drhodpAtT, zetaR = kPc / kRhoc * drhodpAtTR;
-  const double deltaChi = rhobar * (zeta - zetaR * kTbarR / Tbar);  // eq. 21
-  if (!(deltaChi > 0.0)) return 1.0;                               // xi = 0, Y = 0
-  const double xi = kXi0 * std::pow(deltaChi / kGamma0, kNu / kGamma);  // eq. 20
-  return std::exp(kXmu * enhancementY(xi));                             // eq. 14
+  const double xi = iapws_transport::correlationLength(T, rho, drhodpAtT, drhodpAtTR);  // eqs. 20-21
+  if (xi == 0.0) return 1.0;                       // Y = 0
+  return std::exp(kXmu * enhancementY(xi));        // eq. 14
 }
 
 double viscosityWithCritical(double T, double rho, double drhodpAtT, double drhodpAtTR) {
@@ -145,16 +90,16 @@ double viscosityWithCritical(double T, double rho, double drhodpAtT, double drho
 }
 
 double compressibilityAtReferenceTemperature(double rho) {
-  return 1.0 / iapws95FromTRho(kTbarR * kTc, rho).dpdrho;
+  return 1.0 / iapws95FromTRho(iapws_transport::kReducedReferenceTemperature * iapws95::Tc, rho).dpdrho;
 }
 
 }  // namespace iapws2008
 
 double waterViscosityIapws2008(double T, double rho) {
-  checkTemperatureAndDensity(T, rho);
+  iapws_transport::checkTemperatureAndDensity(kRange, T, rho);
   if (rho == 0.0) return kMuStar * iapws2008::viscosityDilute(T);  // mu1 = mu2 = 1
   const WaterState state = iapws95FromTRho(T, rho);
-  checkPressure(T, state.p);
+  iapws_transport::checkPressure(kRange, T, state.p);
   return iapws2008::viscosityWithCritical(
       T, rho, 1.0 / state.dpdrho, iapws2008::compressibilityAtReferenceTemperature(rho));
 }
